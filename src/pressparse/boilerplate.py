@@ -1,0 +1,85 @@
+"""Step: mark the lines that are site furniture rather than release text, from their shape alone.
+
+No list of any one site's strings: a line is furniture because of how it looks (a section title printed twice,
+a heading glued to its blurb, a short bullet, a breadcrumb, a timestamp, a "Field: value" dump) or because it
+is a generic web-page phrase in some language (the lexicon's "boilerplate" section: share, print, cookies, ...).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from . import lexicon
+from .page import BOILERPLATE, Page
+
+_LONE_PUNCTUATION = regex.compile(r"^[\p{P}\p{S}\s]+$")
+_BULLET = regex.compile(r"^[-–—•·*▪◦‣►>»]\s*\S")
+_BREADCRUMB_SEPARATOR = regex.compile(r"\s[/>»›|]\s")
+_TIMESTAMP = regex.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
+_COPYRIGHT = regex.compile(r"^©|©\s*(?:19|20)\d\d")
+_TERMINAL = regex.compile(r"[.!?…]['\"”’»)]*$")
+# Generic furniture words must fill the whole line (maybe with a colon or a count); prefixes start it.
+_FURNITURE_LINE = r"^(?:{})\s*(?:\(\d+\))?[\s:.!|»>›]*$"
+_FURNITURE_PREFIX = r"^(?:{})(?!\w)"
+# "Posted: …", and dumps of glued fields ("…10:02Image: Region-Country: KenyaThemes: …").
+_FIELD = r"(?<!\p{{L}})(?:{})\s*:"
+_FIELD_START = r"^(?:{})\s*:"
+# A bullet is menu material when it is a few words without a sentence's end.
+_MAX_MENU_BULLET_WORDS = 8
+
+
+def _rules():
+    return (
+        lexicon.phrase_pattern("boilerplate", "lines", _FURNITURE_LINE),
+        lexicon.phrase_pattern("boilerplate", "prefixes", _FURNITURE_PREFIX),
+        lexicon.phrase_pattern("boilerplate", "metadata_fields", _FIELD_START),
+        lexicon.phrase_pattern("boilerplate", "metadata_fields", _FIELD),
+    )
+
+
+def furniture_rule(text: str, previous: str, following: str) -> str:
+    """The name of the rule that makes `text` site furniture, or "" when the line may be release text.
+
+    `previous` and `following` are the neighbouring non-blank lines (for repeated and glued headings).
+    """
+    furniture_line, furniture_prefix, field_start, field_anywhere = _rules()
+    if _LONE_PUNCTUATION.match(text):
+        return "lone punctuation"
+    if len(text) <= 80 and (text == previous or text == following):
+        return "heading printed twice"
+    if previous and len(previous) >= 3 and text.startswith(previous) and len(text) > len(previous):
+        if text[len(previous)].isalpha():
+            return "heading glued to its blurb"
+    if following and len(text) >= 3 and following.startswith(text) and len(following) > len(text):
+        if following[len(text)].isalpha():
+            return "heading glued to its blurb"
+    if _BULLET.match(text) and len(text.split()) <= _MAX_MENU_BULLET_WORDS and not _TERMINAL.search(text):
+        return "short bullet item"
+    if len(_BREADCRUMB_SEPARATOR.findall(text)) >= 2 and len(text) <= 120 and not _TERMINAL.search(text):
+        return "breadcrumb"
+    if _TIMESTAMP.match(text):
+        return "timestamp"
+    if _COPYRIGHT.search(text):
+        return "copyright"
+    if len(text) <= 60 and furniture_line.match(text):
+        return "web-page phrase"
+    if furniture_prefix.match(text):
+        return "web-page phrase"
+    if field_start.match(text) or len(field_anywhere.findall(text[:400])) >= 2:
+        return "metadata fields"
+    return ""
+
+
+def mark_boilerplate(page: Page) -> None:
+    """Reads every line; marks furniture lines BOILERPLATE with the rule that fired (or "template" for lines
+    learned from other pages of the same site)."""
+    lines = [ln for ln in page.lines if ln.text]
+    for i, line in enumerate(lines):
+        if line.text in page.template:
+            line.role, line.why = BOILERPLATE, "template"
+            continue
+        previous = lines[i - 1].text if i else ""
+        following = lines[i + 1].text if i + 1 < len(lines) else ""
+        rule = furniture_rule(line.text, previous, following)
+        if rule:
+            line.role, line.why = BOILERPLATE, rule

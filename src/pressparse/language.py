@@ -1,0 +1,48 @@
+"""Step: the page's language, from stop-word counts of the release text (stop words live in the lexicon)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from . import lexicon
+from .page import BOILERPLATE, Page
+
+_WORD = regex.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# Enough text to decide; more only costs time.
+_SAMPLE_CHARS = 3000
+
+
+@lru_cache(maxsize=None)
+def _owners() -> dict[str, tuple[str, ...]]:
+    """Stop word -> languages whose lexicon lists it."""
+    owners: dict[str, list[str]] = {}
+    for code in lexicon.languages():
+        for word in lexicon.section(code, "stopwords"):
+            owners.setdefault(word, []).append(code)
+    return {word: tuple(codes) for word, codes in owners.items()}
+
+
+def guess_language(text: str) -> str | None:
+    """ISO 639-1 code of the language with most stop words in `text` (a word shared by n languages counts 1/n)."""
+    owners = _owners()
+    scores: dict[str, float] = {}
+    for word in _WORD.findall(text[:_SAMPLE_CHARS].lower()):
+        codes = owners.get(word)
+        if codes:
+            share = 1 / len(codes)
+            for code in codes:
+                scores[code] = scores.get(code, 0.0) + share
+    if not scores:
+        return None
+    best = max(scores, key=scores.__getitem__)
+    return best if scores[best] >= 3 else None
+
+
+def detect_language(page: Page) -> None:
+    """Reads the headline and body lines (or every non-boilerplate line when there is no release); sets
+    `record.language`."""
+    lines = page.body_lines() or [ln for ln in page.lines if ln.role != BOILERPLATE]
+    head = [page.lines[page.headline].text] if page.headline is not None else []
+    page.record.language = guess_language(" ".join(head + [ln.text for ln in lines]))

@@ -1,0 +1,68 @@
+"""Language cues as data: one JSON file per language in this folder (fr.json, en.json, ...).
+
+Each file has one section per pipeline step ("stopwords", "boilerplate", "contacts", "funding", "projects",
+"dates"). Adding a language means adding a file; no code changes. Everything is loaded once per process.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+
+@lru_cache(maxsize=None)
+def _all() -> dict[str, dict]:
+    folder = resources.files(__name__)
+    data = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".json"):
+            data[entry.name[:-5]] = json.loads(entry.read_text(encoding="utf-8"))
+    return data
+
+
+def languages() -> tuple[str, ...]:
+    """The ISO 639-1 codes that have a lexicon file."""
+    return tuple(_all())
+
+
+def section(language: str, name: str) -> dict | list:
+    """One language's section, empty when the language or section is missing."""
+    return _all().get(language, {}).get(name, {})
+
+
+@lru_cache(maxsize=None)
+def merged(name: str, key: str) -> tuple[str, ...]:
+    """`section[key]` of every language, concatenated, duplicates dropped (cues are matched in any language)."""
+    seen: dict[str, None] = {}
+    for data in _all().values():
+        for item in data.get(name, {}).get(key, ()):
+            seen.setdefault(item, None)
+    return tuple(seen)
+
+
+def alternation(phrases) -> str:
+    """A regex alternation of literal phrases, longest first, spaces matching any run of spaces."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+@lru_cache(maxsize=None)
+def phrase_pattern(name: str, key: str, template: str = r"(?<!\w)(?:{})(?!\w)") -> regex.Pattern:
+    """Compile the merged phrases of `name.key` into one case-insensitive pattern, once per process.
+
+    `template` wraps the alternation; the default matches a phrase as whole words anywhere in a line.
+    """
+    return regex.compile(template.format(alternation(merged(name, key))), regex.IGNORECASE | regex.V1)
+
+
+@lru_cache(maxsize=None)
+def merged_list(name: str) -> tuple[str, ...]:
+    """A list-valued section (such as "stopwords") of every language, concatenated, duplicates dropped."""
+    seen: dict[str, None] = {}
+    for data in _all().values():
+        for item in data.get(name, ()):
+            seen.setdefault(item, None)
+    return tuple(seen)

@@ -1,0 +1,179 @@
+"""Step: find the release on the page: its headline, where its body starts and ends, its date lines.
+
+The body is the longest run of prose paragraphs not interrupted by furniture; the headline is the title-like
+line just before that run's first prose paragraph. A page with several headline + date + prose units is a
+listing; a page without enough prose holds no release. Both get headline null and a warning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from . import lexicon
+from .dates import is_date_line
+from .page import BODY, BOILERPLATE, DATE, HEADLINE, Line, Page
+
+_TERMINAL = regex.compile(r"[.!?…]['\"”’»)\]]*$")
+_STARTS_LOWER = regex.compile(r"^[\p{Ll}\d(,;]")
+_TITLE_START = regex.compile(r"^[\p{Lu}\p{Lt}\d«“\"'‘¿¡]")
+_NO_TITLE_END = regex.compile(r"[.:;,]$")
+# A release needs at least this much prose; less is a publications page, an error page or a stub.
+MIN_RELEASE_CHARS = 200
+# In a listing, each item has its own headline, date line and prose of at least this size.
+MIN_ITEM_CHARS = 120
+# Furniture lines that may sit inside a body (an image credit, a share line) without ending it.
+MAX_BRIDGED_LINES = 2
+
+
+@dataclass
+class Paragraph:
+    lines: list[int]  # indexes into page.lines
+    text: str
+    is_date: bool = False
+
+    @property
+    def words(self) -> int:
+        return self.text.count(" ") + 1
+
+    @property
+    def is_prose(self) -> bool:
+        # A stand-alone line without a sentence's end is a title, however long.
+        if self.is_title:
+            return False
+        words = self.words
+        return words >= 12 or (words >= 5 and bool(_TERMINAL.search(self.text)))
+
+    @property
+    def is_title(self) -> bool:
+        return (
+            len(self.lines) == 1
+            and 3 <= self.words <= 40
+            and len(self.text) <= 300
+            and not self.is_date
+            and bool(_TITLE_START.match(self.text))
+            and not _NO_TITLE_END.search(self.text)
+        )
+
+
+def _wrap_width(lines: list[Line]) -> int:
+    """Width of a hard-wrapped page (longest line continued by a lower-case line), 0 when not hard-wrapped."""
+    widths = [
+        len(a.text)
+        for a, b in zip(lines, lines[1:])
+        if a.text and b.text and not _TERMINAL.search(a.text) and _STARTS_LOWER.match(b.text)
+    ]
+    return max(widths) if len(widths) >= 3 else 0
+
+
+def _ends_with_function_word(text: str, stopwords: frozenset[str]) -> bool:
+    return text.rsplit(" ", 1)[-1].lower() in stopwords
+
+
+def _paragraphs(page: Page) -> list[Paragraph | None]:
+    """Group candidate lines into paragraphs, joining hard-wrapped lines; None marks a furniture line."""
+    stopwords = frozenset(lexicon.merged_list("stopwords"))
+    width = _wrap_width(page.lines)
+    out: list[Paragraph | None] = []
+    current: Paragraph | None = None
+    for index, line in enumerate(page.lines):
+        text = line.text
+        if not text:
+            current = None
+            continue
+        if line.role == BOILERPLATE:
+            out.append(None)
+            current = None
+            continue
+        date = is_date_line(text)
+        if current is not None and not date and _continues(current, page.lines[current.lines[-1]].text, text, width, stopwords):
+            current.lines.append(index)
+            current.text += " " + text
+            continue
+        current = Paragraph([index], text, is_date=date)
+        out.append(current)
+        if date:
+            current = None
+    return out
+
+
+def _continues(paragraph: Paragraph, previous: str, text: str, width: int, stopwords: frozenset[str]) -> bool:
+    """True when `text` continues the paragraph whose last line is `previous` (a hard-wrapped line)."""
+    if _TERMINAL.search(previous):
+        return False
+    if _STARTS_LOWER.match(text):
+        return True
+    # A wrap before a capitalised word: only on a hard-wrapped page, for a line of wrap width, and never right
+    # after a stand-alone first line (a headline) unless it ends mid-phrase ("financé par le").
+    if not width or not (width * 0.6 <= len(previous) <= width + 8):
+        return False
+    return len(paragraph.lines) > 1 or _ends_with_function_word(previous, stopwords)
+
+
+def _runs(paragraphs: list[Paragraph | None]) -> list[list[Paragraph]]:
+    """Split paragraphs into runs at furniture; a short furniture gap followed by prose does not split."""
+    runs: list[list[Paragraph]] = [[]]
+    gap = 0
+    for paragraph in paragraphs:
+        if paragraph is None:
+            gap += 1
+            continue
+        if gap and runs[-1] and not (gap <= MAX_BRIDGED_LINES and paragraph.is_prose and runs[-1][-1].is_prose):
+            runs.append([])
+        gap = 0
+        runs[-1].append(paragraph)
+    return [run for run in runs if run]
+
+
+def _prose_chars(run: list[Paragraph]) -> int:
+    return sum(len(p.text) for p in run if p.is_prose)
+
+
+def _headline_of(run: list[Paragraph]) -> tuple[Paragraph | None, int]:
+    """The title-like paragraph before the run's first prose paragraph, and that prose paragraph's position."""
+    first_prose = next(i for i, p in enumerate(run) if p.is_prose)
+    titles = [p for p in run[:first_prose] if p.is_title]
+    return (titles[-1] if titles else None), first_prose
+
+
+def _is_listing_item(run: list[Paragraph]) -> bool:
+    if _prose_chars(run) < MIN_ITEM_CHARS:
+        return False
+    headline, first_prose = _headline_of(run)
+    return headline is not None and any(p.is_date for p in run[:first_prose])
+
+
+def find_release(page: Page) -> None:
+    """Reads the lines and their furniture marks; sets `page.headline`, `page.body_start`, `page.body_end`,
+    `page.paragraphs`, marks HEADLINE, DATE and BODY lines; warns on listings and pages without a release."""
+    runs = [run for run in _runs(_paragraphs(page)) if any(p.is_prose for p in run)]
+    for run in runs:
+        for paragraph in run:
+            if paragraph.is_date:
+                page.lines[paragraph.lines[0]].role = DATE
+    best = max(runs, key=_prose_chars, default=None)
+    if best is None or _prose_chars(best) < MIN_RELEASE_CHARS:
+        page.record.warnings.append("no release found on the page")
+        return
+    items = sum(_is_listing_item(run) for run in runs)
+    if items >= 2:
+        page.record.warnings.append(f"listing page: {items} releases found, none extracted")
+        return
+    headline, first_prose = _headline_of(best)
+    if headline is not None:
+        page.headline = headline.lines[0]
+        page.lines[page.headline].role = HEADLINE
+        page.note("headline", headline.text, page.headline)
+    body = best[first_prose:]
+    # Short title-like lines after the last prose paragraph are related-item titles, not release text.
+    while body and not body[-1].is_prose and body[-1].is_title:
+        body.pop()
+    page.body_start = body[0].lines[0]
+    page.body_end = body[-1].lines[-1] + 1
+    for paragraph in body:
+        if paragraph.is_date:
+            continue
+        page.paragraphs.append((paragraph.lines[0], paragraph.lines[-1]))
+        for index in paragraph.lines:
+            page.lines[index].role = BODY
