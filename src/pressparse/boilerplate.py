@@ -7,33 +7,40 @@ is a generic web-page phrase in some language (the lexicon's "boilerplate" secti
 
 from __future__ import annotations
 
-import regex
+import re
+from functools import lru_cache
 
 from . import lexicon
 from .page import BOILERPLATE, Page
 
-_LONE_PUNCTUATION = regex.compile(r"^[\p{P}\p{S}\s]+$")
-_BULLET = regex.compile(r"^[-–—•·*▪◦‣►>»]\s*\S")
-_BREADCRUMB_SEPARATOR = regex.compile(r"\s[/>»›|]\s")
-_TIMESTAMP = regex.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
-_COPYRIGHT = regex.compile(r"^©|©\s*(?:19|20)\d\d")
-_TERMINAL = regex.compile(r"[.!?…]['\"”’»)]*$")
+_LONE_PUNCTUATION = re.compile(r"^[\W_]+$")
+_BULLET = re.compile(r"^[-–—•·*▪◦‣►>»]\s*\S")
+_BREADCRUMB_SEPARATOR = re.compile(r"\s[/>»›|]\s")
+_TIMESTAMP = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
+_COPYRIGHT = re.compile(r"^©|©\s*(?:19|20)\d\d")
+_TERMINAL = re.compile(r"[.!?…]['\"”’»)]*$")
 # Generic furniture words must fill the whole line (maybe with a colon or a count); prefixes start it.
 _FURNITURE_LINE = r"^(?:{})\s*(?:\(\d+\))?[\s:.!|»>›]*$"
 _FURNITURE_PREFIX = r"^(?:{})(?!\w)"
 # "Posted: …", and dumps of glued fields ("…10:02Image: Region-Country: KenyaThemes: …").
-_FIELD = r"(?<!\p{{L}})(?:{})\s*:"
 _FIELD_START = r"^(?:{})\s*:"
+_FIELD_ANYWHERE = r"(?<![^\W\d_])(?:{})\s*:"
 # A bullet is menu material when it is a few words without a sentence's end.
 _MAX_MENU_BULLET_WORDS = 8
+# Whole-line furniture phrases are short; longer lines are only tested against the prefixes and fields.
+_MAX_PHRASE_LINE = 60
 
 
-def _rules():
+@lru_cache(maxsize=None)
+def _rules() -> tuple[re.Pattern, ...]:
+    def compiled(key: str, template: str) -> re.Pattern:
+        return re.compile(template.format(lexicon.alternation(lexicon.merged("boilerplate", key))), re.IGNORECASE)
+
     return (
-        lexicon.phrase_pattern("boilerplate", "lines", _FURNITURE_LINE),
-        lexicon.phrase_pattern("boilerplate", "prefixes", _FURNITURE_PREFIX),
-        lexicon.phrase_pattern("boilerplate", "metadata_fields", _FIELD_START),
-        lexicon.phrase_pattern("boilerplate", "metadata_fields", _FIELD),
+        compiled("lines", _FURNITURE_LINE),
+        compiled("prefixes", _FURNITURE_PREFIX),
+        compiled("metadata_fields", _FIELD_START),
+        compiled("metadata_fields", _FIELD_ANYWHERE),
     )
 
 
@@ -47,25 +54,30 @@ def furniture_rule(text: str, previous: str, following: str) -> str:
         return "lone punctuation"
     if len(text) <= 80 and (text == previous or text == following):
         return "heading printed twice"
-    if previous and len(previous) >= 3 and text.startswith(previous) and len(text) > len(previous):
+    if previous and len(previous) >= 3 and len(text) > len(previous) and text.startswith(previous):
         if text[len(previous)].isalpha():
             return "heading glued to its blurb"
-    if following and len(text) >= 3 and following.startswith(text) and len(following) > len(text):
+    if following and len(text) >= 3 and len(following) > len(text) and following.startswith(text):
         if following[len(text)].isalpha():
             return "heading glued to its blurb"
-    if _BULLET.match(text) and len(text.split()) <= _MAX_MENU_BULLET_WORDS and not _TERMINAL.search(text):
-        return "short bullet item"
-    if len(_BREADCRUMB_SEPARATOR.findall(text)) >= 2 and len(text) <= 120 and not _TERMINAL.search(text):
+    first = text[0]
+    if not first.isalnum():
+        if _BULLET.match(text) and text.count(" ") < _MAX_MENU_BULLET_WORDS and not _TERMINAL.search(text):
+            return "short bullet item"
+        if first == "©":
+            return "copyright"
+    if len(text) <= _MAX_PHRASE_LINE:
+        if _TIMESTAMP.match(text):
+            return "timestamp"
+        if furniture_line.match(text):
+            return "web-page phrase"
+    if " " in text and len(_BREADCRUMB_SEPARATOR.findall(text)) >= 2 and len(text) <= 120 and not _TERMINAL.search(text):
         return "breadcrumb"
-    if _TIMESTAMP.match(text):
-        return "timestamp"
-    if _COPYRIGHT.search(text):
+    if "©" in text and _COPYRIGHT.search(text):
         return "copyright"
-    if len(text) <= 60 and furniture_line.match(text):
-        return "web-page phrase"
     if furniture_prefix.match(text):
         return "web-page phrase"
-    if field_start.match(text) or len(field_anywhere.findall(text[:400])) >= 2:
+    if ":" in text and (field_start.match(text) or len(field_anywhere.findall(text[:400])) >= 2):
         return "metadata fields"
     return ""
 

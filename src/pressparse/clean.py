@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
-
-import regex
 
 from .page import Line, Page
 
 # `"mailto:ab@org.int">ab@org.int` and `<a href="mailto:ab@org.int">`: keep only the visible address.
-_MAILTO_REMNANT = regex.compile(r'"?mailto:[^"\s>]*"?\s*>')
+_MAILTO_REMNANT = re.compile(r'"?mailto:[^"\s>]*"?\s*>')
 # Block-level tags end a line in the rendered page, so they become line breaks.
-_BLOCK_TAG = regex.compile(r"<\s*(?:br|/p|/div|/li|/h[1-6]|/tr)\s*/?\s*>", regex.IGNORECASE)
-_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,300})?/?>")
-_CONTROL = regex.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff\u00ad]")
-_SPACES = regex.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_BLOCK_TAG = re.compile(r"<\s*(?:br|/p|/div|/li|/h[1-6]|/tr)\s*/?\s*>", re.IGNORECASE)
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,300})?/?>")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff\u00ad]")
+# Tabs and the Unicode spaces become plain spaces; then runs of spaces become one.
+_ODD_SPACE = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_SPACE_RUN = re.compile(r"  +")
 
 
 def clean_text(text: str) -> str:
@@ -28,7 +29,7 @@ def clean_text(text: str) -> str:
     if "&" in text:
         text = html.unescape(text)
     text = _CONTROL.sub("", text)
-    text = _SPACES.sub(" ", text)
+    text = _SPACE_RUN.sub(" ", _ODD_SPACE.sub(" ", text))
     return unicodedata.normalize("NFC", text)
 
 

@@ -7,18 +7,28 @@ listing; a page without enough prose holds no release. Both get headline null an
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-
-import regex
+from functools import lru_cache
 
 from . import lexicon
 from .dates import is_date_line
 from .page import BODY, BOILERPLATE, DATE, HEADLINE, Line, Page
 
-_TERMINAL = regex.compile(r"[.!?…]['\"”’»)\]]*$")
-_STARTS_LOWER = regex.compile(r"^[\p{Ll}\d(,;]")
-_TITLE_START = regex.compile(r"^[\p{Lu}\p{Lt}\d«“\"'‘¿¡]")
-_NO_TITLE_END = regex.compile(r"[.:;,]$")
+_TERMINAL = re.compile(r"[.!?…]['\"”’»)\]]*$")
+_NO_TITLE_END = re.compile(r"[.:;,]$")
+_TITLE_OPENERS = "«“\"'‘¿¡"
+
+
+def _starts_lower(text: str) -> bool:
+    """True for a line that continues a sentence: lower-case letter, digit or continuing punctuation first."""
+    first = text[0]
+    return first.islower() or first.isdigit() or first in "(,;"
+
+
+def _starts_title(text: str) -> bool:
+    first = text[0]
+    return first.isupper() or first.isdigit() or first in _TITLE_OPENERS
 # A release needs at least this much prose; less is a publications page, an error page or a stub.
 MIN_RELEASE_CHARS = 200
 # In a listing, each item has its own headline, date line and prose of at least this size.
@@ -29,32 +39,28 @@ MAX_BRIDGED_LINES = 2
 
 @dataclass
 class Paragraph:
+    """A candidate paragraph; `finish()` computes its shape once its last line is in."""
+
     lines: list[int]  # indexes into page.lines
     text: str
     is_date: bool = False
+    is_title: bool = False
+    is_prose: bool = False
 
-    @property
-    def words(self) -> int:
-        return self.text.count(" ") + 1
-
-    @property
-    def is_prose(self) -> bool:
-        # A stand-alone line without a sentence's end is a title, however long.
-        if self.is_title:
-            return False
-        words = self.words
-        return words >= 12 or (words >= 5 and bool(_TERMINAL.search(self.text)))
-
-    @property
-    def is_title(self) -> bool:
-        return (
+    def finish(self) -> "Paragraph":
+        text = self.text
+        words = text.count(" ") + 1
+        self.is_title = (
             len(self.lines) == 1
-            and 3 <= self.words <= 40
-            and len(self.text) <= 300
+            and 3 <= words <= 40
+            and len(text) <= 300
             and not self.is_date
-            and bool(_TITLE_START.match(self.text))
-            and not _NO_TITLE_END.search(self.text)
+            and _starts_title(text)
+            and not _NO_TITLE_END.search(text)
         )
+        # A stand-alone line without a sentence's end is a title, however long.
+        self.is_prose = not self.is_title and (words >= 12 or (words >= 5 and bool(_TERMINAL.search(text))))
+        return self
 
 
 def _wrap_width(lines: list[Line]) -> int:
@@ -62,7 +68,7 @@ def _wrap_width(lines: list[Line]) -> int:
     widths = [
         len(a.text)
         for a, b in zip(lines, lines[1:])
-        if a.text and b.text and not _TERMINAL.search(a.text) and _STARTS_LOWER.match(b.text)
+        if a.text and b.text and _starts_lower(b.text) and not _TERMINAL.search(a.text)
     ]
     return max(widths) if len(widths) >= 3 else 0
 
@@ -71,9 +77,14 @@ def _ends_with_function_word(text: str, stopwords: frozenset[str]) -> bool:
     return text.rsplit(" ", 1)[-1].lower() in stopwords
 
 
+@lru_cache(maxsize=None)
+def _stopwords() -> frozenset[str]:
+    return frozenset(lexicon.merged_list("stopwords"))
+
+
 def _paragraphs(page: Page) -> list[Paragraph | None]:
     """Group candidate lines into paragraphs, joining hard-wrapped lines; None marks a furniture line."""
-    stopwords = frozenset(lexicon.merged_list("stopwords"))
+    stopwords = _stopwords()
     width = _wrap_width(page.lines)
     out: list[Paragraph | None] = []
     current: Paragraph | None = None
@@ -95,14 +106,14 @@ def _paragraphs(page: Page) -> list[Paragraph | None]:
         out.append(current)
         if date:
             current = None
-    return out
+    return [p.finish() if p is not None else None for p in out]
 
 
 def _continues(paragraph: Paragraph, previous: str, text: str, width: int, stopwords: frozenset[str]) -> bool:
     """True when `text` continues the paragraph whose last line is `previous` (a hard-wrapped line)."""
     if _TERMINAL.search(previous):
         return False
-    if _STARTS_LOWER.match(text):
+    if _starts_lower(text):
         return True
     # A wrap before a capitalised word: only on a hard-wrapped page, for a line of wrap width, and never right
     # after a stand-alone first line (a headline) unless it ends mid-phrase ("financé par le").

@@ -1,0 +1,260 @@
+"""Running extraction over many pages: worker processes, template learning, de-duplication, progress.
+
+Pages go out in chunks to worker processes (or are run in this process for small inputs); records are written
+in input order as chunks come back, so output streams. Lines that recur on different releases are learned as
+the site's template while the run goes; a page extracted before a line it holds was learned is extracted again.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from . import templates
+from .formats import WRITERS
+from .inputs import Input, InputError, read_text
+from .pipeline import analyse
+
+# Inputs up to this size run in one process: starting workers costs more than it saves.
+SMALL_INPUT = 200
+CHUNK_PAGES = 32
+# A progress bar is worth showing from this many pages on.
+LONG_RUN = 200
+
+
+@dataclass
+class Options:
+    fmt: str = "jsonl"
+    output: Path | None = None
+    jobs: int | None = None  # None: automatic; 0: every core
+    quiet: bool = False
+    evidence: bool = False
+    template: frozenset[str] = frozenset()
+    learn: bool = True
+    dedupe: bool = False
+
+
+@dataclass
+class Outcome:
+    """One page's result: its record, or the reason it could not be read; its candidate template lines."""
+
+    source: str
+    record: dict | None = None
+    error: str | None = None
+    lines: tuple[str, ...] = ()
+
+
+@dataclass
+class Summary:
+    pages: int = 0
+    records: int = 0
+    failures: int = 0
+    duplicates: int = 0
+    seconds: float = 0.0
+    template: frozenset[str] = field(default_factory=frozenset)
+
+    def line(self) -> str:
+        rate = self.pages / self.seconds if self.seconds else 0.0
+        dup = f", {self.duplicates} duplicates merged" if self.duplicates else ""
+        return (
+            f"pressparse: {self.pages} pages, {self.records} records, {self.failures} failed{dup} "
+            f"in {self.seconds:.2f} s ({rate:,.0f} pages/s)"
+        )
+
+
+def process(item: Input, template: frozenset[str], evidence: bool) -> Outcome:
+    """Read and extract one page (runs in a worker process)."""
+    try:
+        text = read_text(item)
+    except InputError as problem:
+        return Outcome(item.source, error=str(problem))
+    page = analyse(text, item.source, template)
+    record = page.record
+    if evidence:
+        from .evidence import evidence_of
+
+        record.evidence = evidence_of(page)
+    return Outcome(item.source, record=record.to_dict(), lines=templates.candidate_lines(page))
+
+
+def _process_chunk(task: tuple[list[Input], frozenset[str], bool]) -> list[Outcome]:
+    items, template, evidence = task
+    return [process(item, template, evidence) for item in items]
+
+
+def _release_key(record: dict) -> int:
+    return hash((record["headline"], record["body"]))
+
+
+def _worker_count(jobs: int | None, pages: int) -> int:
+    cores = os.cpu_count() or 1
+    if jobs is None:
+        return 1 if pages <= SMALL_INPUT else cores
+    return cores if jobs == 0 else jobs
+
+
+def _outcomes(inputs: list[Input], options: Options, learner: templates.TemplateLearner | None) -> Iterator[list[Outcome]]:
+    """Chunks of outcomes in input order, each extracted with every template line learned before it was written."""
+    workers = _worker_count(options.jobs, len(inputs))
+    chunks = [inputs[i : i + CHUNK_PAGES] for i in range(0, len(inputs), CHUNK_PAGES)]
+
+    def current() -> frozenset[str]:
+        return learner.template() if learner else options.template
+
+    def task(chunk: list[Input]) -> tuple[list[Input], frozenset[str], bool]:
+        return chunk, current(), options.evidence
+
+    if workers <= 1:
+
+        def in_process():
+            for chunk in chunks:
+                work = task(chunk)
+                yield _process_chunk(work), work
+
+        yield from _settle(in_process(), learner, current)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
+    with context.Pool(workers) as pool:
+        pending = []
+        window = 2 * workers  # chunks in flight: enough to keep workers busy, few enough to keep memory flat
+
+        def results():
+            submitted = 0
+            while submitted < len(chunks) or pending:
+                while submitted < len(chunks) and len(pending) < window:
+                    work = task(chunks[submitted])
+                    pending.append((pool.apply_async(_process_chunk, (work,)), work))
+                    submitted += 1
+                handle, work = pending.pop(0)
+                yield handle.get(), work
+
+        yield from _settle(results(), learner, current)
+
+
+def _settle(results, learner, current) -> Iterator[list[Outcome]]:
+    """Learn from each chunk, then extract again the pages holding lines learned after they were extracted."""
+    for outcomes, (chunk, used, evidence) in results:
+        if learner is not None:
+            for outcome in outcomes:
+                if outcome.record is not None:
+                    learner.observe(outcome.lines, _release_key(outcome.record))
+            learned_since = current() - used
+            if learned_since:
+                for index, (outcome, item) in enumerate(zip(outcomes, chunk)):
+                    if item.path is not None and not learned_since.isdisjoint(outcome.lines):
+                        outcomes[index] = process(item, current(), evidence)
+        yield outcomes
+
+
+def run(inputs: list[Input], options: Options, on_error: Callable[[str, str], None]) -> Summary:
+    """Extract every input and write the records in `options.fmt`; report unreadable inputs through
+    `on_error`. Returns what happened (counts, time, the template as learned)."""
+    started = time.perf_counter()
+    summary = Summary()
+    learner = templates.TemplateLearner(options.template) if options.learn else None
+    out = open(options.output, "w", encoding="utf-8", newline="") if options.output else sys.stdout
+    writer = WRITERS[options.fmt](out)
+    progress = _progress(len(inputs), options)
+    spool = _DedupeSpool() if options.dedupe else None
+    try:
+        for chunk in _outcomes(inputs, options, learner):
+            for outcome in chunk:
+                if outcome.error is not None:
+                    on_error(outcome.source, outcome.error)
+                    summary.failures += 1
+                elif spool is not None:
+                    spool.add(outcome.record)
+                else:
+                    writer.write(outcome.record)
+                    summary.records += 1
+            out.flush()  # once a chunk: records stream out without a system call per record
+            summary.pages += len(chunk)
+            if progress:
+                progress.advance(len(chunk))
+        if spool is not None:
+            for record in spool.records():
+                writer.write(record)
+                summary.records += 1
+            summary.duplicates = spool.merged
+        writer.close()
+    finally:
+        if progress:
+            progress.stop()
+        if options.output:
+            out.close()
+    summary.seconds = time.perf_counter() - started
+    summary.template = learner.template() if learner else options.template
+    return summary
+
+
+class _DedupeSpool:
+    """Holds records on disk until the run ends, so that each kept record can list its duplicates' sources."""
+
+    def __init__(self):
+        self.file = tempfile.TemporaryFile("w+", encoding="utf-8")
+        self.kept: dict[int, int] = {}  # release key -> position of the kept record
+        self.duplicates: dict[int, list[str]] = {}  # position -> other sources
+        self.count = 0
+        self.merged = 0
+
+    def add(self, record: dict) -> None:
+        if record["body"]:
+            key = _release_key(record)
+            position = self.kept.get(key)
+            if position is not None:
+                self.duplicates.setdefault(position, []).append(record["source"])
+                self.merged += 1
+                return
+            self.kept[key] = self.count
+        self.file.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self.count += 1
+
+    def records(self) -> Iterator[dict]:
+        self.file.seek(0)
+        for position, line in enumerate(self.file):
+            record = json.loads(line)
+            record["duplicates"] = self.duplicates.get(position, [])
+            yield record
+        self.file.close()
+
+
+class _Progress:
+    def __init__(self, total: int):
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self._bar = Progress(
+            TextColumn("extracting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]} pages/s"),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self._task = self._bar.add_task("pages", total=total, rate="–")
+        self._started = time.perf_counter()
+        self._done = 0
+        self._bar.start()
+
+    def advance(self, pages: int) -> None:
+        self._done += pages
+        rate = self._done / max(time.perf_counter() - self._started, 1e-9)
+        self._bar.update(self._task, completed=self._done, rate=f"{rate:,.0f}")
+
+    def stop(self) -> None:
+        self._bar.stop()
+
+
+def _progress(total: int, options: Options) -> _Progress | None:
+    if options.quiet or total < LONG_RUN or not sys.stderr.isatty():
+        return None
+    return _Progress(total)

@@ -1,0 +1,186 @@
+"""The `pressparse` command: a thin shell over the library (reading files, writing formats, batch runs)."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from . import __version__
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="Turn scraped press-release pages into clean records: headline, location, date, projects, funders, "
+    "press contacts and body, as JSON Lines, JSON or CSV.",
+)
+
+EXTRACT_EXAMPLES = """
+[bold]Examples[/]
+
+  pressparse extract samples/                        [dim]# every *.txt below samples/, JSON Lines[/]
+
+  pressparse extract page.txt --format json          [dim]# one JSON array[/]
+
+  pressparse extract pages/ -f csv -o pages.csv      [dim]# one CSV row per page[/]
+
+  cat page.txt | pressparse extract -                [dim]# standard input[/]
+
+  pressparse extract pages/ | jq -r 'select(.location.country_code == "LY") | .headline'
+
+  pressparse extract archive/ --jobs 0 --dedupe --template-out site.json   [dim]# big batch, all cores[/]
+"""
+
+EXPLAIN_EXAMPLES = """
+[bold]Examples[/]
+
+  pressparse explain page.txt                        [dim]# labelled lines in the terminal[/]
+
+  pressparse explain page.txt --format html -o page.html
+"""
+
+
+class Format(str, Enum):
+    jsonl = "jsonl"
+    json = "json"
+    csv = "csv"
+
+
+class ExplainFormat(str, Enum):
+    text = "text"
+    html = "html"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"pressparse {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+) -> None:
+    """Turn scraped press-release pages into clean records."""
+
+
+def report(source: str, message: str) -> None:
+    """One line on stderr naming the input and what is wrong with it."""
+    typer.echo(f"pressparse: {source}: {message}", err=True)
+
+
+def _load_template(path: Optional[Path]) -> frozenset[str]:
+    if path is None:
+        return frozenset()
+    from .templates import load
+
+    try:
+        return load(path)
+    except ValueError as problem:
+        report(str(path), str(problem))
+        raise typer.Exit(2)
+
+
+@app.command(epilog=EXTRACT_EXAMPLES)
+def extract(
+    paths: List[str] = typer.Argument(..., help="Page files, directories (every *.txt below, sorted) or - for standard input."),
+    output_format: Optional[Format] = typer.Option(
+        None, "--format", "-f", help="jsonl (default), json (one array) or csv. At a terminal the default is a readable view."
+    ),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of standard output."),
+    jobs: Optional[int] = typer.Option(
+        None, "--jobs", "-j", min=0, help="Worker processes; 0 = every core. Default: 1 for small inputs, every core for large ones."
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary line on stderr."),
+    evidence: bool = typer.Option(False, "--evidence", help="Add an `evidence` object: line, span and cue of every value."),
+    dedupe: bool = typer.Option(
+        False, "--dedupe", help="One record per release: copies (same headline and body) are listed in its `duplicates`."
+    ),
+    template: Optional[Path] = typer.Option(None, "--template", help="Strip the site-template lines saved by --template-out."),
+    template_out: Optional[Path] = typer.Option(None, "--template-out", help="Save the site-template lines learned in this run."),
+    learn: bool = typer.Option(True, "--learn/--no-learn", help="Learn site templates from lines that recur across pages."),
+) -> None:
+    """Extract one record per page and write them as JSON Lines, a JSON array or CSV."""
+    from .batch import Options, run
+    from .inputs import expand
+
+    options = Options(
+        fmt=output_format.value if output_format else ("pretty" if output is None and sys.stdout.isatty() else "jsonl"),
+        output=output,
+        jobs=jobs,
+        quiet=quiet,
+        evidence=evidence,
+        template=_load_template(template),
+        learn=learn,
+        dedupe=dedupe,
+    )
+    inputs, bad_paths = expand(paths)
+    for source, message in bad_paths:
+        report(source, message)
+    try:
+        summary = run(inputs, options, on_error=report)
+    except OSError as problem:
+        report(str(output or "-"), f"cannot write output: {problem.strerror or problem}")
+        raise typer.Exit(1)
+    summary.failures += len(bad_paths)
+    if template_out is not None:
+        from .templates import save
+
+        save(template_out, summary.template)
+    if not quiet:
+        typer.echo(summary.line(), err=True)
+    if summary.failures:
+        raise typer.Exit(1)
+
+
+@app.command(epilog=EXPLAIN_EXAMPLES)
+def explain(
+    path: str = typer.Argument(..., help="One page file, or - for standard input."),
+    output_format: ExplainFormat = typer.Option(ExplainFormat.text, "--format", "-f", help="text (terminal) or html."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of standard output."),
+    template: Optional[Path] = typer.Option(None, "--template", help="Strip the site-template lines saved by --template-out."),
+) -> None:
+    """Show how every line of a page was classified and where each value was found."""
+    from .inputs import InputError, expand, read_text
+    from .pipeline import analyse
+
+    inputs, bad_paths = expand([path])
+    for source, message in bad_paths:
+        report(source, message)
+        raise typer.Exit(1)
+    item = inputs[0]
+    try:
+        text = read_text(item)
+    except InputError as problem:
+        report(item.source, str(problem))
+        raise typer.Exit(1)
+    page = analyse(text, item.source, _load_template(template))
+    from . import explain as view
+
+    if output_format is ExplainFormat.html:
+        html = view.render_html(page)
+        if output:
+            output.write_text(html, encoding="utf-8")
+        else:
+            sys.stdout.write(html)
+        return
+    from rich.console import Console
+
+    if output:
+        with output.open("w", encoding="utf-8") as out:
+            view.render_terminal(page, Console(file=out, width=100))
+    else:
+        view.render_terminal(page, Console())
+
+
+def main() -> None:
+    import signal
+
+    if hasattr(signal, "SIGPIPE"):  # `pressparse extract … | head` ends quietly, as grep does
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    app()

@@ -1,0 +1,124 @@
+"""Output formats: JSON Lines, one JSON array, CSV, and a readable view for terminals. Records stream out."""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import TextIO
+
+FORMATS = ("jsonl", "json", "csv")
+CSV_COLUMNS = (
+    "source", "language", "headline", "location", "country_code", "date", "projects", "funders",
+    "contact_names", "contact_emails", "contact_phones", "body",
+)
+LIST_SEPARATOR = "; "
+
+
+class JsonLinesWriter:
+    def __init__(self, out: TextIO):
+        self.out = out
+
+    def write(self, record: dict) -> None:
+        self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+    def close(self) -> None:
+        pass
+
+
+class JsonArrayWriter:
+    """One JSON array, written element by element so that output starts before the last page is read."""
+
+    def __init__(self, out: TextIO):
+        self.out = out
+        self.count = 0
+
+    def write(self, record: dict) -> None:
+        self.out.write(("[\n" if self.count == 0 else ",\n") + json.dumps(record, ensure_ascii=False, indent=2))
+        self.count += 1
+
+    def close(self) -> None:
+        self.out.write("[]\n" if self.count == 0 else "\n]\n")
+
+
+def csv_row(record: dict) -> dict:
+    """Flatten a record into the CSV columns; lists joined with "; "."""
+    location = record["location"] or {}
+    contacts = record["contacts"]
+
+    def joined(values) -> str:
+        return LIST_SEPARATOR.join(v for v in values if v)
+
+    return {
+        "source": record["source"],
+        "language": record["language"] or "",
+        "headline": record["headline"] or "",
+        "location": location.get("name", ""),
+        "country_code": location.get("country_code") or "",
+        "date": record["date"] or "",
+        "projects": joined(f"{p['name']} ({p['acronym']})" if p["acronym"] else p["name"] for p in record["projects"]),
+        "funders": joined(f["name"] for f in record["funders"]),
+        "contact_names": joined(c["name"] for c in contacts),
+        "contact_emails": joined(e for c in contacts for e in c["emails"]),
+        "contact_phones": joined(p for c in contacts for p in c["phones"]),
+        "body": record["body"],
+    }
+
+
+class CsvWriter:
+    def __init__(self, out: TextIO):
+        self.out = out
+        self.writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+        self.writer.writeheader()
+
+    def write(self, record: dict) -> None:
+        self.writer.writerow(csv_row(record))
+
+    def close(self) -> None:
+        pass
+
+
+class PrettyWriter:
+    """A readable panel per record, for a person at a terminal (used when no --format is given)."""
+
+    def __init__(self, out: TextIO):
+        from rich.console import Console
+
+        self.console = Console(file=out)
+
+    def write(self, record: dict) -> None:
+        from rich.panel import Panel
+        from rich.table import Table
+
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold cyan", no_wrap=True)
+        table.add_column()
+        location = record["location"]
+        rows = [
+            ("headline", record["headline"] or "—"),
+            ("language", record["language"] or "—"),
+            ("location", f"{location['name']} ({location['country_code'] or '?'})" if location else "—"),
+            ("date", record["date"] or "—"),
+            ("projects", "\n".join(p["name"] + (f" ({p['acronym']})" if p["acronym"] else "") for p in record["projects"]) or "—"),
+            ("funders", "\n".join(f["name"] for f in record["funders"]) or "—"),
+            ("contacts", "\n".join(
+                " · ".join(x for x in [c["name"] or "?", c["organization"] or "", *c["phones"], *c["emails"]] if x)
+                for c in record["contacts"]) or "—"),
+            ("body", _preview(record["body"])),
+        ]
+        for key, value in rows:
+            table.add_row(key, value)
+        for warning in record["warnings"]:
+            table.add_row("[yellow]warning[/]", warning)
+        self.console.print(Panel(table, title=record["source"], title_align="left", border_style="blue"))
+
+    def close(self) -> None:
+        pass
+
+
+def _preview(body: str, limit: int = 400) -> str:
+    if not body:
+        return "—"
+    return body if len(body) <= limit else body[:limit].rsplit(" ", 1)[0] + " …"
+
+
+WRITERS = {"jsonl": JsonLinesWriter, "json": JsonArrayWriter, "csv": CsvWriter, "pretty": PrettyWriter}

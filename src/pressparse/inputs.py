@@ -1,0 +1,106 @@
+"""Finding the pages a command names and decoding their bytes into text (all of pressparse's input I/O)."""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+STDIN = "-"
+# Share of control characters above which bytes are not text, whatever the encoding.
+_MAX_CONTROL_SHARE = 0.01
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+class InputError(Exception):
+    """A page that cannot be read; the message is one line saying what is wrong."""
+
+
+@dataclass(frozen=True)
+class Input:
+    source: str  # as the user gave it ("-" for standard input)
+    path: Path | None  # None for standard input
+
+
+def expand(paths: list[str]) -> tuple[list[Input], list[tuple[str, str]]]:
+    """Turn command-line paths into pages: a file, every *.txt below a directory (sorted), or "-".
+
+    Returns the inputs and the (path, message) pairs of paths that name no page.
+    """
+    inputs: list[Input] = []
+    errors: list[tuple[str, str]] = []
+    for given in paths:
+        if given == STDIN:
+            inputs.append(Input(STDIN, None))
+            continue
+        path = Path(given)
+        if path.is_dir():
+            pages = sorted(p for p in path.rglob("*.txt") if p.is_file())
+            if not pages:
+                errors.append((given, "directory holds no *.txt pages"))
+            inputs.extend(Input(str(p), p) for p in pages)
+        elif path.exists():  # a file, or a named pipe or device that streams one page
+            inputs.append(Input(given, path))
+        else:
+            errors.append((given, "no such file or directory"))
+    return inputs, errors
+
+
+def read_bytes(item: Input) -> bytes:
+    """The raw bytes of a page (standard input for "-")."""
+    if item.path is None:
+        return sys.stdin.buffer.read()
+    try:
+        return item.path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read file: {error.strerror or error}") from None
+
+
+def decode(data: bytes) -> str:
+    """Decode a page: BOMs honoured, UTF-8 tried first, other encodings detected with charset-normalizer.
+
+    Raises InputError for empty, blank, binary and undecodable input.
+    """
+    if not data:
+        raise InputError("empty file")
+    text = _decode(data)
+    if not text.strip():
+        raise InputError("blank file (only white space)")
+    head = text[:65536]
+    if len(_CONTROL.findall(head)) > _MAX_CONTROL_SHARE * len(head):
+        raise InputError("binary file, not text")
+    return text
+
+
+def _decode(data: bytes) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                raise InputError(f"undecodable: starts with a {encoding} byte-order mark but is not {encoding}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # only for pages that are not UTF-8
+
+    best = from_bytes(data).best()
+    if best is None:
+        if b"\x00" in data:
+            raise InputError("binary file, not text")
+        raise InputError("undecodable: not UTF-8 and no other text encoding fits")
+    return str(best)
+
+
+def read_text(item: Input) -> str:
+    """Read and decode one page; raises InputError with a one-line reason."""
+    return decode(read_bytes(item))

@@ -1,0 +1,95 @@
+"""Site templates learned across the pages of one run: lines that recur on many different releases are that
+site's menus, labels and footers, even where the single-page rules missed them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import regex
+
+from .page import BODY, BOILERPLATE, CONTACT, DATE, Page
+
+# A line is learned only after it was seen on this many pages holding different releases ("a handful").
+MIN_PAGES = 5
+# Lines longer than this are prose, never template material.
+MAX_LINE_CHARS = 200
+# Lines seen once and not again within this many pages are forgotten, so memory stays flat on long runs.
+FORGET_AFTER_PAGES = 1000
+# Contact material is never learned: the same press officer's block recurs on every release of a site.
+_CONTACT_MATERIAL = regex.compile(r"@|\d[\d\s().+-]{5,}\d")
+FORMAT_VERSION = 1
+_NEVER_LEARNED = frozenset({BOILERPLATE, CONTACT, DATE})
+
+
+def candidate_lines(page: Page) -> tuple[str, ...]:
+    """Reads the analysed page; the distinct lines that may be learned as template.
+
+    Not candidates: lines the single-page rules already strip, contact and date lines, and the lines of
+    hard-wrapped paragraphs (a fragment such as "Lanka." recurs on many releases without being furniture).
+    """
+    wrapped = {i for first, last in page.paragraphs if last > first for i in range(first, last + 1)}
+    seen: dict[str, None] = {}
+    for index, line in enumerate(page.lines):
+        text = line.text
+        if (
+            text
+            and len(text) <= MAX_LINE_CHARS
+            and line.role not in _NEVER_LEARNED
+            and not (line.role == BODY and index in wrapped)
+            and not _CONTACT_MATERIAL.search(text)
+        ):
+            seen.setdefault(text, None)
+    return tuple(seen)
+
+
+class TemplateLearner:
+    """Counts candidate lines over the pages of a run and learns those that recur on different releases."""
+
+    def __init__(self, known: frozenset[str] = frozenset()):
+        self.learned: set[str] = set(known)
+        # line -> [pages seen on, key of the last release seen with, index of the page first seen on]
+        self._counts: dict[str, list[int]] = {}
+        self._pages = 0
+
+    def observe(self, lines: tuple[str, ...], release_key: int) -> None:
+        """Count one page's candidate lines; `release_key` identifies its release (duplicates count once)."""
+        self._pages += 1
+        counts = self._counts
+        for text in lines:
+            if text in self.learned:
+                continue
+            entry = counts.get(text)
+            if entry is None:
+                counts[text] = [1, release_key, self._pages]
+            elif entry[1] != release_key:
+                entry[0] += 1
+                entry[1] = release_key
+                if entry[0] >= MIN_PAGES:
+                    self.learned.add(text)
+                    del counts[text]
+        if self._pages % FORGET_AFTER_PAGES == 0:
+            horizon = self._pages - FORGET_AFTER_PAGES
+            self._counts = {t: e for t, e in counts.items() if e[0] > 1 or e[2] > horizon}
+
+    def template(self) -> frozenset[str]:
+        return frozenset(self.learned)
+
+
+def load(path: Path) -> frozenset[str]:
+    """Read a template saved by --template-out. Raises ValueError with a one-line reason."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ValueError(f"cannot read template: {error.strerror or error}") from None
+    except json.JSONDecodeError as error:
+        raise ValueError(f"not a pressparse template (invalid JSON: {error.msg})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("lines"), list):
+        raise ValueError("not a pressparse template (no \"lines\" list)")
+    return frozenset(str(line) for line in data["lines"])
+
+
+def save(path: Path, lines: frozenset[str]) -> None:
+    """Write learned lines as JSON (sorted, so that the file is stable across runs)."""
+    data = {"format": "pressparse-template", "version": FORMAT_VERSION, "min_pages": MIN_PAGES, "lines": sorted(lines)}
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+SEED_000 = SAMPLES / "000_7dd94e58b0fe5d00.txt"
+SEED_003 = SAMPLES / "003_3024b0e76eff2ed7.txt"
+
+
+def run_cli(*args: str, stdin: bytes | None = None, cwd: Path = ROOT, timeout: float = 120) -> subprocess.CompletedProcess:
+    """Run the real `pressparse` command in a subprocess (as a user would), capturing bytes."""
+    env = dict(os.environ, PYTHONIOENCODING="utf-8", COLUMNS="100")
+    return subprocess.run(
+        [sys.executable, "-m", "pressparse", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=cwd,
+        env=env,
+        timeout=timeout,
+    )
+
+
+@pytest.fixture
+def seed_000_text() -> str:
+    return SEED_000.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def seed_003_text() -> str:
+    return SEED_003.read_text(encoding="utf-8")
