@@ -10,6 +10,8 @@ from pathlib import Path
 STDIN = "-"
 # Share of control characters above which bytes are not text, whatever the encoding.
 _MAX_CONTROL_SHARE = 0.01
+_WEB_LEGACY_DEFAULT = "cp1252"
+_COHERENCE_TIE = 0.05
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -93,12 +95,16 @@ def _decode(data: bytes) -> str:
         pass
     from charset_normalizer import from_bytes  # only for pages that are not UTF-8
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None:
         if b"\x00" in data:
             raise InputError("binary file, not text")
         raise InputError("undecodable: not UTF-8 and no other text encoding fits")
-    return str(best)
+    # Short pages fit several single-byte code pages equally well; windows-1252 is the Web's legacy default
+    # (browsers decode "latin-1" pages with it), so it wins ties.
+    tied = (m for m in matches if m.chaos <= best.chaos and m.coherence >= best.coherence - _COHERENCE_TIE)
+    return str(next((m for m in tied if m.encoding == _WEB_LEGACY_DEFAULT), best))
 
 
 def read_text(item: Input) -> str:

@@ -123,15 +123,18 @@ def _continues(paragraph: Paragraph, previous: str, text: str, width: int, stopw
 
 
 def _runs(paragraphs: list[Paragraph | None]) -> list[list[Paragraph]]:
-    """Split paragraphs into runs at furniture; a short furniture gap followed by prose does not split."""
+    """Split paragraphs into runs at furniture; a short furniture gap between a title, date or prose and more
+    prose (a share line under the headline, an image credit inside the body) does not split."""
     runs: list[list[Paragraph]] = [[]]
     gap = 0
     for paragraph in paragraphs:
         if paragraph is None:
             gap += 1
             continue
-        if gap and runs[-1] and not (gap <= MAX_BRIDGED_LINES and paragraph.is_prose and runs[-1][-1].is_prose):
-            runs.append([])
+        if gap and runs[-1]:
+            last = runs[-1][-1]
+            if not (gap <= MAX_BRIDGED_LINES and paragraph.is_prose and (last.is_prose or last.is_title or last.is_date)):
+                runs.append([])
         gap = 0
         runs[-1].append(paragraph)
     return [run for run in runs if run]
@@ -163,13 +166,13 @@ def find_release(page: Page) -> None:
         for paragraph in run:
             if paragraph.is_date:
                 page.lines[paragraph.lines[0]].role = DATE
-    best = max(runs, key=_prose_chars, default=None)
-    if best is None or _prose_chars(best) < MIN_RELEASE_CHARS:
-        page.record.warnings.append("no release found on the page")
-        return
     items = sum(_is_listing_item(run) for run in runs)
     if items >= 2:
         page.record.warnings.append(f"listing page: {items} releases found, none extracted")
+        return
+    best = max(runs, key=_prose_chars, default=None)
+    if best is None or _prose_chars(best) < MIN_RELEASE_CHARS:
+        page.record.warnings.append("no release found on the page")
         return
     headline, first_prose = _headline_of(best)
     if headline is not None:

@@ -1,0 +1,89 @@
+"""Batch runs: worker processes keep input order, templates are learned and reused, duplicates merge."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import SEED_000, SEED_003, run_cli
+from pressparse.templates import MIN_PAGES, TemplateLearner
+
+SITE_MENU = "Press corner\n"
+# "Stories from the field" is the site's tagline under every headline: title-like, so the single-page rules
+# would take it for the headline; only the learned template says it is furniture.
+RELEASE = """{menu}{title}
+Stories from the field
+{body_start} officials opened a new clinic this week in the northern district, where {n} families have
+settled since the floods, and said staff would be trained to treat cholera and malnutrition.
+Doctors will rotate every {n} days, the health ministry said on Monday.
+For more information, please contact:
+Ana Ruiz
+Email: aruiz@example.org
+"""
+
+
+def write_site(folder, pages: int, menu: str = SITE_MENU):
+    for n in range(pages):
+        text = RELEASE.format(menu=menu, title=f"Clinic number {n} opens in the north district",
+                              body_start=f"Day {n}:", n=100 + n)
+        (folder / f"{n:03}.txt").write_text(text, encoding="utf-8")
+
+
+def records(result) -> list[dict]:
+    return [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
+
+
+def test_learner_needs_a_handful_of_different_releases():
+    learner = TemplateLearner()
+    for _ in range(MIN_PAGES * 2):
+        learner.observe(("Press corner",), release_key=1)  # one release seen many times: not a template
+    assert learner.template() == frozenset()
+    for key in range(2, MIN_PAGES + 1):
+        learner.observe(("Press corner",), release_key=key)
+    assert learner.template() == frozenset({"Press corner"})
+
+
+def test_template_lines_are_learned_stripped_saved_and_reused(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    write_site(site, 12)
+    saved = tmp_path / "template.json"
+    out = records(run_cli("extract", "-q", "--template-out", str(saved), str(site)))
+    assert all(r["headline"].startswith("Clinic number") for r in out)
+    lines = json.loads(saved.read_text(encoding="utf-8"))["lines"]
+    assert "Press corner" in lines and "Stories from the field" in lines
+    assert not any("Ana Ruiz" in line or "@" in line for line in lines)  # contact block never learned
+    assert all(r["contacts"] and r["contacts"][0]["name"] == "Ana Ruiz" for r in out)
+    single = tmp_path / "one.txt"
+    single.write_text(RELEASE.format(menu="", title="Clinic opens in the south", body_start="Today", n=5), encoding="utf-8")
+    assert records(run_cli("extract", "-q", "--no-learn", str(single)))[0]["headline"] == "Stories from the field"
+    reused = records(run_cli("extract", "-q", "--no-learn", "--template", str(saved), str(single)))
+    assert reused[0]["headline"] == "Clinic opens in the south"
+
+
+def test_jobs_keep_input_order(tmp_path):
+    write_site(tmp_path, 70)
+    one = records(run_cli("extract", "-q", "--jobs", "1", str(tmp_path)))
+    two = records(run_cli("extract", "-q", "--jobs", "2", str(tmp_path)))
+    assert [r["source"] for r in two] == [r["source"] for r in one] == sorted(str(p) for p in tmp_path.glob("*.txt"))
+    assert two == one
+
+
+def test_dedupe_keeps_the_first_and_lists_the_copies(tmp_path):
+    first = tmp_path / "a.txt"
+    copy = tmp_path / "b.txt"
+    first.write_text(SEED_000.read_text(encoding="utf-8"), encoding="utf-8")
+    # Same release under another site's menu.
+    copy.write_text("Accueil\nAccueil\n- Nos bureaux\n" + SEED_000.read_text(encoding="utf-8").split("- 2030 AGENDA\n")[1],
+                    encoding="utf-8")
+    out = records(run_cli("extract", "-q", "--dedupe", str(first), str(copy), str(SEED_003)))
+    assert [r["source"] for r in out] == [str(first), str(SEED_003)]
+    assert out[0]["duplicates"] == [str(copy)]
+    assert out[1]["duplicates"] == []
+
+
+def test_bad_template_file_is_a_usage_error(tmp_path):
+    bad = tmp_path / "t.json"
+    bad.write_text("{not json", encoding="utf-8")
+    result = run_cli("extract", "--template", str(bad), str(SEED_000))
+    assert result.returncode == 2
+    assert str(bad) in result.stderr.decode() and "Traceback" not in result.stderr.decode()

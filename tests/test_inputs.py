@@ -1,0 +1,44 @@
+import pytest
+
+from pressparse.inputs import InputError, decode, expand
+
+PAGE = "Le Haut-Commissariat a annoncé l’ouverture d’un centre à Niamey – « un pas décisif »."
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        PAGE.encode("utf-8"),
+        b"\xef\xbb\xbf" + PAGE.encode("utf-8"),
+        PAGE.encode("utf-16"),
+        PAGE.encode("utf-16-be"),
+        PAGE.encode("cp1252"),
+    ],
+    ids=["utf-8", "utf-8 with BOM", "utf-16 with BOM", "utf-16-be", "cp1252"],
+)
+def test_encodings_are_detected(data):
+    assert decode(data).lstrip("\ufeff") == PAGE
+
+
+def test_latin1_without_curly_quotes():
+    text = "Déclaration de l'Agence à Genève, réunion des délégués européens sur la sécurité."
+    assert decode(text.encode("latin-1")) == text
+
+
+@pytest.mark.parametrize(
+    "data, reason",
+    [(b"", "empty file"), (b" \n\t \r\n", "blank file"), (bytes(range(256)) * 8, "binary file")],
+)
+def test_bad_bytes_say_what_is_wrong(data, reason):
+    with pytest.raises(InputError, match=reason):
+        decode(data)
+
+
+def test_expand_directories_files_stdin_and_missing(tmp_path):
+    (tmp_path / "b.txt").write_text("x")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("x")
+    (tmp_path / "notes.md").write_text("x")
+    inputs, errors = expand([str(tmp_path), "-", str(tmp_path / "nope.txt")])
+    assert [i.source for i in inputs] == [str(tmp_path / "b.txt"), str(tmp_path / "sub" / "a.txt"), "-"]
+    assert errors == [(str(tmp_path / "nope.txt"), "no such file or directory")]
