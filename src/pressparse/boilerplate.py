@@ -26,7 +26,7 @@ _FURNITURE_PREFIX = r"^(?:{})(?!\w)"
 _FIELD_START = r"^(?:{})\s*:"
 _FIELD_ANYWHERE = r"(?<![^\W\d_])(?:{})\s*:"
 # A bullet is menu material when it is a few words without a sentence's end.
-_MAX_MENU_BULLET_WORDS = 8
+_MAX_MENU_BULLET_WORDS = 12
 # Whole-line furniture phrases are short; longer lines are only tested against the prefixes and fields.
 _MAX_PHRASE_LINE = 60
 
