@@ -19,7 +19,7 @@ from pressparse.boilerplate import furniture_rule
         ("© 2019 Agencia de Cooperación", "", "", "copyright"),
         ("Share this", "", "", "web-page phrase"),
         ("Imprimer", "", "", "web-page phrase"),
-        ("Noticias relacionadas", "", "", "web-page phrase"),
+        ("Noticias relacionadas", "", "", "start of trailing matter"),
         ("This website uses cookies to improve your experience.", "", "", "web-page phrase"),
         ("Press Release Type: Regional", "", "", "metadata fields"),
         ("Language English Posted: Monday, March 4, 2019 - 10:02Image: Region-Country: KenyaThemes: Health", "", "", "metadata fields"),

@@ -106,3 +106,14 @@ def test_seed_003_menu_lines_are_marked_boilerplate(seed_003_text):
     for menu in ("Qui sommes nous", "- Directrice générale", "Travailler avec nous", "- 2030 AGENDA", "-"):
         assert roles[menu] == "boilerplate", menu
     assert page.record.body.startswith("Libye - Dans le cadre de sont projet en cours")
+
+
+def test_share_line_ends_the_release_and_what_follows_is_not_body():
+    page = RELEASE.replace("Share this\n", "Share this\nOur site stores small files on your device to remember your choices and measure visits.\n")
+    assert extract(page).body.endswith("local officials said on Tuesday.")
+
+
+def test_image_credit_inside_the_body_does_not_cut_it():
+    page = RELEASE.replace("More than 9,000", "Photo: Field team, 2018\nMore than 9,000")
+    body = extract(page).body
+    assert body.endswith("local officials said on Tuesday.") and "Photo:" not in body

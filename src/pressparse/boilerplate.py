@@ -25,6 +25,11 @@ _FURNITURE_PREFIX = r"^(?:{})(?!\w)"
 # "Posted: …", and dumps of glued fields ("…10:02Image: Region-Country: KenyaThemes: …").
 _FIELD_START = r"^(?:{})\s*:"
 _FIELD_ANYWHERE = r"(?<![^\W\d_])(?:{})\s*:"
+# Rule names that other steps act on.
+METADATA_RULE = "metadata fields"
+COPYRIGHT_RULE = "copyright"
+TEMPLATE_RULE = "template"
+TRAILER_RULE = "start of trailing matter"
 # A bullet is menu material when it is a few words without a sentence's end.
 _MAX_MENU_BULLET_WORDS = 12
 # Whole-line furniture phrases are short; longer lines are only tested against the prefixes and fields.
@@ -38,6 +43,7 @@ def _rules() -> tuple[re.Pattern, ...]:
 
     return (
         compiled("lines", _FURNITURE_LINE),
+        compiled("trailer", _FURNITURE_LINE),
         compiled("prefixes", _FURNITURE_PREFIX),
         compiled("metadata_fields", _FIELD_START),
         compiled("metadata_fields", _FIELD_ANYWHERE),
@@ -49,7 +55,7 @@ def furniture_rule(text: str, previous: str, following: str) -> str:
 
     `previous` and `following` are the neighbouring non-blank lines (for repeated and glued headings).
     """
-    furniture_line, furniture_prefix, field_start, field_anywhere = _rules()
+    furniture_line, trailer, furniture_prefix, field_start, field_anywhere = _rules()
     if _LONE_PUNCTUATION.match(text):
         return "lone punctuation"
     if len(text) <= 80 and (text == previous or text == following):
@@ -65,20 +71,22 @@ def furniture_rule(text: str, previous: str, following: str) -> str:
         if _BULLET.match(text) and text.count(" ") < _MAX_MENU_BULLET_WORDS and not _TERMINAL.search(text):
             return "short bullet item"
         if first == "©":
-            return "copyright"
+            return COPYRIGHT_RULE
     if len(text) <= _MAX_PHRASE_LINE:
         if _TIMESTAMP.match(text):
             return "timestamp"
+        if trailer.match(text):
+            return TRAILER_RULE
         if furniture_line.match(text):
             return "web-page phrase"
     if " " in text and len(_BREADCRUMB_SEPARATOR.findall(text)) >= 2 and len(text) <= 120 and not _TERMINAL.search(text):
         return "breadcrumb"
     if "©" in text and _COPYRIGHT.search(text):
-        return "copyright"
+        return COPYRIGHT_RULE
     if furniture_prefix.match(text):
         return "web-page phrase"
     if ":" in text and (field_start.match(text) or len(field_anywhere.findall(text[:400])) >= 2):
-        return "metadata fields"
+        return METADATA_RULE
     return ""
 
 
@@ -88,7 +96,7 @@ def mark_boilerplate(page: Page) -> None:
     lines = [ln for ln in page.lines if ln.text]
     for i, line in enumerate(lines):
         if line.text in page.template:
-            line.role, line.why = BOILERPLATE, "template"
+            line.role, line.why = BOILERPLATE, TEMPLATE_RULE
             continue
         previous = lines[i - 1].text if i else ""
         following = lines[i + 1].text if i + 1 < len(lines) else ""

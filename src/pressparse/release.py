@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from . import lexicon
 from .dates import is_date_line
+from .boilerplate import COPYRIGHT_RULE, METADATA_RULE, TEMPLATE_RULE, TRAILER_RULE
 from .page import BODY, BOILERPLATE, DATE, HEADLINE, Line, Page
 
 _TERMINAL = re.compile(r"[.!?…]['\"”’»)\]]*$")
@@ -33,8 +34,9 @@ def _starts_title(text: str) -> bool:
 MIN_RELEASE_CHARS = 200
 # In a listing, each item has its own headline, date line and prose of at least this size.
 MIN_ITEM_CHARS = 120
-# Furniture lines that may sit inside a body (an image credit, a share line) without ending it.
+# Furniture lines that may sit under a headline or inside a body without ending it.
 MAX_BRIDGED_LINES = 2
+_INSIDE_BODY_RULES = frozenset({METADATA_RULE, COPYRIGHT_RULE, TEMPLATE_RULE})
 
 
 @dataclass
@@ -82,11 +84,12 @@ def _stopwords() -> frozenset[str]:
     return frozenset(lexicon.merged_list("stopwords"))
 
 
-def _paragraphs(page: Page) -> list[Paragraph | None]:
-    """Group candidate lines into paragraphs, joining hard-wrapped lines; None marks a furniture line."""
+def _paragraphs(page: Page) -> list[Paragraph | str]:
+    """Group candidate lines into paragraphs, joining hard-wrapped lines; a furniture line appears as the name
+    of the rule that marked it."""
     stopwords = _stopwords()
     width = _wrap_width(page.lines)
-    out: list[Paragraph | None] = []
+    out: list[Paragraph | str] = []
     current: Paragraph | None = None
     for index, line in enumerate(page.lines):
         text = line.text
@@ -94,7 +97,7 @@ def _paragraphs(page: Page) -> list[Paragraph | None]:
             current = None
             continue
         if line.role == BOILERPLATE:
-            out.append(None)
+            out.append(line.why)
             current = None
             continue
         date = is_date_line(text)
@@ -106,7 +109,7 @@ def _paragraphs(page: Page) -> list[Paragraph | None]:
         out.append(current)
         if date:
             current = None
-    return [p.finish() if p is not None else None for p in out]
+    return [p.finish() if isinstance(p, Paragraph) else p for p in out]
 
 
 def _continues(paragraph: Paragraph, previous: str, text: str, width: int, stopwords: frozenset[str]) -> bool:
@@ -122,22 +125,29 @@ def _continues(paragraph: Paragraph, previous: str, text: str, width: int, stopw
     return len(paragraph.lines) > 1 or _ends_with_function_word(previous, stopwords)
 
 
-def _runs(paragraphs: list[Paragraph | None]) -> list[list[Paragraph]]:
-    """Split paragraphs into runs at furniture; a short furniture gap between a title, date or prose and more
-    prose (a share line under the headline, an image credit inside the body) does not split."""
+def _runs(paragraphs: list[Paragraph | str]) -> list[list[Paragraph]]:
+    """Split paragraphs into runs at furniture. A short gap does not split: under a headline or date line
+    (share buttons, labels) before the first prose, or between prose paragraphs when it is an image credit
+    or a learned template line; share lines, related-news headings and the like end the release."""
     runs: list[list[Paragraph]] = [[]]
-    gap = 0
+    gap: list[str] = []
     for paragraph in paragraphs:
-        if paragraph is None:
-            gap += 1
+        if isinstance(paragraph, str):
+            gap.append(paragraph)
             continue
-        if gap and runs[-1]:
-            last = runs[-1][-1]
-            if not (gap <= MAX_BRIDGED_LINES and paragraph.is_prose and (last.is_prose or last.is_title or last.is_date)):
-                runs.append([])
-        gap = 0
+        if gap and runs[-1] and not _bridged(runs[-1], gap, paragraph):
+            runs.append([])
+        gap = []
         runs[-1].append(paragraph)
     return [run for run in runs if run]
+
+
+def _bridged(run: list[Paragraph], gap: list[str], following: Paragraph) -> bool:
+    if len(gap) > MAX_BRIDGED_LINES or not following.is_prose or TRAILER_RULE in gap:
+        return False
+    if not any(p.is_prose for p in run):
+        return run[-1].is_title or run[-1].is_date
+    return run[-1].is_prose and all(rule in _INSIDE_BODY_RULES for rule in gap)
 
 
 def _prose_chars(run: list[Paragraph]) -> int:
