@@ -32,8 +32,11 @@ def _starts_title(text: str) -> bool:
     return first.isupper() or first.isdigit() or first in _TITLE_OPENERS
 # A release needs at least this much prose; less is a publications page, an error page or a stub.
 MIN_RELEASE_CHARS = 200
+MIN_PARAGRAPH_CHARS = 100
 # In a listing, each item has its own headline, date line and prose of at least this size.
 MIN_ITEM_CHARS = 120
+# Narrower "wraps" are lists and menus, not a hard-wrapped page.
+MIN_WRAP_WIDTH = 30
 # Furniture lines that may sit under a headline or inside a body without ending it.
 MAX_BRIDGED_LINES = 2
 _INSIDE_BODY_RULES = frozenset({METADATA_RULE, COPYRIGHT_RULE, TEMPLATE_RULE})
@@ -46,6 +49,7 @@ class Paragraph:
     lines: list[int]  # indexes into page.lines
     text: str
     is_date: bool = False
+    after_sentence: bool = False  # starts right after a line that ended a sentence (no blank line between)
     is_title: bool = False
     is_prose: bool = False
 
@@ -66,13 +70,15 @@ class Paragraph:
 
 
 def _wrap_width(lines: list[Line]) -> int:
-    """Width of a hard-wrapped page (longest line continued by a lower-case line), 0 when not hard-wrapped."""
+    """Width of a hard-wrapped page (longest line continued by a line starting in lower case), 0 when the page
+    is not hard-wrapped (fewer than three such breaks, or too narrow to be a wrap)."""
     widths = [
         len(a.text)
         for a, b in zip(lines, lines[1:])
-        if a.text and b.text and _starts_lower(b.text) and not _TERMINAL.search(a.text)
+        if a.text and b.text and b.text[0].islower() and not _TERMINAL.search(a.text)
     ]
-    return max(widths) if len(widths) >= 3 else 0
+    width = max(widths) if len(widths) >= 3 else 0
+    return width if width >= MIN_WRAP_WIDTH else 0
 
 
 def _ends_with_function_word(text: str, stopwords: frozenset[str]) -> bool:
@@ -105,7 +111,8 @@ def _paragraphs(page: Page) -> list[Paragraph | str]:
             current.lines.append(index)
             current.text += " " + text
             continue
-        current = Paragraph([index], text, is_date=date)
+        after_sentence = current is not None and bool(_TERMINAL.search(current.text))
+        current = Paragraph([index], text, is_date=date, after_sentence=after_sentence)
         out.append(current)
         if date:
             current = None
@@ -114,15 +121,19 @@ def _paragraphs(page: Page) -> list[Paragraph | str]:
 
 def _continues(paragraph: Paragraph, previous: str, text: str, width: int, stopwords: frozenset[str]) -> bool:
     """True when `text` continues the paragraph whose last line is `previous` (a hard-wrapped line)."""
-    if _TERMINAL.search(previous):
-        return False
-    if _starts_lower(text):
+    ends_sentence = bool(_TERMINAL.search(previous))
+    if not ends_sentence and _starts_lower(text):
         return True
-    # A wrap before a capitalised word: only on a hard-wrapped page, for a line of wrap width, and never right
-    # after a stand-alone first line (a headline) unless it ends mid-phrase ("financé par le").
-    if not width or not (width * 0.6 <= len(previous) <= width + 8):
+    # Otherwise a line break is a wrap only on a hard-wrapped page, after a line no longer than the wrap width
+    # that had no room left for the next word (a paragraph's last line usually has room to spare).
+    if not width or len(previous) > width + 2:
         return False
-    return len(paragraph.lines) > 1 or _ends_with_function_word(previous, stopwords)
+    if len(previous) + 1 + len(text.split(" ", 1)[0]) <= width:
+        return False
+    # Never right after a stand-alone first line (a headline) unless it ends mid-phrase ("financé par le").
+    if len(paragraph.lines) > 1 or paragraph.after_sentence:
+        return True
+    return not ends_sentence and _ends_with_function_word(previous, stopwords)
 
 
 def _runs(paragraphs: list[Paragraph | str]) -> list[list[Paragraph]]:
@@ -154,6 +165,14 @@ def _prose_chars(run: list[Paragraph]) -> int:
     return sum(len(p.text) for p in run if p.is_prose)
 
 
+def _reads_as_release(run: list[Paragraph]) -> bool:
+    """Enough prose, in at least one real paragraph, making up most of the run: not a list of short items
+    (publications, search results) that happen to hold a sentence or two."""
+    prose = _prose_chars(run)
+    longest = max((len(p.text) for p in run if p.is_prose), default=0)
+    return prose >= MIN_RELEASE_CHARS and longest >= MIN_PARAGRAPH_CHARS and prose >= sum(len(p.text) for p in run) / 2
+
+
 def _headline_of(run: list[Paragraph]) -> tuple[Paragraph | None, int]:
     """The title-like paragraph before the run's first prose paragraph, and that prose paragraph's position."""
     first_prose = next(i for i, p in enumerate(run) if p.is_prose)
@@ -181,7 +200,7 @@ def find_release(page: Page) -> None:
         page.record.warnings.append(f"listing page: {items} releases found, none extracted")
         return
     best = max(runs, key=_prose_chars, default=None)
-    if best is None or _prose_chars(best) < MIN_RELEASE_CHARS:
+    if best is None or not _reads_as_release(best):
         page.record.warnings.append("no release found on the page")
         return
     headline, first_prose = _headline_of(best)
