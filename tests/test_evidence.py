@@ -9,6 +9,7 @@ import pytest
 from conftest import SAMPLES, SEED_003, run_cli
 from pressparse.clean import split_lines
 from pressparse.evidence import evidence_of
+from pressparse.inputs import Input, read_text
 from pressparse.model import Contact, Funder, Location, Project, Release
 from pressparse.page import Page
 from pressparse.pipeline import analyse
@@ -153,7 +154,7 @@ def record_values(page: Page) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("path", SAMPLE_FILES, ids=[p.name for p in SAMPLE_FILES])
 def test_every_sample_value_found_verbatim_has_a_span_holding_it(path):
-    page = analyse(path.read_text(encoding="utf-8"), str(path))
+    page = analyse(read_text(Input(str(path), path)), str(path))
     evidence = evidence_of(page)
     for field, value in record_values(page):
         if value not in page.text:
