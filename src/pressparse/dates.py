@@ -1,22 +1,267 @@
-"""Step: the release date, from a date line near the headline or from the dateline."""
+"""Step: the release date, from a date line near the headline, the dateline, or a metadata dump after the body.
+
+Dates in the body are events ("le 7 juin dernier", "(2-4/09)", "depuis 1951"), never the release date: only
+those three places are read, and a date needs a day, a month and a year. Candidates are found with cheap
+patterns (month and weekday names come from Babel's CLDR data for every lexicon language; labels such as
+"Published on" from the lexicon's "dates" section); only the date text found is given to dateparser, in the
+page's language, and results are cached. A page without a date line never calls dateparser.
+
+Day and month order of a numeric date ("04/05/2019"), first rule that decides:
+1. a number over 12 in the date itself ("04/20/2017" is month first);
+2. the weekday printed on the same line ("Tue, 11/06/2018": 6 Nov 2018 is a Tuesday, 11 June is not);
+3. the other numeric dates on the page, by majority of those with a number over 12;
+4. day first, the usage of every lexicon language but US English, which only the rules above can reveal.
+"""
 
 from __future__ import annotations
 
+import datetime
+from dataclasses import dataclass
+from functools import lru_cache
+
 import regex
 
-from .page import Page
+from . import lexicon, places
+from .boilerplate import METADATA_RULE
+from .page import BOILERPLATE, Page
 
-# A line that is little more than a date ("Tue, 11/06/2018 - 14:05", "Published on 17 Jan 2019").
-_NUMERIC_DATE = regex.compile(r"\b(?:\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)\b")
-_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
+_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_NUMERIC = regex.compile(r"(?<!\d)(\d{1,2})[/.\-](\d{1,2})[/.\-]((?:19|20)\d\d)(?!\d)")
+_ISO = regex.compile(r"(?<!\d)((?:19|20)\d\d)[/.\-](\d{1,2})[/.\-](\d{1,2})(?!\d)")
+_TIME = regex.compile(r"(?<!\d)\d{1,2} ?[:h.] ?\d\d(?::\d\d)?(?: ?[ap]\.?m\.?)?(?!\w)", regex.IGNORECASE)
+_WORD = regex.compile(r"[^\W\d_]+")
+# A date line is short, and holds at most one word that is not a date, weekday, time or label ("IOM").
+_MAX_DATE_LINE = 80
+_MAX_OTHER_WORDS = 1
+# Where to look: this many non-blank lines above the headline, and metadata lines this far after the body.
+_LINES_BEFORE_HEADLINE = 3
+_LINES_AFTER_BODY = 30
+# In a metadata dump, the date follows its label closely ("Posted: Monday, March 4, 2019").
+_LABEL_REACH = 60
+_MAX_LABEL_GAP = 20
+
+
+def _key(word: str) -> str:
+    """Lookup key of a month, weekday or label word: no case, no final dot ("Jeu." and "jeu" are one)."""
+    return word.casefold().rstrip(".")
+
+
+@dataclass(frozen=True)
+class _Calendar:
+    named: regex.Pattern  # "5 mai 2016", "5 de mayo de 2016", "June 6, 2019", "12. März 2019"
+    months: dict[str, tuple[str, ...]]  # month word key -> languages that use it
+    weekdays: dict[str, int]  # weekday word key -> 0 for Monday .. 6 for Sunday
+    labels: regex.Pattern  # "Posted", "Publié le" ... as a field label
+    line_words: frozenset[str]  # weekday and label word keys: the words a date line may hold besides its date
+
+
+def _babel_names(language: str) -> tuple[list[str], dict[str, int]]:
+    """Month names and weekday names (with their numbers) of one language, wide and abbreviated."""
+    from babel import Locale  # imported on first use: `import pressparse` stays cheap
+
+    locale = Locale.parse(language)
+    months: list[str] = []
+    weekdays: dict[str, int] = {}
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            months.extend(locale.months[context][width].values())
+            for number, name in locale.days[context][width].items():
+                weekdays[name] = number
+    return months, weekdays
+
+
+@lru_cache(maxsize=None)
+def _calendar() -> _Calendar:
+    months: dict[str, list[str]] = {}
+    weekdays: dict[str, int] = {}
+    for language in lexicon.languages():
+        month_names, weekday_names = _babel_names(language)
+        for name in month_names:
+            for key in {_key(name), places.fold(_key(name))}:  # "février" and "fevrier"
+                months.setdefault(key, [])
+                if language not in months[key]:
+                    months[key].append(language)
+        for name, number in weekday_names.items():
+            weekdays.setdefault(_key(name), number)
+    month = lexicon.alternation(months)
+    connector = lexicon.alternation(lexicon.merged("dates", "connectors"))
+    ordinal = lexicon.alternation(lexicon.merged("dates", "ordinals"))
+    day = rf"(?P<day>\d{{1,2}})(?:{ordinal})?\.?" if ordinal else r"(?P<day>\d{1,2})\.?"
+    joint = rf"(?:\s+(?:{connector}))?\s+" if connector else r"\s+"
+    year = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+    named = regex.compile(
+        rf"(?<!\w)(?:{day}{joint}(?P<month>{month})\.?,?{joint}{year}"
+        rf"|(?P<month>{month})\.?\s+(?P<day>\d{{1,2}})(?:{ordinal})?,?\s+{year})",
+        regex.IGNORECASE | regex.V1,
+    )
+    labels = lexicon.merged("dates", "labels")
+    return _Calendar(
+        named=named,
+        months={key: tuple(langs) for key, langs in months.items()},
+        weekdays=weekdays,
+        labels=regex.compile(rf"(?<!\w)(?:{lexicon.alternation(labels)})(?!\w)", regex.IGNORECASE),
+        line_words=frozenset(weekdays) | {_key(word) for label in labels for word in _WORD.findall(label)},
+    )
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A full date found in a text: where, as written, and its parts as far as the pattern knows them."""
+
+    start: int
+    end: int
+    text: str
+    shape: str  # "numeric" (day and month order unknown), "iso" or "named"
+    numbers: tuple[int, int] = (0, 0)  # the two first numbers of a numeric date
+    year: int = 0
+    month_word: str = ""
+
+
+def date_in(text: str) -> FoundDate | None:
+    """The first full date (day, month and year) in `text`, or None."""
+    if not _YEAR.search(text):
+        return None
+    found = []
+    match = _ISO.search(text)
+    if match:
+        found.append(FoundDate(match.start(), match.end(), match[0], "iso"))
+    match = _NUMERIC.search(text)
+    if match:
+        numbers = (int(match[1]), int(match[2]))
+        found.append(FoundDate(match.start(), match.end(), match[0], "numeric", numbers, int(match[3])))
+    match = _calendar().named.search(text)
+    if match:
+        found.append(FoundDate(match.start(), match.end(), match[0], "named", month_word=match["month"]))
+    return min(found, key=lambda f: f.start, default=None)
 
 
 def is_date_line(text: str) -> bool:
-    """True when the line is a date line (a date, maybe with a label, a weekday and a time), not prose."""
-    if len(text) > 60 or text.count(" ") > 7:
+    """True when the line is a date line: a full date, maybe with a label, a weekday, a time and one other
+    word ("Tue, 11/06/2018 - 14:05", "Published on 17 Jan 2019", "Posted: Thursday, June 6, 2019"), not prose."""
+    if len(text) > _MAX_DATE_LINE or not _YEAR.search(text):
         return False
-    return bool(_NUMERIC_DATE.search(text) or _YEAR.search(text))
+    found = date_in(text)
+    if found is None:
+        return False
+    known = _calendar().line_words
+    rest = _TIME.sub(" ", text[: found.start] + " " + text[found.end :])
+    return sum(_key(word) not in known for word in _WORD.findall(rest)) <= _MAX_OTHER_WORDS
+
+
+def _printed_weekday(text: str) -> int | None:
+    weekdays = _calendar().weekdays
+    return next((weekdays[_key(w)] for w in _WORD.findall(text) if _key(w) in weekdays), None)
+
+
+def _weekday(year: int, month: int, day: int) -> int | None:
+    try:
+        return datetime.date(year, month, day).weekday()
+    except ValueError:
+        return None
+
+
+def _page_day_first(text: str) -> bool | None:
+    """What the page's numeric dates with a number over 12 say: day first, month first, or None (no majority)."""
+    votes = 0
+    for match in _NUMERIC.finditer(text):
+        first, second = int(match[1]), int(match[2])
+        votes += (first > 12) - (second > 12)
+    return None if votes == 0 else votes > 0
+
+
+def _day_first(found: FoundDate, line: str, page: Page) -> bool:
+    """Day and month order of a numeric date, by the rules in the module docstring."""
+    first, second = found.numbers
+    if first > 12 or second > 12:
+        return first > 12
+    weekday = _printed_weekday(line[: found.start] + " " + line[found.end :])
+    if weekday is not None:
+        fits = [
+            day_first
+            for day_first, (month, day) in ((True, (second, first)), (False, (first, second)))
+            if _weekday(found.year, month, day) == weekday
+        ]
+        if len(fits) == 1:
+            return fits[0]
+    page_order = _page_day_first(page.text)
+    return True if page_order is None else page_order
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str, languages: tuple[str, ...], order: str) -> str | None:
+    """ISO date of `text` read by dateparser in `languages`, with `order` for numeric dates, else None."""
+    import dateparser  # imported on first use: slow to import, and most pages have no date line
+
+    # Only the absolute-date parser: the candidate is a full date, never "yesterday" or a timestamp, and
+    # skipping the other parsers makes each call about 40% cheaper.
+    settings = {"DATE_ORDER": order, "REQUIRE_PARTS": ["day", "month", "year"], "PARSERS": ["absolute-time"]}
+    parsed = dateparser.parse(text, languages=list(languages), settings=settings)
+    return parsed.date().isoformat() if parsed else None
+
+
+def _iso(found: FoundDate, line: str, page: Page) -> str | None:
+    """The ISO form of a found date; `line` is the text it was found in (for a printed weekday)."""
+    language = page.record.language
+    if found.shape == "iso":
+        return _parse(found.text, (language or "en",), "YMD")
+    if found.shape == "numeric":
+        return _parse(found.text, (language or "en",), "DMY" if _day_first(found, line, page) else "MDY")
+    owners = _calendar().months.get(_key(found.month_word), ())
+    languages = (language,) if language in owners else owners
+    return _parse(found.text, languages, "DMY")
+
+
+def _labelled_date(text: str) -> tuple[FoundDate, int] | None:
+    """A date right after a date label in a metadata dump ("…English Posted: Monday, March 4, 2019 - 10:02Image:
+    …"), with the offset of the text it was found in."""
+    for label in _calendar().labels.finditer(text):
+        window = text[label.end() : label.end() + _LABEL_REACH]
+        found = date_in(window)
+        if found and found.start <= _MAX_LABEL_GAP:
+            return found, label.end()
+    return None
+
+
+def _near_headline(page: Page) -> range:
+    """Indexes of the lines from a few non-blank lines above the headline (or the body) down to the body."""
+    top = page.headline if page.headline is not None else page.body_start
+    seen = 0
+    while top > 0 and seen < _LINES_BEFORE_HEADLINE:
+        top -= 1
+        seen += bool(page.lines[top].text)
+    return range(top, page.body_start)
+
+
+def _candidates(page: Page):
+    """(line index, date found, text it was found in, cue) in order of trust: date lines near the headline
+    whatever their role, the dateline, then labelled dates in metadata dumps after the body."""
+    for index in _near_headline(page):
+        text = page.lines[index].text
+        if text and is_date_line(text):
+            yield index, date_in(text), text, "date line"
+    opening = places.page_dateline(page)
+    if opening and opening[1].date:
+        found = date_in(opening[1].date)
+        if found:
+            yield opening[0], found, opening[1].date, "dateline"
+    end = page.body_end
+    for index in range(end, min(end + _LINES_AFTER_BODY, len(page.lines))):
+        line = page.lines[index]
+        if line.role == BOILERPLATE and line.why == METADATA_RULE:
+            labelled = _labelled_date(line.text)
+            if labelled:
+                found, offset = labelled
+                yield index, found, line.text[offset:], "metadata field"
 
 
 def find_date(page: Page) -> None:
-    """Reads the DATE lines near the headline and the dateline of the first body paragraph; sets `record.date`."""
+    """Reads the lines near the headline, the first body paragraph's dateline and the metadata lines after the
+    body; sets `record.date` (ISO "YYYY-MM-DD", null when the page prints no release date)."""
+    if page.body_start is None:
+        return
+    for index, found, text, cue in _candidates(page):
+        iso = _iso(found, text, page)
+        if iso:
+            page.record.date = iso
+            page.note("date", found.text, index, cue)
+            return

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
-
-import regex
 
 from . import lexicon
 from .page import BOILERPLATE, Page
 
-_WORD = regex.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # Enough text to decide; more only costs time.
 _SAMPLE_CHARS = 3000
 
@@ -25,15 +23,16 @@ def _owners() -> dict[str, tuple[str, ...]]:
 
 
 def guess_language(text: str) -> str | None:
-    """ISO 639-1 code of the language with most stop words in `text` (a word shared by n languages counts 1/n)."""
+    """ISO 639-1 code of the language with most stop words in `text` (a word shared by n languages counts 1/n).
+
+    Words are split at spaces only, which is several times faster than a word pattern: a function word is
+    rarely glued to punctuation, and the few that are do not change the winner."""
     owners = _owners()
     scores: dict[str, float] = {}
-    for word in _WORD.findall(text[:_SAMPLE_CHARS].lower()):
-        codes = owners.get(word)
-        if codes:
-            share = 1 / len(codes)
-            for code in codes:
-                scores[code] = scores.get(code, 0.0) + share
+    for word, count in Counter(filter(owners.__contains__, text[:_SAMPLE_CHARS].lower().split())).items():
+        codes = owners[word]
+        for code in codes:
+            scores[code] = scores.get(code, 0.0) + count / len(codes)
     if not scores:
         return None
     best = max(scores, key=scores.__getitem__)

@@ -1,9 +1,94 @@
-"""Step: where the release is from: the dateline place, else the contact office, else the main country."""
+"""Step: where the release is from: the dateline place, else the contact office, else the main country.
+
+Reads the first body paragraph (its dateline: "Libye - ", "GENEVA, 12 May 2015 (IOM) – "), `record.contacts`
+(an office such as "OIM Libye") and the headline and body paragraphs (the country named most often); sets
+`record.location` with the place as written and its ISO 3166-1 alpha-2 code (see `places`).
+"""
 
 from __future__ import annotations
 
+from . import dates, places
+from .model import Location
 from .page import Page
+
+# The main country is counted in this much of the body.
+_MAIN_COUNTRY_CHARS = 20_000
+
+
+def _from_dateline(page: Page) -> Location | None:
+    """The dateline place, when it is a known country or city, or when the dateline's date or agency shows it
+    is one (then the code is null)."""
+    opening = places.page_dateline(page)
+    if opening is None:
+        return None
+    index, found = opening
+    code = places.place_code(found.place)
+    if code is None and found.source is None and not (found.date and dates.date_in(found.date)):
+        return None
+    page.note("location", found.place, index, "dateline")
+    return Location(found.place, code)
+
+
+def _offices(page: Page) -> list[tuple[str, str, str]]:
+    """(country as written, code, organization) of each contact's office named after a country ("OIM Libye",
+    "IOM Niger Office"). Cities are not looked up: a headquarters or regional office does not say what the
+    release is about."""
+    offices = []
+    for contact in page.record.contacts:
+        countries = places.countries_in(contact.organization) if contact.organization else []
+        if countries:
+            offices.append((*countries[0], contact.organization))
+    return offices
+
+
+def _line_of(page: Page, text: str) -> int:
+    """Index of the last line holding `text` (contact blocks come last), else of the last line."""
+    for index in range(len(page.lines) - 1, -1, -1):
+        if text in page.lines[index].text:
+            return index
+    return len(page.lines) - 1
+
+
+def _main_country(page: Page) -> tuple[str, str, int] | None:
+    """(name, code, line index) of the country named most often in the headline and body paragraphs (their
+    first characters: a release is about what it says first, and a huge page must not cost more)."""
+    starts = [page.headline] if page.headline is not None else []
+    texts = [page.lines[page.headline].text] if page.headline is not None else []
+    budget = _MAIN_COUNTRY_CHARS
+    for first, last in page.paragraphs:
+        if budget <= 0:
+            break
+        starts.append(first)
+        texts.append(" ".join(line.text for line in page.lines[first : last + 1])[:budget])
+        budget -= len(texts[-1])
+    found = places.main_country(texts)
+    return (found[0], found[1], starts[found[2]]) if found else None
+
+
+def _from_offices(page: Page) -> Location | None:
+    """The country of the contacts' office; when offices disagree, the one the body names most."""
+    offices = _offices(page)
+    if not offices:
+        return None
+    chosen = offices[0]
+    if len({code for _, code, _ in offices}) > 1:
+        main = _main_country(page)
+        chosen = next((office for office in offices if main and office[1] == main[1]), chosen)
+    name, code, organization = chosen
+    page.note("location", name, _line_of(page, organization), "contact office")
+    return Location(name, code)
+
+
+def _from_body(page: Page) -> Location | None:
+    """The country the headline and body name most often."""
+    main = _main_country(page)
+    if main is None:
+        return None
+    page.note("location", main[0], main[2], "most named country")
+    return Location(main[0], main[1])
 
 
 def find_location(page: Page) -> None:
-    """Reads the first body paragraph, the contacts and the body; sets `record.location`."""
+    """Reads the first body paragraph, the contacts and the body; sets `record.location` (null when nothing
+    on the page supports one)."""
+    page.record.location = _from_dateline(page) or _from_offices(page) or _from_body(page)

