@@ -20,7 +20,6 @@ _TIMESTAMP = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 _COPYRIGHT = re.compile(r"^©|©\s*(?:19|20)\d\d")
 _TERMINAL = re.compile(r"[.!?…]['\"”’»)]*$")
 # Generic furniture words must fill the whole line (maybe with a colon or a count); prefixes start it.
-_FURNITURE_LINE = r"^(?:{})\s*(?:\(\d+\))?[\s:.!|»>›]*$"
 _FURNITURE_PREFIX = r"^(?:{})(?!\w)"
 # "Posted: …", and dumps of glued fields ("…10:02Image: Region-Country: KenyaThemes: …").
 _FIELD_START = r"^(?:{})\s*:"
@@ -36,18 +35,44 @@ _MAX_MENU_BULLET_WORDS = 12
 _MAX_PHRASE_LINE = 60
 
 
-@lru_cache(maxsize=None)
-def _rules() -> tuple[re.Pattern, ...]:
-    def compiled(key: str, template: str) -> re.Pattern:
-        return re.compile(template.format(lexicon.alternation(lexicon.merged("boilerplate", key))), re.IGNORECASE)
+class _Lexicon:
+    """The lexicon's furniture phrases, prepared once: whole-line phrases as a set, and the first words of
+    prefixes and field names, so that most lines are cleared by a set look-up before any pattern runs."""
 
-    return (
-        compiled("lines", _FURNITURE_LINE),
-        compiled("trailer", _FURNITURE_LINE),
-        compiled("prefixes", _FURNITURE_PREFIX),
-        compiled("metadata_fields", _FIELD_START),
-        compiled("metadata_fields", _FIELD_ANYWHERE),
-    )
+    def __init__(self):
+        def phrases(key: str) -> tuple[str, ...]:
+            return lexicon.merged("boilerplate", key)
+
+        def pattern(key: str, template: str) -> re.Pattern:
+            return re.compile(template.format(lexicon.alternation(phrases(key))), re.IGNORECASE)
+
+        def first_words(key: str) -> frozenset[str]:
+            return frozenset(_first_word(p) for p in phrases(key))
+
+        self.lines = frozenset(map(_phrase_key, phrases("lines")))
+        self.trailer = frozenset(map(_phrase_key, phrases("trailer")))
+        self.prefix = pattern("prefixes", _FURNITURE_PREFIX)
+        self.prefix_starts = first_words("prefixes")
+        self.field_start = pattern("metadata_fields", _FIELD_START)
+        self.field_starts = first_words("metadata_fields")
+        self.field_anywhere = pattern("metadata_fields", _FIELD_ANYWHERE)
+
+
+_PHRASE_END = re.compile(r"\s*(?:\(\d+\))?[\s:.!|»>›]*$")
+
+
+def _phrase_key(text: str) -> str:
+    """A whole-line phrase as looked up: lower case, single spaces, no trailing colon, count or arrow."""
+    return " ".join(_PHRASE_END.sub("", text.lower()).split())
+
+
+def _first_word(text: str) -> str:
+    return text.split(" ", 1)[0].lower().rstrip(":")
+
+
+@lru_cache(maxsize=None)
+def _lexicon() -> _Lexicon:
+    return _Lexicon()
 
 
 def furniture_rule(text: str, previous: str, following: str) -> str:
@@ -55,9 +80,7 @@ def furniture_rule(text: str, previous: str, following: str) -> str:
 
     `previous` and `following` are the neighbouring non-blank lines (for repeated and glued headings).
     """
-    furniture_line, trailer, furniture_prefix, field_start, field_anywhere = _rules()
-    if _LONE_PUNCTUATION.match(text):
-        return "lone punctuation"
+    words = _lexicon()
     if len(text) <= 80 and (text == previous or text == following):
         return "heading printed twice"
     if previous and len(previous) >= 3 and len(text) > len(previous) and text.startswith(previous):
@@ -68,25 +91,33 @@ def furniture_rule(text: str, previous: str, following: str) -> str:
             return "heading glued to its blurb"
     first = text[0]
     if not first.isalnum():
+        if _LONE_PUNCTUATION.match(text):
+            return "lone punctuation"
         if _BULLET.match(text) and text.count(" ") < _MAX_MENU_BULLET_WORDS and not _TERMINAL.search(text):
             return "short bullet item"
         if first == "©":
             return COPYRIGHT_RULE
     if len(text) <= _MAX_PHRASE_LINE:
-        if _TIMESTAMP.match(text):
+        if first.isdigit() and _TIMESTAMP.match(text):
             return "timestamp"
-        if trailer.match(text):
+        key = _phrase_key(text)
+        if key in words.trailer:
             return TRAILER_RULE
-        if furniture_line.match(text):
+        if key in words.lines:
             return "web-page phrase"
-    if " " in text and len(_BREADCRUMB_SEPARATOR.findall(text)) >= 2 and len(text) <= 120 and not _TERMINAL.search(text):
-        return "breadcrumb"
+    if len(text) <= 120 and " / " in text or " > " in text or " » " in text or " | " in text or " › " in text:
+        if len(_BREADCRUMB_SEPARATOR.findall(text)) >= 2 and not _TERMINAL.search(text):
+            return "breadcrumb"
     if "©" in text and _COPYRIGHT.search(text):
         return COPYRIGHT_RULE
-    if furniture_prefix.match(text):
+    start = _first_word(text)
+    if start in words.prefix_starts and words.prefix.match(text):
         return "web-page phrase"
-    if ":" in text and (field_start.match(text) or len(field_anywhere.findall(text[:400])) >= 2):
-        return METADATA_RULE
+    if ":" in text:
+        if start in words.field_starts and words.field_start.match(text):
+            return METADATA_RULE
+        if text.count(":") >= 2 and len(words.field_anywhere.findall(text[:400])) >= 2:
+            return METADATA_RULE
     return ""
 
 

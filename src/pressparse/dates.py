@@ -200,15 +200,30 @@ def _parse(text: str, languages: tuple[str, ...], order: str) -> str | None:
 
 
 def _iso(found: FoundDate, line: str, page: Page) -> str | None:
-    """The ISO form of a found date; `line` is the text it was found in (for a printed weekday)."""
-    language = page.record.language
+    """The ISO form of a found date; `line` is the text it was found in (for a printed weekday).
+
+    Numbers-only dates are built directly once their order is known: no language is involved, and dateparser
+    would cost about 1 ms a page for nothing. Dates with a month name go to dateparser in the page's language.
+    """
     if found.shape == "iso":
-        return _parse(found.text, (language or "en",), "YMD")
+        year, month, day = (int(part) for part in _ISO.fullmatch(found.text).groups())
+        return _checked(year, month, day)
     if found.shape == "numeric":
-        return _parse(found.text, (language or "en",), "DMY" if _day_first(found, line, page) else "MDY")
+        first, second = found.numbers
+        day, month = (first, second) if _day_first(found, line, page) else (second, first)
+        return _checked(found.year, month, day)
+    language = page.record.language
     owners = _calendar().months.get(_key(found.month_word), ())
     languages = (language,) if language in owners else owners
     return _parse(found.text, languages, "DMY")
+
+
+def _checked(year: int, month: int, day: int) -> str | None:
+    """ISO text of a real calendar day, else None (31/02 is not a date)."""
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def _labelled_date(text: str) -> tuple[FoundDate, int] | None:
