@@ -1,4 +1,12 @@
-from pressparse.clean import clean_text
+from pressparse.clean import clean_text, split_lines
+from pressparse.model import Release
+from pressparse.page import Page
+
+
+def lines_of(text: str) -> list[tuple[int, str]]:
+    page = Page(text=text, lines=[], record=Release())
+    split_lines(page)
+    return [(line.number, line.text) for line in page.lines]
 
 
 def test_line_endings_bom_and_odd_spaces():
@@ -8,11 +16,13 @@ def test_line_endings_bom_and_odd_spaces():
 def test_entities_and_tag_remnants():
     assert clean_text("Ruiz &amp; Co&nbsp;said &#8217;yes&#8217;") == "Ruiz & Co said ’yes’"
     assert clean_text('E-mail : "mailto:ab@org.int">ab@org.int') == "E-mail : ab@org.int"
-    assert clean_text("<p>Un <b>texte</b></p>") == " Un texte \n"
+    assert lines_of("<p>Un <b>texte</b></p>\nSuite") == [(1, "Un texte"), (1, ""), (2, "Suite")]
 
 
-def test_line_breaking_tags_become_line_breaks():
-    assert clean_text("Ana Ruiz<br>IOM Geneva<br/>Tel") == "Ana Ruiz\nIOM Geneva\nTel"
+def test_line_breaking_tags_split_lines_that_keep_their_input_line_number():
+    assert lines_of("Contact:\nAna Ruiz<br>IOM Geneva<br/>Tel") == [
+        (1, "Contact:"), (2, "Ana Ruiz"), (2, "IOM Geneva"), (2, "Tel"),
+    ]
 
 
 def test_unicode_is_nfc():

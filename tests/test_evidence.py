@@ -175,3 +175,21 @@ def test_extract_evidence_option_adds_the_object():
     assert headline["line"] == 30
     plain = json.loads(run_cli("extract", str(SEED_003)).stdout.decode("utf-8"))
     assert "evidence" not in plain
+
+
+@pytest.mark.parametrize("path", SAMPLE_FILES, ids=[p.name for p in SAMPLE_FILES])
+def test_evidence_spans_point_into_the_decoded_input(path):
+    """What --evidence gives: line numbers and offsets of the decoded input, whatever cleaning changed."""
+    original = read_text(Input(str(path), path))
+    page = analyse(original, str(path))
+    evidence = evidence_of(page, on_input=True)
+    input_lines = original.split("\n")
+    checked = 0
+    for field, value in record_values(page):
+        items = [evidence[field]] if field in ("headline", "location") else evidence[field]
+        item = next((i for i in items if i and i["value"] == value), None)
+        assert item is not None, (field, value)
+        if value in input_lines[item["line"] - 1]:
+            assert original[item["start"] : item["end"]] == value, (field, value)
+            checked += 1
+    assert checked >= 1 or not record_values(page)

@@ -79,7 +79,7 @@ def process(item: Input, template: frozenset[str], evidence: bool) -> Outcome:
     if evidence:
         from .evidence import evidence_of
 
-        record.evidence = evidence_of(page)
+        record.evidence = evidence_of(page, on_input=True)
     return Outcome(item.source, record=record.to_dict(), lines=templates.candidate_lines(page))
 
 

@@ -90,11 +90,14 @@ def _find_words(text: str, words: list[str], lo: int, hi: int) -> tuple[int, int
 
 
 class TextLines:
-    """Character offsets of the lines of `page.text`, to turn a (line, text) note into a span."""
+    """Character offsets of the lines of a page's text, to turn a (line, text) note into a span: the cleaned
+    text (`page.text`, what `explain` shows) or, with `on_input`, the decoded input (`page.original`)."""
 
-    def __init__(self, page: Page):
-        self.text = page.text
-        self.raw = page.text.split("\n")
+    def __init__(self, page: Page, on_input: bool = False):
+        self.text = page.original if on_input else page.text
+        self.raw = self.text.split("\n")
+        # A note names a line of `page.lines`; in the input, that is the line the cleaned line came from.
+        self.index_of = (lambda i: page.lines[i].number - 1) if on_input else (lambda i: i)
         # Offset of each line's first character; line i ends at starts[i + 1] - 1 (its "\n").
         self.starts = [0, *accumulate(len(line) + 1 for line in self.raw)]
 
@@ -142,7 +145,7 @@ class TextLines:
     def locate(self, note: Evidence, value: str) -> tuple[int, int]:
         """Span of the value in the noted line, else of the noted text, else either one wrapped over lines,
         else the whole line."""
-        index = note.line
+        index = self.index_of(note.line)
         for needle in dict.fromkeys((value, note.value)):
             span = self.in_line(index, needle, note.cue)
             if span:
@@ -159,11 +162,12 @@ def _item(spans: TextLines, note: Evidence, value: str) -> dict:
     return {"value": value, "line": spans.line_of(start) + 1, "start": start, "end": end, "cue": note.cue or ""}
 
 
-def evidence_of(page: Page) -> dict:
+def evidence_of(page: Page, on_input: bool = False) -> dict:
     """The `evidence` object: for each field, where its value(s) were found; null (or no item in a list) for
-    a value no step noted."""
-    spans = TextLines(page)
-    count = min(len(page.lines), len(spans.raw))
+    a value no step noted. Spans are offsets into the cleaned text, or with `on_input` (what --evidence gives)
+    into the decoded input, lines numbered from 1 in the same text."""
+    spans = TextLines(page, on_input)
+    count = len(page.lines)
     notes: dict[str, list[Evidence]] = {}
     for note in page.evidence:
         if isinstance(note.line, int) and 0 <= note.line < count and isinstance(note.value, str):

@@ -17,7 +17,7 @@ TRAILER = "trailer"
 
 @dataclass(slots=True)
 class Line:
-    number: int  # 1-based line number in the cleaned text (same line count as the decoded input)
+    number: int  # 1-based number of the input line this line comes from (a <br> can split one into several)
     text: str  # cleaned text of the line, stripped
     role: str = ""  # one of the roles above, "" while undecided
     why: str = ""  # the rule, cue or template that set the role
@@ -35,7 +35,7 @@ class Evidence:
 
 @dataclass
 class Page:
-    text: str
+    text: str  # the decoded input; the first step keeps it as `original` and puts the cleaned text here
     lines: list[Line]
     record: Release
     template: frozenset[str] = frozenset()  # lines learned as one site's template (batch runs)
@@ -44,6 +44,7 @@ class Page:
     body_end: int | None = None  # one past the last body line index
     paragraphs: list[tuple[int, int]] = field(default_factory=list)  # body paragraphs as (first, last) line indexes
     evidence: list[Evidence] = field(default_factory=list)
+    original: str = ""  # the decoded input (evidence spans point into it)
 
     def note(self, field_name: str, value: str, line: int, cue: str = "") -> None:
         """Remember where a value came from (read by --evidence and `explain`)."""

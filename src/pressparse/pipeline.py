@@ -14,8 +14,8 @@ STEPS = (
     contacts.find_contacts,  # press contact block (cut from the body) and its people
     body.build_body,  # body paragraphs, hard-wrapped lines joined
     dates.find_date,  # release date from a date line or the dateline
-    funders.find_funders,  # who pays
     projects.find_projects,  # named projects and programmes
+    funders.find_funders,  # who pays (a project of the page is never its funder)
     location.find_location,  # dateline place, else contact office, else main country
 )
 
