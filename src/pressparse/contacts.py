@@ -1,10 +1,662 @@
-"""Step: the press contact block (cue line, then people) and the people in it."""
+"""Step: the press contact block (cue line, then people) and the people in it.
+
+A block starts at a cue ("For more information, please contact:", "Contacts presse", ...) at the start of a
+line or of a sentence, and runs over the short lines after it: names, offices, labelled phones and e-mails,
+separators ("ou", "or", blank lines). The cue line's own rest is read too, so the one-sentence form ("... please
+contact Ana Ruiz at the Geneva office, Tel: ..., Email: ...") gives the same people. Every cue word, label and
+separator is lexicon data (section "contacts"); nothing here knows a site.
+"""
 
 from __future__ import annotations
 
-from .page import Page
+import itertools
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from typing import NamedTuple
+
+import regex
+
+from . import lexicon, places
+from .model import Contact
+from .page import BODY, BOILERPLATE, CONTACT, Page
+
+# A line longer than this is prose: it ends the block.
+MAX_CONTACT_LINE = 300
+# The inline form is read over this many characters after the cue (a 6 MB one-line page stays cheap).
+INLINE_WINDOW = 1000
+# The block ends after this many lines, or this many lines in a row that hold nothing of a contact.
+MAX_BLOCK_LINES = 40
+MAX_OTHER_LINES = 2
+# A person's name is 2 to 5 words.
+MIN_NAME_WORDS, MAX_NAME_WORDS = 2, 5
+# Office lines are short: "OIM Libye", "UNHCR Kenya Country Office".
+MAX_OFFICE_WORDS = 8
+# In running text the name may follow a few lower-case words ("... contactar a Jorge Gallardo").
+MAX_LEAD_WORDS = 3
+# A block line with this many lower-case words and no address or number is a sentence, not a contact line.
+PROSE_LOWER_WORDS = 6
+
+_BULLET_CHARS = "-–—•·*▪◦‣►>»"
+_BULLET = regex.compile(rf"^[{regex.escape(_BULLET_CHARS)}]+\s*")
+# The cue prefilter lower-cases only this many first characters of a line; a cue's first word fits in them.
+CUE_HEAD = 40
+_SENTENCE_START = regex.compile(r"[.!?…]['\"”’»)\]]*\s+([^\W\d_]+)")
+_EMAIL = regex.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
+_TLD = regex.compile(r"\.\p{L}{2,}$")
+_LOCAL_PART = regex.compile(r"(?<![\w.+-])[\w.+-]{1,64}$")
+_DIGIT = regex.compile(r"\d")
+_ELISION = regex.compile(r"^\p{Ll}{1,2}['’]")
+_ACRONYM = regex.compile(r"^\p{Lu}[\p{Lu}\d&-]{1,9}$")
+_NAME_WORD = regex.compile(r"^(?:\p{Ll}{1,2}['’])?\p{Lu}[\p{L}\p{M}'’.-]*$")
+_EDGE_PUNCTUATION = "-–—:;,.()[]{}\"'“”«»|/ "
+
+
+def _phrases(key: str) -> str:
+    """The alternation of one lexicon list, an apostrophe matching both ' and ’ (pages use either)."""
+    return lexicon.alternation(lexicon.merged("contacts", key)).replace("'", "['’]")
+
+
+def _compile(template: str, *keys: str) -> regex.Pattern:
+    return regex.compile(template.format(*map(_phrases, keys)), regex.IGNORECASE | regex.V1)
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> dict[str, regex.Pattern]:
+    """Every lexicon-built pattern, compiled once per process on first use."""
+    # A number: "+ 218 927 405 371", "(+254) 20 4221 000", "0041 22 ...", "20 72 33 44"; bounded runs, and a
+    # "/" ends it ("+221 33 869 62 00 / +221 77 ..." is two numbers). An extension word and digits may follow.
+    phone = (r"(?<![\w+])(?P<number>(?:\(\s*\+\s*\d{{1,4}}\s*\)|\+\s?\d|\(?\d)[\d\s().-]{{4,24}}\d)"
+             r"(?:\s*,?\s*(?:{})\.?\s*:?\s*(?P<ext>\d{{1,6}})\b)?")
+    return {
+        "cue": _compile(r"(?:{})(?!\w)", "cues"),  # matched at a line or sentence start only
+        "lead_in": _compile(r"(?<!\w)(?:{}|{})(?!\w)", "cues", "verbs"),
+        "label": _compile(r"^(?P<label>(?:{0}|{1})(?:\s*[/&]\s*(?:{0}|{1}))*)\s*[.:]?(?:\s+|$)", "labels",
+                          "fax_labels"),
+        "fax": _compile(r"^(?:{})\s*[.:]?$", "fax_labels"),
+        "separator_line": _compile(r"^(?:{})\s*[.:,]?$", "separators"),
+        # Segments of a line: commas, colons, brackets, dashes between spaces, a separator word before a capital.
+        "split": _compile(r"[,;:|()\[\]]|\s[–—-]\s|\s(?P<separator>{})\s(?-i:(?=\p{{Lu}}))", "separators"),
+        "at_bracket": _compile(r"\s*[\[({{]\s*(?:{})\s*[\])}}]\s*", "at_words"),
+        "dot_bracket": _compile(r"\s*[\[({{]\s*(?:{})\s*[\])}}]\s*", "dot_words"),
+        # "ab at org.int", "ab arobase org point int": the word between spaces, then a dotted domain after it.
+        "at_word": _compile(r"\s(?:{})\s+", "at_words"),
+        "domain": _compile(r"[\w-]{{1,63}}(?:(?:\.|\s+(?:{})\s+)[\w-]{{1,63}}){{1,4}}(?![\w-])", "dot_words"),
+        "dot_word": _compile(r"\s+(?:{})\s+", "dot_words"),
+        "phone": _compile(phone, "extensions"),
+    }
+
+
+@lru_cache(maxsize=None)
+def _words(key: str) -> frozenset[str]:
+    return frozenset(word.casefold() for word in lexicon.merged("contacts", key))
+
+
+# --- e-mails and phones ---------------------------------------------------------------------------------------
+
+
+def deobfuscate(text: str) -> str:
+    """`text` with written-out addresses made plain: "ab [at] org [dot] int", "ab(at)org.int", "ab at org.int"."""
+    pattern = _patterns()
+    if "(" in text or "[" in text or "{" in text:
+        text = pattern["dot_bracket"].sub(".", pattern["at_bracket"].sub("@", text))
+    # The word "at" is found first (a cheap scan); the local part before it and the domain after it are then
+    # read from that point only, so a long line costs one pass.
+    out, position = [], 0
+    for match in pattern["at_word"].finditer(text):
+        local = _LOCAL_PART.search(text, max(position, match.start() - 64), match.start())
+        domain = pattern["domain"].match(text, match.end())
+        if local is None or domain is None:
+            continue
+        joined = pattern["dot_word"].sub(".", domain[0])
+        if _TLD.search(joined):
+            out += [text[position : local.start()], f"{local[0]}@{joined}"]
+            position = domain.end()
+    return "".join(out) + text[position:] if out else text
+
+
+def find_emails(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, address lower-cased) of every e-mail address in `text` (already deobfuscated)."""
+    found = []
+    for match in _EMAIL.finditer(text):
+        address = match[0].rstrip(".-")
+        if _TLD.search(address) and not address.startswith("."):
+            found.append((match.start(), match.start() + len(address), address.lower()))
+    return found
+
+
+@lru_cache(maxsize=4096)  # a site's press officers come back on page after page; parsing is the slow part
+def normalise_phone(number: str, extension: str | None, region: str | None) -> str | None:
+    """E.164 form of a phone number ("+218927405371", "+12028621826;ext=218"); a local number needs the
+    `region` (ISO country code); None when phonenumbers says the number is not valid."""
+    import phonenumbers  # imported on first use: most pages have no phone
+
+    if number.startswith("00"):
+        number = "+" + number[2:]
+    if region is None and not number.lstrip("( ").startswith("+"):
+        return None
+    try:
+        parsed = phonenumbers.parse(number, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(parsed):
+        return None
+    e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    extension = extension or parsed.extension
+    return f"{e164};ext={extension}" if extension else e164
+
+
+# --- names and offices ----------------------------------------------------------------------------------------
+
+
+def _tokens(segment: str) -> list[str]:
+    words = segment.split()
+    while words and words[0].casefold() in _words("honorifics"):
+        words = words[1:]
+    return words
+
+
+def is_person_name(segment: str) -> bool:
+    """True for 2-5 capitalised words without digits or job words ("Michele Bombassei", "Ana de la Cruz")."""
+    words = _tokens(segment.strip(_EDGE_PUNCTUATION))
+    if not MIN_NAME_WORDS <= len(words) <= MAX_NAME_WORDS or _DIGIT.search(segment) or "@" in segment:
+        return False
+    if not (_NAME_WORD.match(words[0]) and _NAME_WORD.match(words[-1])):
+        return False
+    particles, excluded = _words("name_particles"), _not_in_names()
+    return all(
+        (_NAME_WORD.match(w) or w.casefold() in particles) and (w.casefold() not in excluded or w.casefold() in particles)
+        for w in words
+    )
+
+
+@lru_cache(maxsize=None)
+def _not_in_names() -> frozenset[str]:
+    """Job words, function words and labels: "Press Office", "In Geneva", "Ana Ruiz Tel" are no names (particles
+    stay allowed, and one-letter labels such as "M" stay initials)."""
+    labels = {word for word in _words("labels") | _words("fax_labels") if len(word) > 1}
+    return _words("role_words") | labels | frozenset(word.casefold() for word in lexicon.merged_list("stopwords"))
+
+
+def running_name(segment: str) -> tuple[str | None, str | None]:
+    """(name, office) in running text after a cue: the name after at most a few lower-case words, the office as
+    an acronym and the capitalised words after it ("a Jorge Gallardo en la OIM Panamá" -> "Jorge Gallardo",
+    "OIM Panamá"; "Ana Ruiz at the Geneva office" -> "Ana Ruiz", None)."""
+    words = segment.strip(_EDGE_PUNCTUATION).split()
+    skip = 0
+    while skip < min(MAX_LEAD_WORDS, len(words)) and words[skip][0].islower():
+        skip += 1
+    while skip < len(words) and words[skip].casefold() in _words("honorifics"):
+        skip += 1
+    particles = _words("name_particles")
+    size = skip
+    while size < len(words) and (_NAME_WORD.match(words[size]) or (size > skip and words[size].casefold() in particles)):
+        size += 1
+    while size > skip and not _NAME_WORD.match(words[size - 1]):
+        size -= 1
+    name = " ".join(words[skip:size])
+    if size - skip > MAX_NAME_WORDS or not is_person_name(name):
+        return None, None
+    return name, _office_after(words[size:])
+
+
+def _office_after(words: list[str]) -> str | None:
+    """The first acronym among `words` (elided "l’OIM" too) with the capitalised words after it."""
+    for i, word in enumerate(words):
+        acronym = _ELISION.sub("", word.strip(_EDGE_PUNCTUATION))
+        if _ACRONYM.match(acronym):
+            tail = list(itertools.takewhile(lambda w: _NAME_WORD.match(w.strip(_EDGE_PUNCTUATION)), words[i + 1 :]))
+            return " ".join([acronym, *tail[:MAX_OFFICE_WORDS]]).strip(_EDGE_PUNCTUATION) if tail else None
+    return None
+
+
+def office_kind(segment: str) -> str | None:
+    """"office" for an office line ("OIM Libye", "Kenya Country Office"), "acronym" for a line that starts with
+    an acronym and names no country ("IOM Geneva", or a NAME in capitals: the page decides), else None."""
+    words = segment.split()
+    if not words or len(words) > MAX_OFFICE_WORDS or _DIGIT.search(segment) or "@" in segment:
+        return None
+    acronym = len(words) > 1 and bool(_ACRONYM.match(words[0].strip(_EDGE_PUNCTUATION)))
+    countries = places.countries_in(segment)
+    if acronym and countries:
+        return "office"
+    if countries:
+        # A country in a line of job words, or closing the line ("Mission Libya"); "Chad Johnson" is a name.
+        roles = _words("role_words")
+        last = words[-1].strip(_EDGE_PUNCTUATION)
+        if last == countries[-1][0].split()[-1] or any(w.casefold().strip(_EDGE_PUNCTUATION) in roles for w in words):
+            return "office"
+    return "acronym" if acronym else None
+
+
+# --- reading lines into items ---------------------------------------------------------------------------------
+
+
+class Token(NamedTuple):
+    """What one piece of a line is, apart from the page: kind "label", "name", "office", "acronym" (an office
+    or a NAME in capitals), "email", "phone" or "separator"; `shaped` when an acronym line is name-shaped."""
+
+    kind: str
+    value: str = ""
+    extension: str | None = None
+    fax: bool = False
+    shaped: bool = False
+
+
+@lru_cache(maxsize=4096)  # label lines, offices and a site's press officers come back on page after page
+def parse_line(text: str, running_text: bool = False) -> tuple[Token, ...]:
+    """The tokens of one block line in reading order (of the cue line's rest, in running text, when
+    `running_text`: a name may then start a longer phrase); none for a sentence without address or number."""
+    pieces = _split_values(deobfuscate(_BULLET.sub("", text)))
+    if not running_text and len(pieces) == 1 and _is_prose(pieces[0]):
+        return ()
+    tokens: list[Token] = []
+    for piece in pieces:
+        if isinstance(piece, Token):
+            tokens.append(piece)
+            continue
+        position = 0
+        for match in [*_patterns()["split"].finditer(piece), None]:
+            end = match.start() if match else len(piece)
+            tokens += _segment(piece[position:end], running_text)
+            if match is not None and match["separator"]:
+                tokens.append(Token("separator"))
+            position = match.end() if match else end
+    return tuple(tokens)
+
+
+def _segment(segment: str, running_text: bool) -> list[Token]:
+    """A piece of line between separators: a label, a name, an office, or nothing."""
+    segment = segment.strip(_EDGE_PUNCTUATION)
+    if not segment:
+        return []
+    label = _patterns()["label"].match(segment)
+    if label:
+        marker = Token("label", label["label"], fax=bool(_patterns()["fax"].match(label["label"])))
+        return [marker, *_segment(segment[label.end() :], running_text)]
+    kind = office_kind(segment)
+    shaped = is_person_name(segment)
+    if running_text and not shaped and kind != "acronym":
+        name, office = running_name(segment)
+        if name:
+            return [Token("name", name), *(_segment(office, False) if office else [])]
+    if kind == "office":
+        return [Token("office", segment)]
+    if kind == "acronym":
+        return [Token("acronym", " ".join(_tokens(segment)) if shaped else segment, shaped=shaped)]
+    return [Token("name", " ".join(_tokens(segment)))] if shaped else []
+
+
+def _split_values(text: str) -> list[str | Token]:
+    """The line as text pieces and the e-mails and phones between them, in order (e-mails first, so that
+    digits in an address are not read as a number)."""
+    pieces: list[str | Token] = []
+    position = 0
+    for start, end, address in find_emails(text):
+        pieces += [text[position:start], Token("email", address)]
+        position = end
+    pieces.append(text[position:])
+    if not _DIGIT.search(text):
+        return pieces
+    out: list[str | Token] = []
+    for piece in pieces:
+        if isinstance(piece, Token):
+            out.append(piece)
+            continue
+        position = 0
+        for match in _patterns()["phone"].finditer(piece):
+            out += [piece[position : match.start()], Token("phone", match["number"], match["ext"])]
+            position = match.end()
+        out.append(piece[position:])
+    return out
+
+
+@dataclass
+class Item:
+    """One thing read in a block, on its line: a token's kind and value, or "blank" for a blank line."""
+
+    kind: str
+    value: str = ""
+    line: int = -1
+    cue: str = ""
+    extension: str | None = None
+    fax: bool = False
+    raw: str = ""  # a phone's text as written, once `value` holds its E.164 form
+
+
+@dataclass
+class Person:
+    name: str | None = None
+    organization: str | None = None
+    phones: list[Item] = field(default_factory=list)
+    emails: list[Item] = field(default_factory=list)
+    after_separator: bool = False
+    name_item: Item | None = None
+
+    def empty(self) -> bool:
+        return self.name is None and self.organization is None and not self.phones and not self.emails
+
+    def details(self) -> bool:
+        return bool(self.phones or self.emails)
+
+
+class Reader:
+    """Turns block lines into items: settles acronym lines against the page and gives each phone and e-mail
+    the label before it, which may end the previous line ("E-mail :" then the address)."""
+
+    def __init__(self, page: Page, cue_line: int):
+        self.page = page
+        self.cue_line = cue_line
+        self.label = ""
+        self.fax = False
+        self._body: str | None = None
+
+    @property
+    def body(self) -> str:
+        """The headline and body text above the cue, to tell an organisation acronym ("IOM", written there)
+        from a name in capitals."""
+        if self._body is None:
+            page = self.page
+            above = [ln.text for ln in page.lines[page.body_start : self.cue_line] if ln.role == BODY]
+            if page.headline is not None:
+                above.append(page.lines[page.headline].text)
+            self._body = " ".join(above)
+        return self._body
+
+    def items(self, text: str, index: int, running_text: bool = False) -> list[Item]:
+        """Items of one line (or of the cue line's rest when `running_text`), in reading order. A fax label
+        marks the numbers after it until the next label."""
+        out = []
+        for token in parse_line(text, running_text):
+            kind = token.kind
+            if kind == "label":
+                self.label, self.fax = token.value, token.fax
+                continue
+            if kind == "acronym":
+                kind = "office" if self._in_body(token.value.split()[0]) else "acronym" if token.shaped else ""
+            if kind:
+                fax = self.fax and kind == "phone"
+                cue = self.label if kind in ("phone", "email") else ""
+                out.append(Item(kind, token.value, index, cue, token.extension, fax))
+        if out and out[-1].kind != "separator":
+            self.label, self.fax = "", False  # a label binds the values after it on its line or the next one
+        return out
+
+    def _in_body(self, word: str) -> bool:
+        return bool(regex.search(rf"(?<!\w){regex.escape(word)}(?!\w)", self.body)) if word in self.body else False
+
+
+def _is_prose(text: str) -> bool:
+    """True for a sentence rather than a name, office or title line: many words in lower case."""
+    lower = sum(1 for word in text.split() if word[0].islower() and word.casefold() not in _words("name_particles"))
+    return lower >= PROSE_LOWER_WORDS
+
+
+# --- people ---------------------------------------------------------------------------------------------------
+
+
+def people_of(items: list[Item]) -> list[Person]:
+    """Group items into people: a name after someone's phone or e-mail, or after "or", starts a new person; a
+    phone or e-mail belongs to the person it follows; a name-like line under a name is a job title; an acronym
+    line is a name in capitals when it comes first, an office otherwise ("IOM Dakar" above "Florence Kerr")."""
+    people: list[Person] = []
+    person = Person()
+    separator = blank = False
+    for item in items:
+        kind = item.kind
+        if kind in ("separator", "blank"):
+            separator |= kind == "separator"
+            blank |= kind == "blank"
+            continue
+        if kind == "acronym":
+            kind = "name" if person.name is None and not person.details() else "office"
+        elif kind == "name" and _named_by_acronym(person):
+            person.organization, person.name, person.name_item = person.name, None, None
+        starts = (
+            (kind == "name" and (person.details() or (person.name is not None and separator)))
+            or (kind == "office" and person.details() and (separator or blank or person.organization is not None))
+            or (kind in ("phone", "email") and separator and person.details())
+        )
+        if starts and not person.empty():
+            people.append(person)
+            person = Person(after_separator=separator)
+        elif person.empty():
+            person.after_separator = separator
+        _add(person, item, kind)
+        separator = blank = False
+    people.append(person)
+    return [p for i, p in enumerate(people) if p.details() or (p.name and (i == 0 or p.after_separator))]
+
+
+def _named_by_acronym(person: Person) -> bool:
+    item = person.name_item
+    return item is not None and item.kind == "acronym" and person.organization is None and not person.details()
+
+
+def _add(person: Person, item: Item, kind: str) -> None:
+    if kind == "name" and person.name is None:
+        person.name, person.name_item = item.value, item
+    elif kind == "office" and person.organization is None:
+        person.organization = item.value
+    elif kind == "email" and all(e.value != item.value for e in person.emails):
+        person.emails.append(item)
+    elif kind == "phone" and not item.fax:
+        person.phones.append(item)
+
+
+# --- the block ------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Cue:
+    line: int
+    start: int  # where the cue starts in the line
+    rest: int  # where the text after the cue's lead-in ("For more information, please contact") starts
+    text: str  # the cue as written
+
+
+def _starts(text: str, mid_line: bool):
+    """Positions where the line (after a bullet) or, when `mid_line`, a sentence inside it starts with a word
+    that may begin a cue. Plain string tests: the cue pattern itself is slow to scan a whole page with."""
+    firsts = _cue_first_words()
+    stripped = text.lstrip(_BULLET_CHARS + " ")
+    # A prefix test on the line's head ("pour" lets "pourtant" through: the cue pattern decides).
+    if stripped[:CUE_HEAD].lower().startswith(_cue_first_word_tuple()):
+        yield len(text) - len(stripped)
+    if mid_line:
+        for match in _SENTENCE_START.finditer(text):
+            if match[1].lower() in firsts:
+                yield match.start(1)
+
+
+@lru_cache(maxsize=None)
+def _cue_first_words() -> frozenset[str]:
+    """First words of the cues, lower-cased."""
+    return frozenset(regex.split(r"[\s'’,]", cue.lower(), 1)[0] for cue in lexicon.merged("contacts", "cues"))
+
+
+@lru_cache(maxsize=None)
+def _cue_first_word_tuple() -> tuple[str, ...]:
+    return tuple(_cue_first_words())
+
+
+def find_cue(text: str, index: int, mid_line: bool = True) -> Cue | None:
+    """The contact cue of a line when it starts the line or (when `mid_line`) a sentence in it, with the end
+    of its lead-in ("For more information, please contact")."""
+    pattern = _patterns()
+    for start in _starts(text, mid_line):
+        match = pattern["cue"].match(text, start)
+        if match is None:
+            continue
+        rest = match.end()
+        # Extend over "..., please contact" while only lower-case words come between.
+        for follow in pattern["lead_in"].finditer(text, match.end(), min(len(text), match.end() + INLINE_WINDOW)):
+            gap = text[rest : follow.start()]
+            if any(c.isupper() or c.isdigit() or c == "@" for c in gap):
+                break
+            rest = follow.end()
+        return Cue(index, match.start(), rest, match[0])
+    return None
+
+
+@dataclass
+class Block:
+    cue: Cue
+    people: list[Person]
+    last: int  # index of the block's last line holding something of a contact
+
+
+def read_block(page: Page, cue: Cue) -> Block:
+    """The people of the block that starts at `cue`, and where the block ends."""
+    reader = Reader(page, cue.line)
+    rest = page.lines[cue.line].text[cue.rest : cue.rest + INLINE_WINDOW]
+    items = reader.items(rest, cue.line, running_text=True)
+    last, others, first_line = cue.line, 0, None
+    for index in range(cue.line + 1, min(len(page.lines), cue.line + 1 + MAX_BLOCK_LINES)):
+        line = page.lines[index]
+        text = line.text
+        if not text:
+            items.append(Item("blank", line=index))
+            continue
+        if _patterns()["separator_line"].match(text):
+            items.append(Item("separator", line=index))
+            continue
+        if len(text) > MAX_CONTACT_LINE:
+            break
+        found = reader.items(text, index)
+        if not [item for item in found if item.kind != "separator"]:
+            others += 1
+            if others > MAX_OTHER_LINES or line.role == BOILERPLATE:
+                break
+            continue
+        others, last = 0, index
+        first_line = index if first_line is None else first_line
+        items.extend(found)
+    people = people_of([item for item in items if item.line <= last])
+    _settle_phones(page, people)
+    people = [p for p in people if p.details() or p.name]
+    if not any(p.details() for p in people):
+        # A name alone is a contact only right under a cue line that holds nothing else ("... contacter :").
+        heading = not rest.strip(_EDGE_PUNCTUATION)
+        named = people and people[0].name_item is not None and people[0].name_item.line == first_line
+        if not (heading and named and _next_text_line(page, cue.line) == first_line):
+            people = []
+    return Block(cue, people, last)
+
+
+def _next_text_line(page: Page, index: int) -> int | None:
+    return next((i for i in range(index + 1, len(page.lines)) if page.lines[i].text), None)
+
+
+# --- phones' country and the record ---------------------------------------------------------------------------
+
+
+class Regions:
+    """Country of a local number: the person's office, else any office of the block, else the page (dateline
+    place, else the country the body names most). Looked up only when a number lacks its "+" prefix."""
+
+    def __init__(self, page: Page, people: list[Person]):
+        self.page = page
+        self.offices = [p.organization for p in people if p.organization]
+
+    def of(self, person: Person) -> str | None:
+        for office in ([person.organization] if person.organization else []) + self.offices:
+            code = _office_country(office)
+            if code:
+                return code
+        return self.page_country
+
+    @cached_property
+    def page_country(self) -> str | None:
+        return _page_country(self.page)
+
+
+def _office_country(office: str) -> str | None:
+    found = places.countries_in(office)
+    if found:
+        return found[-1][1]
+    words = office.split()
+    return places.place_code(" ".join(words[1:])) if len(words) > 1 else None
+
+
+def _page_country(page: Page) -> str | None:
+    dateline = places.page_dateline(page)
+    if dateline:
+        code = places.place_code(dateline[1].place)
+        if code:
+            return code
+    main = places.main_country([ln.text for ln in page.body_lines()])
+    return main[1] if main else None
+
+
+def _settle_phones(page: Page, people: list[Person]) -> None:
+    """Normalise every person's numbers to E.164, local ones with their country; drop what is not a valid
+    number (a figure read as a number is no phone) and repeats."""
+    regions = Regions(page, people)
+    for person in people:
+        kept: dict[str, Item] = {}
+        for item in person.phones:
+            local = not item.value.lstrip("( ").startswith(("+", "00"))
+            number = normalise_phone(item.value, item.extension, regions.of(person) if local else None)
+            if number and number not in kept:
+                kept[number] = item
+        person.phones = [Item("phone", number, item.line, item.cue, raw=item.value) for number, item in kept.items()]
+
+
+def _contact(page: Page, person: Person, cue: str) -> Contact:
+    """The record's contact for one person; every value noted with its line and the cue or label before it."""
+    if person.name_item is not None:
+        page.note("contacts", person.name, person.name_item.line, cue)
+    for item in person.phones + person.emails:
+        page.note("contacts", item.raw or item.value, item.line, item.cue or cue)
+    return Contact(person.name, person.organization, [i.value for i in person.phones], [i.value for i in person.emails])
+
+
+def _mark(page: Page, block: Block) -> None:
+    """Mark the block's lines CONTACT and end the body before the cue. A cue inside a body line after other
+    sentences ("... on Monday. For more information contact ...") cuts that line's text at the cue instead."""
+    cue = block.cue
+    line = page.lines[cue.line]
+    in_body = page.body_start is not None and page.body_end is not None and page.body_start < cue.line < page.body_end
+    if cue.start > 0 and line.role == BODY and _BULLET.sub("", line.text[: cue.start]).strip():
+        line.text = line.text[: cue.start].rstrip()
+        if in_body or cue.line == page.body_start:
+            page.body_end = cue.line + 1
+    else:
+        line.role, line.why = CONTACT, cue.text
+        if in_body:
+            page.body_end = cue.line
+    for other in page.lines[cue.line + 1 : block.last + 1]:
+        if other.text:
+            other.role, other.why = CONTACT, "contact block"
+
+
+def _closes_release(page: Page, block: Block) -> bool:
+    """False for a block with more body text after it than before it: a "For more information, call ..."
+    sentence early in a release is not its contact block, and cutting there would lose most of the body."""
+    if page.body_end is None or block.last + 1 >= page.body_end:
+        return True
+    lines = page.lines
+    before = sum(len(ln.text) for ln in lines[page.body_start : block.cue.line] if ln.role == BODY)
+    after = sum(len(ln.text) for ln in lines[block.last + 1 : page.body_end] if ln.role == BODY)
+    return after <= before
 
 
 def find_contacts(page: Page) -> None:
     """Reads the lines from the headline on; sets `record.contacts`, marks contact lines CONTACT and moves
     `page.body_end` before the contact block."""
+    if page.body_start is None:
+        return
+    start = page.headline + 1 if page.headline is not None else page.body_start
+    # A cue inside a line (after other sentences) counts only from the last body paragraph on: one in the
+    # middle of the body would cut the paragraphs after it.
+    tail = page.paragraphs[-1][0] if page.paragraphs else page.body_start
+    for index in range(start, len(page.lines)):
+        text = page.lines[index].text
+        cue = find_cue(text, index, mid_line=index >= tail) if text else None
+        if cue is None:
+            continue
+        block = read_block(page, cue)
+        if block.people and _closes_release(page, block):
+            page.record.contacts = [_contact(page, person, cue.text) for person in block.people]
+            _mark(page, block)
+            return

@@ -1,0 +1,432 @@
+"""Press contacts: the block after its cue, the people in it, phones in E.164, e-mails recovered, body cut."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from pressparse import contacts
+from pressparse.contacts import (
+    Item,
+    deobfuscate,
+    find_cue,
+    find_emails,
+    is_person_name,
+    normalise_phone,
+    office_kind,
+    parse_line,
+    people_of,
+    running_name,
+)
+from pressparse.model import Release
+from pressparse.page import BODY, CONTACT, HEADLINE, Line, Page
+from pressparse.pipeline import analyse, extract
+
+# Small invented releases: a menu, a headline, two prose paragraphs, then the contact part under test.
+MENU = "Home\nHome\n- Who we are\n- Where we work\n"
+PARAGRAPHS = {
+    "en": (
+        "Harbour clinic reopens after the storm season\n"
+        "Port Verin – The harbour clinic reopened its doors on Tuesday after four months of repairs, and "
+        "nurses expect to see more than three hundred patients in the first week alone.\n"
+        "The repairs were paid for by the town council and a group of fishing cooperatives, who said that the "
+        "clinic is the only place where night workers can be treated without a long journey inland.\n"
+    ),
+    "fr": (
+        "Le dispensaire du port rouvre après la saison des tempêtes\n"
+        "Niamey – Le dispensaire du port a rouvert ses portes mardi après quatre mois de travaux, et les "
+        "infirmières comptent recevoir plus de trois cents patients dès la première semaine.\n"
+        "Les travaux ont été payés par la commune et par des coopératives de pêcheurs, qui rappellent que le "
+        "dispensaire est le seul lieu de soins ouvert la nuit pour les travailleurs du port.\n"
+    ),
+    "es": (
+        "La clínica del puerto vuelve a abrir tras la temporada de tormentas\n"
+        "Cartagena – La clínica del puerto reabrió sus puertas el martes después de cuatro meses de obras, y "
+        "las enfermeras esperan atender a más de trescientos pacientes durante la primera semana.\n"
+        "Las obras fueron pagadas por el concejo municipal y por cooperativas de pescadores, que recuerdan que "
+        "la clínica es el único lugar abierto de noche para los trabajadores del puerto.\n"
+    ),
+}
+LAST_SENTENCE = {
+    "en": "without a long journey inland.",
+    "fr": "ouvert la nuit pour les travailleurs du port.",
+    "es": "abierto de noche para los trabajadores del puerto.",
+}
+TRAILER = "Share this\nPrint\n© 2021 The Harbour Network\n"
+
+
+def page_text(language: str, contact_part: str) -> str:
+    return MENU + PARAGRAPHS[language] + contact_part + TRAILER
+
+
+def as_dicts(record: Release) -> list[dict]:
+    return [
+        {"name": c.name, "organization": c.organization, "phones": c.phones, "emails": c.emails}
+        for c in record.contacts
+    ]
+
+
+def assert_body_is_release_only(record: Release, language: str) -> None:
+    assert record.body.endswith(LAST_SENTENCE[language])
+    assert "@" not in record.body and "+" not in record.body
+
+
+# --- whole pages -------------------------------------------------------------------------------------------
+
+
+def test_english_block_two_people_offices_labels_and_every_phone_shape():
+    record = extract(page_text("en", (
+        "For more information, please contact:\n"
+        "Ana Ruiz\n"
+        "IOM Geneva\n"
+        "Tel: +41 22 717 9486\n"
+        "Mobile: +1 202 862 1826 ext 218\n"
+        "E-mail :\n"
+        "aruiz [at] example [dot] org\n"
+        "or\n"
+        "Tomas Mbeki\n"
+        "UNHCR Kenya\n"
+        "Tel: (+254) 20 4221 000 / +254 722 123 456\n"
+        "Email: \"mailto:tmbeki@example.org\">TMbeki@Example.org\n"
+    )))
+    assert as_dicts(record) == [
+        {"name": "Ana Ruiz", "organization": "IOM Geneva", "phones": ["+41227179486", "+12028621826;ext=218"],
+         "emails": ["aruiz@example.org"]},
+        {"name": "Tomas Mbeki", "organization": "UNHCR Kenya", "phones": ["+254204221000", "+254722123456"],
+         "emails": ["tmbeki@example.org"]},
+    ]
+    assert_body_is_release_only(record, "en")
+
+
+def test_french_block_local_number_takes_the_office_country():
+    record = extract(page_text("fr", (
+        "Pour plus d’information, veuillez contacter\n"
+        "Aïcha Diallo\n"
+        "OIM Niger\n"
+        "Tél. : 20 72 33 44\n"
+        "Courriel : adiallo(at)example.org\n"
+        "ou\n"
+        "Jean-Marc Leroy\n"
+        "Tél. + 33 4 78 12 34 56\n"
+        "E-mail : jmleroy arobase example point org\n"
+    )))
+    assert as_dicts(record) == [
+        {"name": "Aïcha Diallo", "organization": "OIM Niger", "phones": ["+22720723344"],
+         "emails": ["adiallo@example.org"]},
+        {"name": "Jean-Marc Leroy", "organization": None, "phones": ["+33478123456"],
+         "emails": ["jmleroy@example.org"]},
+    ]
+    assert_body_is_release_only(record, "fr")
+
+
+def test_spanish_block_separators_o_and_y_and_written_out_address():
+    record = extract(page_text("es", (
+        "Para más información, por favor contactar a\n"
+        "María José de la Cruz\n"
+        "OIM Colombia\n"
+        "Cel: +57 310 555 0101\n"
+        "Correo: mcruz arroba example punto org\n"
+        "o\n"
+        "Pedro Gómez y Lucía Herrera, Tel: +57 601 639 7777, Correo: prensa@example.org\n"
+    )))
+    assert as_dicts(record) == [
+        {"name": "María José de la Cruz", "organization": "OIM Colombia", "phones": ["+573105550101"],
+         "emails": ["mcruz@example.org"]},
+        {"name": "Pedro Gómez", "organization": None, "phones": [], "emails": []},
+        {"name": "Lucía Herrera", "organization": None, "phones": ["+576016397777"], "emails": ["prensa@example.org"]},
+    ]
+    assert_body_is_release_only(record, "es")
+
+
+@pytest.mark.parametrize("language, contact_part, expected", [
+    ("en", "For further information please contact Ana Ruiz at the Geneva office, Tel: +41 22 555 0101, "
+           "Email: aruiz@example.org\n",
+     {"name": "Ana Ruiz", "organization": None, "phones": ["+41225550101"], "emails": ["aruiz@example.org"]}),
+    ("fr", "Pour plus d'informations, veuillez contacter Awa Ndiaye, OIM Sénégal, tél. 33 869 62 00, "
+           "courriel andiaye@example.org.\n",
+     {"name": "Awa Ndiaye", "organization": "OIM Sénégal", "phones": ["+221338696200"],
+      "emails": ["andiaye@example.org"]}),
+    ("es", "Para más información, contactar a Diego Salazar (OIM Perú), teléfono +51 1 633 3000, correo "
+           "dsalazar@example.org\n",
+     {"name": "Diego Salazar", "organization": "OIM Perú", "phones": ["+5116333000"],
+      "emails": ["dsalazar@example.org"]}),
+    ("es", "Para más información, por favor contactar a Jorge Gallardo en la OIM Panamá, Tel: +507 305 3350, "
+           "Email: jgallardo@example.org\n",
+     {"name": "Jorge Gallardo", "organization": "OIM Panamá", "phones": ["+5073053350"],
+      "emails": ["jgallardo@example.org"]}),
+    ("en", "For more information, please contact IOM Dakar: Florence Kerr, Tel: +221 33 869 62 00, Email: "
+           "fkerr@example.org\n",
+     {"name": "Florence Kerr", "organization": "IOM Dakar", "phones": ["+221338696200"],
+      "emails": ["fkerr@example.org"]}),
+])
+def test_inline_form_in_one_sentence(language, contact_part, expected):
+    page = analyse(page_text(language, contact_part))
+    assert as_dicts(page.record) == [expected]
+    assert_body_is_release_only(page.record, language)
+    cue_line = next(ln for ln in page.lines if ln.role == CONTACT)
+    assert cue_line.text == contact_part.strip() and cue_line.why[:4].lower() in ("for ", "pour", "para")
+
+
+def test_inline_form_after_a_sentence_of_the_last_paragraph_keeps_that_sentence():
+    text = page_text("en", "") .replace(
+        "journey inland.\n",
+        "journey inland. For more information please contact Ana Ruiz, Tel: +41 22 555 0101, Email: "
+        "aruiz@example.org.\n",
+    )
+    record = extract(text)
+    assert as_dicts(record) == [
+        {"name": "Ana Ruiz", "organization": None, "phones": ["+41225550101"], "emails": ["aruiz@example.org"]}
+    ]
+    assert_body_is_release_only(record, "en")
+
+
+@pytest.mark.parametrize("language, heading", [("en", "Media contacts"), ("fr", "Contacts presse"),
+                                                ("es", "Contactos de prensa")])
+def test_heading_cue_with_people_separated_by_blank_lines(language, heading):
+    record = extract(page_text(language, (
+        f"{heading}\n"
+        "\n"
+        "Ana Ruiz\n"
+        "Senior Communications Officer\n"
+        "+41 22 717 9486\n"
+        "aruiz@example.org\n"
+        "\n"
+        "Tomas Mbeki\n"
+        "+221 33 869 62 00\n"
+        "tmbeki@example.org\n"
+        "\n"
+    )))
+    assert as_dicts(record) == [
+        {"name": "Ana Ruiz", "organization": None, "phones": ["+41227179486"], "emails": ["aruiz@example.org"]},
+        {"name": "Tomas Mbeki", "organization": None, "phones": ["+221338696200"], "emails": ["tmbeki@example.org"]},
+    ]
+    assert_body_is_release_only(record, language)
+
+
+
+def test_arabic_cue_labels_and_values_without_names():
+    record = extract(
+        "الرئيسية\nالرئيسية\nافتتاح عيادة جديدة في الميناء بعد موسم العواصف\n"
+        "صور - أعادت عيادة الميناء فتح أبوابها يوم الثلاثاء بعد أربعة أشهر من أعمال الترميم، ويتوقع الممرضون "
+        "استقبال أكثر من ثلاثمائة مريض في الأسبوع الأول وحده.\n"
+        "وقد دفعت البلدية وتعاونيات الصيادين تكاليف الأعمال، وقالت إن العيادة هي المكان الوحيد المفتوح ليلا "
+        "لعمال الميناء في المنطقة كلها.\n"
+        "لمزيد من المعلومات، يرجى الاتصال بـ:\nهاتف: +961 7 555 012\nالبريد الإلكتروني: press@example.org\n"
+    )
+    assert as_dicts(record) == [{"name": None, "organization": None, "phones": ["+9617555012"],
+                                 "emails": ["press@example.org"]}]
+    assert record.body.endswith("في المنطقة كلها.")
+
+def test_an_address_without_a_name_line_gives_name_null():
+    record = extract(page_text("en", "For media enquiries, please contact: press@example.org\n"))
+    assert as_dicts(record) == [{"name": None, "organization": None, "phones": [], "emails": ["press@example.org"]}]
+
+
+def test_a_name_alone_under_a_cue_line_is_a_contact():
+    record = extract(page_text("fr", "Pour plus d'informations, veuillez contacter :\nAïcha Diallo\nOIM Niger\n"))
+    assert as_dicts(record) == [{"name": "Aïcha Diallo", "organization": "OIM Niger", "phones": [], "emails": []}]
+    assert_body_is_release_only(record, "fr")
+
+
+def test_invalid_numbers_and_fax_numbers_are_not_phones():
+    record = extract(page_text("en", (
+        "For more information, please contact:\n"
+        "Ana Ruiz\n"
+        "Tel: +41 22 12\n"
+        "Fax: +41 22 717 9400\n"
+        "Mobile: +41 79 285 43 66\n"
+    )))
+    assert as_dicts(record) == [{"name": "Ana Ruiz", "organization": None, "phones": ["+41792854366"], "emails": []}]
+
+
+def test_a_name_in_the_body_is_not_a_contact_and_an_information_sentence_does_not_cut_the_body():
+    text = page_text("en", (
+        "For more information on the clinic, see the council's website.\n"
+        "\"We are ready for the winter,\" said Othman Belbeisi, chief of mission, adding that staff were trained.\n"
+    ))
+    record = extract(text)
+    assert record.contacts == []
+    assert "said Othman Belbeisi" in record.body and "council's website" in record.body
+
+
+def test_page_without_a_release_is_left_alone():
+    page = analyse("Publications\nAnnual report 2019\nFor more information, please contact:\nAna Ruiz\n"
+                   "Email: aruiz@example.org\n")
+    assert page.body_start is None
+    assert page.record.contacts == [] and all(ln.role != CONTACT for ln in page.lines)
+
+
+def test_block_lines_are_marked_and_values_noted_with_their_line_and_cue():
+    page = analyse(page_text("en", (
+        "For more information, please contact:\nAna Ruiz\nTel: +41 22 717 9486\nE-mail :\naruiz@example.org\n"
+    )))
+    roles = {ln.text: (ln.role, ln.why) for ln in page.lines}
+    assert roles["For more information, please contact:"] == (CONTACT, "For more information")
+    assert roles["Ana Ruiz"] == roles["aruiz@example.org"] == (CONTACT, "contact block")
+    assert roles["Share this"][0] != CONTACT
+    notes = {(n.value, page.lines[n.line].text, n.cue) for n in page.evidence if n.field == "contacts"}
+    assert notes == {
+        ("Ana Ruiz", "Ana Ruiz", "For more information"),
+        ("+41 22 717 9486", "Tel: +41 22 717 9486", "Tel"),
+        ("aruiz@example.org", "aruiz@example.org", "E-mail"),  # the label ends the line before
+    }
+
+
+@pytest.mark.parametrize("seed, expected", [
+    ("seed_000_text", [{"name": "Michele Bombassei", "organization": "OIM Libye", "phones": ["+218927405371"],
+                        "emails": ["mbombassei@iom.int"]}]),
+    ("seed_003_text", [{"name": "Othman Belbeisi", "organization": "OIM Libye", "phones": [],
+                        "emails": ["obelbeisi@iom.int"]},
+                       {"name": "Maysa Khalil", "organization": None, "phones": [], "emails": ["mkhalil@iom.int"]}]),
+])
+def test_seed_pages(seed, expected, request):
+    record = extract(request.getfixturevalue(seed))
+    assert as_dicts(record) == expected
+    assert not record.body.rstrip().endswith(("contacter", "contacter:"))
+    assert "Pour plus d" not in record.body and "@" not in record.body
+
+
+# --- helpers -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("written, plain", [
+    ("ab [at] org [dot] int", "ab@org.int"),
+    ("ab(at)org.int", "ab@org.int"),
+    ("Email: ab at org.int", "Email: ab@org.int"),
+    ("correo: ab arroba org punto int", "correo: ab@org.int"),
+    ("Ana Ruiz at the Geneva office", "Ana Ruiz at the Geneva office"),
+    ("meet us at noon. Then", "meet us at noon. Then"),
+])
+def test_deobfuscate(written, plain):
+    assert deobfuscate(written) == plain
+
+
+def test_find_emails_lower_cases_and_trims_the_sentence_end():
+    assert [e[2] for e in find_emails("write to A.Ruiz@Example.ORG. or b-c@x.co.uk, not @handle")] == [
+        "a.ruiz@example.org", "b-c@x.co.uk"]
+
+
+@pytest.mark.parametrize("number, extension, region, e164", [
+    ("+ 218 927 405 371", None, None, "+218927405371"),
+    ("(+254) 20 4221 000", None, None, "+254204221000"),
+    ("+1 202 862 1826", "218", None, "+12028621826;ext=218"),
+    ("0041 22 717 9486", None, None, "+41227179486"),
+    ("20 72 33 44", None, "NE", "+22720723344"),
+    ("20 72 33 44", None, None, None),  # a local number with no country to place it
+    ("+41 22 12", None, None, None),  # not a valid number
+])
+def test_normalise_phone(number, extension, region, e164):
+    assert normalise_phone(number, extension, region) == e164
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Michele Bombassei", True), ("María José de la Cruz", True), ("Jean-Marc Leroy", True),
+    ("Ms. Ana Ruiz", True), ("Senior Communications Officer", False), ("Press Office", False),
+    ("Ana", False), ("Tel 22 717", False), ("chargée de communication", False),
+    ("One Two Three Four Five Six", False),
+])
+def test_is_person_name(text, expected):
+    assert is_person_name(text) is expected
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Ana Ruiz at the Geneva office", ("Ana Ruiz", None)),
+    ("a Jorge Gallardo en la OIM Panamá", ("Jorge Gallardo", "OIM Panamá")),
+    ("Florence Kerr à l’OIM Dakar", ("Florence Kerr", "OIM Dakar")),
+    ("our spokesperson Dr. Ana Ruiz", ("Ana Ruiz", None)),
+    ("the Geneva office", (None, None)),
+])
+def test_running_name_and_the_office_written_after_it(text, found):
+    assert running_name(text) == found
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("OIM Libye", "office"), ("UNHCR Kenya", "office"), ("Réseau Sahel Santé Niger", "office"),
+    ("Kenya Country Office", "office"), ("IOM Geneva", "acronym"), ("Ana Ruiz", None),
+    ("Chad Morgan", None),  # a first name that is a country does not make an office
+])
+def test_office_kind(text, kind):
+    assert office_kind(text) == kind
+
+
+def test_acronym_line_is_an_office_when_the_body_writes_the_acronym():
+    lines = [Line(1, "Title of the release"), Line(2, "The IOM team opened a clinic this week in the port.", BODY),
+             Line(3, "Media contacts"), Line(4, "IOM Geneva"), Line(5, "Ana Ruiz"), Line(6, "aruiz@example.org")]
+    page = Page(text="", lines=lines, record=Release(), headline=0, body_start=1, body_end=2)
+    lines[0].role = HEADLINE
+    contacts.find_contacts(page)
+    assert [(c.name, c.organization) for c in page.record.contacts] == [("Ana Ruiz", "IOM Geneva")]
+
+
+def test_find_cue_at_line_or_sentence_start_with_its_lead_in():
+    line = "For more information, please contact Ana Ruiz"
+    cue = find_cue(line, 7)
+    assert (cue.line, cue.start, cue.text, line[cue.rest:].strip()) == (7, 0, "For more information", "Ana Ruiz")
+    mid = "Doors open at nine. Para más información, contactar a Diego Salazar"
+    cue = find_cue(mid, 0)
+    assert mid[cue.start : cue.rest] == "Para más información, contactar a"
+    assert find_cue(mid, 0, mid_line=False) is None
+    assert find_cue("The report, for more information, lists the sites.", 0) is None
+
+
+def test_parse_line_reads_labels_values_and_separators_in_order():
+    kinds = [(t.kind, t.value) for t in parse_line("Ana Ruiz, IOM Geneva, Tel: +41 22 555 0101 / +41 79 555 0102")]
+    assert kinds == [("name", "Ana Ruiz"), ("acronym", "IOM Geneva"), ("label", "Tel"),
+                     ("phone", "+41 22 555 0101"), ("phone", "+41 79 555 0102")]
+    assert parse_line("The clinic will stay open every night of the week for workers.") == ()
+
+
+def test_people_of_splits_on_new_names_and_separators():
+    items = [Item("name", "Ana Ruiz", 1), Item("name", "Senior Officer", 2), Item("email", "a@x.org", 3),
+             Item("email", "b@x.org", 4), Item("separator", line=5), Item("email", "c@x.org", 6),
+             Item("name", "Tomas Mbeki", 7), Item("phone", "+41225550101", 8)]
+    people = people_of(items)
+    assert [(p.name, [e.value for e in p.emails], [t.value for t in p.phones]) for p in people] == [
+        ("Ana Ruiz", ["a@x.org", "b@x.org"], []),  # the job title under a name is not a person
+        (None, ["c@x.org"], []),
+        ("Tomas Mbeki", [], ["+41225550101"]),
+    ]
+
+
+def test_a_six_megabyte_line_does_not_hang():
+    huge = "For more information please contact " + "Ana Ruiz at " * 500_000 + "x"
+    lines = [Line(1, "Title of the release", HEADLINE), Line(2, "word " * 60 + "end.", BODY), Line(3, huge)]
+    page = Page(text="", lines=lines, record=Release(), headline=0, body_start=1, body_end=2,
+                paragraphs=[(1, 1)])
+    started = time.perf_counter()
+    contacts.find_contacts(page)
+    assert time.perf_counter() - started < 2
+    assert len(huge) > 6_000_000 and find_emails("a" * 6_000_000) == []
+
+
+def test_inline_form_with_two_people_joined_by_or():
+    record = extract(page_text("en", (
+        "For more information, please contact Leo Dalton, Tel: +41 22 717 9589, Email: ldalton@example.org or "
+        "Joel Marchetti, Tel: +41 22 717 9486, Email: jmarchetti@example.org\n"
+    )))
+    assert as_dicts(record) == [
+        {"name": "Leo Dalton", "organization": None, "phones": ["+41227179589"], "emails": ["ldalton@example.org"]},
+        {"name": "Joel Marchetti", "organization": None, "phones": ["+41227179486"],
+         "emails": ["jmarchetti@example.org"]},
+    ]
+
+
+def test_a_cue_early_in_the_body_with_most_of_the_release_after_it_is_not_the_contact_block():
+    record = extract(MENU + (
+        "Hotline opens for families of missing fishermen\n"
+        "For more information on missing relatives, families can call the free hotline, Tel: +41 22 555 0101, "
+        "every day of the week.\n"
+        "The hotline was set up by the port authority after the storm of last month, when eleven boats did not "
+        "come back to the harbour and their families spent days waiting on the quay for any news at all.\n"
+        "Volunteers answer the calls in three languages and pass every report to the coast guard, which has "
+        "searched the coast and the islands with two ships and a helicopter since the storm ended.\n"
+    ) + TRAILER)
+    assert record.contacts == []
+    assert record.body.endswith("since the storm ended.")
+
+
+def test_a_local_number_without_an_office_takes_the_country_of_the_dateline():
+    record = extract(page_text("fr", "Contact presse\nAïcha Diallo\nTél. : 20 72 33 44\n"))  # dateline "Niamey –"
+    assert as_dicts(record) == [{"name": "Aïcha Diallo", "organization": None, "phones": ["+22720723344"],
+                                 "emails": []}]
