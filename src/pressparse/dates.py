@@ -3,8 +3,9 @@
 Dates in the body are events ("le 7 juin dernier", "(2-4/09)", "depuis 1951"), never the release date: only
 those three places are read, and a date needs a day, a month and a year. Candidates are found with cheap
 patterns (month and weekday names come from Babel's CLDR data for every lexicon language; labels such as
-"Published on" from the lexicon's "dates" section); only the date text found is given to dateparser, in the
-page's language, and results are cached. A page without a date line never calls dateparser.
+"Published on" from the lexicon's "dates" section). The patterns capture day, month and year, so most dates are
+built directly (see `_iso`); dateparser, cached, reads only month words whose meaning the page's language does
+not settle. A page without a date line never calls dateparser.
 
 Day and month order of a numeric date ("04/05/2019"), first rule that decides:
 1. a number over 12 in the date itself ("04/20/2017" is month first);
@@ -50,21 +51,23 @@ def _key(word: str) -> str:
 class _Calendar:
     named: regex.Pattern  # "5 mai 2016", "5 de mayo de 2016", "June 6, 2019", "12. März 2019"
     months: dict[str, tuple[str, ...]]  # month word key -> languages that use it
+    month_numbers: dict[str, dict[str, int]]  # month word key -> {language: month number}
     weekdays: dict[str, int]  # weekday word key -> 0 for Monday .. 6 for Sunday
     labels: regex.Pattern  # "Posted", "Publié le" ... as a field label
     line_words: frozenset[str]  # weekday and label word keys: the words a date line may hold besides its date
 
 
-def _babel_names(language: str) -> tuple[list[str], dict[str, int]]:
+def _babel_names(language: str) -> tuple[dict[str, int], dict[str, int]]:
     """Month names and weekday names (with their numbers) of one language, wide and abbreviated."""
     from babel import Locale  # imported on first use: `import pressparse` stays cheap
 
     locale = Locale.parse(language)
-    months: list[str] = []
+    months: dict[str, int] = {}
     weekdays: dict[str, int] = {}
     for context in ("format", "stand-alone"):
         for width in ("wide", "abbreviated"):
-            months.extend(locale.months[context][width].values())
+            for number, name in locale.months[context][width].items():
+                months[name] = number
             for number, name in locale.days[context][width].items():
                 weekdays[name] = number
     return months, weekdays
@@ -73,14 +76,16 @@ def _babel_names(language: str) -> tuple[list[str], dict[str, int]]:
 @lru_cache(maxsize=None)
 def _calendar() -> _Calendar:
     months: dict[str, list[str]] = {}
+    month_numbers: dict[str, dict[str, int]] = {}
     weekdays: dict[str, int] = {}
     for language in lexicon.languages():
         month_names, weekday_names = _babel_names(language)
-        for name in month_names:
+        for name, number in month_names.items():
             for key in {_key(name), places.fold(_key(name))}:  # "février" and "fevrier"
                 months.setdefault(key, [])
                 if language not in months[key]:
                     months[key].append(language)
+                month_numbers.setdefault(key, {})[language] = number
         for name, number in weekday_names.items():
             weekdays.setdefault(_key(name), number)
     month = lexicon.alternation(months)
@@ -98,6 +103,7 @@ def _calendar() -> _Calendar:
     return _Calendar(
         named=named,
         months={key: tuple(langs) for key, langs in months.items()},
+        month_numbers=month_numbers,
         weekdays=weekdays,
         labels=regex.compile(rf"(?<!\w)(?:{lexicon.alternation(labels)})(?!\w)", regex.IGNORECASE),
         line_words=frozenset(weekdays) | {_key(word) for label in labels for word in _WORD.findall(label)},
@@ -115,6 +121,7 @@ class FoundDate:
     numbers: tuple[int, int] = (0, 0)  # the two first numbers of a numeric date
     year: int = 0
     month_word: str = ""
+    day: int = 0  # of a named date
 
 
 def date_in(text: str) -> FoundDate | None:
@@ -131,7 +138,10 @@ def date_in(text: str) -> FoundDate | None:
         found.append(FoundDate(match.start(), match.end(), match[0], "numeric", numbers, int(match[3])))
     match = _calendar().named.search(text)
     if match:
-        found.append(FoundDate(match.start(), match.end(), match[0], "named", month_word=match["month"]))
+        found.append(
+            FoundDate(match.start(), match.end(), match[0], "named", year=int(match["year"]), month_word=match["month"],
+                      day=int(match["day"]))
+        )
     return min(found, key=lambda f: f.start, default=None)
 
 
@@ -202,8 +212,10 @@ def _parse(text: str, languages: tuple[str, ...], order: str) -> str | None:
 def _iso(found: FoundDate, line: str, page: Page) -> str | None:
     """The ISO form of a found date; `line` is the text it was found in (for a printed weekday).
 
-    Numbers-only dates are built directly once their order is known: no language is involved, and dateparser
-    would cost about 1 ms a page for nothing. Dates with a month name go to dateparser in the page's language.
+    The patterns already hold day, month and year, so a date is built directly when its month is certain:
+    numbers once their order is decided, a month word that names one month in the page's language (or in
+    every language that has it). dateparser, at about 1 ms a call, reads only the rest: a month word whose
+    meaning depends on a language the page does not settle.
     """
     if found.shape == "iso":
         year, month, day = (int(part) for part in _ISO.fullmatch(found.text).groups())
@@ -213,7 +225,12 @@ def _iso(found: FoundDate, line: str, page: Page) -> str | None:
         day, month = (first, second) if _day_first(found, line, page) else (second, first)
         return _checked(found.year, month, day)
     language = page.record.language
-    owners = _calendar().months.get(_key(found.month_word), ())
+    key = _key(found.month_word)
+    numbers = _calendar().month_numbers.get(key, {})
+    month = numbers.get(language) or (next(iter(numbers.values())) if len(set(numbers.values())) == 1 else None)
+    if month:  # the month word means one month: CLDR's month names read it, no parser needed
+        return _checked(found.year, month, found.day)
+    owners = _calendar().months.get(key, ())
     languages = (language,) if language in owners else owners
     return _parse(found.text, languages, "DMY")
 
