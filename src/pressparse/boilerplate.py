@@ -58,12 +58,16 @@ class _Lexicon:
         self.field_anywhere = pattern("metadata_fields", _FIELD_ANYWHERE)
 
 
-_PHRASE_END = re.compile(r"\s*(?:\(\d+\))?[\s:.!|»>›]*$")
+_COUNT = re.compile(r"\s*\(\d+\)$")
+_PHRASE_END = " :.!|»>›"
 
 
 def _phrase_key(text: str) -> str:
-    """A whole-line phrase as looked up: lower case, single spaces, no trailing colon, count or arrow."""
-    return " ".join(_PHRASE_END.sub("", text.lower()).split())
+    """A whole-line phrase as looked up: lower case, single spaces, no trailing colon, count ("(3)") or arrow."""
+    key = text.lower().rstrip(_PHRASE_END)
+    if key.endswith(")"):
+        key = _COUNT.sub("", key).rstrip(_PHRASE_END)
+    return key if "  " not in key else " ".join(key.split())
 
 
 def _first_word(text: str) -> str:
@@ -75,12 +79,12 @@ def _lexicon() -> _Lexicon:
     return _Lexicon()
 
 
-def furniture_rule(text: str, previous: str, following: str) -> str:
+def furniture_rule(text: str, previous: str, following: str, words: _Lexicon | None = None) -> str:
     """The name of the rule that makes `text` site furniture, or "" when the line may be release text.
 
     `previous` and `following` are the neighbouring non-blank lines (for repeated and glued headings).
     """
-    words = _lexicon()
+    words = words or _lexicon()
     if len(text) <= 80 and (text == previous or text == following):
         return "heading printed twice"
     if previous and len(previous) >= 3 and len(text) > len(previous) and text.startswith(previous):
@@ -105,9 +109,8 @@ def furniture_rule(text: str, previous: str, following: str) -> str:
             return TRAILER_RULE
         if key in words.lines:
             return "web-page phrase"
-    if len(text) <= 120 and " / " in text or " > " in text or " » " in text or " | " in text or " › " in text:
-        if len(_BREADCRUMB_SEPARATOR.findall(text)) >= 2 and not _TERMINAL.search(text):
-            return "breadcrumb"
+    if len(text) <= 120 and len(_BREADCRUMB_SEPARATOR.findall(text)) >= 2 and not _TERMINAL.search(text):
+        return "breadcrumb"
     if "©" in text and _COPYRIGHT.search(text):
         return COPYRIGHT_RULE
     start = _first_word(text)
@@ -125,12 +128,13 @@ def mark_boilerplate(page: Page) -> None:
     """Reads every line; marks furniture lines BOILERPLATE with the rule that fired (or "template" for lines
     learned from other pages of the same site)."""
     lines = [ln for ln in page.lines if ln.text]
+    words = _lexicon()
     for i, line in enumerate(lines):
         if line.text in page.template:
             line.role, line.why = BOILERPLATE, TEMPLATE_RULE
             continue
         previous = lines[i - 1].text if i else ""
         following = lines[i + 1].text if i + 1 < len(lines) else ""
-        rule = furniture_rule(line.text, previous, following)
+        rule = furniture_rule(line.text, previous, following, words)
         if rule:
             line.role, line.why = BOILERPLATE, rule
