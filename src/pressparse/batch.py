@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import deque
 import sys
 import tempfile
 import time
@@ -24,6 +25,9 @@ from .pipeline import analyse
 # Inputs up to this size run in one process: starting workers costs more than it saves.
 SMALL_INPUT = 200
 CHUNK_PAGES = 32
+# Chunks between learning a template line and using it in a worker: keeps workers busy without making the
+# output depend on how many there are.
+TEMPLATE_LAG = 3
 # A progress bar is worth showing from this many pages on.
 LONG_RUN = 200
 
@@ -42,12 +46,14 @@ class Options:
 
 @dataclass
 class Outcome:
-    """One page's result: its record, or the reason it could not be read; its candidate template lines."""
+    """One page's result: its record, or the reason it could not be read; its candidate template lines, and
+    among them those the record was built from (learning one of those changes the record)."""
 
     source: str
     record: dict | None = None
     error: str | None = None
     lines: tuple[str, ...] = ()
+    record_lines: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -80,7 +86,8 @@ def process(item: Input, template: frozenset[str], evidence: bool) -> Outcome:
         from .evidence import evidence_of
 
         record.evidence = evidence_of(page, on_input=True)
-    return Outcome(item.source, record=record.to_dict(), lines=templates.candidate_lines(page))
+    lines, record_lines = templates.candidate_lines(page)
+    return Outcome(item.source, record=record.to_dict(), lines=lines, record_lines=record_lines)
 
 
 def _process_chunk(task: tuple[list[Input], frozenset[str], bool]) -> list[Outcome]:
@@ -100,58 +107,68 @@ def _worker_count(jobs: int | None, pages: int) -> int:
 
 
 def _outcomes(inputs: list[Input], options: Options, learner: templates.TemplateLearner | None) -> Iterator[list[Outcome]]:
-    """Chunks of outcomes in input order, each extracted with every template line learned before it was written."""
+    """Chunks of outcomes in input order.
+
+    Chunk i is extracted with the template as it stood once chunk i - 1 - TEMPLATE_LAG was learned from, however
+    many workers run, so that the output never depends on --jobs; a page holding a line learned since then
+    in its headline or body is extracted again with the newest template before it is written.
+    """
     workers = _worker_count(options.jobs, len(inputs))
     chunks = [inputs[i : i + CHUNK_PAGES] for i in range(0, len(inputs), CHUNK_PAGES)]
+    # learned[k]: the template once chunk k was learned from (only the last few are needed).
+    learned: deque[frozenset[str]] = deque(maxlen=TEMPLATE_LAG + 1)
+    settled = 0
 
     def current() -> frozenset[str]:
         return learner.template() if learner else options.template
 
-    def task(chunk: list[Input]) -> tuple[list[Input], frozenset[str], bool]:
-        return chunk, current(), options.evidence
+    def task(i: int) -> tuple[list[Input], frozenset[str], bool]:
+        source = i - 1 - TEMPLATE_LAG
+        template = learned[source - settled] if source >= 0 else options.template
+        return chunks[i], template, options.evidence
+
+    def settle(outcomes: list[Outcome], work) -> list[Outcome]:
+        nonlocal settled
+        _learn(outcomes, work, learner, current)
+        learned.append(current())
+        settled += 1
+        return outcomes
 
     if workers <= 1:
-
-        def in_process():
-            for chunk in chunks:
-                work = task(chunk)
-                yield _process_chunk(work), work
-
-        yield from _settle(in_process(), learner, current)
+        for i in range(len(chunks)):
+            work = task(i)
+            yield settle(_process_chunk(work), work)
         return
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
     with context.Pool(workers) as pool:
-        pending = []
-        window = 2 * workers  # chunks in flight: enough to keep workers busy, few enough to keep memory flat
-
-        def results():
-            submitted = 0
-            while submitted < len(chunks) or pending:
-                while submitted < len(chunks) and len(pending) < window:
-                    work = task(chunks[submitted])
-                    pending.append((pool.apply_async(_process_chunk, (work,)), work))
-                    submitted += 1
-                handle, work = pending.pop(0)
-                yield handle.get(), work
-
-        yield from _settle(results(), learner, current)
+        pending: deque = deque()
+        submitted = 0
+        while submitted < len(chunks) or pending:
+            # A chunk can start once the template it needs exists: at most TEMPLATE_LAG + 1 chunks in flight.
+            while submitted < len(chunks) and submitted - 1 - TEMPLATE_LAG < settled:
+                work = task(submitted)
+                pending.append((pool.apply_async(_process_chunk, (work,)), work))
+                submitted += 1
+            handle, work = pending.popleft()
+            yield settle(handle.get(), work)
 
 
-def _settle(results, learner, current) -> Iterator[list[Outcome]]:
-    """Learn from each chunk, then extract again the pages holding lines learned after they were extracted."""
-    for outcomes, (chunk, used, evidence) in results:
-        if learner is not None:
-            for outcome in outcomes:
-                if outcome.record is not None:
-                    learner.observe(outcome.lines, _release_key(outcome.record))
-            learned_since = current() - used
-            if learned_since:
-                for index, (outcome, item) in enumerate(zip(outcomes, chunk)):
-                    if item.path is not None and not learned_since.isdisjoint(outcome.lines):
-                        outcomes[index] = process(item, current(), evidence)
-        yield outcomes
+def _learn(outcomes: list[Outcome], work, learner, current) -> None:
+    """Learn from a chunk's pages, then extract again those whose headline or body holds a line learned after
+    they were extracted."""
+    if learner is None:
+        return
+    chunk, used, evidence = work
+    for outcome in outcomes:
+        if outcome.record is not None:
+            learner.observe(outcome.lines, _release_key(outcome.record))
+    learned_since = current() - used
+    if learned_since:
+        for index, (outcome, item) in enumerate(zip(outcomes, chunk)):
+            if item.path is not None and not learned_since.isdisjoint(outcome.record_lines):
+                outcomes[index] = process(item, current(), evidence)
 
 
 def run(inputs: list[Input], options: Options, on_error: Callable[[str, str], None]) -> Summary:

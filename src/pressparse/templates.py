@@ -8,7 +8,7 @@ from pathlib import Path
 
 import regex
 
-from .page import BODY, BOILERPLATE, CONTACT, DATE, Page
+from .page import BODY, BOILERPLATE, CONTACT, DATE, HEADLINE, Page
 
 # A line is learned only after it was seen on this many pages holding different releases ("a handful").
 MIN_PAGES = 5
@@ -20,16 +20,19 @@ FORGET_AFTER_PAGES = 1000
 _CONTACT_MATERIAL = regex.compile(r"@|\d[\d\s().+-]{5,}\d")
 FORMAT_VERSION = 1
 _NEVER_LEARNED = frozenset({BOILERPLATE, CONTACT, DATE})
+_RECORD_ROLES = frozenset({HEADLINE, BODY})
 
 
-def candidate_lines(page: Page) -> tuple[str, ...]:
-    """Reads the analysed page; the distinct lines that may be learned as template.
+def candidate_lines(page: Page) -> tuple[tuple[str, ...], frozenset[str]]:
+    """Reads the analysed page; the distinct lines that may be learned as template, and those of them that the
+    record was built from (headline and body lines: stripping one of those would change the record).
 
     Not candidates: lines the single-page rules already strip, contact and date lines, and the lines of
     hard-wrapped paragraphs (a fragment such as "Lanka." recurs on many releases without being furniture).
     """
     wrapped = {i for first, last in page.paragraphs if last > first for i in range(first, last + 1)}
     seen: dict[str, None] = {}
+    in_record: set[str] = set()
     for index, line in enumerate(page.lines):
         text = line.text
         if (
@@ -40,7 +43,9 @@ def candidate_lines(page: Page) -> tuple[str, ...]:
             and not _CONTACT_MATERIAL.search(text)
         ):
             seen.setdefault(text, None)
-    return tuple(seen)
+            if line.role in _RECORD_ROLES:
+                in_record.add(text)
+    return tuple(seen), frozenset(in_record)
 
 
 class TemplateLearner:
