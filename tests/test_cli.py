@@ -129,7 +129,7 @@ def test_six_megabyte_single_line_neither_hangs_nor_crashes(tmp_path):
 
 def test_summary_line_on_stderr_unless_quiet():
     loud = run_cli("extract", str(SEED_000)).stderr.decode()
-    assert "1 pages, 1 records, 0 failed" in loud
+    assert "1 page, 1 record, 0 failed" in loud
     assert run_cli("extract", "-q", str(SEED_000)).stderr == b""
 
 

@@ -69,9 +69,13 @@ class Summary:
         rate = self.pages / self.seconds if self.seconds else 0.0
         dup = f", {self.duplicates} duplicates merged" if self.duplicates else ""
         return (
-            f"pressparse: {self.pages} pages, {self.records} records, {self.failures} failed{dup} "
+            f"pressparse: {_count(self.pages, 'page')}, {_count(self.records, 'record')}, {self.failures} failed{dup} "
             f"in {self.seconds:.2f} s ({rate:,.0f} pages/s)"
         )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def process(item: Input, template: frozenset[str], evidence: bool) -> Outcome:
