@@ -1,9 +1,360 @@
-"""Step: the organisations the release says are paying for the work."""
+"""Step: the organisations the release says are paying for the work.
+
+Cue families (lexicon "funding" sections, every language matched):
+- "intro": the donor follows ("financé par l'Union européenne", "with funding from Japan"): any proper name;
+- "support": the donor may follow ("con el apoyo de", "supported by"): only a donor-like name (a government,
+  a fund, a country, a known donor);
+- "channel": a fund carries the money ("through the X Fund", "dans le cadre du Fonds ..."): only a fund;
+- "subject_verbs": the donor is the subject of a money verb ("Germany has pledged EUR 4 million");
+- "suffixes": "EU-funded".
+A name stops at punctuation, a verb or a small word that is not part of names; several donors joined by
+"and"/"et"/"y" are several funders. Never a funder: a project of the page ("financée par START" where START
+is a project), the issuing organisation. Forms of one donor ("UE", "Union européenne", "EU") are merged by
+the alias table `lexicon/shared/aliases.json` and by "Name (ACR)" on the page; the first form written wins.
+"""
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+from . import lexicon
+from .model import Funder
+from .names import (
+    TOKEN,
+    Paragraph,
+    Tokens,
+    acronym_after,
+    cue_families,
+    fold_text,
+    is_acronym,
+    is_capitalised,
+    key,
+    paragraphs,
+    phrase_at,
+    phrases,
+    sentence_start,
+    stop_words,
+    words,
+)
 from .page import Page
+from .places import country_code
+from .projects import called_a_project
+
+# Characters read after a cue for the donor names, and before a money verb for its subject.
+_READ_AFTER = 200
+_READ_BEFORE = 150
+# Characters after a money verb where the amount must appear ("has pledged EUR 4 million").
+_MONEY_REACH = 60
+# A donor named before "-funded": the one word glued to the suffix ("EU-funded", "Japan-funded").
+_SUFFIX_SUBJECT = regex.compile(r"(?<![\w-])\p{Lu}[\p{L}\p{N}.&]*$")
+# The issuing organisation in a dateline: "GENEVA, 12 May 2015 (IOM) –".
+_DATELINE_ISSUER = regex.compile(r"[^()]{0,80}?\((\p{Lu}{2,})\)\s*[-–—]")
+
+
+@dataclass(slots=True)
+class _Mention:
+    name: str
+    acronym: str | None  # "(ACR)" written right after the name
+    offset: int  # where the name starts in the paragraph text
+    cue: str
+
+
+# The cue families, in the order their named groups are tried.
+_FAMILIES = ("intro", "support", "channel", "subject_verbs")
+
+
+@lru_cache(maxsize=None)
+def _suffixes() -> tuple[str, ...]:
+    """The "-funded" suffixes in small letters: a substring test tells whether a paragraph needs them."""
+    return tuple(fold_text(s) for s in lexicon.merged("funding", "suffixes"))
+
+
+@lru_cache(maxsize=None)
+def _money() -> regex.Pattern:
+    """An amount: a currency or a scale word, not inside a longer word ("$4", "EUR 4", "4 millions")."""
+    money = lexicon.alternation(lexicon.merged("funding", "money"))
+    return regex.compile(rf"(?<!\p{{L}})(?:{money})(?!\p{{L}})", regex.IGNORECASE | regex.V1)
+
+
+@lru_cache(maxsize=None)
+def _name_starts() -> regex.Pattern:
+    """A capital letter after spaces and openers ("the ", "l'", "de la "): where a name may start."""
+    openers = lexicon.alternation(lexicon.merged("funding", "articles") + lexicon.merged("funding", "connectors"))
+    openers = openers.replace("'", "['’]")
+    return regex.compile(rf"\s*(?:(?:{openers})(?:\s+|(?<=['’])))*\p{{Lu}}", regex.IGNORECASE | regex.V1)
+
+
+@lru_cache(maxsize=None)
+def _alias_table() -> dict[str, list[list[str]]]:
+    source = resources.files("pressparse.lexicon").joinpath("shared", "aliases.json")
+    return json.loads(source.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def _aliases() -> dict[str, str]:
+    """Lookup form of every alias, donor or agency -> the first form of its group (the group's identity)."""
+    table = _alias_table()
+    return {key(form): key(group[0]) for group in table["donors"] + table["agencies"] for form in group}
+
+
+@lru_cache(maxsize=None)
+def _names_with_commas() -> tuple[str, ...]:
+    """Alias forms with a comma inside ("Bureau of Population, Refugees, and Migration"), in small letters:
+    the reader would take their parts for a list of donors."""
+    table = _alias_table()
+    return tuple(fold_text(form) for group in table["donors"] + table["agencies"] for form in group if "," in form)
+
+
+def _known_end(folded: str, start: int, end: int) -> int:
+    """End of the name read at `folded[start:end]`, carried further when a known name with commas runs on."""
+    for form in _names_with_commas():
+        at = folded.find(form, start, end + len(form))
+        if 0 <= at <= end < at + len(form):
+            end = at + len(form)
+    return end
+
+
+@lru_cache(maxsize=None)
+def _known_donors() -> frozenset[str]:
+    """Lookup forms of the alias table's donors."""
+    return frozenset(key(form) for group in _alias_table()["donors"] for form in group)
+
+
+def _cue_prepositions() -> frozenset[str]:
+    """The last words of the cues that a name follows ("by", "from", "par", "por")."""
+    cues = lexicon.merged("funding", "intro") + lexicon.merged("funding", "support")
+    return frozenset(key(word) for word in (cue.rpartition(" ")[2] for cue in cues) if word.islower())
+
+
+@lru_cache(maxsize=None)
+def _vocabulary() -> dict[str, frozenset]:
+    """The word lists the name reader uses, as lookup forms."""
+    return {
+        "articles": words("funding", "articles"),
+        # Skipped before a name: articles, "de la", and the cue's own preposition repeated after a conjunction
+        # ("funded by X and by Y").
+        "openers": words("funding", "articles") | words("funding", "connectors") | _cue_prepositions(),
+        "connectors": words("funding", "connectors"),
+        "head_connectors": words("funding", "head_connectors"),
+        "org_heads": words("funding", "org_heads"),
+        "donor_heads": words("funding", "donor_heads"),
+        "fund_heads": words("funding", "fund_heads"),
+        "stops": words("funding", "stops") | stop_words() | words("funding", "conjunctions"),
+    }
+
+
+class _Reader:
+    """Reads donor names in one paragraph's text. `lowercase` allows the small-letter words of names in
+    languages that write them so ("Union européenne", "Agence française de développement")."""
+
+    def __init__(self, text: str, folded: str, lowercase: bool):
+        self.text = text
+        self.folded = folded
+        self.lowercase = lowercase
+        self.vocabulary = _vocabulary()
+
+    def names_after(self, offset: int) -> list[tuple[str, str | None, int]]:
+        """The donors named from `offset`: (name, acronym, start offset). "A, B and C" gives three; a comma
+        list not closed by a conjunction keeps its first name only ("funded by Japan, IOM said")."""
+        if not _name_starts().match(self.text, offset):
+            return []  # most cues ("through", "via") are not followed by a name: skip the word-by-word reading
+        tokens = Tokens(self.text, offset, min(len(self.text), offset + _READ_AFTER))
+        conjunctions = phrases("funding", "conjunctions")
+        kept: list[tuple[str, str | None, int]] = []
+        pending: list[tuple[str, str | None, int]] = []
+        i = 0
+        while (taken := self._take(tokens, i)) is not None:
+            entry, i = taken
+            (pending if kept else kept).append(entry)
+            comma = tokens.word(i) == ","
+            i += comma
+            joined = phrase_at(tokens, i, conjunctions)
+            if joined:  # the conjunction closes the list: the names before it were donors too
+                last = self._take(tokens, i + joined)
+                return kept + pending + [last[0]] if last else kept + pending
+            if not comma:
+                break
+        return kept
+
+    def _take(self, tokens: Tokens, i: int) -> tuple[tuple[str, str | None, int], int] | None:
+        """The name starting at token `i` with its "(ACR)", and the index of the token after them."""
+        span = self._name(tokens, i)
+        if span is None:
+            return None
+        first, last = span
+        start, end = tokens[first].start(), _known_end(self.folded, tokens[first].start(), tokens[last - 1].end())
+        while tokens[last] is not None and tokens[last].start() < end:
+            last += 1
+        acronym, after = acronym_after(self.text, end)
+        while tokens[last] is not None and tokens[last].start() < after:
+            last += 1
+        return (self.text[start:end], acronym, start), last
+
+    def _name(self, tokens: Tokens, i: int) -> tuple[int, int] | None:
+        """Token range [first, last) of the proper name starting at `tokens[i]` (articles skipped), or None."""
+        while key(tokens.word(i)) in self.vocabulary["openers"]:
+            i += 1  # "the", "l'", and after a conjunction "de la", "del": "... des Pays-Bas et de la Norvège"
+        if not is_capitalised(tokens.word(i)):
+            return None
+        first = last = i
+        while True:
+            j = last + 1
+            while tokens[j] is not None and self._inner(tokens, j, first, last):
+                j += 1
+            if is_capitalised(tokens.word(j)) or (self.lowercase and self._small_letter_word(tokens, j)):
+                last = j
+            else:
+                return first, last + 1
+
+    def _inner(self, tokens: Tokens, j: int, first: int, last: int) -> bool:
+        """True for a small word inside a name: "of", "de", "d'", "&"; "for"/"pour"/"para" only in the name of
+        an organisation ("Agency for ...", "Fonds pour ...", "Agencia ... para el Desarrollo")."""
+        word = key(tokens.word(j))
+        if word in self.vocabulary["connectors"] or word in self.vocabulary["articles"]:
+            return True
+        heads = self.vocabulary["org_heads"]
+        return word in self.vocabulary["head_connectors"] and any(
+            key(tokens.word(k)) in heads for k in range(first, last + 1)
+        )
+
+    def _small_letter_word(self, tokens: Tokens, j: int) -> bool:
+        """True for a small-letter word of a name ("européenne"): not a small function word or verb cue, and
+        the name ends after it (punctuation, a function word, the end of the text)."""
+        word = tokens.word(j)
+        stops = self.vocabulary["stops"]
+        if not word.isalpha() or key(word) in stops:
+            return False
+        following = tokens.word(j + 1)
+        return not following[:1].isalnum() or key(following) in stops or key(following) in self.vocabulary["connectors"]
+
+    def name_before(self, offset: int) -> tuple[str, int] | None:
+        """The proper name just before `offset` (the subject of a money verb), and its start offset."""
+        start = sentence_start(self.text, offset, _READ_BEFORE)
+        tokens = list(TOKEN.finditer(self.text, start, offset))
+        vocabulary = self.vocabulary
+        first = len(tokens)
+        if self.lowercase and first >= 2 and tokens[-1].group().isalpha() and not is_capitalised(tokens[-1].group()):
+            if key(tokens[-1].group()) not in vocabulary["stops"] and is_capitalised(tokens[-2].group()):
+                first -= 1  # "Le Gouvernement japonais a versé"
+        while first > 0:
+            word = tokens[first - 1].group()
+            if is_capitalised(word) or (key(word) in vocabulary["connectors"] and first < len(tokens)):
+                first -= 1
+            else:
+                break
+        while first < len(tokens) and not (
+            is_capitalised(tokens[first].group()) and key(tokens[first].group()) not in vocabulary["stops"]
+            and key(tokens[first].group()) not in vocabulary["articles"]
+        ):
+            first += 1  # "The", "In", connectors: not the name's start
+        if first >= len(tokens):
+            return None
+        return self.text[tokens[first].start() : tokens[-1].end()], tokens[first].start()
+
+
+def _mentions(paragraph: Paragraph, lowercase: bool) -> list[tuple[_Mention, str]]:
+    """Every donor candidate of the paragraph with its cue family, in text order."""
+    text = paragraph.text
+    reader = _Reader(text, paragraph.folded, lowercase)
+    found: list[tuple[_Mention, str]] = []
+    suffixes = "suffixes" if any(s in paragraph.folded for s in _suffixes()) else ""
+    for cue in cue_families("funding", _FAMILIES, suffixes).finditer(paragraph.folded):
+        family, phrase = cue.lastgroup, text[cue.start() : cue.end()]
+        if family == "suffixes":
+            subject = _SUFFIX_SUBJECT.search(text, max(0, cue.start() - _READ_BEFORE), cue.start())
+            if subject:
+                found.append((_Mention(subject.group(), None, subject.start(), phrase), family))
+        elif family == "subject_verbs":
+            end = text.find(". ", cue.end())
+            reach = cue.end() + _MONEY_REACH if end < 0 else min(end, cue.end() + _MONEY_REACH)
+            subject = reader.name_before(cue.start()) if _money().search(text, cue.end(), reach) else None
+            if subject is not None:
+                found.append((_Mention(subject[0], None, subject[1], phrase), family))
+        else:
+            for name, acronym, start in reader.names_after(cue.end()):
+                found.append((_Mention(name, acronym, start, phrase), family))
+    found.sort(key=lambda item: item[0].offset)
+    return found
+
+
+def _fits(name: str, family: str) -> bool:
+    """Whether the name suits its cue family: a donor-like name after a support cue, a fund after a channel
+    cue; never a bare head word ("Government", "Fund")."""
+    vocabulary = _vocabulary()
+    name_words = [key(t.group()) for t in TOKEN.finditer(name) if t.group()[:1].isalnum()]
+    heads = vocabulary["org_heads"] | vocabulary["donor_heads"] | vocabulary["connectors"]
+    if all(w in heads for w in name_words):
+        return False
+    if family == "channel":
+        return any(w in vocabulary["fund_heads"] for w in name_words)
+    if family == "support":
+        return (
+            any(w in vocabulary["donor_heads"] for w in name_words)
+            or key(name) in _known_donors()
+            or country_code(name) is not None
+        )
+    return True
+
+
+def _issuer_keys(page: Page, body: list[Paragraph]) -> set[str]:
+    """Lookup forms of the issuing organisation: contact offices ("OIM Libye" -> "OIM"), e-mail domains
+    ("iom.int" -> "IOM"), a dateline "(IOM)", an acronym opening the headline ("L'OIM aide ...")."""
+    names: list[str] = []
+    for contact in page.record.contacts:
+        if contact.organization:
+            names.append(contact.organization)
+            names.append(contact.organization.split()[0])
+        names += [email.partition("@")[2].split(".")[0] for email in contact.emails]
+    if body:
+        dateline = _DATELINE_ISSUER.match(body[0].text)
+        names += [dateline.group(1)] if dateline else []
+    if page.record.headline:
+        words_ = [t.group() for t in TOKEN.finditer(page.record.headline)][:2]
+        names += [w for w in words_ if is_acronym(w)][:1]
+    return {_identity(n) for n in names if n}
+
+
+def _identity(name: str) -> str:
+    """One lookup form per donor: its alias group when the table knows it, else the name itself."""
+    folded = key(name)
+    return _aliases().get(folded, folded)
+
+
+def _project_keys(page: Page) -> set[str]:
+    """Lookup forms of the page's project names and acronyms."""
+    found = set()
+    for project in page.record.projects:
+        found.add(key(project.name))
+        if project.acronym:
+            found.add(key(project.acronym))
+    return found
 
 
 def find_funders(page: Page) -> None:
-    """Reads the body paragraphs; sets `record.funders`."""
+    """Reads the body paragraphs, `record.projects`, `record.contacts`, `record.headline` and
+    `record.language`; sets `record.funders` (order of first appearance, one entry per donor)."""
+    body = paragraphs(page)
+    lowercase = bool(lexicon.section(page.record.language or "", "funding").get("lowercase_words", False))
+    excluded = _issuer_keys(page, body) | _project_keys(page)
+    on_page: dict[str, str] = {}  # acronym defined on the page ("Name (ACR)") -> the donor identity of Name
+    seen: set[str] = set()
+    funders: list[Funder] = []
+    for paragraph in body:
+        for mention, family in _mentions(paragraph, lowercase):
+            identity = on_page.get(key(mention.name)) or _identity(mention.name)
+            if identity in excluded or key(mention.name) in excluded or not _fits(mention.name, family):
+                continue
+            if is_acronym(mention.name) and called_a_project(mention.name, body):
+                continue  # "financée par START" where the page speaks of "le projet START"
+            if mention.acronym:
+                on_page[key(mention.acronym)] = identity
+            if identity not in seen:
+                seen.add(identity)
+                funders.append(Funder(mention.name))
+                page.note("funders", mention.name, paragraph.line_at(mention.offset), mention.cue)
+    page.record.funders = funders

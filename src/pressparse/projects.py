@@ -1,9 +1,291 @@
-"""Step: named projects and programmes, with their acronyms."""
+"""Step: named projects and programmes, with their acronyms.
+
+Three shapes name a project (cue words in the lexicon "projects" sections):
+- a quoted title introduced as a project: 'projet ... intitulé « X » (ACR)', 'the project "X"', '"X" project';
+- a capitalised name around a capitalised head word: "Joint Programme for Border Health (JPBHR)", "the HARBOR
+  Initiative", "Programme régional de protection (RDPP)" (small words allowed when an acronym closes them);
+- a project noun bound to an acronym defined right after it: "le projet d'appui aux frontières (PAF)".
+A generic description ("un programme plus large de l'OIM de lutte contre la traite") has none of these. An
+acronym met again alone is the same project, never a new one.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from . import lexicon
+from .model import Project
+from .names import (
+    ACRONYM_IN_PARENS,
+    TOKEN,
+    Paragraph,
+    acronym_after,
+    fold_text,
+    is_capitalised,
+    key,
+    paragraphs,
+    sentence_start,
+    stop_words,
+    words,
+)
 from .page import Page
+
+# Quoted titles: « … », “ … ”, „ … “ and straight quotes, on one paragraph, 3 to 250 characters.
+_QUOTED = regex.compile(r"«\s*([^«»]{3,250}?)\s*»|“([^“”]{3,250}?)”|„([^„“]{3,250}?)“|\"([^\"]{3,250}?)\"")
+# How far before a quote or a head word we look for its introduction, in characters.
+_REACH = 220
+# Most words a project noun may be from the "(ACR)" it is bound to ("projet d'appui à la gestion ... (PAGF)").
+_MAX_DEFINED_WORDS = 14
+# Most capitalised words before a head word ("Joint Regional Border Health Programme").
+_MAX_WORDS_BEFORE = 6
+
+
+@dataclass(slots=True)
+class _Found:
+    name: str
+    acronym: str | None
+    start: int  # offset of the name's first character in the paragraph text
+    end: int  # offset past the name (and past its acronym)
+    cue: str
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> dict[str, regex.Pattern]:
+    """Cue patterns, compiled once per process from the lexicon."""
+    nouns = lexicon.alternation(lexicon.merged("projects", "nouns"))
+    cues = lexicon.alternation(lexicon.merged("projects", "title_cues"))
+    heads = lexicon.alternation(lexicon.merged("projects", "heads"))
+    agencies = lexicon.alternation(lexicon.merged("projects", "agency_words"))
+    flags = regex.V1
+    return {
+        # '... projet en cours ... intitulé «': a title cue right before the quote, a project noun earlier.
+        "title_cue": regex.compile(rf"(?i:(?<!\w)(?:{cues}))\s*[:,]?\s*$", flags),
+        "noun": regex.compile(rf"(?i:(?<!\w)(?:{nouns})(?!\w))", flags),
+        # 'the pilot project "' / 'le projet «': the noun at most two words before the quote.
+        "noun_before": regex.compile(rf"(?i:(?<!\w)(?:{nouns}))(?:\s+[\w'’-]+){{0,2}}\s*:?\s*$", flags),
+        # '” project' / '" (SRH) programme': the noun right after the quote.
+        "noun_after": regex.compile(rf"\s*(?:\([^()]{{1,15}}\)\s*)?(?i:(?:{nouns}))(?!\w)", flags),
+        # A head word written with its capital ("Programme", "Initiative"): the core of a named initiative.
+        "head": regex.compile(rf"(?<!\w)(?:{heads})(?!\w)", flags),
+        # Words that make a name an agency, not a project ("World Food Programme").
+        "agency": regex.compile(rf"(?<!\w)(?:{agencies})(?!\w)", flags),
+    }
+
+
+@lru_cache(maxsize=None)
+def _nouns() -> tuple[str, ...]:
+    """The project nouns of every language in small letters, for substring tests on `Paragraph.folded`."""
+    return tuple(fold_text(n) for n in lexicon.merged("projects", "nouns"))
+
+
+def called_a_project(acronym: str, body: list[Paragraph]) -> bool:
+    """True when the text names the acronym as a project: "le projet START", "programa START"."""
+    wanted = [f"{noun} {fold_text(acronym)}" for noun in _nouns()]
+    for paragraph in body:
+        for phrase in wanted:
+            at = paragraph.folded.find(phrase)
+            while at >= 0:
+                after = at + len(phrase)
+                if after == len(paragraph.folded) or not paragraph.folded[after].isalnum():
+                    return True
+                at = paragraph.folded.find(phrase, after)
+    return False
+
+
+def _quoted(paragraph: Paragraph) -> list[_Found]:
+    """Quoted titles introduced as a project, with the acronym in parentheses right after the quote."""
+    patterns = _patterns()
+    text = paragraph.text
+    found = []
+    for match in _QUOTED.finditer(text):
+        title = next(g for g in match.groups() if g is not None).strip().rstrip(".;:")
+        if not title[:1].isupper() and not title[:1].isdigit() or title.endswith(","):
+            continue  # a quoted remark ("will help families," said ...), not a title
+        before = text[sentence_start(text, match.start(), _REACH) : match.start()]
+        if patterns["title_cue"].search(before) and patterns["noun"].search(before):
+            cue = patterns["title_cue"].search(before).group().strip(" :,")
+        elif patterns["noun_before"].search(before):
+            cue = patterns["noun"].findall(before)[-1]
+        elif patterns["noun_after"].match(text, match.end()):
+            cue = patterns["noun_after"].match(text, match.end()).group().strip()
+        else:
+            continue
+        acronym, end = acronym_after(text, match.end())
+        found.append(_Found(title, acronym, match.start(), end, cue))
+    return found
+
+
+def _words_before(tokens: list) -> int:
+    """How many of the last `tokens` are the capitalised words of a name ending there ("Joint", "HARBOR")."""
+    count = 0
+    for token in reversed(tokens[-_MAX_WORDS_BEFORE:]):
+        word = token.group()
+        if not is_capitalised(word) or word.endswith(("'s", "’s")) or key(word) in _small_words():
+            break  # "the organisation's Displacement ...", "The HARBOR ...": not part of the name
+        count += 1
+    return count
+
+
+@lru_cache(maxsize=None)
+def _small_words() -> frozenset[str]:
+    """Words that start no name: function words, articles and the funding section's stop words."""
+    return stop_words() | words("funding", "articles") | words("funding", "stops")
+
+
+@lru_cache(maxsize=None)
+def _inner_words() -> frozenset[str]:
+    """Small words allowed inside a name when a capitalised word follows ("Programme for Border Health")."""
+    return (
+        words("funding", "connectors")
+        | words("funding", "head_connectors")
+        | words("funding", "articles")
+        | words("funding", "conjunctions")
+    )
+
+
+def _words_after(tokens: list) -> int:
+    """How many of `tokens` (the words after a head word) continue the name: small inner words followed by a
+    capitalised word; or any words closed by "(ACR)" within the limit (lower-case names: "Programme
+    régional de développement (RDPP)")."""
+    for i, token in enumerate(tokens[:_MAX_DEFINED_WORDS]):
+        if token.group() == "(":
+            if i and ACRONYM_IN_PARENS.match(token.string, token.start()):
+                return i
+            break
+        if not token.group()[:1].isalnum():
+            break
+    taken, i = 0, 0
+    inner = _inner_words()
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and key(tokens[j].group()) in inner:
+            j += 1
+        if j < len(tokens) and is_capitalised(tokens[j].group()):
+            taken = i = j + 1
+        else:
+            break
+    return taken
+
+
+def _named(paragraph: Paragraph) -> list[_Found]:
+    """Capitalised names built around a capitalised head word, with the "(ACR)" that follows them."""
+    patterns = _patterns()
+    text = paragraph.text
+    roles = words("projects", "roles")
+    found = []
+    for match in patterns["head"].finditer(text):
+        start = sentence_start(text, match.start(), _REACH)
+        before = list(TOKEN.finditer(text, start, match.start()))
+        after = list(TOKEN.finditer(text, match.end(), min(len(text), match.end() + _REACH)))
+        if after and key(after[0].group()) in roles:
+            continue  # "Programme Manager Ana Ruiz": a job title
+        count_before, count_after = _words_before(before), _words_after(after)
+        first = before[-count_before].start() if count_before else match.start()
+        last = after[count_after - 1].end() if count_after else match.end()
+        name = text[first:last]
+        if not _is_proper_name(name, match.group()) or patterns["agency"].search(name):
+            continue
+        acronym, end = acronym_after(text, last)
+        found.append(_Found(name, acronym, first, end, match.group()))
+    return found
+
+
+def _is_proper_name(name: str, head: str) -> bool:
+    """A name needs a word of its own besides the head and small words ("Programme 2030" is not one)."""
+    small = _small_words() | _inner_words()
+    own = [t.group() for t in TOKEN.finditer(name) if t.group() != head and key(t.group()) not in small]
+    return any(w[:1].isalpha() and (is_capitalised(w) or len(own) > 1) for w in own)
+
+
+def _defined(paragraph: Paragraph) -> list[_Found]:
+    """A project bound to an acronym defined in parentheses: a project noun before it ("le projet d'appui aux
+    frontières (PAF)") or after it ("the Sahel Alliance for Fair Employment (SAFE) project")."""
+    text = paragraph.text
+    found = []
+    for match in ACRONYM_IN_PARENS.finditer(text):
+        start = sentence_start(text, match.start(), _REACH)
+        tokens = list(TOKEN.finditer(text, start, match.start()))[-_MAX_DEFINED_WORDS:]
+        if _patterns()["noun_after"].match(text, match.end()):
+            span, cue = _capitalised_run(tokens), _patterns()["noun_after"].match(text, match.end()).group().strip()
+        else:
+            span, cue = _noun_span(tokens, match.group(1))
+        if span and _initials_fit(match.group(1), [t.group() for t in span]):
+            name = text[span[0].start() : span[-1].end()]
+            if not _patterns()["agency"].search(name):
+                found.append(_Found(name, match.group(1), span[0].start(), match.end(), cue))
+    return found
+
+
+def _capitalised_run(tokens: list) -> list:
+    """The capitalised words ending `tokens`, small inner words between them kept ("Alliance for Fair")."""
+    first = len(tokens)
+    while first and is_capitalised(tokens[first - 1].group()) and key(tokens[first - 1].group()) not in _small_words():
+        first -= 1
+        inner = first
+        while inner and key(tokens[inner - 1].group()) in _inner_words():
+            inner -= 1
+        if inner < first and inner and is_capitalised(tokens[inner - 1].group()):
+            first = inner
+    return tokens[first:]
+
+
+def _noun_span(tokens: list, acronym: str) -> tuple[list, str]:
+    """The words from the last project noun of `tokens` (plain words only), without the noun when the
+    acronym leaves it out ("projet de ... (RDPP)"); and the noun."""
+    nouns = [i for i, t in enumerate(tokens) if _patterns()["noun"].fullmatch(t.group())]
+    if not nouns or not all(t.group()[:1].isalnum() or t.group()[-1:] in "'’" for t in tokens[nouns[-1] :]):
+        return [], ""
+    span = tokens[nouns[-1] :]
+    noun = span[0].group()
+    if key(acronym[0]) != key(noun[0]):
+        span = span[1:]
+        while span and key(span[0].group()) in _inner_words():
+            span = span[1:]
+    return span, noun
+
+
+def _initials_fit(acronym: str, span: list[str]) -> bool:
+    """True when most letters of the acronym are, in order, initials of the span's words."""
+    initials = [key(w[0]) for w in span if w[:1].isalpha()]
+    letters = [key(c) for c in acronym if c.isalpha()]
+    hits, i = 0, 0
+    for letter in letters:
+        while i < len(initials) and initials[i] != letter:
+            i += 1
+        if i < len(initials):
+            hits += 1
+            i += 1
+    return hits * 2 > len(letters) and bool(initials) and initials[0] in letters[:2]
+
+
+def _keep_apart(candidates: list[_Found]) -> list[_Found]:
+    """The candidates that overlap no earlier one (a quoted title wins over a name found inside it), in text
+    order. Kept spans are disjoint, so sorted starts and a bisection find the neighbours (a long page has many)."""
+    starts: list[int] = []
+    kept: list[_Found] = []
+    for found in candidates:
+        at = bisect_left(starts, found.start)
+        if (at and kept[at - 1].end > found.start) or (at < len(kept) and kept[at].start < found.end):
+            continue
+        starts.insert(at, found.start)
+        kept.insert(at, found)
+    return kept
 
 
 def find_projects(page: Page) -> None:
-    """Reads the body paragraphs; sets `record.projects`."""
+    """Reads the body paragraphs; sets `record.projects` (order of first appearance, one entry per project)."""
+    projects: list[Project] = []
+    seen: set[str] = set()
+    for paragraph in paragraphs(page):
+        for found in _keep_apart(_quoted(paragraph) + _named(paragraph) + _defined(paragraph)):
+            keys = {key(found.name)} | ({key(found.acronym)} if found.acronym else set())
+            if keys & seen:
+                continue
+            seen |= keys
+            projects.append(Project(found.name, found.acronym))
+            page.note("projects", found.name, paragraph.line_at(found.start), found.cue)
+    page.record.projects = projects

@@ -1,0 +1,211 @@
+"""Body text as the funders and projects steps read it: paragraphs joined as `body.py` joins them, words with
+their offsets, the line each offset came from (for evidence), and the cue patterns built from the lexicon."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from . import lexicon
+from .page import BODY, Page
+from .places import fold
+
+# One word at a time: dotted abbreviations ("U.S."), an elided article or preposition ("l'", "d'", "qu'") on its
+# own, a word keeping inner hyphens, apostrophes and dots ("co-funded", "State's"), else one other character.
+# (`re`, not `regex`: twice as fast on this simple pattern.)
+TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|(?:[Qq][Uu]|[dljnsmtcDLJNSMTC])['’](?=[^\W\d_])|\w(?:[\w&]|[-'’.](?=\w))*|\S")
+# An acronym in parentheses, "(START)", "(JPBHR)": two capitals at least, digits and "&" or "-" allowed.
+ACRONYM_IN_PARENS = regex.compile(r"\s*\(\s*(\p{Lu}[\p{Lu}\p{N}&-]*\p{Lu}[\p{Lu}\p{N}]*)\s*\)")
+# What closes a paragraph: sentence punctuation, closing quotes and brackets.
+_CLOSING = tuple(".!?:;»”\"')")
+# Where a sentence ends, to keep a look-back inside the current sentence.
+SENTENCE_END = regex.compile(r"[.!?;]\s+(?=\P{Ll})")
+
+
+@dataclass(slots=True)
+class Paragraph:
+    text: str  # the paragraph's body lines joined with one space
+    starts: list[int]  # offset in `text` where each of those lines begins
+    lines: list[int]  # index into `page.lines` of each of those lines
+    folded: str = ""  # `text` in small letters with plain apostrophes, same length: cue patterns search it
+
+    def __post_init__(self) -> None:
+        self.folded = fold_text(self.text)
+
+    def line_at(self, offset: int) -> int:
+        """Index into `page.lines` of the line holding `text[offset]`."""
+        return self.lines[bisect_right(self.starts, offset) - 1]
+
+
+def paragraphs(page: Page) -> list[Paragraph]:
+    """The body paragraphs (BODY lines of `page.paragraphs` before `page.body_end`), lines joined by a space.
+    A paragraph that stops without closing punctuation goes on into the next one: a hard wrap taken for a
+    paragraph break must not cut a name in two ("the HARBOR" / "Initiative, which ...")."""
+    end = page.body_end if page.body_end is not None else 0
+    found: list[Paragraph] = []
+    texts: list[str] = []
+    starts: list[int] = []
+    indexes: list[int] = []
+    offset = 0
+    for first, last in page.paragraphs:
+        if texts and texts[-1].endswith(_CLOSING):
+            found.append(Paragraph(" ".join(texts), starts, indexes))
+            texts, starts, indexes, offset = [], [], [], 0
+        for index in range(first, min(last + 1, end)):
+            line = page.lines[index]
+            if line.role == BODY:
+                texts.append(line.text)
+                starts.append(offset)
+                indexes.append(index)
+                offset += len(line.text) + 1
+    if texts:
+        found.append(Paragraph(" ".join(texts), starts, indexes))
+    return found
+
+
+def fold_text(text: str) -> str:
+    """`text` in small letters with plain apostrophes, keeping every offset (a letter whose small form is
+    longer, such as "İ", stays as it is)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return lowered.replace("’", "'")
+
+
+@lru_cache(maxsize=1 << 16)
+def key(word: str) -> str:
+    """Lookup form of a word or name: case, accents and apostrophe shapes ignored (cached: words recur)."""
+    return fold(word)
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def is_acronym(word: str) -> bool:
+    """"START", "JPBHR", "UE": two capitals or more and no small letter."""
+    return sum(c.isupper() for c in word) >= 2 and not any(c.islower() for c in word)
+
+
+def sentence_start(text: str, offset: int, reach: int) -> int:
+    """Offset where the sentence holding `text[offset]` starts, looking back at most `reach` characters."""
+    low = max(0, offset - reach)
+    start = low
+    for match in SENTENCE_END.finditer(text, low, offset):
+        start = match.end()
+    return start
+
+
+@lru_cache(maxsize=None)
+def words(section: str, name: str) -> frozenset[str]:
+    """Lookup forms of a word list of every language's `section`."""
+    return frozenset(key(w) for w in lexicon.merged(section, name))
+
+
+@lru_cache(maxsize=None)
+def stop_words() -> frozenset[str]:
+    """Function words of every language (the "stopwords" sections): they never start or end a name."""
+    return frozenset(key(w) for w in lexicon.merged_list("stopwords"))
+
+
+@lru_cache(maxsize=None)
+def phrases(section: str, name: str) -> tuple[tuple[str, ...], ...]:
+    """Multi-word phrases of `section.name` in every language, as tuples of word keys, longest first."""
+    split = {tuple(key(t.group()) for t in TOKEN.finditer(p)) for p in lexicon.merged(section, name)}
+    return tuple(sorted(split, key=len, reverse=True))
+
+
+class Tokens:
+    """The words of `text[start:end]`, read only as far as they are asked for (a name is a few words long;
+    the window after a cue is much longer). An index past the end gives None."""
+
+    def __init__(self, text: str, start: int, end: int):
+        self._source = TOKEN.finditer(text, start, end)
+        self._read: list[re.Match] = []
+
+    def __getitem__(self, i: int) -> re.Match | None:
+        while len(self._read) <= i:
+            token = next(self._source, None)
+            if token is None:
+                return None
+            self._read.append(token)
+        return self._read[i]
+
+    def word(self, i: int) -> str:
+        """The text of token `i`, "" past the end."""
+        token = self[i]
+        return token.group() if token is not None else ""
+
+
+def phrase_at(tokens: Tokens, i: int, options: tuple[tuple[str, ...], ...]) -> int:
+    """Number of tokens from `tokens[i]` that spell one of `options` (0 when none does)."""
+    first = key(tokens.word(i))
+    for option in options:
+        if option[0] == first and all(key(tokens.word(i + k)) == part for k, part in enumerate(option)):
+            return len(option)
+    return 0
+
+
+@lru_cache(maxsize=None)
+def _contractions() -> dict[str, set[str]]:
+    """Preposition -> its contracted forms, every language ("de" -> "du", "des", "d'", "del")."""
+    forms: dict[str, set[str]] = {}
+    for language in lexicon.languages():
+        for word, contracted in lexicon.section(language, "funding").get("contractions", {}).items():
+            forms.setdefault(word, set()).update(contracted)
+    return forms
+
+
+def _spellings(phrase: str) -> set[str]:
+    """A cue phrase in small letters, its final preposition in each contracted form ("grâce au soutien
+    financier de" -> "... de", "... du", "... des", "... d'")."""
+    phrase = fold_text(phrase)
+    head, _, last = phrase.rpartition(" ")
+    if not head:
+        return {phrase}
+    return {phrase} | {f"{head} {form}" for form in _contractions().get(last, ())}
+
+
+def trie_regex(phrases) -> str:
+    """Literal phrases as one regex factored on common prefixes: a pattern tries each character once instead of
+    every phrase in turn (the cue lists are long, the search runs on every paragraph)."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie) or "(?!)"
+
+
+@lru_cache(maxsize=None)
+def cue_families(section: str, names: tuple[str, ...], suffixes: str = "") -> re.Pattern:
+    """One pattern for the phrase lists `names` of `section` in every language, each a named group, searched
+    in `Paragraph.folded`: whole words (a phrase ending in an elision, "d'", binds to the next word). The
+    optional `suffixes` list is matched right after a word ("-funded")."""
+    groups = []
+    for name in names:
+        spellings = {s for phrase in lexicon.merged(section, name) for s in _spellings(phrase)}
+        groups.append(f"(?P<{name}>{trie_regex(spellings)})")
+    pattern = rf"(?<!\w)(?:{'|'.join(groups)})(?:(?<=')|(?!\w))"
+    if suffixes:
+        pattern += rf"|(?<=\w)(?P<{suffixes}>{trie_regex(fold_text(s) for s in lexicon.merged(section, suffixes))})(?!\w)"
+    return re.compile(pattern)
+
+
+def acronym_after(text: str, offset: int) -> tuple[str | None, int]:
+    """The "(ACR)" starting at `text[offset]` after spaces, and the offset past it; (None, offset) if none."""
+    match = ACRONYM_IN_PARENS.match(text, offset)
+    return (match.group(1), match.end()) if match else (None, offset)

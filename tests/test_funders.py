@@ -1,0 +1,170 @@
+"""Funders: one test per cue, per name boundary and per trap, in French, English and Spanish."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from pressparse import funders, projects
+from pressparse.model import Contact
+from test_projects import page_of
+
+
+def funded(*paragraphs: str, language: str = "en", headline: str | None = None, contacts=()) -> list[str]:
+    """Funder names of a page made of `paragraphs`, the projects step run first as in the pipeline."""
+    page = page_of(*paragraphs, language=language, headline=headline)
+    page.record.contacts = list(contacts)
+    projects.find_projects(page)
+    funders.find_funders(page)
+    return [f.name for f in page.record.funders]
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        ("Le centre, financé par la Fondation Aubrac, a ouvert ses portes.", "fr", ["Fondation Aubrac"]),
+        ("The shelter, funded by the Kingdom of Norway, opened in May.", "en", ["Kingdom of Norway"]),
+        ("Kits were bought with funding from the Government of Canada last week.", "en", ["Government of Canada"]),
+        ("Les puits ont été creusés grâce au soutien financier du Japon en 2019.", "fr", ["Japon"]),
+        ("La clínica, financiada por el Gobierno de Chile, abrió en marzo.", "es", ["Gobierno de Chile"]),
+        ("Los cursos se dictan con el apoyo financiero de la Unión Europea en cinco ciudades.", "es", ["Unión Europea"]),
+        ("El albergue funciona con el apoyo del Gobierno de Corea desde mayo.", "es", ["Gobierno de Corea"]),
+    ],
+)
+def test_donor_after_a_funding_cue(text, language, expected):
+    assert funded(text, language=language) == expected
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        ("Austria has pledged EUR 3 million to the response in the valley.", "en", ["Austria"]),
+        ("Le Gouvernement danois a versé 2 millions d'euros au programme.", "fr", ["Gouvernement danois"]),
+        ("El Gobierno de Noruega ha donado 500.000 dólares a la respuesta.", "es", ["Gobierno de Noruega"]),
+    ],
+)
+def test_donor_as_the_subject_of_a_money_verb(text, language, expected):
+    assert funded(text, language=language) == expected
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        ("The agency pays the teachers through the Lake Region Recovery Fund.", "en", ["Lake Region Recovery Fund"]),
+        ("Supported by the Mountain Villages Trust Fund, the clinics opened in June.", "en", ["Mountain Villages Trust Fund"]),
+        ("Les salaires sont payés dans le cadre du Fonds fiduciaire pour la reconstruction du Nord.", "fr",
+         ["Fonds fiduciaire pour la reconstruction du Nord"]),
+        ("Los sueldos se pagan a través del Fondo Andino de Emergencia desde abril.", "es", ["Fondo Andino de Emergencia"]),
+        ("The channel through the Ministry of Health stayed open.", "en", []),  # a channel cue needs a fund
+    ],
+)
+def test_a_fund_named_as_the_channel_is_the_funder(text, language, expected):
+    assert funded(text, language=language) == expected
+
+
+def test_donor_glued_to_funded():
+    assert funded("The Japan-funded clinic opened in May.") == ["Japan"]
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        ("Le projet, financé par l'Union européenne et intitulé « Routes » (RTS), a démarré.", "fr", ["Union européenne"]),
+        ("The work is funded by the Federal Republic of Austria to help returnees.", "en", ["Federal Republic of Austria"]),
+        ("The work is funded by the Republic of Malta for two more years.", "en", ["Republic of Malta"]),
+        ("Le stage est financé par l'Agence belge de coopération pour une durée d'un an.", "fr",
+         ["Agence belge de coopération"]),
+        ("Le stage est financé par la Suisse afin de former les agents.", "fr", ["Suisse"]),
+        ("The course was funded by the Overseas Aid Agency for Rural Development (OAARD) in 2018.", "en",
+         ["Overseas Aid Agency for Rural Development"]),
+        ("Le stage est financé par le Royaume de Belgique, comprend une visite et dure un mois.", "fr",
+         ["Royaume de Belgique"]),
+    ],
+)
+def test_where_the_name_ends(text, language, expected):
+    assert funded(text, language=language) == expected
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        ("The work is funded by the Government of Iceland and the Kingdom of Spain.", "en",
+         ["Government of Iceland", "Kingdom of Spain"]),
+        ("Les activités sont financées par la Suède, la Norvège et la Finlande.", "fr", ["Suède", "Norvège", "Finlande"]),
+        ("Las actividades son financiadas por el Gobierno de Chile y la Unión Europea.", "es",
+         ["Gobierno de Chile", "Unión Europea"]),
+        ("Le projet est financé par le Royaume de Belgique et de la Norvège.", "fr", ["Royaume de Belgique", "Norvège"]),
+        ("The project is funded by Iceland, the agency said on Monday.", "en", ["Iceland"]),
+    ],
+)
+def test_several_donors_joined_by_a_conjunction(text, language, expected):
+    assert funded(text, language=language) == expected
+
+
+def test_one_entry_per_donor_first_form_wins_in_order_of_appearance():
+    body = (
+        "Le centre est financé par l'UE et le Japon.",
+        "L'Union européenne a aussi financé une étude, financée par l'Union européenne.",
+        "The EU-funded study was funded by the EU, said the Japanese Government.",
+    )
+    assert funded(*body, language="fr") == ["UE", "Japon"]
+
+
+def test_an_acronym_defined_on_the_page_is_the_same_donor():
+    body = "Le stage est financé par l'Agence wallonne d'appui (AWA). Un second stage est financé par l'AWA."
+    assert funded(body, language="fr") == ["Agence wallonne d'appui"]
+
+
+def test_a_known_name_with_commas_is_one_donor():
+    text = "Food was bought with funding from the Bureau of Population, Refugees, and Migration, the agency said."
+    assert funded(text) == ["Bureau of Population, Refugees, and Migration"]
+
+
+@pytest.mark.parametrize(
+    "paragraphs, language",
+    [
+        # the project of the page, defined with its acronym, then said to finance a study
+        (("Le projet intitulé « Ponts entre les rives » (PER) a été lancé.",
+          "Une étude réalisée par l'agence et financée par PER a été publiée."), "fr"),
+        # an acronym the page calls a project, never defined
+        (("Une étude financée par ALTO a été publiée, et le projet ALTO continue.",), "fr"),
+        (("Un estudio financiado por RUMBO fue publicado; el proyecto RUMBO sigue.",), "es"),
+        # thanks without money
+        (("The Ministry thanked the agency for its help during the floods.",), "en"),
+        (("El Ministerio agradeció a la agencia por su ayuda.",), "es"),
+        # support of a partner that is no donor, of people
+        (("The fair was organised with the support of the Red Cross volunteers.",), "en"),
+        (("L'atelier a eu lieu avec le soutien des autorités locales.",), "fr"),
+        # a money verb without an amount, a generic donor
+        (("Japan contributed to the success of the conference.",), "en"),
+        (("The work is funded by donors and by local businesses.",), "en"),
+        (("The Government provided USD 2 million to the towns.",), "en"),
+    ],
+)
+def test_traps_give_no_funder(paragraphs, language):
+    assert funded(*paragraphs, language=language) == []
+
+
+def test_the_issuing_organisation_is_no_funder():
+    office = Contact("Ana Ruiz", "AGX Ghana", emails=["aruiz@agx.example.org"])
+    text = "The shelter is funded by AGX and by the Government of Ghana."
+    assert funded(text, contacts=[office]) == ["Government of Ghana"]
+    dateline = "ACCRA, 3 May 2019 (AGX) - The shelter is funded by AGX and by Norway."
+    assert funded(dateline) == ["Norway"]
+    assert funded("El albergue es financiado por la OIM.", language="es", headline="La OIM abre un albergue") == []
+
+
+def test_evidence_notes_the_line_where_the_donor_starts():
+    page = page_of("La formation est financée par le\nDépartement d'Etat Américain, et dure un mois.", language="fr")
+    funders.find_funders(page)
+    assert [(e.field, e.value, e.line, e.cue) for e in page.evidence] == [
+        ("funders", "Département d'Etat Américain", 1, "financée par")
+    ]
+
+
+def test_a_long_single_line_does_not_hang():
+    line = "financé par " * 60_000 + "la Fondation Aubrac " * 60_000
+    start = time.perf_counter()
+    funded(line, language="fr")
+    assert time.perf_counter() - start < 10

@@ -1,0 +1,141 @@
+"""Named projects and programmes: one test per cue and per trap, in French, English and Spanish."""
+
+from __future__ import annotations
+
+import pytest
+
+from pressparse import lexicon, projects
+from pressparse.names import paragraphs as body_paragraphs
+from pressparse.model import Release
+from pressparse.page import BODY, Line, Page
+
+
+def page_of(*paragraphs: str, language: str = "en", headline: str | None = None) -> Page:
+    """A page whose body is `paragraphs` (a paragraph's lines separated by "\\n"), as the earlier steps leave it."""
+    lines: list[Line] = []
+    ranges = []
+    for paragraph in paragraphs:
+        first = len(lines)
+        lines += [Line(len(lines) + 1, text, BODY) for text in paragraph.split("\n")]
+        ranges.append((first, len(lines) - 1))
+    record = Release(language=language, headline=headline)
+    return Page("\n".join(paragraphs), lines, record, body_start=0, body_end=len(lines), paragraphs=ranges)
+
+
+def found(*paragraphs: str, language: str = "en") -> list[tuple[str, str | None]]:
+    page = page_of(*paragraphs, language=language)
+    projects.find_projects(page)
+    return [(p.name, p.acronym) for p in page.record.projects]
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        (
+            "Mopti - Dans le cadre du projet pilote financé par la Suède et intitulé « Des marchés ouverts pour "
+            "les éleveurs du Sahel » (MOES), les agents ont été formés.",
+            "fr",
+            [("Des marchés ouverts pour les éleveurs du Sahel", "MOES")],
+        ),
+        (
+            "The clinics belong to a two-year project titled “Clean Water for Hill Towns” (CWHT), launched in May.",
+            "en",
+            [("Clean Water for Hill Towns", "CWHT")],
+        ),
+        (
+            "El taller forma parte del proyecto denominado «Escuelas sin fronteras» (ESF), que comenzó en enero.",
+            "es",
+            [("Escuelas sin fronteras", "ESF")],
+        ),
+        ("Le projet « Routes sûres » a démarré à Gao.", "fr", [("Routes sûres", None)]),
+        ("Staff of the “Green Corridors” project met the mayors of four towns.", "en", [("Green Corridors", None)]),
+    ],
+)
+def test_quoted_title_introduced_as_a_project(text, language, expected):
+    assert found(text, language=language) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The Coastal Programme for Fisheries and Livelihoods (CPFL) trained 80 boat owners this spring.",
+            [("Coastal Programme for Fisheries and Livelihoods", "CPFL")],
+        ),
+        ("Wells were dug as part of the RIVERSIDE Initiative, which started in 2019.", [("RIVERSIDE Initiative", None)]),
+        (
+            "Data come from the agency's Flood Tracking Programme in the delta.",
+            [("Flood Tracking Programme", None)],
+        ),
+        (
+            "La semaine dernière, le Programme régional de santé et de mobilité (PRSM) a ouvert deux centres.",
+            [("Programme régional de santé et de mobilité", "PRSM")],
+        ),
+        (
+            "El Programa Fronteras Abiertas atendió a 300 familias en Tumbes.",
+            [("Programa Fronteras Abiertas", None)],
+        ),
+    ],
+)
+def test_named_initiative_around_a_capitalised_head_word(text, expected):
+    assert found(text) == expected
+
+
+def test_project_noun_bound_to_the_acronym_defined_after_it():
+    text = "Dans le cadre du projet d'appui aux coopératives agricoles (PACA), 40 groupements ont reçu des semences."
+    assert found(text, language="fr") == [("projet d'appui aux coopératives agricoles", "PACA")]
+
+
+def test_name_with_acronym_followed_by_the_project_noun():
+    text = "Young farmers joined the Valley Alliance for Rural Jobs (VARJ) project in March."
+    assert found(text) == [("Valley Alliance for Rural Jobs", "VARJ")]
+
+
+def test_acronym_used_alone_later_is_the_same_project():
+    first = "Le projet intitulé « Ponts entre les rives » (PER) a été lancé à Kayes."
+    second = "Le PER financera aussi des bourses, et le projet PER durera trois ans."
+    assert found(first, second, language="fr") == [("Ponts entre les rives", "PER")]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("La formation fait partie d'un programme plus large de l'agence de lutte contre la traite au Mali.", "fr"),
+        ("The course is part of a wider agency programme to fight trafficking along the coast.", "en"),
+        ("El curso forma parte de un programa más amplio de la agencia contra la trata en la región.", "es"),
+        ("L'agence soutient la réalisation du Programme 2030 dans la région.", "fr"),
+        ("The World Food Programme (WFP) delivered rice to the camps.", "en"),
+        ("El Programa Mundial de Alimentos (PMA) entregó arroz a los albergues.", "es"),
+        ("“We are proud,” said Programme Manager Lena Ortiz at the opening.", "en"),
+        ("The project \"will help many families,\" said the mayor on Monday.", "en"),
+    ],
+)
+def test_traps_give_no_project(text, language):
+    assert found(text, language=language) == []
+
+
+def test_evidence_notes_the_line_where_the_name_starts():
+    page = page_of("The water points were built as part of the RIVERSIDE\nInitiative, which began in 2019.")
+    projects.find_projects(page)
+    assert [(e.field, e.value, e.line) for e in page.evidence] == [("projects", "RIVERSIDE Initiative", 0)]
+
+
+def test_a_paragraph_cut_by_a_hard_wrap_is_read_on_into_the_next():
+    page = page_of("The water points were built as part of the HARBOUR", "Initiative, which began in 2019.")
+    projects.find_projects(page)
+    assert [(p.name, p.acronym) for p in page.record.projects] == [("HARBOUR Initiative", None)]
+    assert page.evidence[0].line == 0
+
+
+def test_called_a_project_needs_the_noun_right_before_the_whole_acronym():
+    body = page_of("Le projet NOVA a commencé. Le programme NOVAX aussi.", language="fr")
+    paragraphs = body_paragraphs(body)
+    assert projects.called_a_project("NOVA", paragraphs)
+    assert not projects.called_a_project("NOV", paragraphs)
+
+
+def test_cue_sections_are_data_and_the_alias_folder_is_no_language():
+    assert "shared" not in lexicon.languages() and "aliases" not in lexicon.languages()
+    for language in ("fr", "en", "es"):
+        assert lexicon.section(language, "projects")["nouns"], language
+        assert lexicon.section(language, "funding")["intro"], language
