@@ -171,7 +171,7 @@ def _learn(outcomes: list[Outcome], work, learner, current) -> None:
     learned_since = current() - used
     if learned_since:
         for index, (outcome, item) in enumerate(zip(outcomes, chunk)):
-            if item.path is not None and not learned_since.isdisjoint(outcome.record_lines):
+            if item.rereadable and not learned_since.isdisjoint(outcome.record_lines):
                 outcomes[index] = process(item, current(), evidence)
 
 

@@ -30,6 +30,7 @@ class InputError(Exception):
 class Input:
     source: str  # as the user gave it ("-" for standard input)
     path: Path | None  # None for standard input
+    rereadable: bool = False  # a regular file: can be read again (a pipe or stdin cannot)
 
 
 def expand(paths: list[str]) -> tuple[list[Input], list[tuple[str, str]]]:
@@ -48,9 +49,9 @@ def expand(paths: list[str]) -> tuple[list[Input], list[tuple[str, str]]]:
             pages = sorted(p for p in path.rglob("*.txt") if p.is_file())
             if not pages:
                 errors.append((given, "directory holds no *.txt pages"))
-            inputs.extend(Input(str(p), p) for p in pages)
+            inputs.extend(Input(str(p), p, rereadable=True) for p in pages)
         elif path.exists():  # a file, or a named pipe or device that streams one page
-            inputs.append(Input(given, path))
+            inputs.append(Input(given, path, rereadable=path.is_file()))
         else:
             errors.append((given, "no such file or directory"))
     return inputs, errors
