@@ -8,15 +8,19 @@ from pathlib import Path
 
 import regex
 
+from .contacts import find_cue
 from .page import BODY, BOILERPLATE, CONTACT, DATE, HEADLINE, Page
 
 # A line is learned only after it was seen on this many pages holding different releases ("a handful").
 MIN_PAGES = 5
 # Lines longer than this are prose, never template material.
 MAX_LINE_CHARS = 200
+# A body line of this many words ending like a sentence is release text, never learned.
+MIN_SENTENCE_WORDS = 6
 # Lines seen once and not again within this many pages are forgotten, so memory stays flat on long runs.
 FORGET_AFTER_PAGES = 1000
-# Contact material is never learned: the same press officer's block recurs on every release of a site.
+# Contact material (addresses, numbers, cue lines) is never learned: the same press officer's block recurs on
+# every release of a site.
 _CONTACT_MATERIAL = regex.compile(r"@|\d[\d\s().+-]{5,}\d")
 FORMAT_VERSION = 1
 _NEVER_LEARNED = frozenset({BOILERPLATE, CONTACT, DATE})
@@ -27,8 +31,9 @@ def candidate_lines(page: Page) -> tuple[tuple[str, ...], frozenset[str]]:
     """Reads the analysed page; the distinct lines that may be learned as template, and those of them that the
     record was built from (headline and body lines: stripping one of those would change the record).
 
-    Not candidates: lines the single-page rules already strip, contact and date lines, and the lines of
-    hard-wrapped paragraphs (a fragment such as "Lanka." recurs on many releases without being furniture).
+    Not candidates: lines the single-page rules already strip, contact and date lines, the lines of
+    hard-wrapped paragraphs (a fragment such as "Lanka." recurs on many releases without being furniture), and
+    body sentences (a site's releases may share a sentence; that does not make it furniture).
     """
     wrapped = {i for first, last in page.paragraphs if last > first for i in range(first, last + 1)}
     seen: dict[str, None] = {}
@@ -39,13 +44,18 @@ def candidate_lines(page: Page) -> tuple[tuple[str, ...], frozenset[str]]:
             text
             and len(text) <= MAX_LINE_CHARS
             and line.role not in _NEVER_LEARNED
-            and not (line.role == BODY and index in wrapped)
+            and not (line.role == BODY and (index in wrapped or _is_sentence(text)))
             and not _CONTACT_MATERIAL.search(text)
+            and find_cue(text, index, mid_line=False) is None
         ):
             seen.setdefault(text, None)
             if line.role in _RECORD_ROLES:
                 in_record.add(text)
     return tuple(seen), frozenset(in_record)
+
+
+def _is_sentence(text: str) -> bool:
+    return text.count(" ") >= MIN_SENTENCE_WORDS - 1 and text.rstrip("\"”’»)").endswith((".", "!", "?", "…"))
 
 
 class TemplateLearner:
