@@ -131,9 +131,9 @@ def _outcomes(inputs: list[Input], options: Options, learner: templates.Template
         template = learned[source - settled] if source >= 0 else options.template
         return chunks[i], template, options.evidence
 
-    def settle(outcomes: list[Outcome], work) -> list[Outcome]:
+    def settle(outcomes: list[Outcome], work, run_chunk=_process_chunk) -> list[Outcome]:
         nonlocal settled
-        _learn(outcomes, work, learner, current)
+        _learn(outcomes, work, learner, current, run_chunk)
         learned.append(current())
         settled += 1
         return outcomes
@@ -156,12 +156,13 @@ def _outcomes(inputs: list[Input], options: Options, learner: templates.Template
                 pending.append((pool.apply_async(_process_chunk, (work,)), work))
                 submitted += 1
             handle, work = pending.popleft()
-            yield settle(handle.get(), work)
+            # Pages to extract again go to a worker too: the parent has the writing to do.
+            yield settle(handle.get(), work, lambda again: pool.apply(_process_chunk, (again,)))
 
 
-def _learn(outcomes: list[Outcome], work, learner, current) -> None:
-    """Learn from a chunk's pages, then extract again those whose headline or body holds a line learned after
-    they were extracted."""
+def _learn(outcomes: list[Outcome], work, learner, current, run_chunk) -> None:
+    """Learn from a chunk's pages, then extract again (with `run_chunk`) those whose headline or body holds a
+    line learned after they were extracted."""
     if learner is None:
         return
     chunk, used, evidence = work
@@ -169,10 +170,17 @@ def _learn(outcomes: list[Outcome], work, learner, current) -> None:
         if outcome.record is not None:
             learner.observe(outcome.lines, _release_key(outcome.record))
     learned_since = current() - used
-    if learned_since:
-        for index, (outcome, item) in enumerate(zip(outcomes, chunk)):
-            if item.rereadable and not learned_since.isdisjoint(outcome.record_lines):
-                outcomes[index] = process(item, current(), evidence)
+    if not learned_since:
+        return
+    stale = [
+        index
+        for index, (outcome, item) in enumerate(zip(outcomes, chunk))
+        if item.rereadable and not learned_since.isdisjoint(outcome.record_lines)
+    ]
+    if stale:
+        again = run_chunk(([chunk[index] for index in stale], current(), evidence))
+        for index, outcome in zip(stale, again):
+            outcomes[index] = outcome
 
 
 def run(inputs: list[Input], options: Options, on_error: Callable[[str, str], None]) -> Summary:

@@ -40,9 +40,12 @@ def split_lines(page: Page) -> None:
     and `page.lines`, each numbered with the input line it comes from."""
     page.original = page.text
     text = clean_text(page.original)
-    page.lines = [
-        Line(number, piece.strip())
-        for number, line in enumerate(text.split("\n"), start=1)
-        for piece in line.split(_TAG_BREAK)
-    ]
+    if _TAG_BREAK in text:
+        page.lines = [
+            Line(number, piece.strip())
+            for number, line in enumerate(text.split("\n"), start=1)
+            for piece in line.split(_TAG_BREAK)
+        ]
+    else:
+        page.lines = [Line(number, line.strip()) for number, line in enumerate(text.split("\n"), start=1)]
     page.text = text.replace(_TAG_BREAK, "\n")

@@ -9,7 +9,7 @@ from . import lexicon
 from .page import BOILERPLATE, Page
 
 # Enough text to decide; more only costs time.
-_SAMPLE_CHARS = 3000
+_SAMPLE_CHARS = 2000
 
 
 @lru_cache(maxsize=None)
@@ -43,5 +43,11 @@ def detect_language(page: Page) -> None:
     """Reads the headline and body lines (or every non-boilerplate line when there is no release); sets
     `record.language`."""
     lines = page.body_lines() or [ln for ln in page.lines if ln.role != BOILERPLATE]
-    head = [page.lines[page.headline].text] if page.headline is not None else []
-    page.record.language = guess_language(" ".join(head + [ln.text for ln in lines]))
+    sample = [page.lines[page.headline].text] if page.headline is not None else []
+    size = 0
+    for line in lines:  # only as much text as the guess reads
+        if size >= _SAMPLE_CHARS:
+            break
+        sample.append(line.text)
+        size += len(line.text) + 1
+    page.record.language = guess_language(" ".join(sample))
