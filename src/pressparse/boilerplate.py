@@ -18,7 +18,8 @@ _BULLET = re.compile(r"^[-–—•·*▪◦‣►>»]\s*\S")
 _BREADCRUMB_SEPARATOR = re.compile(r"\s[/>»›|]\s")
 _TIMESTAMP = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 _COPYRIGHT = re.compile(r"^©|©\s*(?:19|20)\d\d")
-_TERMINAL = re.compile(r"[.!?…]['\"”’»)]*$")
+# A line that ends a sentence (maybe inside quotes or brackets): shared by the steps that read line shapes.
+SENTENCE_END = re.compile(r"[.!?…]['\"”’»)\]]*$")
 # Generic furniture words must fill the whole line (maybe with a colon or a count); prefixes start it.
 _FURNITURE_PREFIX = r"^(?:{})(?!\w)"
 # "Posted: …", and dumps of glued fields ("…10:02Image: Region-Country: KenyaThemes: …").
@@ -97,7 +98,7 @@ def furniture_rule(text: str, previous: str, following: str, words: _Lexicon | N
     if not first.isalnum():
         if _LONE_PUNCTUATION.match(text):
             return "lone punctuation"
-        if _BULLET.match(text) and text.count(" ") < _MAX_MENU_BULLET_WORDS and not _TERMINAL.search(text):
+        if _BULLET.match(text) and text.count(" ") < _MAX_MENU_BULLET_WORDS and not SENTENCE_END.search(text):
             return "short bullet item"
         if first == "©":
             return COPYRIGHT_RULE
@@ -109,7 +110,7 @@ def furniture_rule(text: str, previous: str, following: str, words: _Lexicon | N
             return TRAILER_RULE
         if key in words.lines:
             return "web-page phrase"
-    if len(text) <= 120 and len(_BREADCRUMB_SEPARATOR.findall(text)) >= 2 and not _TERMINAL.search(text):
+    if len(text) <= 120 and len(_BREADCRUMB_SEPARATOR.findall(text)) >= 2 and not SENTENCE_END.search(text):
         return "breadcrumb"
     if "©" in text and _COPYRIGHT.search(text):
         return COPYRIGHT_RULE

@@ -13,10 +13,9 @@ from functools import lru_cache
 
 from . import lexicon
 from .dates import is_date_line
-from .boilerplate import COPYRIGHT_RULE, METADATA_RULE, TEMPLATE_RULE, TRAILER_RULE
+from .boilerplate import COPYRIGHT_RULE, METADATA_RULE, SENTENCE_END, TEMPLATE_RULE, TRAILER_RULE
 from .page import BODY, BOILERPLATE, DATE, HEADLINE, Line, Page
 
-_TERMINAL = re.compile(r"[.!?…]['\"”’»)\]]*$")
 _NO_TITLE_END = re.compile(r"[.:;,]$")
 _TITLE_OPENERS = "«“\"'‘¿¡"
 
@@ -65,7 +64,7 @@ class Paragraph:
             and not _NO_TITLE_END.search(text)
         )
         # A stand-alone line without a sentence's end is a title, however long.
-        self.is_prose = not self.is_title and (words >= 12 or (words >= 5 and bool(_TERMINAL.search(text))))
+        self.is_prose = not self.is_title and (words >= 12 or (words >= 5 and bool(SENTENCE_END.search(text))))
         return self
 
 
@@ -75,7 +74,7 @@ def _wrap_width(lines: list[Line]) -> int:
     widths = [
         len(a.text)
         for a, b in zip(lines, lines[1:])
-        if a.text and b.text and b.text[0].islower() and not _TERMINAL.search(a.text)
+        if a.text and b.text and b.text[0].islower() and not SENTENCE_END.search(a.text)
     ]
     width = max(widths) if len(widths) >= 3 else 0
     return width if width >= MIN_WRAP_WIDTH else 0
@@ -111,7 +110,7 @@ def _paragraphs(page: Page) -> list[Paragraph | str]:
             current.lines.append(index)
             current.text += " " + text
             continue
-        after_sentence = current is not None and bool(_TERMINAL.search(current.text))
+        after_sentence = current is not None and bool(SENTENCE_END.search(current.text))
         current = Paragraph([index], text, is_date=date, after_sentence=after_sentence)
         out.append(current)
         if date:
@@ -121,7 +120,7 @@ def _paragraphs(page: Page) -> list[Paragraph | str]:
 
 def _continues(paragraph: Paragraph, previous: str, text: str, width: int, stopwords: frozenset[str]) -> bool:
     """True when `text` continues the paragraph whose last line is `previous` (a hard-wrapped line)."""
-    ends_sentence = bool(_TERMINAL.search(previous))
+    ends_sentence = bool(SENTENCE_END.search(previous))
     if not ends_sentence and _starts_lower(text):
         return True
     # Otherwise a line break is a wrap only on a hard-wrapped page, after a line no longer than the wrap width.

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import regex
 
+from .boilerplate import SENTENCE_END
 from .contacts import find_cue
 from .page import BODY, BOILERPLATE, CONTACT, DATE, HEADLINE, Page
 
@@ -55,7 +56,7 @@ def candidate_lines(page: Page) -> tuple[tuple[str, ...], frozenset[str]]:
 
 
 def _is_sentence(text: str) -> bool:
-    return text.count(" ") >= MIN_SENTENCE_WORDS - 1 and text.rstrip("\"”’»)").endswith((".", "!", "?", "…"))
+    return text.count(" ") >= MIN_SENTENCE_WORDS - 1 and SENTENCE_END.search(text) is not None
 
 
 class TemplateLearner:
