@@ -50,15 +50,6 @@ def alternation(phrases) -> str:
 
 
 @lru_cache(maxsize=None)
-def phrase_pattern(name: str, key: str, template: str = r"(?<!\w)(?:{})(?!\w)") -> regex.Pattern:
-    """Compile the merged phrases of `name.key` into one case-insensitive pattern, once per process.
-
-    `template` wraps the alternation; the default matches a phrase as whole words anywhere in a line.
-    """
-    return regex.compile(template.format(alternation(merged(name, key))), regex.IGNORECASE | regex.V1)
-
-
-@lru_cache(maxsize=None)
 def merged_list(name: str) -> tuple[str, ...]:
     """A list-valued section (such as "stopwords") of every language, concatenated, duplicates dropped."""
     seen: dict[str, None] = {}
