@@ -57,7 +57,7 @@ def _phrases(key: str) -> str:
 
 
 def _compile(template: str, *keys: str) -> regex.Pattern:
-    return regex.compile(template.format(*map(_phrases, keys)), regex.IGNORECASE | regex.V1)
+    return regex.compile(template.format(*map(_phrases, keys)), regex.IGNORECASE)
 
 
 @lru_cache(maxsize=None)

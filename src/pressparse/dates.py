@@ -97,7 +97,7 @@ def _calendar() -> _Calendar:
     named = regex.compile(
         rf"(?<!\w)(?:{day}{joint}(?P<month>{month})\.?,?{joint}{year}"
         rf"|(?P<month>{month})\.?\s+(?P<day>\d{{1,2}})(?:{ordinal})?,?\s+{year})",
-        regex.IGNORECASE | regex.V1,
+        regex.IGNORECASE,
     )
     labels = lexicon.merged("dates", "labels")
     return _Calendar(

@@ -78,7 +78,7 @@ def _suffixes() -> tuple[str, ...]:
 def _money() -> regex.Pattern:
     """An amount: a currency or a scale word, not inside a longer word ("$4", "EUR 4", "4 millions")."""
     money = lexicon.alternation(lexicon.merged("funding", "money"))
-    return regex.compile(rf"(?<!\p{{L}})(?:{money})(?!\p{{L}})", regex.IGNORECASE | regex.V1)
+    return regex.compile(rf"(?<!\p{{L}})(?:{money})(?!\p{{L}})", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -86,7 +86,7 @@ def _name_starts() -> regex.Pattern:
     """A capital letter after spaces and openers ("the ", "l'", "de la "): where a name may start."""
     openers = lexicon.alternation(lexicon.merged("funding", "articles") + lexicon.merged("funding", "connectors"))
     openers = openers.replace("'", "['’]")
-    return regex.compile(rf"\s*(?:(?:{openers})(?:\s+|(?<=['’])))*\p{{Lu}}", regex.IGNORECASE | regex.V1)
+    return regex.compile(rf"\s*(?:(?:{openers})(?:\s+|(?<=['’])))*\p{{Lu}}", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=None)

@@ -60,7 +60,7 @@ def _patterns() -> dict[str, regex.Pattern]:
     cues = lexicon.alternation(lexicon.merged("projects", "title_cues"))
     heads = lexicon.alternation(lexicon.merged("projects", "heads"))
     agencies = lexicon.alternation(lexicon.merged("projects", "agency_words"))
-    flags = regex.V1
+    flags = 0  # VERSION0: simple case folding, compiled several times faster than V1's full folding
     return {
         # '... projet en cours ... intitulé «': a title cue right before the quote, a project noun earlier.
         "title_cue": regex.compile(rf"(?i:(?<!\w)(?:{cues}))\s*[:,]?\s*$", flags),
