@@ -168,3 +168,19 @@ def test_a_long_single_line_does_not_hang():
     start = time.perf_counter()
     funded(line, language="fr")
     assert time.perf_counter() - start < 10
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        ("The work is funded by the Swiss Agency for Development and Cooperation.", "en",
+         ["Swiss Agency for Development and Cooperation"]),
+        ("El proyecto, financiado por la Agencia Suiza para el Desarrollo y la Cooperación, empezó en mayo.", "es",
+         ["Agencia Suiza para el Desarrollo y la Cooperación"]),
+        ("Le centre est financé par l'Agence pour l'Emploi et la Formation depuis 2020.", "fr",
+         ["Agence pour l'Emploi et la Formation"]),
+        ("The clinics are funded by the European Union and Japan.", "en", ["European Union", "Japan"]),
+    ],
+)
+def test_a_common_word_after_and_ends_the_name_a_donor_starts_another(text, language, expected):
+    assert funded(text, language=language) == expected

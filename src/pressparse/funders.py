@@ -176,7 +176,11 @@ class _Reader:
             joined = phrase_at(tokens, i, conjunctions)
             if joined:  # the conjunction closes the list: the names before it were donors too
                 last = self._take(tokens, i + joined)
-                return kept + pending + [last[0]] if last else kept + pending
+                names = kept + pending
+                if last and _ends_a_name(last[0][0]):  # "... para el Desarrollo y la Cooperación": one name
+                    first_start, end = names[-1][2], last[0][2] + len(last[0][0])
+                    return names[:-1] + [(self.text[first_start:end], last[0][1], first_start)]
+                return names + [last[0]] if last else names
             if not comma:
                 break
         return kept
@@ -255,6 +259,17 @@ class _Reader:
         if first >= len(tokens):
             return None
         return self.text[tokens[first].start() : tokens[-1].end()], tokens[first].start()
+
+
+def _ends_a_name(name: str) -> bool:
+    """A single common word after "and" ("Cooperation", "Cooperación", "Développement") ends the name before
+    it; a donor after "and" is a country, an acronym, a known donor or several words."""
+    return (
+        " " not in name
+        and not name.isupper()
+        and country_code(name) is None
+        and key(name) not in _known_donors()
+    )
 
 
 def _mentions(paragraph: Paragraph, lowercase: bool) -> list[tuple[_Mention, str]]:
