@@ -42,3 +42,8 @@ def test_furniture_shapes(text, previous, following, rule):
 )
 def test_release_text_is_not_furniture(text):
     assert furniture_rule(text, "", "") == ""
+
+
+@pytest.mark.parametrize("text", ["- water trucking to 120 villages;", "• Cash transfers for 30,000 households,"])
+def test_list_items_of_a_sentence_are_not_menu_bullets(text):
+    assert furniture_rule(text, "", "") == ""

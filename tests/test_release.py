@@ -117,3 +117,20 @@ def test_image_credit_inside_the_body_does_not_cut_it():
     page = RELEASE.replace("More than 9,000", "Photo: Field team, 2018\nMore than 9,000")
     body = extract(page).body
     assert body.endswith("local officials said on Tuesday.") and "Photo:" not in body
+
+
+def test_list_items_and_quotes_stay_in_the_body():
+    page = MENU + """Drought response scaled up as rains fail again
+Nairobi - The agency and its partners are scaling up water trucking and cash assistance in four northern
+counties, where the rains have failed for a fifth season in a row.
+The response includes:
+- water trucking to 120 villages;
+- cash transfers for 30,000 households;
+"We are seeing families walk for days in search of water," said the team leader in the north.
+The appeal is only 35 per cent funded.
+"""
+    record = extract(page)
+    assert record.headline == "Drought response scaled up as rains fail again"
+    paragraphs = record.body.split("\n\n")
+    assert paragraphs[2:4] == ["- water trucking to 120 villages;", "- cash transfers for 30,000 households;"]
+    assert paragraphs[-1] == "The appeal is only 35 per cent funded."

@@ -80,6 +80,13 @@ def _lexicon() -> _Lexicon:
     return _Lexicon()
 
 
+def _is_menu_item(text: str) -> bool:
+    """A bullet that reads like a menu entry: capitalised, not ending like a sentence or a list item (";", ",")
+    ("- Regional offices", not "- water trucking to 120 villages;")."""
+    item = text.lstrip("-–—•·*▪◦‣►>» ")
+    return not (item[:1].islower() or SENTENCE_END.search(text) or text.endswith((";", ",")))
+
+
 def furniture_rule(text: str, previous: str, following: str, words: _Lexicon | None = None) -> str:
     """The name of the rule that makes `text` site furniture, or "" when the line may be release text.
 
@@ -98,7 +105,7 @@ def furniture_rule(text: str, previous: str, following: str, words: _Lexicon | N
     if not first.isalnum():
         if _LONE_PUNCTUATION.match(text):
             return "lone punctuation"
-        if _BULLET.match(text) and text.count(" ") < _MAX_MENU_BULLET_WORDS and not SENTENCE_END.search(text):
+        if _BULLET.match(text) and text.count(" ") < _MAX_MENU_BULLET_WORDS and _is_menu_item(text):
             return "short bullet item"
         if first == "©":
             return COPYRIGHT_RULE

@@ -16,7 +16,7 @@ from .dates import is_date_line
 from .boilerplate import COPYRIGHT_RULE, METADATA_RULE, SENTENCE_END, TEMPLATE_RULE, TRAILER_RULE
 from .page import BODY, BOILERPLATE, DATE, HEADLINE, Line, Page
 
-_NO_TITLE_END = re.compile(r"[.:;,]$")
+_NO_TITLE_END = re.compile(r"[.:;,]['\"”’»)\]]*$")
 _TITLE_OPENERS = "«“\"'‘¿¡"
 
 
@@ -199,8 +199,8 @@ def find_release(page: Page) -> None:
     if items >= 2:
         page.record.warnings.append(f"listing page: {items} releases found, none extracted")
         return
-    best = max(runs, key=_prose_chars, default=None)
-    if best is None or not _reads_as_release(best):
+    best = max((run for run in runs if _reads_as_release(run)), key=_prose_chars, default=None)
+    if best is None:
         page.record.warnings.append("no release found on the page")
         return
     headline, first_prose = _headline_of(best)
