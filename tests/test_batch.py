@@ -87,3 +87,26 @@ def test_bad_template_file_is_a_usage_error(tmp_path):
     result = run_cli("extract", "--template", str(bad), str(SEED_000))
     assert result.returncode == 2
     assert str(bad) in result.stderr.decode() and "Traceback" not in result.stderr.decode()
+
+
+def test_an_unexpected_error_on_one_page_is_reported_and_the_run_goes_on(tmp_path, monkeypatch):
+    from pressparse import batch
+    from pressparse.inputs import expand
+
+    good, broken = tmp_path / "a.txt", tmp_path / "b.txt"
+    good.write_text(SEED_000.read_text(encoding="utf-8"), encoding="utf-8")
+    broken.write_text("trigger", encoding="utf-8")
+    real = batch.analyse
+
+    def fragile(text, source, template):
+        if text == "trigger":
+            raise ValueError("boom")
+        return real(text, source, template)
+
+    monkeypatch.setattr(batch, "analyse", fragile)
+    errors = []
+    out = tmp_path / "out.jsonl"
+    inputs, _ = expand([str(good), str(broken)])
+    summary = batch.run(inputs, batch.Options(output=out, quiet=True), on_error=lambda s, m: errors.append((s, m)))
+    assert (summary.records, summary.failures) == (1, 1)
+    assert errors == [(str(broken), "internal error, please report it: ValueError: boom")]

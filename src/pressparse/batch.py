@@ -84,7 +84,10 @@ def process(item: Input, template: frozenset[str], evidence: bool) -> Outcome:
         text = read_text(item)
     except InputError as problem:
         return Outcome(item.source, error=str(problem))
-    page = analyse(text, item.source, template)
+    try:
+        page = analyse(text, item.source, template)
+    except Exception as bug:  # a page must never take the run down: report it like any unreadable page
+        return Outcome(item.source, error=f"internal error, please report it: {type(bug).__name__}: {bug}")
     record = page.record
     if evidence:
         from .evidence import evidence_of
