@@ -88,7 +88,7 @@ def _load_template(path: Optional[Path]) -> frozenset[str]:
 
 @app.command(epilog=EXTRACT_EXAMPLES)
 def extract(
-    paths: List[str] = typer.Argument(..., help="Page files, directories (every *.txt below, sorted) or - for standard input."),
+    paths: List[str] = typer.Argument(..., metavar="PATHS...", help="Page files, directories (every *.txt below, sorted) or - for standard input."),
     output_format: Optional[Format] = typer.Option(
         None, "--format", "-f", help="jsonl (default), json (one array) or csv. At a terminal the default is a readable view."
     ),
@@ -140,7 +140,7 @@ def extract(
 
 @app.command(epilog=EXPLAIN_EXAMPLES)
 def explain(
-    path: str = typer.Argument(..., help="One page file, or - for standard input."),
+    path: str = typer.Argument(..., metavar="FILE", help="One page file, or - for standard input."),
     output_format: ExplainFormat = typer.Option(ExplainFormat.text, "--format", "-f", help="text (terminal) or html."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of standard output."),
     template: Optional[Path] = typer.Option(None, "--template", help="Strip the site-template lines saved by --template-out."),
