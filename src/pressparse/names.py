@@ -44,7 +44,14 @@ class Paragraph:
 def paragraphs(page: Page) -> list[Paragraph]:
     """The body paragraphs (BODY lines of `page.paragraphs` before `page.body_end`), lines joined by a space.
     A paragraph that stops without closing punctuation goes on into the next one: a hard wrap taken for a
-    paragraph break must not cut a name in two ("the HARBOR" / "Initiative, which ...")."""
+    paragraph break must not cut a name in two ("the HARBOR" / "Initiative, which ..."). Built once a page:
+    projects and funders both read it."""
+    if page.name_paragraphs is None:
+        page.name_paragraphs = _paragraphs(page)
+    return page.name_paragraphs
+
+
+def _paragraphs(page: Page) -> list[Paragraph]:
     end = page.body_end if page.body_end is not None else 0
     found: list[Paragraph] = []
     texts: list[str] = []

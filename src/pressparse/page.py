@@ -45,6 +45,7 @@ class Page:
     paragraphs: list[tuple[int, int]] = field(default_factory=list)  # body paragraphs as (first, last) line indexes
     evidence: list[Evidence] = field(default_factory=list)
     original: str = ""  # the decoded input (evidence spans point into it)
+    name_paragraphs: list | None = None  # the body as the name finders read it (names.paragraphs), built once
 
     def note(self, field_name: str, value: str, line: int, cue: str = "") -> None:
         """Remember where a value came from (read by --evidence and `explain`)."""
