@@ -14,7 +14,9 @@ from . import lexicon
 from .page import BOILERPLATE, Page
 
 _LONE_PUNCTUATION = re.compile(r"^[\W_]+$")
-_BULLET = re.compile(r"^[-–—•·*▪◦‣►>»]\s*\S")
+# Characters that open a list or menu item ("- ", "• ", "» "); contacts strips them too.
+BULLET_CHARS = "-–—•·*▪◦‣►>»"
+_BULLET = re.compile(rf"^[{re.escape(BULLET_CHARS)}]\s*\S")
 _BREADCRUMB_SEPARATOR = re.compile(r"\s[/>»›|]\s")
 _TIMESTAMP = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 _COPYRIGHT = re.compile(r"^©|©\s*(?:19|20)\d\d")
@@ -83,7 +85,7 @@ def _lexicon() -> _Lexicon:
 def _is_menu_item(text: str) -> bool:
     """A bullet that reads like a menu entry: capitalised, not ending like a sentence or a list item (";", ",")
     ("- Regional offices", not "- water trucking to 120 villages;")."""
-    item = text.lstrip("-–—•·*▪◦‣►>» ")
+    item = text.lstrip(BULLET_CHARS + " ")
     return not (item[:1].islower() or SENTENCE_END.search(text) or text.endswith((";", ",")))
 
 

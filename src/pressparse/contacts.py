@@ -18,6 +18,7 @@ import regex
 
 from . import lexicon, places
 from .model import Contact
+from .boilerplate import BULLET_CHARS
 from .page import BODY, BOILERPLATE, CONTACT, Page
 
 # A line longer than this is prose: it ends the block.
@@ -36,8 +37,7 @@ MAX_LEAD_WORDS = 3
 # A block line with this many lower-case words and no address or number is a sentence, not a contact line.
 PROSE_LOWER_WORDS = 6
 
-_BULLET_CHARS = "-–—•·*▪◦‣►>»"
-_BULLET = regex.compile(rf"^[{regex.escape(_BULLET_CHARS)}]+\s*")
+_BULLET = regex.compile(rf"^[{regex.escape(BULLET_CHARS)}]+\s*")
 # The cue prefilter lower-cases only this many first characters of a line; a cue's first word fits in them.
 CUE_HEAD = 40
 _SENTENCE_START = regex.compile(r"[.!?…]['\"”’»)\]]*\s+([^\W\d_]+)")
@@ -458,7 +458,7 @@ def _starts(text: str, mid_line: bool):
     """Positions where the line (after a bullet) or, when `mid_line`, a sentence inside it starts with a word
     that may begin a cue. Plain string tests: the cue pattern itself is slow to scan a whole page with."""
     firsts = _cue_first_words()
-    stripped = text.lstrip(_BULLET_CHARS + " ")
+    stripped = text.lstrip(BULLET_CHARS + " ")
     # A prefix test on the line's head ("pour" lets "pourtant" through: the cue pattern decides).
     if stripped[:CUE_HEAD].lower().startswith(_cue_first_word_tuple()):
         yield len(text) - len(stripped)

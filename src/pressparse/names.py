@@ -23,7 +23,7 @@ ACRONYM_IN_PARENS = regex.compile(r"\s*\(\s*(\p{Lu}[\p{Lu}\p{N}&-]*\p{Lu}[\p{Lu}
 # What closes a paragraph: sentence punctuation, closing quotes and brackets.
 _CLOSING = tuple(".!?:;»”\"')")
 # Where a sentence ends, to keep a look-back inside the current sentence.
-SENTENCE_END = regex.compile(r"[.!?;]\s+(?=\P{Ll})")
+_SENTENCE_BREAK = regex.compile(r"[.!?;]\s+(?=\P{Ll})")
 
 
 @dataclass(slots=True)
@@ -102,7 +102,7 @@ def sentence_start(text: str, offset: int, reach: int) -> int:
     """Offset where the sentence holding `text[offset]` starts, looking back at most `reach` characters."""
     low = max(0, offset - reach)
     start = low
-    for match in SENTENCE_END.finditer(text, low, offset):
+    for match in _SENTENCE_BREAK.finditer(text, low, offset):
         start = match.end()
     return start
 
