@@ -60,6 +60,16 @@ def test_template_lines_are_learned_stripped_saved_and_reused(tmp_path):
     assert reused[0]["headline"] == "Clinic opens in the south"
 
 
+def test_a_title_shared_by_many_releases_stays_their_headline(tmp_path):
+    # A series title ("Weekly update ...") heads different releases of one site: it is theirs, not furniture.
+    for n in range(MIN_PAGES * 3):
+        text = RELEASE.format(menu=SITE_MENU, title="Weekly update on the clinics of the northern district",
+                              body_start=f"Day {n}:", n=100 + n).replace("Stories from the field\n", "")
+        (tmp_path / f"{n:03}.txt").write_text(text, encoding="utf-8")
+    out = records(run_cli("extract", "-q", str(tmp_path)))
+    assert [r["headline"] for r in out] == ["Weekly update on the clinics of the northern district"] * (MIN_PAGES * 3)
+
+
 def test_jobs_keep_input_order(tmp_path):
     write_site(tmp_path, 70)
     one = records(run_cli("extract", "-q", "--jobs", "1", str(tmp_path)))

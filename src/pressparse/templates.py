@@ -20,6 +20,9 @@ MAX_LINE_CHARS = 200
 MIN_SENTENCE_WORDS = 6
 # Lines seen once and not again within this many pages are forgotten, so memory stays flat on long runs.
 FORGET_AFTER_PAGES = 1000
+# A headline line of more words than this is the release's own title, never learned: a site's releases may
+# share a title ("Weekly update ..."), and a tagline taken for the headline is a short label.
+MAX_LABEL_WORDS = 6
 # Contact material (addresses, numbers, cue lines) is never learned: the same press officer's block recurs on
 # every release of a site.
 _CONTACT_MATERIAL = regex.compile(r"@|\d[\d\s().+-]{5,}\d")
@@ -33,8 +36,9 @@ def candidate_lines(page: Page) -> tuple[tuple[str, ...], frozenset[str]]:
     record was built from (headline and body lines: stripping one of those would change the record).
 
     Not candidates: lines the single-page rules already strip, contact and date lines, the lines of
-    hard-wrapped paragraphs (a fragment such as "Lanka." recurs on many releases without being furniture), and
-    body sentences (a site's releases may share a sentence; that does not make it furniture).
+    hard-wrapped paragraphs (a fragment such as "Lanka." recurs on many releases without being furniture),
+    body sentences (a site's releases may share a sentence; that does not make it furniture) and headlines
+    longer than a label.
     """
     wrapped = {i for first, last in page.paragraphs if last > first for i in range(first, last + 1)}
     seen: dict[str, None] = {}
@@ -46,6 +50,7 @@ def candidate_lines(page: Page) -> tuple[tuple[str, ...], frozenset[str]]:
             and len(text) <= MAX_LINE_CHARS
             and line.role not in _NEVER_LEARNED
             and not (line.role == BODY and (index in wrapped or _is_sentence(text)))
+            and not (line.role == HEADLINE and text.count(" ") >= MAX_LABEL_WORDS)
             and not _CONTACT_MATERIAL.search(text)
             and find_cue(text, index, mid_line=False) is None
         ):
