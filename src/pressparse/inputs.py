@@ -13,6 +13,11 @@ _MAX_CONTROL_SHARE = 0.01
 _WEB_LEGACY_DEFAULT = "cp1252"
 _COHERENCE_TIE = 0.05
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+# The same control characters as bytes, and every other byte: deleting those leaves the control bytes to count
+# (one C pass; in UTF-8 and single-byte encodings a control byte is a control character).
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20)])
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
+_HEAD = 65536
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
     (b"\xff\xfe\x00\x00", "utf-32-le"),
@@ -74,24 +79,30 @@ def decode(data: bytes) -> str:
     """
     if not data:
         raise InputError("empty file")
-    text = _decode(data)
-    if not text.strip():
+    text, bytewise = _decode(data)
+    if not text or text.isspace():
         raise InputError("blank file (only white space)")
-    head = text[:65536]
-    if len(_CONTROL.findall(head)) > _MAX_CONTROL_SHARE * len(head):
+    if bytewise:
+        head = data[:_HEAD]
+        control = len(head.translate(None, _NOT_CONTROL_BYTES))
+    else:
+        head = text[:_HEAD]
+        control = len(_CONTROL.findall(head))
+    if control > _MAX_CONTROL_SHARE * len(head):
         raise InputError("binary file, not text")
     return text
 
 
-def _decode(data: bytes) -> str:
+def _decode(data: bytes) -> tuple[str, bool]:
+    """The text, and whether its control characters can be counted on the bytes (any encoding but UTF-16/32)."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding)
+                return data.decode(encoding), encoding == "utf-8-sig"
             except UnicodeDecodeError:
                 raise InputError(f"undecodable: starts with a {encoding} byte-order mark but is not {encoding}") from None
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), True
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes  # only for pages that are not UTF-8
@@ -105,7 +116,8 @@ def _decode(data: bytes) -> str:
     # Short pages fit several single-byte code pages equally well; windows-1252 is the Web's legacy default
     # (browsers decode "latin-1" pages with it), so it wins ties.
     tied = (m for m in matches if m.chaos <= best.chaos and m.coherence >= best.coherence - _COHERENCE_TIE)
-    return str(next((m for m in tied if m.encoding == _WEB_LEGACY_DEFAULT), best))
+    chosen = next((m for m in tied if m.encoding == _WEB_LEGACY_DEFAULT), best)
+    return str(chosen), not chosen.encoding.startswith(("utf_16", "utf_32"))
 
 
 def read_text(item: Input) -> str:

@@ -26,6 +26,9 @@ MAX_LABEL_WORDS = 6
 # Contact material (addresses, numbers, cue lines) is never learned: the same press officer's block recurs on
 # every release of a site.
 _CONTACT_MATERIAL = regex.compile(r"@|\d[\d\s().+-]{5,}\d")
+# Lines this close (in non-blank lines) to contact material are never learned: a block names its officer and
+# office within two lines of the address ("Name" / "Office" / "Email: ...").
+CONTACT_REACH = 2
 FORMAT_VERSION = 1
 _NEVER_LEARNED = frozenset({BOILERPLATE, CONTACT, DATE})
 _RECORD_ROLES = frozenset({HEADLINE, BODY})
@@ -35,29 +38,36 @@ def candidate_lines(page: Page) -> tuple[tuple[str, ...], frozenset[str]]:
     """Reads the analysed page; the distinct lines that may be learned as template, and those of them that the
     record was built from (headline and body lines: stripping one of those would change the record).
 
-    Not candidates: lines the single-page rules already strip, contact and date lines, the lines of
+    Not candidates: lines the single-page rules already strip, contact and date lines, contact material (an
+    address, a number, a cue line) and the lines near it (a press officer's name and office, even in a block
+    the contacts step did not recognise), the lines of
     hard-wrapped paragraphs (a fragment such as "Lanka." recurs on many releases without being furniture),
     body sentences (a site's releases may share a sentence; that does not make it furniture) and headlines
     longer than a label.
     """
     wrapped = {i for first, last in page.paragraphs if last > first for i in range(first, last + 1)}
+    filled = [index for index, line in enumerate(page.lines) if line.text]
+    material = [_is_contact_material(page.lines[index].text, index) for index in filled]
     seen: dict[str, None] = {}
     in_record: set[str] = set()
-    for index, line in enumerate(page.lines):
+    for position, index in enumerate(filled):
+        line = page.lines[index]
         text = line.text
         if (
-            text
-            and len(text) <= MAX_LINE_CHARS
+            len(text) <= MAX_LINE_CHARS
             and line.role not in _NEVER_LEARNED
             and not (line.role == BODY and (index in wrapped or _is_sentence(text)))
             and not (line.role == HEADLINE and text.count(" ") >= MAX_LABEL_WORDS)
-            and not _CONTACT_MATERIAL.search(text)
-            and find_cue(text, index, mid_line=False) is None
+            and not any(material[max(0, position - CONTACT_REACH) : position + CONTACT_REACH + 1])
         ):
             seen.setdefault(text, None)
             if line.role in _RECORD_ROLES:
                 in_record.add(text)
     return tuple(seen), frozenset(in_record)
+
+
+def _is_contact_material(text: str, index: int) -> bool:
+    return _CONTACT_MATERIAL.search(text) is not None or find_cue(text, index, mid_line=False) is not None
 
 
 def _is_sentence(text: str) -> bool:
