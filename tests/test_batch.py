@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 
 from conftest import SEED_000, SEED_003, run_cli
-from pressparse.templates import MIN_PAGES, TemplateLearner
+from pressparse.model import Release
+from pressparse.page import BODY, HEADLINE, Line, Page
+from pressparse.templates import MIN_PAGES, TemplateLearner, candidate_lines
 
 SITE_MENU = "Press corner\n"
 # "Stories from the field" is the site's tagline under every headline: title-like, so the single-page rules
@@ -120,3 +122,12 @@ def test_an_unexpected_error_on_one_page_is_reported_and_the_run_goes_on(tmp_pat
     summary = batch.run(inputs, batch.Options(output=out, quiet=True), on_error=lambda s, m: errors.append((s, m)))
     assert (summary.records, summary.failures) == (1, 1)
     assert errors == [(str(broken), "internal error, please report it: ValueError: boom")]
+
+
+def test_lines_near_contact_material_are_never_candidates():
+    # A contact block the contacts step did not recognise (no cue line): its officer's name and office recur on
+    # every release of the site but must not be learned as furniture.
+    lines = [Line(1, "Press corner"), Line(2, "Clinic opens", HEADLINE), Line(3, "Ana Ruiz", BODY),
+             Line(4, "Press office", BODY), Line(5, "Email: aruiz@example.org", BODY)]
+    page = Page(text="", lines=lines, record=Release())
+    assert candidate_lines(page)[0] == ("Press corner", "Clinic opens")
