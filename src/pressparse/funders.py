@@ -29,7 +29,7 @@ from .names import (
     Paragraph,
     Tokens,
     acronym_after,
-    cue_families,
+    cue_finder,
     fold_text,
     is_acronym,
     is_capitalised,
@@ -66,12 +66,6 @@ class _Mention:
 
 # The cue families, in the order their named groups are tried.
 _FAMILIES = ("intro", "support", "channel", "subject_verbs")
-
-
-@lru_cache(maxsize=None)
-def _suffixes() -> tuple[str, ...]:
-    """The "-funded" suffixes in small letters: a substring test tells whether a paragraph needs them."""
-    return tuple(fold_text(s) for s in lexicon.merged("funding", "suffixes"))
 
 
 @lru_cache(maxsize=None)
@@ -277,21 +271,20 @@ def _mentions(paragraph: Paragraph, lowercase: bool) -> list[tuple[_Mention, str
     text = paragraph.text
     reader = _Reader(text, paragraph.folded, lowercase)
     found: list[tuple[_Mention, str]] = []
-    suffixes = "suffixes" if any(s in paragraph.folded for s in _suffixes()) else ""
-    for cue in cue_families("funding", _FAMILIES, suffixes).finditer(paragraph.folded):
-        family, phrase = cue.lastgroup, text[cue.start() : cue.end()]
+    for cue_start, cue_end, family in cue_finder("funding", _FAMILIES, "suffixes").find(paragraph.folded):
+        phrase = text[cue_start:cue_end]
         if family == "suffixes":
-            subject = _SUFFIX_SUBJECT.search(text, max(0, cue.start() - _READ_BEFORE), cue.start())
+            subject = _SUFFIX_SUBJECT.search(text, max(0, cue_start - _READ_BEFORE), cue_start)
             if subject:
                 found.append((_Mention(subject.group(), None, subject.start(), phrase), family))
         elif family == "subject_verbs":
-            end = text.find(". ", cue.end())
-            reach = cue.end() + _MONEY_REACH if end < 0 else min(end, cue.end() + _MONEY_REACH)
-            subject = reader.name_before(cue.start()) if _money().search(text, cue.end(), reach) else None
+            end = text.find(". ", cue_end)
+            reach = cue_end + _MONEY_REACH if end < 0 else min(end, cue_end + _MONEY_REACH)
+            subject = reader.name_before(cue_start) if _money().search(text, cue_end, reach) else None
             if subject is not None:
                 found.append((_Mention(subject[0], None, subject[1], phrase), family))
         else:
-            for name, acronym, start in reader.names_after(cue.end()):
+            for name, acronym, start in reader.names_after(cue_end):
                 found.append((_Mention(name, acronym, start, phrase), family))
     found.sort(key=lambda item: item[0].offset)
     return found

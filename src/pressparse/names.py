@@ -197,19 +197,44 @@ def trie_regex(phrases) -> str:
     return build(trie) or "(?!)"
 
 
+class CueFinder:
+    """The phrase lists `names` of `section` in every language, found in `Paragraph.folded` as whole words (a
+    phrase ending in an elision, "d'", binds to the next word), each with the name of its list. The optional
+    `suffixes` list is found right after a word ("-funded")."""
+
+    def __init__(self, section: str, names: tuple[str, ...], suffixes: str = ""):
+        self.lists: dict[str, str] = {}  # spelling -> name of the first list holding it
+        for name in names:
+            for phrase in lexicon.merged(section, name):
+                for spelling in _spellings(phrase):
+                    self.lists.setdefault(spelling, name)
+        # Every phrase start at once: a zero-width look-ahead after the character before the phrase, overlaps
+        # settled in `find`. The class test comes first so that the engine skips the letters of words at C
+        # speed (a look-behind first would run at every character); the look-behind then keeps non-word ones.
+        self._starts = re.compile(rf"[^a-z0-9_](?<=\W)(?=({trie_regex(self.lists)})(?:(?<=')|(?!\w)))")
+        self._suffix_name = suffixes
+        self._suffixes = tuple(fold_text(s) for s in lexicon.merged(section, suffixes)) if suffixes else ()
+        self._suffix_starts = re.compile(rf"(?<=\w)(?=({trie_regex(self._suffixes)})(?!\w))")
+
+    def find(self, folded: str) -> list[tuple[int, int, str]]:
+        """(start, end, list name) of each phrase in `folded`, in text order; a phrase overlapping an earlier
+        one is not one (the earliest start wins, the longest spelling at one start)."""
+        # The space stands for the character before the text: a phrase may open it.
+        found = [(m.start(1) - 1, m.end(1) - 1, self.lists[m.group(1)]) for m in self._starts.finditer(" " + folded)]
+        if any(suffix in folded for suffix in self._suffixes):  # a substring test spares the rare search
+            found += [(m.start(1), m.end(1), self._suffix_name) for m in self._suffix_starts.finditer(folded)]
+            found.sort()
+        kept: list[tuple[int, int, str]] = []
+        for cue in found:
+            if not kept or cue[0] >= kept[-1][1]:
+                kept.append(cue)
+        return kept
+
+
 @lru_cache(maxsize=None)
-def cue_families(section: str, names: tuple[str, ...], suffixes: str = "") -> re.Pattern:
-    """One pattern for the phrase lists `names` of `section` in every language, each a named group, searched
-    in `Paragraph.folded`: whole words (a phrase ending in an elision, "d'", binds to the next word). The
-    optional `suffixes` list is matched right after a word ("-funded")."""
-    groups = []
-    for name in names:
-        spellings = {s for phrase in lexicon.merged(section, name) for s in _spellings(phrase)}
-        groups.append(f"(?P<{name}>{trie_regex(spellings)})")
-    pattern = rf"(?<!\w)(?:{'|'.join(groups)})(?:(?<=')|(?!\w))"
-    if suffixes:
-        pattern += rf"|(?<=\w)(?P<{suffixes}>{trie_regex(fold_text(s) for s in lexicon.merged(section, suffixes))})(?!\w)"
-    return re.compile(pattern)
+def cue_finder(section: str, names: tuple[str, ...], suffixes: str = "") -> CueFinder:
+    """The `CueFinder` of these lists, built once per process."""
+    return CueFinder(section, names, suffixes)
 
 
 def acronym_after(text: str, offset: int) -> tuple[str | None, int]:
