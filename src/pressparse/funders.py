@@ -16,9 +16,11 @@ the alias table `lexicon/shared/aliases.json` and by "Name (ACR)" on the page; t
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import islice
 
 import regex
 
@@ -138,6 +140,8 @@ def _vocabulary() -> dict[str, frozenset]:
         "org_heads": words("funding", "org_heads"),
         "donor_heads": words("funding", "donor_heads"),
         "fund_heads": words("funding", "fund_heads"),
+        # A name of these words alone is a bare head ("Government", "Fund"), never a donor.
+        "bare": words("funding", "org_heads") | words("funding", "donor_heads") | words("funding", "connectors"),
         "stops": words("funding", "stops") | stop_words() | words("funding", "conjunctions"),
     }
 
@@ -266,6 +270,25 @@ def _ends_a_name(name: str) -> bool:
     )
 
 
+def _plain_letters(text: str) -> bytes:
+    """`text` case-folded, its accents and every other non-ASCII character dropped: the plain letters of a word's
+    lookup form (`key`) show inside the plain letters of any text holding the word."""
+    return unicodedata.normalize("NFD", text.casefold()).encode("ascii", "ignore")
+
+
+@lru_cache(maxsize=None)
+def _fund_heads_plain() -> tuple[bytes, ...]:
+    """Plain letters of the fund head words' lookup forms."""
+    return tuple(_plain_letters(head) for head in _vocabulary()["fund_heads"])
+
+
+def _may_name_a_fund(text: str, offset: int) -> bool:
+    """False when no fund head word ("Fund", "Fonds") is in `text` after `offset`: no name read there suits a
+    channel cue (`_fits`), so none needs reading."""
+    rest = _plain_letters(text[offset:])
+    return any(head in rest for head in _fund_heads_plain())
+
+
 def _mentions(paragraph: Paragraph, lowercase: bool) -> list[tuple[_Mention, str]]:
     """Every donor candidate of the paragraph with its cue family, in text order."""
     text = paragraph.text
@@ -283,7 +306,7 @@ def _mentions(paragraph: Paragraph, lowercase: bool) -> list[tuple[_Mention, str
             subject = reader.name_before(cue_start) if _money().search(text, cue_end, reach) else None
             if subject is not None:
                 found.append((_Mention(subject[0], None, subject[1], phrase), family))
-        else:
+        elif family != "channel" or _may_name_a_fund(text, cue_end):
             for name, acronym, start in reader.names_after(cue_end):
                 found.append((_Mention(name, acronym, start, phrase), family))
     found.sort(key=lambda item: item[0].offset)
@@ -295,8 +318,7 @@ def _fits(name: str, family: str) -> bool:
     cue; never a bare head word ("Government", "Fund")."""
     vocabulary = _vocabulary()
     name_words = [key(t.group()) for t in TOKEN.finditer(name) if t.group()[:1].isalnum()]
-    heads = vocabulary["org_heads"] | vocabulary["donor_heads"] | vocabulary["connectors"]
-    if all(w in heads for w in name_words):
+    if all(w in vocabulary["bare"] for w in name_words):
         return False
     if family == "channel":
         return any(w in vocabulary["fund_heads"] for w in name_words)
@@ -322,7 +344,7 @@ def _issuer_keys(page: Page, body: list[Paragraph]) -> set[str]:
         dateline = _DATELINE_ISSUER.match(body[0].text)
         names += [dateline.group(1)] if dateline else []
     if page.record.headline:
-        words_ = [t.group() for t in TOKEN.finditer(page.record.headline)][:2]
+        words_ = [t.group() for t in islice(TOKEN.finditer(page.record.headline), 2)]
         names += [w for w in words_ if is_acronym(w)][:1]
     return {_identity(n) for n in names if n}
 

@@ -210,18 +210,20 @@ class CueFinder:
                     self.lists.setdefault(spelling, name)
         # Every phrase start at once: a zero-width look-ahead after the character before the phrase, overlaps
         # settled in `find`. The class test comes first so that the engine skips the letters of words at C
-        # speed (a look-behind first would run at every character); the look-behind then keeps non-word ones.
-        self._starts = re.compile(rf"[^a-z0-9_](?<=\W)(?=({trie_regex(self.lists)})(?:(?<=')|(?!\w)))")
+        # speed (a look-behind first would run at every character); whether that character is no word character
+        # is asked last, of the few places where a phrase follows.
+        self._starts = re.compile(rf"[^a-z0-9_](?=({trie_regex(self.lists)})(?:(?<=')|(?!\w)))(?<=\W)")
+        suffix_spellings = [fold_text(s) for s in lexicon.merged(section, suffixes)] if suffixes else []
         self._suffix_name = suffixes
-        self._suffixes = tuple(fold_text(s) for s in lexicon.merged(section, suffixes)) if suffixes else ()
-        self._suffix_starts = re.compile(rf"(?<=\w)(?=({trie_regex(self._suffixes)})(?!\w))")
+        self._any_suffix = re.compile(trie_regex(suffix_spellings))  # a plain search spares most paragraphs the next
+        self._suffix_starts = re.compile(rf"(?<=\w)(?=({trie_regex(suffix_spellings)})(?!\w))")
 
     def find(self, folded: str) -> list[tuple[int, int, str]]:
         """(start, end, list name) of each phrase in `folded`, in text order; a phrase overlapping an earlier
         one is not one (the earliest start wins, the longest spelling at one start)."""
         # The space stands for the character before the text: a phrase may open it.
         found = [(m.start(1) - 1, m.end(1) - 1, self.lists[m.group(1)]) for m in self._starts.finditer(" " + folded)]
-        if any(suffix in folded for suffix in self._suffixes):  # a substring test spares the rare search
+        if self._any_suffix.search(folded):
             found += [(m.start(1), m.end(1), self._suffix_name) for m in self._suffix_starts.finditer(folded)]
             found.sort()
         kept: list[tuple[int, int, str]] = []
