@@ -289,12 +289,15 @@ def _may_name_a_fund(text: str, offset: int) -> bool:
     return any(head in rest for head in _fund_heads_plain())
 
 
-def _mentions(paragraph: Paragraph, lowercase: bool) -> list[tuple[_Mention, str]]:
-    """Every donor candidate of the paragraph with its cue family, in text order."""
+def _mentions(paragraph: Paragraph, cues: list[tuple[int, int, str]], lowercase: bool) -> list[tuple[_Mention, str]]:
+    """Every donor candidate of the paragraph with its cue family, in text order, from its `cues` (start, end,
+    family)."""
+    if not cues:
+        return []  # most paragraphs: no reader to build, nothing to sort
     text = paragraph.text
     reader = _Reader(text, paragraph.folded, lowercase)
     found: list[tuple[_Mention, str]] = []
-    for cue_start, cue_end, family in cue_finder("funding", _FAMILIES, "suffixes").find(paragraph.folded):
+    for cue_start, cue_end, family in cues:
         phrase = text[cue_start:cue_end]
         if family == "suffixes":
             subject = _SUFFIX_SUBJECT.search(text, max(0, cue_start - _READ_BEFORE), cue_start)
@@ -374,8 +377,9 @@ def find_funders(page: Page) -> None:
     on_page: dict[str, str] = {}  # acronym defined on the page ("Name (ACR)") -> the donor identity of Name
     seen: set[str] = set()
     funders: list[Funder] = []
-    for paragraph in body:
-        for mention, family in _mentions(paragraph, lowercase):
+    cues = cue_finder("funding", _FAMILIES, "suffixes").find([paragraph.folded for paragraph in body])
+    for paragraph, paragraph_cues in zip(body, cues):
+        for mention, family in _mentions(paragraph, paragraph_cues, lowercase):
             identity = on_page.get(key(mention.name)) or _identity(mention.name)
             if identity in excluded or key(mention.name) in excluded or not _fits(mention.name, family):
                 continue
