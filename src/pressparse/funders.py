@@ -54,8 +54,9 @@ _READ_BEFORE = 150
 _MONEY_REACH = 60
 # A donor named before "-funded": the one word glued to the suffix ("EU-funded", "Japan-funded").
 _SUFFIX_SUBJECT = regex.compile(r"(?<![\w-])\p{Lu}[\p{L}\p{N}.&]*$")
-# The issuing organisation in a dateline: "GENEVA, 12 May 2015 (IOM) –".
-_DATELINE_ISSUER = regex.compile(r"[^()]{0,80}?\((\p{Lu}{2,})\)\s*[-–—]")
+# The issuing organisation in a dateline: "GENEVA, 12 May 2015 (IOM) –", its "(" at most this far in.
+_DATELINE_REACH = 80
+_DATELINE_ISSUER = regex.compile(rf"[^()]{{0,{_DATELINE_REACH}}}?\((\p{{Lu}}{{2,}})\)\s*[-–—]")
 
 
 @dataclass(slots=True)
@@ -343,7 +344,7 @@ def _issuer_keys(page: Page, body: list[Paragraph]) -> set[str]:
             names.append(contact.organization)
             names.append(contact.organization.split()[0])
         names += [email.partition("@")[2].split(".")[0] for email in contact.emails]
-    if body:
+    if body and body[0].text.find("(", 0, _DATELINE_REACH + 1) >= 0:  # a plain search spares most pages the pattern
         dateline = _DATELINE_ISSUER.match(body[0].text)
         names += [dateline.group(1)] if dateline else []
     if page.record.headline:

@@ -96,7 +96,7 @@ def is_capitalised(word: str) -> bool:
 
 def is_acronym(word: str) -> bool:
     """"START", "JPBHR", "UE": two capitals or more and no small letter."""
-    return sum(c.isupper() for c in word) >= 2 and not any(c.islower() for c in word)
+    return not any(c.islower() for c in word) and sum(c.isupper() for c in word) >= 2  # most words fail the first
 
 
 def sentence_start(text: str, offset: int, reach: int) -> int:
