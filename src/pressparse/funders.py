@@ -16,9 +16,11 @@ the alias table `lexicon/shared/aliases.json` and by "Name (ACR)" on the page; t
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import islice
 
 import regex
 
@@ -29,7 +31,7 @@ from .names import (
     Paragraph,
     Tokens,
     acronym_after,
-    cue_families,
+    cue_finder,
     fold_text,
     is_acronym,
     is_capitalised,
@@ -52,8 +54,9 @@ _READ_BEFORE = 150
 _MONEY_REACH = 60
 # A donor named before "-funded": the one word glued to the suffix ("EU-funded", "Japan-funded").
 _SUFFIX_SUBJECT = regex.compile(r"(?<![\w-])\p{Lu}[\p{L}\p{N}.&]*$")
-# The issuing organisation in a dateline: "GENEVA, 12 May 2015 (IOM) –".
-_DATELINE_ISSUER = regex.compile(r"[^()]{0,80}?\((\p{Lu}{2,})\)\s*[-–—]")
+# The issuing organisation in a dateline: "GENEVA, 12 May 2015 (IOM) –", its "(" at most this far in.
+_DATELINE_REACH = 80
+_DATELINE_ISSUER = regex.compile(rf"[^()]{{0,{_DATELINE_REACH}}}?\((\p{{Lu}}{{2,}})\)\s*[-–—]")
 
 
 @dataclass(slots=True)
@@ -66,12 +69,6 @@ class _Mention:
 
 # The cue families, in the order their named groups are tried.
 _FAMILIES = ("intro", "support", "channel", "subject_verbs")
-
-
-@lru_cache(maxsize=None)
-def _suffixes() -> tuple[str, ...]:
-    """The "-funded" suffixes in small letters: a substring test tells whether a paragraph needs them."""
-    return tuple(fold_text(s) for s in lexicon.merged("funding", "suffixes"))
 
 
 @lru_cache(maxsize=None)
@@ -144,6 +141,8 @@ def _vocabulary() -> dict[str, frozenset]:
         "org_heads": words("funding", "org_heads"),
         "donor_heads": words("funding", "donor_heads"),
         "fund_heads": words("funding", "fund_heads"),
+        # A name of these words alone is a bare head ("Government", "Fund"), never a donor.
+        "bare": words("funding", "org_heads") | words("funding", "donor_heads") | words("funding", "connectors"),
         "stops": words("funding", "stops") | stop_words() | words("funding", "conjunctions"),
     }
 
@@ -272,26 +271,47 @@ def _ends_a_name(name: str) -> bool:
     )
 
 
-def _mentions(paragraph: Paragraph, lowercase: bool) -> list[tuple[_Mention, str]]:
-    """Every donor candidate of the paragraph with its cue family, in text order."""
+def _plain_letters(text: str) -> bytes:
+    """`text` case-folded, its accents and every other non-ASCII character dropped: the plain letters of a word's
+    lookup form (`key`) show inside the plain letters of any text holding the word."""
+    return unicodedata.normalize("NFD", text.casefold()).encode("ascii", "ignore")
+
+
+@lru_cache(maxsize=None)
+def _fund_heads_plain() -> tuple[bytes, ...]:
+    """Plain letters of the fund head words' lookup forms."""
+    return tuple(_plain_letters(head) for head in _vocabulary()["fund_heads"])
+
+
+def _may_name_a_fund(text: str, offset: int) -> bool:
+    """False when no fund head word ("Fund", "Fonds") is in `text` after `offset`: no name read there suits a
+    channel cue (`_fits`), so none needs reading."""
+    rest = _plain_letters(text[offset:])
+    return any(head in rest for head in _fund_heads_plain())
+
+
+def _mentions(paragraph: Paragraph, cues: list[tuple[int, int, str]], lowercase: bool) -> list[tuple[_Mention, str]]:
+    """Every donor candidate of the paragraph with its cue family, in text order, from its `cues` (start, end,
+    family)."""
+    if not cues:
+        return []  # most paragraphs: no reader to build, nothing to sort
     text = paragraph.text
     reader = _Reader(text, paragraph.folded, lowercase)
     found: list[tuple[_Mention, str]] = []
-    suffixes = "suffixes" if any(s in paragraph.folded for s in _suffixes()) else ""
-    for cue in cue_families("funding", _FAMILIES, suffixes).finditer(paragraph.folded):
-        family, phrase = cue.lastgroup, text[cue.start() : cue.end()]
+    for cue_start, cue_end, family in cues:
+        phrase = text[cue_start:cue_end]
         if family == "suffixes":
-            subject = _SUFFIX_SUBJECT.search(text, max(0, cue.start() - _READ_BEFORE), cue.start())
+            subject = _SUFFIX_SUBJECT.search(text, max(0, cue_start - _READ_BEFORE), cue_start)
             if subject:
                 found.append((_Mention(subject.group(), None, subject.start(), phrase), family))
         elif family == "subject_verbs":
-            end = text.find(". ", cue.end())
-            reach = cue.end() + _MONEY_REACH if end < 0 else min(end, cue.end() + _MONEY_REACH)
-            subject = reader.name_before(cue.start()) if _money().search(text, cue.end(), reach) else None
+            end = text.find(". ", cue_end)
+            reach = cue_end + _MONEY_REACH if end < 0 else min(end, cue_end + _MONEY_REACH)
+            subject = reader.name_before(cue_start) if _money().search(text, cue_end, reach) else None
             if subject is not None:
                 found.append((_Mention(subject[0], None, subject[1], phrase), family))
-        else:
-            for name, acronym, start in reader.names_after(cue.end()):
+        elif family != "channel" or _may_name_a_fund(text, cue_end):
+            for name, acronym, start in reader.names_after(cue_end):
                 found.append((_Mention(name, acronym, start, phrase), family))
     found.sort(key=lambda item: item[0].offset)
     return found
@@ -302,8 +322,7 @@ def _fits(name: str, family: str) -> bool:
     cue; never a bare head word ("Government", "Fund")."""
     vocabulary = _vocabulary()
     name_words = [key(t.group()) for t in TOKEN.finditer(name) if t.group()[:1].isalnum()]
-    heads = vocabulary["org_heads"] | vocabulary["donor_heads"] | vocabulary["connectors"]
-    if all(w in heads for w in name_words):
+    if all(w in vocabulary["bare"] for w in name_words):
         return False
     if family == "channel":
         return any(w in vocabulary["fund_heads"] for w in name_words)
@@ -325,11 +344,11 @@ def _issuer_keys(page: Page, body: list[Paragraph]) -> set[str]:
             names.append(contact.organization)
             names.append(contact.organization.split()[0])
         names += [email.partition("@")[2].split(".")[0] for email in contact.emails]
-    if body:
+    if body and body[0].text.find("(", 0, _DATELINE_REACH + 1) >= 0:  # a plain search spares most pages the pattern
         dateline = _DATELINE_ISSUER.match(body[0].text)
         names += [dateline.group(1)] if dateline else []
     if page.record.headline:
-        words_ = [t.group() for t in TOKEN.finditer(page.record.headline)][:2]
+        words_ = [t.group() for t in islice(TOKEN.finditer(page.record.headline), 2)]
         names += [w for w in words_ if is_acronym(w)][:1]
     return {_identity(n) for n in names if n}
 
@@ -359,8 +378,9 @@ def find_funders(page: Page) -> None:
     on_page: dict[str, str] = {}  # acronym defined on the page ("Name (ACR)") -> the donor identity of Name
     seen: set[str] = set()
     funders: list[Funder] = []
-    for paragraph in body:
-        for mention, family in _mentions(paragraph, lowercase):
+    cues = cue_finder("funding", _FAMILIES, "suffixes").find([paragraph.folded for paragraph in body])
+    for paragraph, paragraph_cues in zip(body, cues):
+        for mention, family in _mentions(paragraph, paragraph_cues, lowercase):
             identity = on_page.get(key(mention.name)) or _identity(mention.name)
             if identity in excluded or key(mention.name) in excluded or not _fits(mention.name, family):
                 continue

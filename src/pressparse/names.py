@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 import regex
 
@@ -95,7 +96,7 @@ def is_capitalised(word: str) -> bool:
 
 def is_acronym(word: str) -> bool:
     """"START", "JPBHR", "UE": two capitals or more and no small letter."""
-    return sum(c.isupper() for c in word) >= 2 and not any(c.islower() for c in word)
+    return not any(c.islower() for c in word) and sum(c.isupper() for c in word) >= 2  # most words fail the first
 
 
 def sentence_start(text: str, offset: int, reach: int) -> int:
@@ -197,19 +198,52 @@ def trie_regex(phrases) -> str:
     return build(trie) or "(?!)"
 
 
+class CueFinder:
+    """The phrase lists `names` of `section` in every language, found in `Paragraph.folded` as whole words (a
+    phrase ending in an elision, "d'", binds to the next word), each with the name of its list. The optional
+    `suffixes` list is found right after a word ("-funded")."""
+
+    def __init__(self, section: str, names: tuple[str, ...], suffixes: str = ""):
+        self.lists: dict[str, str] = {}  # spelling -> name of the first list holding it
+        for name in names:
+            for phrase in lexicon.merged(section, name):
+                for spelling in _spellings(phrase):
+                    self.lists.setdefault(spelling, name)
+        # Every phrase start at once: a zero-width look-ahead after the character before the phrase, overlaps
+        # settled in `find`. The class test comes first so that the engine skips the letters of words at C
+        # speed (a look-behind first would run at every character); whether that character is no word character
+        # is asked last, of the few places where a phrase follows.
+        self._starts = re.compile(rf"[^a-z0-9_](?=({trie_regex(self.lists)})(?:(?<=')|(?!\w)))(?<=\W)")
+        suffix_spellings = [fold_text(s) for s in lexicon.merged(section, suffixes)] if suffixes else []
+        self._suffix_name = suffixes
+        self._any_suffix = re.compile(trie_regex(suffix_spellings))  # a plain search spares most paragraphs the next
+        self._suffix_starts = re.compile(rf"(?<=\w)(?=({trie_regex(suffix_spellings)})(?!\w))")
+
+    def find(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+        """(start, end, list name) of each phrase in each of `texts` (folded), in text order; a phrase
+        overlapping an earlier one is not one (the earliest start wins, the longest spelling at one start)."""
+        # One search over all the texts costs much less than one per text. A newline parts them as a text's
+        # ends do (no phrase holds one); the space in front stands for the character before the first text.
+        joined = " " + "\n".join(texts)
+        found = [(m.start(1), m.end(1), self.lists[m.group(1)]) for m in self._starts.finditer(joined)]
+        if self._any_suffix.search(joined):
+            found += [(m.start(1), m.end(1), self._suffix_name) for m in self._suffix_starts.finditer(joined)]
+            found.sort()
+        offsets = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=1))
+        per_text: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+        end = 0
+        for cue in found:
+            if cue[0] >= end:
+                index = bisect_right(offsets, cue[0]) - 1
+                per_text[index].append((cue[0] - offsets[index], cue[1] - offsets[index], cue[2]))
+                end = cue[1]
+        return per_text
+
+
 @lru_cache(maxsize=None)
-def cue_families(section: str, names: tuple[str, ...], suffixes: str = "") -> re.Pattern:
-    """One pattern for the phrase lists `names` of `section` in every language, each a named group, searched
-    in `Paragraph.folded`: whole words (a phrase ending in an elision, "d'", binds to the next word). The
-    optional `suffixes` list is matched right after a word ("-funded")."""
-    groups = []
-    for name in names:
-        spellings = {s for phrase in lexicon.merged(section, name) for s in _spellings(phrase)}
-        groups.append(f"(?P<{name}>{trie_regex(spellings)})")
-    pattern = rf"(?<!\w)(?:{'|'.join(groups)})(?:(?<=')|(?!\w))"
-    if suffixes:
-        pattern += rf"|(?<=\w)(?P<{suffixes}>{trie_regex(fold_text(s) for s in lexicon.merged(section, suffixes))})(?!\w)"
-    return re.compile(pattern)
+def cue_finder(section: str, names: tuple[str, ...], suffixes: str = "") -> CueFinder:
+    """The `CueFinder` of these lists, built once per process."""
+    return CueFinder(section, names, suffixes)
 
 
 def acronym_after(text: str, offset: int) -> tuple[str | None, int]:
