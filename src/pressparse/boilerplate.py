@@ -89,12 +89,11 @@ def _is_menu_item(text: str) -> bool:
     return not (item[:1].islower() or SENTENCE_END.search(text) or text.endswith((";", ",")))
 
 
-def furniture_rule(text: str, previous: str, following: str, words: _Lexicon | None = None) -> str:
+def furniture_rule(text: str, previous: str, following: str) -> str:
     """The name of the rule that makes `text` site furniture, or "" when the line may be release text.
 
     `previous` and `following` are the neighbouring non-blank lines (for repeated and glued headings).
     """
-    words = words or _lexicon()
     if len(text) <= 80 and (text == previous or text == following):
         return "heading printed twice"
     if previous and len(previous) >= 3 and len(text) > len(previous) and text.startswith(previous):
@@ -103,6 +102,15 @@ def furniture_rule(text: str, previous: str, following: str, words: _Lexicon | N
     if following and len(text) >= 3 and len(following) > len(text) and following.startswith(text):
         if following[len(text)].isalpha():
             return "heading glued to its blurb"
+    return _shape_rule(text)
+
+
+# Menus, labels and footers recur on every page of a site: their rule is worked out once. Bounded, because
+# release text is seldom repeated and would only fill the cache.
+@lru_cache(maxsize=8192)
+def _shape_rule(text: str) -> str:
+    """The furniture rule that `text` fires by its own shape or words, or ""."""
+    words = _lexicon()
     first = text[0]
     if not first.isalnum():
         if _LONE_PUNCTUATION.match(text):
@@ -138,13 +146,12 @@ def mark_boilerplate(page: Page) -> None:
     """Reads every line; marks furniture lines BOILERPLATE with the rule that fired (or "template" for lines
     learned from other pages of the same site)."""
     lines = [ln for ln in page.lines if ln.text]
-    words = _lexicon()
-    for i, line in enumerate(lines):
-        if line.text in page.template:
+    texts = [ln.text for ln in lines]
+    template = page.template
+    for line, text, previous, following in zip(lines, texts, [""] + texts, texts[1:] + [""]):
+        if text in template:
             line.role, line.why = BOILERPLATE, TEMPLATE_RULE
             continue
-        previous = lines[i - 1].text if i else ""
-        following = lines[i + 1].text if i + 1 < len(lines) else ""
-        rule = furniture_rule(line.text, previous, following, words)
+        rule = furniture_rule(text, previous, following)
         if rule:
             line.role, line.why = BOILERPLATE, rule
