@@ -21,7 +21,9 @@ _BREADCRUMB_SEPARATOR = re.compile(r"\s[/>»›|]\s")
 _TIMESTAMP = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 _COPYRIGHT = re.compile(r"^©|©\s*(?:19|20)\d\d")
 # A line that ends a sentence (maybe inside quotes or brackets): shared by the steps that read line shapes.
-SENTENCE_END = re.compile(r"[.!?…]['\"”’»)\]]*$")
+_SENTENCE_END_CHARS = (".", "!", "?", "…")
+_CLOSING_CHARS = "'\"”’»)]"
+SENTENCE_END = re.compile(rf"[{re.escape(''.join(_SENTENCE_END_CHARS))}][{re.escape(_CLOSING_CHARS)}]*$")
 # Generic furniture words must fill the whole line (maybe with a colon or a count); prefixes start it.
 _FURNITURE_PREFIX = r"^(?:{})(?!\w)"
 # "Posted: …", and dumps of glued fields ("…10:02Image: Region-Country: KenyaThemes: …").
@@ -65,6 +67,11 @@ _COUNT = re.compile(r"\s*\(\d+\)$")
 _PHRASE_END = " :.!|»>›"
 
 
+def ends_sentence(line: str) -> bool:
+    """True when the stripped line ends a sentence, as SENTENCE_END finds it but without scanning the line."""
+    return line.rstrip(_CLOSING_CHARS).endswith(_SENTENCE_END_CHARS)
+
+
 def _phrase_key(text: str) -> str:
     """A whole-line phrase as looked up: lower case, single spaces, no trailing colon, count ("(3)") or arrow."""
     key = text.lower().rstrip(_PHRASE_END)
@@ -86,7 +93,7 @@ def _is_menu_item(text: str) -> bool:
     """A bullet that reads like a menu entry: capitalised, not ending like a sentence or a list item (";", ",")
     ("- Regional offices", not "- water trucking to 120 villages;")."""
     item = text.lstrip(BULLET_CHARS + " ")
-    return not (item[:1].islower() or SENTENCE_END.search(text) or text.endswith((";", ",")))
+    return not (item[:1].islower() or ends_sentence(text) or text.endswith((";", ",")))
 
 
 def furniture_rule(text: str, previous: str, following: str) -> str:
@@ -127,7 +134,7 @@ def _shape_rule(text: str) -> str:
             return TRAILER_RULE
         if key in words.lines:
             return "web-page phrase"
-    if len(text) <= 120 and len(_BREADCRUMB_SEPARATOR.findall(text)) >= 2 and not SENTENCE_END.search(text):
+    if len(text) <= 120 and len(_BREADCRUMB_SEPARATOR.findall(text)) >= 2 and not ends_sentence(text):
         return "breadcrumb"
     if "©" in text and _COPYRIGHT.search(text):
         return COPYRIGHT_RULE
