@@ -103,7 +103,7 @@ def _paragraphs(page: Page) -> list[Paragraph | str]:
             out.append(line.why)
             current = None
             continue
-        date = _may_be_date(text) and is_date_line(text)
+        date = _may_be_date(text) and _is_date_line(text)
         if current is not None and not date and _continues(current, previous, text, width, stopwords):
             current.lines.append(index)
             current.text += " " + text
@@ -122,6 +122,10 @@ def _paragraphs(page: Page) -> list[Paragraph | str]:
 def _may_be_date(text: str) -> bool:
     """False for a line that cannot be a date line: every date line holds a year, 19xx or 20xx."""
     return "20" in text or "19" in text
+
+
+# Date lines and other short lines with a year recur on a site's pages; bounded, as most are one page's own.
+_is_date_line = lru_cache(maxsize=4096)(is_date_line)
 
 
 def _continues(paragraph: Paragraph, previous: str, text: str, width: int, stopwords: frozenset[str]) -> bool:
