@@ -119,12 +119,9 @@ def furniture_rule(text: str, previous: str, following: str) -> str:
     if following and len(text) >= 3 and len(following) > len(text) and following.startswith(text):
         if following[len(text)].isalpha():
             return "heading glued to its blurb"
-    return _shape_rule(text)
+    return _shape_rule(text) if len(text) > _MAX_CACHED_LINE else _cached_shape_rule(text)
 
 
-# Menus, labels and footers recur on every page of a site: their rule is worked out once. Bounded, because
-# release text is seldom repeated and would only fill the cache.
-@lru_cache(maxsize=8192)
 def _shape_rule(text: str) -> str:
     """The furniture rule that `text` fires by its own shape or words, or ""."""
     words = _lexicon()
@@ -157,6 +154,12 @@ def _shape_rule(text: str) -> str:
         if text.count(":") >= 2 and len(words.field_anywhere.findall(text[:400])) >= 2:
             return METADATA_RULE
     return ""
+
+
+# Menus, labels and footers recur on every page of a site: their rule is worked out once. Long lines are
+# release text, seldom repeated and quickly cleared: they stay out, so the bounded cache holds only short lines.
+_MAX_CACHED_LINE = 120
+_cached_shape_rule = lru_cache(maxsize=8192)(_shape_rule)
 
 
 def mark_boilerplate(page: Page) -> None:
