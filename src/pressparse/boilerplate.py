@@ -21,7 +21,9 @@ _BREADCRUMB_SEPARATOR = re.compile(r"\s[/>»›|]\s")
 _TIMESTAMP = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 _COPYRIGHT = re.compile(r"^©|©\s*(?:19|20)\d\d")
 # A line that ends a sentence (maybe inside quotes or brackets): shared by the steps that read line shapes.
-SENTENCE_END = re.compile(r"[.!?…]['\"”’»)\]]*$")
+_SENTENCE_END_CHARS = (".", "!", "?", "…")
+_CLOSING_CHARS = "'\"”’»)]"
+SENTENCE_END = re.compile(rf"[{re.escape(''.join(_SENTENCE_END_CHARS))}][{re.escape(_CLOSING_CHARS)}]*$")
 # Generic furniture words must fill the whole line (maybe with a colon or a count); prefixes start it.
 _FURNITURE_PREFIX = r"^(?:{})(?!\w)"
 # "Posted: …", and dumps of glued fields ("…10:02Image: Region-Country: KenyaThemes: …").
@@ -65,6 +67,11 @@ _COUNT = re.compile(r"\s*\(\d+\)$")
 _PHRASE_END = " :.!|»>›"
 
 
+def ends_sentence(line: str) -> bool:
+    """True when the stripped line ends a sentence, as SENTENCE_END finds it but without scanning the line."""
+    return line.rstrip(_CLOSING_CHARS).endswith(_SENTENCE_END_CHARS)
+
+
 def _phrase_key(text: str) -> str:
     """A whole-line phrase as looked up: lower case, single spaces, no trailing colon, count ("(3)") or arrow."""
     key = text.lower().rstrip(_PHRASE_END)
@@ -74,7 +81,8 @@ def _phrase_key(text: str) -> str:
 
 
 def _first_word(text: str) -> str:
-    return text.split(" ", 1)[0].lower().rstrip(":")
+    end = text.find(" ")
+    return (text if end < 0 else text[:end]).lower().rstrip(":")
 
 
 @lru_cache(maxsize=None)
@@ -86,15 +94,23 @@ def _is_menu_item(text: str) -> bool:
     """A bullet that reads like a menu entry: capitalised, not ending like a sentence or a list item (";", ",")
     ("- Regional offices", not "- water trucking to 120 villages;")."""
     item = text.lstrip(BULLET_CHARS + " ")
-    return not (item[:1].islower() or SENTENCE_END.search(text) or text.endswith((";", ",")))
+    return not (item[:1].islower() or ends_sentence(text) or text.endswith((";", ",")))
 
 
-def furniture_rule(text: str, previous: str, following: str, words: _Lexicon | None = None) -> str:
+def _is_breadcrumb(text: str) -> bool:
+    """Two separators or more ("Home / Press Room / News") and no sentence end. The separator marks (those of
+    _BREADCRUMB_SEPARATOR) are looked for as plain characters first: most lines have none, and that test costs far
+    less than the pattern."""
+    if not ("/" in text or ">" in text or "»" in text or "›" in text or "|" in text):
+        return False
+    return len(_BREADCRUMB_SEPARATOR.findall(text)) >= 2 and not ends_sentence(text)
+
+
+def furniture_rule(text: str, previous: str, following: str) -> str:
     """The name of the rule that makes `text` site furniture, or "" when the line may be release text.
 
     `previous` and `following` are the neighbouring non-blank lines (for repeated and glued headings).
     """
-    words = words or _lexicon()
     if len(text) <= 80 and (text == previous or text == following):
         return "heading printed twice"
     if previous and len(previous) >= 3 and len(text) > len(previous) and text.startswith(previous):
@@ -103,6 +119,12 @@ def furniture_rule(text: str, previous: str, following: str, words: _Lexicon | N
     if following and len(text) >= 3 and len(following) > len(text) and following.startswith(text):
         if following[len(text)].isalpha():
             return "heading glued to its blurb"
+    return _shape_rule(text) if len(text) > _MAX_CACHED_LINE else _cached_shape_rule(text)
+
+
+def _shape_rule(text: str) -> str:
+    """The furniture rule that `text` fires by its own shape or words, or ""."""
+    words = _lexicon()
     first = text[0]
     if not first.isalnum():
         if _LONE_PUNCTUATION.match(text):
@@ -119,7 +141,7 @@ def furniture_rule(text: str, previous: str, following: str, words: _Lexicon | N
             return TRAILER_RULE
         if key in words.lines:
             return "web-page phrase"
-    if len(text) <= 120 and len(_BREADCRUMB_SEPARATOR.findall(text)) >= 2 and not SENTENCE_END.search(text):
+    if len(text) <= 120 and _is_breadcrumb(text):
         return "breadcrumb"
     if "©" in text and _COPYRIGHT.search(text):
         return COPYRIGHT_RULE
@@ -134,17 +156,22 @@ def furniture_rule(text: str, previous: str, following: str, words: _Lexicon | N
     return ""
 
 
+# Menus, labels and footers recur on every page of a site: their rule is worked out once. Long lines are
+# release text, seldom repeated and quickly cleared: they stay out, so the bounded cache holds only short lines.
+_MAX_CACHED_LINE = 120
+_cached_shape_rule = lru_cache(maxsize=8192)(_shape_rule)
+
+
 def mark_boilerplate(page: Page) -> None:
     """Reads every line; marks furniture lines BOILERPLATE with the rule that fired (or "template" for lines
     learned from other pages of the same site)."""
     lines = [ln for ln in page.lines if ln.text]
-    words = _lexicon()
-    for i, line in enumerate(lines):
-        if line.text in page.template:
+    texts = [ln.text for ln in lines]
+    template = page.template
+    for line, text, previous, following in zip(lines, texts, [""] + texts, texts[1:] + [""]):
+        if text in template:
             line.role, line.why = BOILERPLATE, TEMPLATE_RULE
             continue
-        previous = lines[i - 1].text if i else ""
-        following = lines[i + 1].text if i + 1 < len(lines) else ""
-        rule = furniture_rule(line.text, previous, following, words)
+        rule = furniture_rule(text, previous, following)
         if rule:
             line.role, line.why = BOILERPLATE, rule

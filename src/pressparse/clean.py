@@ -8,8 +8,9 @@ import unicodedata
 
 from .page import Line, Page
 
-# `"mailto:ab@org.int">ab@org.int` and `<a href="mailto:ab@org.int">`: keep only the visible address.
-_MAILTO_REMNANT = re.compile(r'"?mailto:[^"\s>]*"?\s*>')
+# `"mailto:ab@org.int">ab@org.int` and `<a href="mailto:ab@org.int">`: keep only the visible address. The
+# pattern starts at "mailto:" so that it is searched for as a literal; the quote before it goes too.
+_MAILTO_REMNANT = re.compile(r'mailto:[^"\s>]*"?\s*>')
 # Block-level tags end a line in the rendered page, so they become line breaks.
 _BLOCK_TAG = re.compile(r"<\s*(?:br|/p|/div|/li|/h[1-6]|/tr)\s*/?\s*>", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,300})?/?>")
@@ -23,16 +24,40 @@ _SPACE_RUN = re.compile(r"  +")
 
 def clean_text(text: str) -> str:
     """Return the text with line endings, HTML remnants, entities, odd spaces and Unicode forms normalised."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "<" in text or "mailto:" in text:
-        text = _MAILTO_REMNANT.sub("", text)
+    # Each pass runs only when a cheap test shows it has something to replace: most pages are clean.
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "mailto:" in text:
+        text = _drop_mailto_remnants(text)
+    if "<" in text:
         text = _BLOCK_TAG.sub(_TAG_BREAK, text)
         text = _TAG.sub(" ", text)
     if "&" in text:
         text = html.unescape(text)
-    text = _CONTROL.sub("", text)
-    text = _SPACE_RUN.sub(" ", _ODD_SPACE.sub(" ", text))
+    if not _printable(text):
+        text = _ODD_SPACE.sub(" ", _CONTROL.sub("", text))
+    if "  " in text:
+        text = _SPACE_RUN.sub(" ", text)
     return unicodedata.normalize("NFC", text)
+
+
+def _drop_mailto_remnants(text: str) -> str:
+    """The text without its mailto remnants (_MAILTO_REMNANT), each with the quote just before it."""
+    kept, end = [], 0
+    for remnant in _MAILTO_REMNANT.finditer(text):
+        start = remnant.start()
+        if text[start - 1 : start] == '"':
+            start -= 1
+        kept.append(text[end:start])
+        end = remnant.end()
+    kept.append(text[end:])
+    return "".join(kept)
+
+
+def _printable(text: str) -> bool:
+    """True when the text has no control, format or odd space character (none of _CONTROL or _ODD_SPACE):
+    Python counts all of them as not printable."""
+    return text.replace("\n", " ").isprintable()
 
 
 def split_lines(page: Page) -> None:

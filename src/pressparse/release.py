@@ -13,8 +13,8 @@ from functools import lru_cache
 
 from . import lexicon
 from .dates import is_date_line
-from .boilerplate import COPYRIGHT_RULE, METADATA_RULE, SENTENCE_END, TEMPLATE_RULE, TRAILER_RULE
-from .page import BODY, BOILERPLATE, DATE, HEADLINE, Line, Page
+from .boilerplate import COPYRIGHT_RULE, METADATA_RULE, TEMPLATE_RULE, TRAILER_RULE, ends_sentence
+from .page import BODY, BOILERPLATE, DATE, HEADLINE, Page
 
 _NO_TITLE_END = re.compile(r"[.:;,]['\"”’»)\]]*$")
 _TITLE_OPENERS = "«“\"'‘¿¡"
@@ -41,13 +41,14 @@ MAX_BRIDGED_LINES = 2
 _INSIDE_BODY_RULES = frozenset({METADATA_RULE, COPYRIGHT_RULE, TEMPLATE_RULE})
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     """A candidate paragraph; `finish()` computes its shape once its last line is in."""
 
     lines: list[int]  # indexes into page.lines
     text: str
     is_date: bool = False
+    ends_sentence: bool = False  # its last line (so far) ends a sentence
     after_sentence: bool = False  # starts right after a line that ended a sentence (no blank line between)
     is_title: bool = False
     is_prose: bool = False
@@ -64,18 +65,14 @@ class Paragraph:
             and not _NO_TITLE_END.search(text)
         )
         # A stand-alone line without a sentence's end is a title, however long.
-        self.is_prose = not self.is_title and (words >= 12 or (words >= 5 and bool(SENTENCE_END.search(text))))
+        self.is_prose = not self.is_title and (words >= 12 or (words >= 5 and self.ends_sentence))
         return self
 
 
-def _wrap_width(lines: list[Line]) -> int:
+def _wrap_width(texts: list[str]) -> int:
     """Width of a hard-wrapped page (longest line continued by a line starting in lower case), 0 when the page
-    is not hard-wrapped (fewer than three such breaks, or too narrow to be a wrap)."""
-    widths = [
-        len(a.text)
-        for a, b in zip(lines, lines[1:])
-        if a.text and b.text and b.text[0].islower() and not SENTENCE_END.search(a.text)
-    ]
+    is not hard-wrapped (fewer than three such breaks, or too narrow to be a wrap). Reads the lines' texts."""
+    widths = [len(a) for a, b in zip(texts, texts[1:]) if b[:1].islower() and a and not ends_sentence(a)]
     width = max(widths) if len(widths) >= 3 else 0
     return width if width >= MIN_WRAP_WIDTH else 0
 
@@ -93,9 +90,10 @@ def _paragraphs(page: Page) -> list[Paragraph | str]:
     """Group candidate lines into paragraphs, joining hard-wrapped lines; a furniture line appears as the name
     of the rule that marked it."""
     stopwords = _stopwords()
-    width = _wrap_width(page.lines)
+    width = _wrap_width([line.text for line in page.lines])
     out: list[Paragraph | str] = []
     current: Paragraph | None = None
+    previous = ""  # the last line of `current`
     for index, line in enumerate(page.lines):
         text = line.text
         if not text:
@@ -105,29 +103,41 @@ def _paragraphs(page: Page) -> list[Paragraph | str]:
             out.append(line.why)
             current = None
             continue
-        date = is_date_line(text)
-        if current is not None and not date and _continues(current, page.lines[current.lines[-1]].text, text, width, stopwords):
+        date = _may_be_date(text) and _is_date_line(text)
+        if current is not None and not date and _continues(current, previous, text, width, stopwords):
             current.lines.append(index)
             current.text += " " + text
+            current.ends_sentence = ends_sentence(text)
+            previous = text
             continue
-        after_sentence = current is not None and bool(SENTENCE_END.search(current.text))
-        current = Paragraph([index], text, is_date=date, after_sentence=after_sentence)
+        after_sentence = current is not None and current.ends_sentence
+        current = Paragraph([index], text, is_date=date, ends_sentence=ends_sentence(text), after_sentence=after_sentence)
+        previous = text
         out.append(current)
         if date:
             current = None
     return [p.finish() if isinstance(p, Paragraph) else p for p in out]
 
 
+def _may_be_date(text: str) -> bool:
+    """False for a line that cannot be a date line: every date line holds a year, 19xx or 20xx."""
+    return "20" in text or "19" in text
+
+
+# Date lines and other short lines with a year recur on a site's pages; bounded, as most are one page's own.
+_is_date_line = lru_cache(maxsize=4096)(is_date_line)
+
+
 def _continues(paragraph: Paragraph, previous: str, text: str, width: int, stopwords: frozenset[str]) -> bool:
     """True when `text` continues the paragraph whose last line is `previous` (a hard-wrapped line)."""
-    ends_sentence = bool(SENTENCE_END.search(previous))
-    if not ends_sentence and _starts_lower(text):
+    ends = paragraph.ends_sentence
+    if not ends and _starts_lower(text):
         return True
     # Otherwise a line break is a wrap only on a hard-wrapped page, after a line no longer than the wrap width.
     if not width or len(previous) > width + 2:
         return False
     # No paragraph (nor headline) ends on "le", "the", "de": the phrase goes on ("financé par le" / "Département").
-    if not ends_sentence and _ends_with_function_word(previous, stopwords):
+    if not ends and _ends_with_function_word(previous, stopwords):
         return True
     # A line that had no room left for the next word was wrapped (a paragraph's last line has room to spare),
     # except a stand-alone first line: a headline.
