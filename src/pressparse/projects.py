@@ -24,6 +24,7 @@ from .names import (
     ACRONYM_IN_PARENS,
     TOKEN,
     Paragraph,
+    Tokens,
     acronym_after,
     fold_text,
     is_capitalised,
@@ -185,28 +186,49 @@ def _inner_words() -> frozenset[str]:
     )
 
 
-def _words_after(tokens: list) -> int:
-    """How many of `tokens` (the words after a head word) continue the name: small inner words followed by a
-    capitalised word; or any words closed by "(ACR)" within the limit (lower-case names: "Programme
-    régional de développement (RDPP)")."""
-    for i, token in enumerate(tokens[:_MAX_DEFINED_WORDS]):
+def _words_to_acronym(tokens: Tokens) -> int:
+    """How many of `tokens` (the words after a head word) are plain words closed by "(ACR)" within the limit
+    (lower-case names: "Programme régional de développement (RDPP)"); 0 when none."""
+    for i in range(_MAX_DEFINED_WORDS):
+        token = tokens[i]
+        if token is None:
+            break
         if token.group() == "(":
             if i and ACRONYM_IN_PARENS.match(token.string, token.start()):
                 return i
             break
         if not token.group()[:1].isalnum():
             break
-    taken, i = 0, 0
+    return 0
+
+
+def _capitalised_words(tokens: Tokens) -> int:
+    """How many of `tokens` (the words after a head word) continue the name: small inner words followed by a
+    capitalised word ("for Border Health")."""
+    taken = 0
     inner = _inner_words()
-    while i < len(tokens):
-        j = i
-        while j < len(tokens) and key(tokens[j].group()) in inner:
+    while True:
+        j = taken
+        while key(tokens.word(j)) in inner:
             j += 1
-        if j < len(tokens) and is_capitalised(tokens[j].group()):
-            taken = i = j + 1
-        else:
-            break
-    return taken
+        if not is_capitalised(tokens.word(j)):
+            return taken
+        taken = j + 1
+
+
+def _last_tokens(text: str, start: int, end: int, count: int) -> list[re.Match]:
+    """The last `count` tokens of `text[start:end]` (all of them when fewer). Tokenising is the costly part and
+    no token holds a space, so it starts `count` + 1 spaces back (each piece between spaces holds a token, but
+    the one ending at `end` may be empty), not at `start`; from `start` only when that gives too few."""
+    at = end
+    for _ in range(count + 1):
+        at = text.rfind(" ", start, at)
+        if at < 0:
+            return list(TOKEN.finditer(text, start, end))[-count:]
+    tokens = list(TOKEN.finditer(text, at + 1, end))
+    if len(tokens) < count:
+        tokens = list(TOKEN.finditer(text, start, end))
+    return tokens[-count:]
 
 
 def _named(paragraph: Paragraph) -> list[_Found]:
@@ -219,11 +241,14 @@ def _named(paragraph: Paragraph) -> list[_Found]:
         return found
     for match in patterns["head"].finditer(text):
         start = sentence_start(text, match.start(), _REACH)
-        before = list(TOKEN.finditer(text, start, match.start()))
-        after = list(TOKEN.finditer(text, match.end(), min(len(text), match.end() + _REACH)))
-        if after and key(after[0].group()) in roles:
+        before = _last_tokens(text, start, match.start(), _MAX_WORDS_BEFORE)
+        limit = min(len(text), match.end() + _REACH)
+        after = Tokens(text, match.end(), limit)
+        if key(after.word(0)) in roles:
             continue  # "Programme Manager Ana Ruiz": a job title
-        count_before, count_after = _words_before(before), _words_after(after)
+        # (Reading words up to an "(ACR)" is the costly part: not done when no "(" follows.)
+        count_after = text.find("(", match.end(), limit) >= 0 and _words_to_acronym(after) or _capitalised_words(after)
+        count_before = _words_before(before)
         first = before[-count_before].start() if count_before else match.start()
         last = after[count_after - 1].end() if count_after else match.end()
         name = text[first:last]
@@ -234,9 +259,15 @@ def _named(paragraph: Paragraph) -> list[_Found]:
     return found
 
 
+@lru_cache(maxsize=None)
+def _not_own_words() -> frozenset[str]:
+    """Words that give a name nothing of its own: small words and inner words."""
+    return _small_words() | _inner_words()
+
+
 def _is_proper_name(name: str, head: str) -> bool:
     """A name needs a word of its own besides the head and small words ("Programme 2030" is not one)."""
-    small = _small_words() | _inner_words()
+    small = _not_own_words()
     own = [t.group() for t in TOKEN.finditer(name) if t.group() != head and key(t.group()) not in small]
     return any(w[:1].isalpha() and (is_capitalised(w) or len(own) > 1) for w in own)
 
@@ -253,7 +284,7 @@ def _defined(paragraph: Paragraph) -> list[_Found]:
         noun_after = _patterns()["noun_after"].match(text, match.end())
         if not noun_after and not _has_noun(paragraph, start, match.start()):
             continue  # no project noun to bind the acronym to
-        tokens = list(TOKEN.finditer(text, start, match.start()))[-_MAX_DEFINED_WORDS:]
+        tokens = _last_tokens(text, start, match.start(), _MAX_DEFINED_WORDS)
         if noun_after:
             span, cue = _capitalised_run(tokens), noun_after.group().strip()
         else:
