@@ -40,6 +40,8 @@ from .page import Page
 # Quoted titles: « … », “ … ”, „ … “ and straight quotes, on one paragraph, 3 to 250 characters. (`re`, not
 # `regex`: several times faster here, and the two agree on `\s` in cleaned lines.)
 _QUOTED = re.compile(r"«\s*([^«»]{3,250}?)\s*»|“([^“”]{3,250}?)”|„([^„“]{3,250}?)“|\"([^\"]{3,250}?)\"")
+# The marks a `_QUOTED` match starts with.
+_OPENING_QUOTES = "«“„\""
 # How far before a quote or a head word we look for its introduction, in characters.
 _REACH = 220
 # Most words a project noun may be from the "(ACR)" it is bound to ("projet d'appui à la gestion ... (PAGF)").
@@ -71,8 +73,11 @@ def _patterns() -> dict[str, regex.Pattern]:
         # differ in length only, and the longest is tried first as a forward search's leftmost match is).
         "title_cue": regex.compile(rf"(?i:(?<!\w)(?:{cues}))\s*[:,]?\s*$", flags | regex.REVERSE),
         "noun": regex.compile(rf"(?i:(?<!\w)(?:{nouns})(?!\w))", flags),
-        # 'the pilot project "' / 'le projet «': the noun at most two words before the quote.
-        "noun_before": regex.compile(rf"(?i:(?<!\w)(?:{nouns}))(?:\s+[\w'’-]+){{0,2}}\s*:?\s*$", flags),
+        # The same searched backwards, for the last noun of a text (nouns are whole words: the last one found).
+        "last_noun": regex.compile(rf"(?i:(?<!\w)(?:{nouns})(?!\w))", flags | regex.REVERSE),
+        # 'the pilot project "' / 'le projet «': the noun at most two words before the quote (backwards: it
+        # ends the text, and only whether it is there counts).
+        "noun_before": regex.compile(rf"(?i:(?<!\w)(?:{nouns}))(?:\s+[\w'’-]+){{0,2}}\s*:?\s*$", flags | regex.REVERSE),
         # '” project' / '" (SRH) programme': the noun right after the quote.
         "noun_after": regex.compile(rf"\s*(?:\([^()]{{1,15}}\)\s*)?(?i:(?:{nouns}))(?!\w)", flags),
         # A head word written with its capital ("Programme", "Initiative"): the core of a named initiative.
@@ -99,7 +104,7 @@ def _any_noun() -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def _any_head() -> re.Pattern:
-    """Any head word as written in the lexicon ("Programme"), whole word or not: `_named`'s cheap first test."""
+    """Any head word as written in the lexicon ("Programme"), whole word or not: where `_named` starts."""
     return re.compile(trie_regex(lexicon.merged("projects", "heads")))
 
 
@@ -128,8 +133,11 @@ def called_a_project(acronym: str, body: list[Paragraph]) -> bool:
 def _quoted(paragraph: Paragraph) -> list[_Found]:
     """Quoted titles introduced as a project, with the acronym in parentheses right after the quote."""
     text = paragraph.text
-    found = []
-    for match in _QUOTED.finditer(text):
+    found: list[_Found] = []
+    first = min((at for at in map(text.find, _OPENING_QUOTES) if at >= 0), default=-1)
+    if first < 0:
+        return found
+    for match in _QUOTED.finditer(text, first):
         title = next(g for g in match.groups() if g is not None).strip().rstrip(".;:")
         if not title[:1].isupper() and not title[:1].isdigit() or title.endswith(","):
             continue  # a quoted remark ("will help families," said ...), not a title
@@ -141,19 +149,30 @@ def _quoted(paragraph: Paragraph) -> list[_Found]:
     return found
 
 
+def _noun_look_back(paragraph: Paragraph, offset: int) -> int | None:
+    """Where the look-back from `offset` starts (the start of its sentence, at most `_REACH` back) when a
+    project noun may stand in it; None when none does. The whole reach is tested first: cheaper than finding
+    the sentence start."""
+    low = max(0, offset - _REACH)
+    if not _has_noun(paragraph, low, offset):
+        return None
+    start = sentence_start(paragraph.text, offset, _REACH)
+    return start if start == low or _has_noun(paragraph, start, offset) else None
+
+
 def _introduction(paragraph: Paragraph, quote: re.Match) -> str:
     """The cue introducing the `quote` of the paragraph as a project: the title cue of '... projet intitulé «',
     the noun of 'the project "' or of '" project'; "" when there is none."""
     patterns = _patterns()
     text = paragraph.text
-    start = sentence_start(text, quote.start(), _REACH)
-    if _has_noun(paragraph, start, quote.start()):  # both cues before the quote need a noun there
+    start = _noun_look_back(paragraph, quote.start())
+    if start is not None:  # both cues before the quote need a noun there
         before = text[start : quote.start()]
         title_cue = patterns["title_cue"].search(before)
         if title_cue and patterns["noun"].search(before):
             return title_cue.group().strip(" :,")
         if patterns["noun_before"].search(before):
-            return patterns["noun"].findall(before)[-1]
+            return patterns["last_noun"].search(before).group()
     noun_after = patterns["noun_after"].match(text, quote.end())
     return noun_after.group().strip() if noun_after else ""
 
@@ -237,9 +256,10 @@ def _named(paragraph: Paragraph) -> list[_Found]:
     text = paragraph.text
     roles = words("projects", "roles")
     found: list[_Found] = []
-    if not _any_head().search(text):
+    first = _any_head().search(text)
+    if not first:
         return found
-    for match in patterns["head"].finditer(text):
+    for match in patterns["head"].finditer(text, first.start()):
         start = sentence_start(text, match.start(), _REACH)
         before = _last_tokens(text, start, match.start(), _MAX_WORDS_BEFORE)
         limit = min(len(text), match.end() + _REACH)
@@ -277,12 +297,14 @@ def _defined(paragraph: Paragraph) -> list[_Found]:
     frontières (PAF)") or after it ("the Sahel Alliance for Fair Employment (SAFE) project")."""
     text = paragraph.text
     found: list[_Found] = []
-    if "(" not in text:
+    paren = text.find("(")
+    if paren < 0:
         return found
-    for match in ACRONYM_IN_PARENS.finditer(text):
-        start = sentence_start(text, match.start(), _REACH)
+    # A match starts at the spaces before its "(": none starts before those of the first "(".
+    for match in ACRONYM_IN_PARENS.finditer(text, len(text[:paren].rstrip())):
         noun_after = _patterns()["noun_after"].match(text, match.end())
-        if not noun_after and not _has_noun(paragraph, start, match.start()):
+        start = sentence_start(text, match.start(), _REACH) if noun_after else _noun_look_back(paragraph, match.start())
+        if start is None:
             continue  # no project noun to bind the acronym to
         tokens = _last_tokens(text, start, match.start(), _MAX_DEFINED_WORDS)
         if noun_after:
