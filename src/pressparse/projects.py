@@ -255,18 +255,19 @@ def _named(paragraph: Paragraph) -> list[_Found]:
     text = paragraph.text
     roles = words("projects", "roles")
     found: list[_Found] = []
-    first = _any_head().search(text)
-    if not first:
+    first_head = _any_head().search(text)
+    if not first_head:
         return found
-    for match in patterns["head"].finditer(text, first.start()):
+    for match in patterns["head"].finditer(text, first_head.start()):
         start = sentence_start(text, match.start(), _REACH)
         before = _last_tokens(text, start, match.start(), _MAX_WORDS_BEFORE)
         limit = min(len(text), match.end() + _REACH)
         after = Tokens(text, match.end(), limit)
         if key(after.word(0)) in roles:
             continue  # "Programme Manager Ana Ruiz": a job title
-        # (Reading words up to an "(ACR)" is the costly part: not done when no "(" follows.)
-        count_after = text.find("(", match.end(), limit) >= 0 and _words_to_acronym(after) or _capitalised_words(after)
+        # Reading words up to an "(ACR)" is the costly part: only done when a "(" follows.
+        to_acronym = _words_to_acronym(after) if text.find("(", match.end(), limit) >= 0 else 0
+        count_after = to_acronym or _capitalised_words(after)
         count_before = _words_before(before)
         first = before[-count_before].start() if count_before else match.start()
         last = after[count_after - 1].end() if count_after else match.end()
