@@ -11,6 +11,7 @@ acronym met again alone is the same project, never a new one.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,6 +24,7 @@ from .names import (
     ACRONYM_IN_PARENS,
     TOKEN,
     Paragraph,
+    Tokens,
     acronym_after,
     fold_text,
     is_capitalised,
@@ -30,12 +32,16 @@ from .names import (
     paragraphs,
     sentence_start,
     stop_words,
+    trie_regex,
     words,
 )
 from .page import Page
 
-# Quoted titles: « … », “ … ”, „ … “ and straight quotes, on one paragraph, 3 to 250 characters.
-_QUOTED = regex.compile(r"«\s*([^«»]{3,250}?)\s*»|“([^“”]{3,250}?)”|„([^„“]{3,250}?)“|\"([^\"]{3,250}?)\"")
+# Quoted titles: « … », “ … ”, „ … “ and straight quotes, on one paragraph, 3 to 250 characters. (`re`, not
+# `regex`: several times faster here, and the two agree on `\s` in cleaned lines.)
+_QUOTED = re.compile(r"«\s*([^«»]{3,250}?)\s*»|“([^“”]{3,250}?)”|„([^„“]{3,250}?)“|\"([^\"]{3,250}?)\"")
+# The marks a `_QUOTED` match starts with.
+_OPENING_QUOTES = "«“„\""
 # How far before a quote or a head word we look for its introduction, in characters.
 _REACH = 220
 # Most words a project noun may be from the "(ACR)" it is bound to ("projet d'appui à la gestion ... (PAGF)").
@@ -63,10 +69,15 @@ def _patterns() -> dict[str, regex.Pattern]:
     flags = 0  # VERSION0: simple case folding, compiled several times faster than V1's full folding
     return {
         # '... projet en cours ... intitulé «': a title cue right before the quote, a project noun earlier.
-        "title_cue": regex.compile(rf"(?i:(?<!\w)(?:{cues}))\s*[:,]?\s*$", flags),
+        # Searched backwards: the cue closes the text, so the search starts where it stands (cues ending together
+        # differ in length only, and the longest is tried first as a forward search's leftmost match is).
+        "title_cue": regex.compile(rf"(?i:(?<!\w)(?:{cues}))\s*[:,]?\s*$", flags | regex.REVERSE),
         "noun": regex.compile(rf"(?i:(?<!\w)(?:{nouns})(?!\w))", flags),
-        # 'the pilot project "' / 'le projet «': the noun at most two words before the quote.
-        "noun_before": regex.compile(rf"(?i:(?<!\w)(?:{nouns}))(?:\s+[\w'’-]+){{0,2}}\s*:?\s*$", flags),
+        # The same searched backwards, for the last noun of a text (nouns are whole words: the last one found).
+        "last_noun": regex.compile(rf"(?i:(?<!\w)(?:{nouns})(?!\w))", flags | regex.REVERSE),
+        # 'the pilot project "' / 'le projet «': the noun at most two words before the quote (backwards: it
+        # ends the text, and only whether it is there counts).
+        "noun_before": regex.compile(rf"(?i:(?<!\w)(?:{nouns}))(?:\s+[\w'’-]+){{0,2}}\s*:?\s*$", flags | regex.REVERSE),
         # '” project' / '" (SRH) programme': the noun right after the quote.
         "noun_after": regex.compile(rf"\s*(?:\([^()]{{1,15}}\)\s*)?(?i:(?:{nouns}))(?!\w)", flags),
         # A head word written with its capital ("Programme", "Initiative"): the core of a named initiative.
@@ -80,6 +91,28 @@ def _patterns() -> dict[str, regex.Pattern]:
 def _nouns() -> tuple[str, ...]:
     """The project nouns of every language in small letters, for substring tests on `Paragraph.folded`."""
     return tuple(fold_text(n) for n in lexicon.merged("projects", "nouns"))
+
+
+@lru_cache(maxsize=None)
+def _noun_stems() -> tuple[str, ...]:
+    """The project nouns and head words in small letters, without those holding a shorter one ("programmes"
+    holds "program"): a text holds a noun only if it holds one of these."""
+    forms = {fold_text(w) for w in lexicon.merged("projects", "nouns") + lexicon.merged("projects", "heads")}
+    return tuple(sorted(form for form in forms if not any(other != form and other in form for other in forms)))
+
+
+@lru_cache(maxsize=None)
+def _any_head() -> re.Pattern:
+    """Any head word as written in the lexicon ("Programme"), whole word or not: where `_named` starts."""
+    return re.compile(trie_regex(lexicon.merged("projects", "heads")))
+
+
+def _has_noun(folded: str) -> bool:
+    """False only when the folded text holds no project noun or head word: the cheap first test, since every
+    shape of project name needs one. (A text with one of the letters `regex`'s case-insensitive patterns take
+    for an ASCII one but `str.lower` leaves as it is, "İ" and "ſ", may hold one.) An `in` test a stem: several
+    times faster than one regex for them all."""
+    return any(stem in folded for stem in _noun_stems()) or not folded.isascii() and ("İ" in folded or "ſ" in folded)
 
 
 def called_a_project(acronym: str, body: list[Paragraph]) -> bool:
@@ -98,25 +131,49 @@ def called_a_project(acronym: str, body: list[Paragraph]) -> bool:
 
 def _quoted(paragraph: Paragraph) -> list[_Found]:
     """Quoted titles introduced as a project, with the acronym in parentheses right after the quote."""
-    patterns = _patterns()
     text = paragraph.text
-    found = []
-    for match in _QUOTED.finditer(text):
+    found: list[_Found] = []
+    first = min((at for at in map(text.find, _OPENING_QUOTES) if at >= 0), default=-1)
+    if first < 0:
+        return found
+    for match in _QUOTED.finditer(text, first):
         title = next(g for g in match.groups() if g is not None).strip().rstrip(".;:")
         if not title[:1].isupper() and not title[:1].isdigit() or title.endswith(","):
             continue  # a quoted remark ("will help families," said ...), not a title
-        before = text[sentence_start(text, match.start(), _REACH) : match.start()]
-        if patterns["title_cue"].search(before) and patterns["noun"].search(before):
-            cue = patterns["title_cue"].search(before).group().strip(" :,")
-        elif patterns["noun_before"].search(before):
-            cue = patterns["noun"].findall(before)[-1]
-        elif patterns["noun_after"].match(text, match.end()):
-            cue = patterns["noun_after"].match(text, match.end()).group().strip()
-        else:
+        cue = _introduction(paragraph, match)
+        if not cue:
             continue
         acronym, end = acronym_after(text, match.end())
         found.append(_Found(title, acronym, match.start(), end, cue))
     return found
+
+
+def _noun_look_back(paragraph: Paragraph, offset: int) -> int | None:
+    """Where the look-back from `offset` starts (the start of its sentence, at most `_REACH` back) when a
+    project noun may stand in it; None when none does. The whole reach is tested first: cheaper than finding
+    the sentence start."""
+    low = max(0, offset - _REACH)
+    if not _has_noun(paragraph.folded[low:offset]):
+        return None
+    start = sentence_start(paragraph.text, offset, _REACH)
+    return start if start == low or _has_noun(paragraph.folded[start:offset]) else None
+
+
+def _introduction(paragraph: Paragraph, quote: re.Match) -> str:
+    """The cue introducing the `quote` of the paragraph as a project: the title cue of '... projet intitulé «',
+    the noun of 'the project "' or of '" project'; "" when there is none."""
+    patterns = _patterns()
+    text = paragraph.text
+    start = _noun_look_back(paragraph, quote.start())
+    if start is not None:  # both cues before the quote need a noun there
+        before = text[start : quote.start()]
+        title_cue = patterns["title_cue"].search(before)
+        if title_cue and patterns["noun"].search(before):
+            return title_cue.group().strip(" :,")
+        if patterns["noun_before"].search(before):
+            return patterns["last_noun"].search(before).group()
+    noun_after = patterns["noun_after"].match(text, quote.end())
+    return noun_after.group().strip() if noun_after else ""
 
 
 def _words_before(tokens: list) -> int:
@@ -147,28 +204,49 @@ def _inner_words() -> frozenset[str]:
     )
 
 
-def _words_after(tokens: list) -> int:
-    """How many of `tokens` (the words after a head word) continue the name: small inner words followed by a
-    capitalised word; or any words closed by "(ACR)" within the limit (lower-case names: "Programme
-    régional de développement (RDPP)")."""
-    for i, token in enumerate(tokens[:_MAX_DEFINED_WORDS]):
+def _words_to_acronym(tokens: Tokens) -> int:
+    """How many of `tokens` (the words after a head word) are plain words closed by "(ACR)" within the limit
+    (lower-case names: "Programme régional de développement (RDPP)"); 0 when none."""
+    for i in range(_MAX_DEFINED_WORDS):
+        token = tokens[i]
+        if token is None:
+            break
         if token.group() == "(":
             if i and ACRONYM_IN_PARENS.match(token.string, token.start()):
                 return i
             break
         if not token.group()[:1].isalnum():
             break
-    taken, i = 0, 0
+    return 0
+
+
+def _capitalised_words(tokens: Tokens) -> int:
+    """How many of `tokens` (the words after a head word) continue the name: small inner words followed by a
+    capitalised word ("for Border Health")."""
+    taken = 0
     inner = _inner_words()
-    while i < len(tokens):
-        j = i
-        while j < len(tokens) and key(tokens[j].group()) in inner:
+    while True:
+        j = taken
+        while key(tokens.word(j)) in inner:
             j += 1
-        if j < len(tokens) and is_capitalised(tokens[j].group()):
-            taken = i = j + 1
-        else:
-            break
-    return taken
+        if not is_capitalised(tokens.word(j)):
+            return taken
+        taken = j + 1
+
+
+def _last_tokens(text: str, start: int, end: int, count: int) -> list[re.Match]:
+    """The last `count` tokens of `text[start:end]` (all of them when fewer). Tokenising is the costly part and
+    no token holds a space, so it starts `count` + 1 spaces back (each piece between spaces holds a token, but
+    the one ending at `end` may be empty), not at `start`; from `start` only when that gives too few."""
+    at = end
+    for _ in range(count + 1):
+        at = text.rfind(" ", start, at)
+        if at < 0:
+            return list(TOKEN.finditer(text, start, end))[-count:]
+    tokens = list(TOKEN.finditer(text, at + 1, end))
+    if len(tokens) < count:
+        tokens = list(TOKEN.finditer(text, start, end))
+    return tokens[-count:]
 
 
 def _named(paragraph: Paragraph) -> list[_Found]:
@@ -176,14 +254,21 @@ def _named(paragraph: Paragraph) -> list[_Found]:
     patterns = _patterns()
     text = paragraph.text
     roles = words("projects", "roles")
-    found = []
-    for match in patterns["head"].finditer(text):
+    found: list[_Found] = []
+    first_head = _any_head().search(text)
+    if not first_head:
+        return found
+    for match in patterns["head"].finditer(text, first_head.start()):
         start = sentence_start(text, match.start(), _REACH)
-        before = list(TOKEN.finditer(text, start, match.start()))
-        after = list(TOKEN.finditer(text, match.end(), min(len(text), match.end() + _REACH)))
-        if after and key(after[0].group()) in roles:
+        before = _last_tokens(text, start, match.start(), _MAX_WORDS_BEFORE)
+        limit = min(len(text), match.end() + _REACH)
+        after = Tokens(text, match.end(), limit)
+        if key(after.word(0)) in roles:
             continue  # "Programme Manager Ana Ruiz": a job title
-        count_before, count_after = _words_before(before), _words_after(after)
+        # Reading words up to an "(ACR)" is the costly part: only done when a "(" follows.
+        to_acronym = _words_to_acronym(after) if text.find("(", match.end(), limit) >= 0 else 0
+        count_after = to_acronym or _capitalised_words(after)
+        count_before = _words_before(before)
         first = before[-count_before].start() if count_before else match.start()
         last = after[count_after - 1].end() if count_after else match.end()
         name = text[first:last]
@@ -194,9 +279,15 @@ def _named(paragraph: Paragraph) -> list[_Found]:
     return found
 
 
+@lru_cache(maxsize=None)
+def _not_own_words() -> frozenset[str]:
+    """Words that give a name nothing of its own: small words and inner words."""
+    return _small_words() | _inner_words()
+
+
 def _is_proper_name(name: str, head: str) -> bool:
     """A name needs a word of its own besides the head and small words ("Programme 2030" is not one)."""
-    small = _small_words() | _inner_words()
+    small = _not_own_words()
     own = [t.group() for t in TOKEN.finditer(name) if t.group() != head and key(t.group()) not in small]
     return any(w[:1].isalpha() and (is_capitalised(w) or len(own) > 1) for w in own)
 
@@ -205,12 +296,19 @@ def _defined(paragraph: Paragraph) -> list[_Found]:
     """A project bound to an acronym defined in parentheses: a project noun before it ("le projet d'appui aux
     frontières (PAF)") or after it ("the Sahel Alliance for Fair Employment (SAFE) project")."""
     text = paragraph.text
-    found = []
-    for match in ACRONYM_IN_PARENS.finditer(text):
-        start = sentence_start(text, match.start(), _REACH)
-        tokens = list(TOKEN.finditer(text, start, match.start()))[-_MAX_DEFINED_WORDS:]
-        if _patterns()["noun_after"].match(text, match.end()):
-            span, cue = _capitalised_run(tokens), _patterns()["noun_after"].match(text, match.end()).group().strip()
+    found: list[_Found] = []
+    paren = text.find("(")
+    if paren < 0:
+        return found
+    # A match starts at the spaces before its "(": none starts before those of the first "(".
+    for match in ACRONYM_IN_PARENS.finditer(text, len(text[:paren].rstrip())):
+        noun_after = _patterns()["noun_after"].match(text, match.end())
+        start = sentence_start(text, match.start(), _REACH) if noun_after else _noun_look_back(paragraph, match.start())
+        if start is None:
+            continue  # no project noun to bind the acronym to
+        tokens = _last_tokens(text, start, match.start(), _MAX_DEFINED_WORDS)
+        if noun_after:
+            span, cue = _capitalised_run(tokens), noun_after.group().strip()
         else:
             span, cue = _noun_span(tokens, match.group(1))
         if span and _initials_fit(match.group(1), [t.group() for t in span]):
@@ -236,7 +334,7 @@ def _capitalised_run(tokens: list) -> list:
 def _noun_span(tokens: list, acronym: str) -> tuple[list, str]:
     """The words from the last project noun of `tokens` (plain words only), without the noun when the
     acronym leaves it out ("projet de ... (RDPP)"); and the noun."""
-    nouns = [i for i, t in enumerate(tokens) if _patterns()["noun"].fullmatch(t.group())]
+    nouns = [i for i, t in enumerate(tokens) if _is_noun(t.group())]
     if not nouns or not all(t.group()[:1].isalnum() or t.group()[-1:] in "'’" for t in tokens[nouns[-1] :]):
         return [], ""
     span = tokens[nouns[-1] :]
@@ -246,6 +344,12 @@ def _noun_span(tokens: list, acronym: str) -> tuple[list, str]:
         while span and key(span[0].group()) in _inner_words():
             span = span[1:]
     return span, noun
+
+
+@lru_cache(maxsize=1 << 14)
+def _is_noun(word: str) -> bool:
+    """True when the word is a project noun in any case ("Projet", "PROGRAMME"); cached: words recur."""
+    return bool(_patterns()["noun"].fullmatch(word))
 
 
 def _initials_fit(acronym: str, span: list[str]) -> bool:
@@ -281,6 +385,8 @@ def find_projects(page: Page) -> None:
     projects: list[Project] = []
     seen: set[str] = set()
     for paragraph in paragraphs(page):
+        if not _has_noun(paragraph.folded):
+            continue  # nothing to find: every shape of project name holds a noun or head word
         for found in _keep_apart(_quoted(paragraph) + _named(paragraph) + _defined(paragraph)):
             keys = {key(found.name)} | ({key(found.acronym)} if found.acronym else set())
             if keys & seen:
