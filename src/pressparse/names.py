@@ -18,7 +18,7 @@ from .places import fold
 # One word at a time: dotted abbreviations ("U.S."), an elided article or preposition ("l'", "d'", "qu'") on its
 # own, a word keeping inner hyphens, apostrophes and dots ("co-funded", "State's"), else one other character.
 # (`re`, not `regex`: twice as fast on this simple pattern.)
-TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|(?:[Qq][Uu]|[dljnsmtcDLJNSMTC])['’](?=[^\W\d_])|\w(?:[\w&]|[-'’.](?=\w))*|\S")
+TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|(?:[Qq][Uu]|[dljnsmtcDLJNSMTC])['’](?=[^\W\d_])|\w[\w&]*(?:[-'’.](?=\w)[\w&]*)*|\S")
 # An acronym in parentheses, "(START)", "(JPBHR)": two capitals at least, digits and "&" or "-" allowed.
 ACRONYM_IN_PARENS = regex.compile(r"\s*\(\s*(\p{Lu}[\p{Lu}\p{N}&-]*\p{Lu}[\p{Lu}\p{N}]*)\s*\)")
 # What closes a paragraph: sentence punctuation, closing quotes and brackets.
