@@ -78,12 +78,10 @@ def _money() -> regex.Pattern:
     return regex.compile(rf"(?<!\p{{L}})(?:{money})(?!\p{{L}})", regex.IGNORECASE)
 
 
-@lru_cache(maxsize=None)
-def _name_starts() -> regex.Pattern:
-    """A capital letter after spaces and openers ("the ", "l'", "de la "): where a name may start."""
-    openers = lexicon.alternation(lexicon.merged("funding", "articles") + lexicon.merged("funding", "connectors"))
-    openers = openers.replace("'", "['’]")
-    return regex.compile(rf"\s*(?:(?:{openers})(?:\s+|(?<=['’])))*\p{{Lu}}", regex.IGNORECASE)
+# What may come between a cue and the first capital of a name: spaces and the small letters, apostrophes and
+# "&" of the words skipped before a name ("the ", "l'", "de la "). A name needs a capital first letter, so when
+# anything else comes first the cue names nobody.
+_BEFORE_A_NAME = regex.compile(r"(?:[\s'’&]|(?![\p{Lu}\p{Lt}])[^\W\d_])*+")
 
 
 @lru_cache(maxsize=None)
@@ -160,7 +158,8 @@ class _Reader:
     def names_after(self, offset: int) -> list[tuple[str, str | None, int]]:
         """The donors named from `offset`: (name, acronym, start offset). "A, B and C" gives three; a comma
         list not closed by a conjunction keeps its first name only ("funded by Japan, IOM said")."""
-        if not _name_starts().match(self.text, offset):
+        start = _BEFORE_A_NAME.match(self.text, offset).end()
+        if not self.text[start : start + 1].isupper():
             return []  # most cues ("through", "via") are not followed by a name: skip the word-by-word reading
         tokens = Tokens(self.text, offset, min(len(self.text), offset + _READ_AFTER))
         conjunctions = phrases("funding", "conjunctions")
