@@ -6,11 +6,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import regex
+import re
 
 from .boilerplate import SENTENCE_END
 from .contacts import find_cue
-from .page import BODY, BOILERPLATE, CONTACT, DATE, HEADLINE, Page
+from .page import BODY, BOILERPLATE, CONTACT, DATE, HEADLINE, Line, Page
 
 # A line is learned only after it was seen on this many pages holding different releases ("a handful").
 MIN_PAGES = 5
@@ -25,7 +25,7 @@ FORGET_AFTER_PAGES = 1000
 MAX_LABEL_WORDS = 6
 # Contact material (addresses, numbers, cue lines) is never learned: the same press officer's block recurs on
 # every release of a site.
-_CONTACT_MATERIAL = regex.compile(r"@|\d[\d\s().+-]{5,}\d")
+_CONTACT_MATERIAL = re.compile(r"@|\d[\d\s().+-]{5,}\d")
 # Lines this close (in non-blank lines) to contact material are never learned: a block names its officer and
 # office within two lines of the address ("Name" / "Office" / "Email: ...").
 CONTACT_REACH = 2
@@ -46,19 +46,20 @@ def candidate_lines(page: Page) -> tuple[tuple[str, ...], frozenset[str]]:
     longer than a label.
     """
     wrapped = {i for first, last in page.paragraphs if last > first for i in range(first, last + 1)}
-    filled = [index for index, line in enumerate(page.lines) if line.text]
-    material = [_is_contact_material(page.lines[index].text, index) for index in filled]
+    filled = [line for line in page.lines if line.text]
+    indexes = [index for index, line in enumerate(page.lines) if line.text]
+    material: dict[int, bool] = {}  # position in `filled` -> is contact material (tested only near candidates)
     seen: dict[str, None] = {}
     in_record: set[str] = set()
-    for position, index in enumerate(filled):
-        line = page.lines[index]
+    for position, (index, line) in enumerate(zip(indexes, filled)):
         text = line.text
         if (
             len(text) <= MAX_LINE_CHARS
             and line.role not in _NEVER_LEARNED
             and not (line.role == BODY and (index in wrapped or _is_sentence(text)))
             and not (line.role == HEADLINE and text.count(" ") >= MAX_LABEL_WORDS)
-            and not any(material[max(0, position - CONTACT_REACH) : position + CONTACT_REACH + 1])
+            and not _near_contact_material(filled, position, material)
+            and find_cue(text, index, mid_line=False) is None
         ):
             seen.setdefault(text, None)
             if line.role in _RECORD_ROLES:
@@ -66,8 +67,16 @@ def candidate_lines(page: Page) -> tuple[tuple[str, ...], frozenset[str]]:
     return tuple(seen), frozenset(in_record)
 
 
-def _is_contact_material(text: str, index: int) -> bool:
-    return _CONTACT_MATERIAL.search(text) is not None or find_cue(text, index, mid_line=False) is not None
+def _near_contact_material(filled: list[Line], position: int, material: dict[int, bool]) -> bool:
+    """Whether a line within CONTACT_REACH of `filled[position]` is a contact line, an address or a number (what
+    a contact block is made of; `material` keeps the answers for the page)."""
+    for near in range(max(0, position - CONTACT_REACH), min(len(filled), position + CONTACT_REACH + 1)):
+        if near not in material:
+            line = filled[near]
+            material[near] = line.role == CONTACT or _CONTACT_MATERIAL.search(line.text) is not None
+        if material[near]:
+            return True
+    return False
 
 
 def _is_sentence(text: str) -> bool:
