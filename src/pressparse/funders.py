@@ -158,7 +158,7 @@ class _Reader:
     def names_after(self, offset: int) -> list[tuple[str, str | None, int]]:
         """The donors named from `offset`: (name, acronym, start offset). "A, B and C" gives three; a comma
         list not closed by a conjunction keeps its first name only ("funded by Japan, IOM said")."""
-        start = _BEFORE_A_NAME.match(self.text, offset).end()
+        start = _BEFORE_A_NAME.match(self.text, offset, offset + _READ_AFTER).end()
         if not self.text[start : start + 1].isupper():
             return []  # most cues ("through", "via") are not followed by a name: skip the word-by-word reading
         tokens = Tokens(self.text, offset, min(len(self.text), offset + _READ_AFTER))
