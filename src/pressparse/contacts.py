@@ -10,6 +10,7 @@ separator is lexicon data (section "contacts"); nothing here knows a site.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import NamedTuple
@@ -479,9 +480,33 @@ def _cue_first_word_tuple() -> tuple[str, ...]:
     return tuple(_cue_first_words())
 
 
+@lru_cache(maxsize=None)
+def _cue_head() -> re.Pattern:
+    """Bullets, then a cue's first word in any case: the quick test of a line's head (the class of first
+    letters turns most lines away before the alternation is tried). re's case-insensitive match is a little
+    wider than `str.lower` ("ſ" matches "s"), so it only lets through lines for `_starts` to read, and turns
+    away none that `_starts` would take."""
+    firsts = sorted(_cue_first_words(), key=len, reverse=True)
+    letters = "".join(sorted({word[0] for word in firsts}))
+    return re.compile(
+        rf"[{re.escape(BULLET_CHARS)} ]*(?=[{re.escape(letters)}])(?:{'|'.join(map(re.escape, firsts))})",
+        re.IGNORECASE,
+    )
+
+
 def find_cue(text: str, index: int, mid_line: bool = True) -> Cue | None:
     """The contact cue of a line when it starts the line or (when `mid_line`) a sentence in it, with the end
     of its lead-in ("For more information, please contact")."""
+    if not mid_line and not _cue_head().match(text):
+        return None
+    # Lines that pass the head test recur across a site's pages (its cue line, "Press releases" in a menu); a long
+    # line is prose, read afresh, so that the cache never holds a page's worth of text.
+    found = (_cached_cue_span if len(text) <= MAX_CONTACT_LINE else _cue_span)(text, mid_line)
+    return Cue(index, *found) if found else None
+
+
+def _cue_span(text: str, mid_line: bool) -> tuple[int, int, str] | None:
+    """(start, end of the lead-in, cue as written) of the line's cue, for `find_cue`."""
     pattern = _patterns()
     for start in _starts(text, mid_line):
         match = pattern["cue"].match(text, start)
@@ -494,8 +519,11 @@ def find_cue(text: str, index: int, mid_line: bool = True) -> Cue | None:
             if any(c.isupper() or c.isdigit() or c == "@" for c in gap):
                 break
             rest = follow.end()
-        return Cue(index, match.start(), rest, match[0])
+        return match.start(), rest, match[0]
     return None
+
+
+_cached_cue_span = lru_cache(maxsize=2048)(_cue_span)
 
 
 @dataclass

@@ -8,6 +8,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -91,6 +92,7 @@ def city_country_code(name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1024)  # a site's datelines and offices name the same few places page after page
 def place_code(name: str) -> str | None:
     """ISO code of a dateline place: a country, a city, or "City, Country" (the country part wins)."""
     parts = [part.strip() for part in name.split(",") if part.strip()]
@@ -109,32 +111,37 @@ def _key(words: list[str]) -> str:
     return " ".join(words).replace("’", "'")
 
 
+class _Phrases(NamedTuple):
+    """The country names that start with one word: {name as CLDR writes it (words joined by one space): code},
+    and the most words any of them has (no more are read after the word)."""
+
+    codes: dict[str, str]
+    most_words: int
+
+
 @lru_cache(maxsize=None)
-def _country_phrases() -> dict[str, dict[str, str]]:
-    """First word -> {country name as CLDR writes it (words joined by one space): code}, for scanning text."""
+def _country_phrases() -> dict[str, _Phrases]:
+    """First word -> the country names it starts, for scanning text."""
     phrases: dict[str, dict[str, str]] = {}
     for name, code in _territories():
         words = _NAME_WORD.findall(name)
         if words and len(words) <= _MAX_NAME_WORDS:
             phrases.setdefault(words[0], {})[_key(words)] = code
-    return phrases
+    return {first: _Phrases(codes, max(key.count(" ") + 1 for key in codes)) for first, codes in phrases.items()}
 
 
-def _longest_name(text: str, first: regex.Match) -> tuple[int, str] | None:
-    """(end, code) of the longest country name starting with the word `first` of `text`, else None:
+def _longest_name(text: str, first: regex.Match, phrases: _Phrases) -> tuple[int, str] | None:
+    """(end, code) of the longest of `phrases` that `text` names from the word `first` on, else None:
     "Guinée équatoriale" before "Guinée"."""
-    candidates = _country_phrases().get(first[0])
-    if not candidates:
-        return None
     words, ends = [first[0]], [first.end()]
-    while len(words) < _MAX_NAME_WORDS:
+    while len(words) < phrases.most_words:
         following = _NEXT_WORD.match(text, ends[-1])
         if following is None:
             break
         words.append(following[1])
         ends.append(following.end())
     for size in range(len(words), 0, -1):
-        code = candidates.get(_key(words[:size]))
+        code = phrases.codes.get(_key(words[:size]))
         if code:
             return ends[size - 1], code
     return None
@@ -143,12 +150,14 @@ def _longest_name(text: str, first: regex.Match) -> tuple[int, str] | None:
 def countries_in(text: str) -> list[tuple[str, str]]:
     """(name as written, code) of every country named in `text`, in order, matched case-sensitively as CLDR
     writes the name (a lower-case "niger" or a "NIGER" shout is not counted; adjectives are not names)."""
-    found = []
+    found: list[tuple[str, str]] = []
+    starts = _country_phrases()
     resume = 0
     for first in _CAPITALISED.finditer(text):
-        if first.start() < resume:  # inside a name already found ("Sierra Leone")
+        phrases = starts.get(first[0])
+        if phrases is None or first.start() < resume:  # no name starts so, or inside one found ("Sierra Leone")
             continue
-        name = _longest_name(text, first)
+        name = _longest_name(text, first, phrases)
         if name:
             resume, code = name
             found.append((text[first.start() : resume], code))
@@ -200,7 +209,12 @@ class Dateline:
 
 def dateline(text: str) -> Dateline | None:
     """The dateline at the start of a paragraph's text, by its shape alone (the place is not looked up)."""
-    match = _DATELINE.match(text[:_DATELINE_CHARS])
+    return _dateline_at_head(text[:_DATELINE_CHARS])
+
+
+@lru_cache(maxsize=64)  # the date and the location steps both read the page's dateline
+def _dateline_at_head(head: str) -> Dateline | None:
+    match = _DATELINE.match(head)
     if match is None:
         return None
     return Dateline(match["place"], match["date"], match["source"])
