@@ -13,6 +13,12 @@ SEED_000 = SAMPLES / "000_7dd94e58b0fe5d00.txt"
 SEED_003 = SAMPLES / "003_3024b0e76eff2ed7.txt"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_data_cache(tmp_path_factory):
+    """The tests (and the commands they run) build their own data cache instead of reading the user's."""
+    os.environ["PRESSPARSE_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
 def run_cli(*args: str, stdin: bytes | None = None, cwd: Path = ROOT, timeout: float = 120) -> subprocess.CompletedProcess:
     """Run the real `pressparse` command in a subprocess (as a user would), capturing bytes."""
     env = dict(os.environ, PYTHONIOENCODING="utf-8", COLUMNS="100")

