@@ -9,7 +9,7 @@ from . import lexicon
 from .page import BOILERPLATE, Page
 
 # Enough text to decide; more only costs time.
-_SAMPLE_CHARS = 2000
+_SAMPLE_CHARS = 1000
 
 
 @lru_cache(maxsize=None)
