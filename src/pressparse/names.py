@@ -12,6 +12,7 @@ from itertools import accumulate
 import regex
 
 from . import lexicon
+from .lexicon import trie_regex
 from .page import BODY, Page
 from .places import fold
 
@@ -176,26 +177,6 @@ def _spellings(phrase: str) -> set[str]:
     if not head:
         return {phrase}
     return {phrase} | {f"{head} {form}" for form in _contractions().get(last, ())}
-
-
-def trie_regex(phrases) -> str:
-    """Literal phrases as one regex factored on common prefixes: a pattern tries each character once instead of
-    every phrase in turn (the cue lists are long, the search runs on every paragraph)."""
-    trie: dict = {}
-    for phrase in phrases:
-        node = trie
-        for char in phrase:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie) or "(?!)"
 
 
 class CueFinder:

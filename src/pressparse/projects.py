@@ -32,7 +32,6 @@ from .names import (
     paragraphs,
     sentence_start,
     stop_words,
-    trie_regex,
     words,
 )
 from .page import Page
@@ -104,7 +103,7 @@ def _noun_stems() -> tuple[str, ...]:
 @lru_cache(maxsize=None)
 def _any_head() -> re.Pattern:
     """Any head word as written in the lexicon ("Programme"), whole word or not: where `_named` starts."""
-    return re.compile(trie_regex(lexicon.merged("projects", "heads")))
+    return re.compile(lexicon.trie_regex(lexicon.merged("projects", "heads")))
 
 
 def _has_noun(folded: str) -> bool:

@@ -7,6 +7,7 @@ Each file has one section per pipeline step ("stopwords", "boilerplate", "contac
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -47,6 +48,26 @@ def alternation(phrases) -> str:
     """A regex alternation of literal phrases, longest first, spaces matching any run of spaces."""
     ordered = sorted(set(phrases), key=len, reverse=True)
     return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+def trie_regex(phrases) -> str:
+    """Literal phrases as one regex factored on common prefixes: a pattern tries each character once instead of
+    every phrase in turn (the cue lists are long, the search runs on every paragraph)."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie) or "(?!)"
 
 
 @lru_cache(maxsize=None)
