@@ -1,6 +1,7 @@
 """Benchmark pressparse as a user runs it: whole processes, start-up included.
 
-Builds a corpus of unique, seed-like pages from `samples/*.txt` (deterministic for a given --seed), then times
+Builds a corpus of unique, seed-like pages from `samples/*.txt` (or the files --samples names; deterministic
+for a given --seed), then times
 `pressparse extract --format jsonl --quiet --jobs N DIR > out.jsonl` for each --jobs value, the same pages
 through trafilatura, and a bare regex scan (read every page, find e-mail addresses), each in a fresh process.
 Prints a Markdown table: pages/s, peak memory, the ratios the project targets, and the machine.
@@ -8,6 +9,7 @@ Prints a Markdown table: pages/s, peak memory, the ratios the project targets, a
     python benchmarks/run.py                         # 2,000 pages, --jobs 1 and 2, trafilatura, regex scan
     python benchmarks/run.py --memory                # 20,000 pages: peak memory only
     python benchmarks/run.py --profile               # also cProfile one single-process run
+    python benchmarks/run.py --samples '00[03]_*'    # a corpus made from the two seed pages only
 
 Standard library only, besides trafilatura (optional; `pip install -e '.[bench]'`). Linux or macOS (os.wait4).
 """
@@ -85,13 +87,13 @@ class Seed:
     words: list[str] = field(default_factory=list)  # lower-case words of the body, to swap in
 
 
-def load_seeds(samples: Path) -> list[Seed]:
+def load_seeds(samples: list[Path]) -> list[Seed]:
     """Split every sample with pressparse's own analysis (headline, body paragraphs)."""
     from pressparse.inputs import Input, InputError, read_text
     from pressparse.pipeline import analyse
 
     seeds = []
-    for path in sorted(samples.glob("*.txt")):
+    for path in samples:
         try:
             text = read_text(Input(str(path), path))
         except InputError:
@@ -260,10 +262,10 @@ class PageMaker:
         return str(rng.randint(1, 9)) + "".join(str(rng.randint(0, 9)) for _ in digits[1:])
 
 
-def build_corpus(directory: Path, pages: int, seed: int, seeds: list[Seed]) -> dict:
+def build_corpus(directory: Path, pages: int, seed: int, seeds: list[Seed], samples: list[Path]) -> dict:
     """Write `pages` unique pages to `directory` (reused when a kept corpus has the same parameters)."""
     digest = hashlib.sha256()
-    for path in sorted(SAMPLES.glob("*.txt")):
+    for path in samples:
         digest.update(path.name.encode() + path.read_bytes())
     manifest = {"generator": GENERATOR_VERSION, "pages": pages, "seed": seed, "samples": digest.hexdigest()}
     manifest_path = directory / "manifest.json"
@@ -538,6 +540,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--memory-pages", type=int, default=20000, help="pages in the memory corpus (default 20000)")
     parser.add_argument("--profile", action="store_true", help="also cProfile a single-process run (top 15 functions)")
     parser.add_argument("--seed", type=int, default=1, help="corpus seed (default 1): same seed, same pages")
+    parser.add_argument(
+        "--samples", default="*.txt", help="which pages of samples/ (their .txt files) the corpus is made from, as a glob (default *.txt)"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the corpus in benchmarks/corpus/ (reused next time)")
     return parser.parse_args(argv)
 
@@ -546,12 +551,14 @@ def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     jobs = [int(j) for j in args.jobs.split(",") if j.strip()]
     pages = args.memory_pages if args.memory else args.pages
-    seeds = load_seeds(SAMPLES)
+    samples = sorted(path for path in SAMPLES.glob(args.samples) if path.suffix == ".txt")
+    seeds = load_seeds(samples)
     if not seeds:
-        raise SystemExit(f"no readable samples in {SAMPLES}")
-    corpus = CORPUS / f"pages-{pages}-seed-{args.seed}"
+        raise SystemExit(f"no readable samples matching {args.samples} in {SAMPLES}")
+    selection = "" if args.samples == "*.txt" else "-" + hashlib.sha256(args.samples.encode()).hexdigest()[:8]
+    corpus = CORPUS / f"pages-{pages}-seed-{args.seed}{selection}"
     started = time.perf_counter()
-    info = build_corpus(corpus, pages, args.seed, seeds)
+    info = build_corpus(corpus, pages, args.seed, seeds, samples)
     print(
         f"Corpus: {pages:,} pages from {info['seeds']} samples (seed {args.seed}), {info['bytes'] / pages:,.0f} bytes "
         f"a page on average ({info['min']:,}–{info['max']:,}), {info['bytes'] / 1e6:.1f} MB; "
@@ -566,7 +573,8 @@ def main(argv: list[str] | None = None) -> None:
             else:
                 report = speed_report(corpus, pages, jobs, args, work)
             print(f"Machine: {machine()}\n")
-            print(f"Corpus: {pages:,} generated pages, {info['bytes'] / pages:,.0f} bytes a page on average, seed {args.seed}\n")
+            print(f"Corpus: {pages:,} generated pages from samples/{args.samples} ({info['seeds']} files), "
+                  f"{info['bytes'] / pages:,.0f} bytes a page on average, seed {args.seed}\n")
             print(report)
             if args.profile:
                 print("\n" + profile(corpus, pages, work))
