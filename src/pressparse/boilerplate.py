@@ -20,10 +20,9 @@ _BULLET = re.compile(rf"^[{re.escape(BULLET_CHARS)}]\s*\S")
 _BREADCRUMB_SEPARATOR = re.compile(r"\s[/>»›|]\s")
 _TIMESTAMP = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 _COPYRIGHT = re.compile(r"^©|©\s*(?:19|20)\d\d")
-# A line that ends a sentence (maybe inside quotes or brackets): shared by the steps that read line shapes.
+# A line that ends a sentence (maybe inside quotes or brackets): see `ends_sentence`.
 _SENTENCE_END_CHARS = (".", "!", "?", "…")
 _CLOSING_CHARS = "'\"”’»)]"
-SENTENCE_END = re.compile(rf"[{re.escape(''.join(_SENTENCE_END_CHARS))}][{re.escape(_CLOSING_CHARS)}]*$")
 # Generic furniture words must fill the whole line (maybe with a colon or a count); prefixes start it.
 _FURNITURE_PREFIX = r"^(?:{})(?!\w)"
 # "Posted: …", and dumps of glued fields ("…10:02Image: Region-Country: KenyaThemes: …").
@@ -68,7 +67,8 @@ _PHRASE_END = " :.!|»>›"
 
 
 def ends_sentence(line: str) -> bool:
-    """True when the stripped line ends a sentence, as SENTENCE_END finds it but without scanning the line."""
+    """True when the stripped line ends a sentence ("...", "... 2019.", "... »."), read from its tail: shared by
+    the steps that read line shapes."""
     return line.rstrip(_CLOSING_CHARS).endswith(_SENTENCE_END_CHARS)
 
 

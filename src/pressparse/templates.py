@@ -8,7 +8,7 @@ from pathlib import Path
 
 import re
 
-from .boilerplate import SENTENCE_END
+from .boilerplate import ends_sentence
 from .contacts import find_cue
 from .page import BODY, BOILERPLATE, CONTACT, DATE, HEADLINE, Line, Page
 
@@ -80,7 +80,7 @@ def _near_contact_material(filled: list[Line], position: int, material: dict[int
 
 
 def _is_sentence(text: str) -> bool:
-    return text.count(" ") >= MIN_SENTENCE_WORDS - 1 and SENTENCE_END.search(text) is not None
+    return text.count(" ") >= MIN_SENTENCE_WORDS - 1 and ends_sentence(text)
 
 
 class TemplateLearner:
