@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -389,14 +388,15 @@ def test_people_of_splits_on_new_names_and_separators():
     ]
 
 
-def test_a_six_megabyte_line_does_not_hang():
+def test_a_six_megabyte_line_is_read_in_bounded_windows():
+    # Every read of a line is bounded (INLINE_WINDOW, look-behinds of 64 characters): a reader that rescanned
+    # the rest of this line at each "at" would not finish.
     huge = "For more information please contact " + "Ana Ruiz at " * 500_000 + "x"
     lines = [Line(1, "Title of the release", HEADLINE), Line(2, "word " * 60 + "end.", BODY), Line(3, huge)]
     page = Page(text="", lines=lines, record=Release(), headline=0, body_start=1, body_end=2,
                 paragraphs=[(1, 1)])
-    started = time.perf_counter()
     contacts.find_contacts(page)
-    assert time.perf_counter() - started < 2
+    assert page.record.contacts == [] and page.lines[2].role == ""  # no address, no number: no contact
     assert len(huge) > 6_000_000 and find_emails("a" * 6_000_000) == []
 
 

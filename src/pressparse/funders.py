@@ -283,9 +283,9 @@ def _fund_heads_plain() -> tuple[bytes, ...]:
 
 
 def _may_name_a_fund(text: str, offset: int) -> bool:
-    """False when no fund head word ("Fund", "Fonds") is in `text` after `offset`: no name read there suits a
-    channel cue (`_fits`), so none needs reading."""
-    rest = _plain_letters(text[offset:])
+    """False when no fund head word ("Fund", "Fonds") follows `offset` where names are read (twice the reading
+    window: a known name with commas may run past it): no name read there suits a channel cue (`_fits`)."""
+    rest = _plain_letters(text[offset : offset + 2 * _READ_AFTER])
     return any(head in rest for head in _fund_heads_plain())
 
 
