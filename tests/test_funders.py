@@ -163,7 +163,7 @@ def test_evidence_notes_the_line_where_the_donor_starts():
 
 
 def test_names_on_a_long_single_line_are_read_in_a_window():
-    # 180,000 cues on one 2.3 MB line: each reads its donor within a bounded window after it (a reader that
+    # 120,000 cues on one 2.3 MB line: each reads its donor within a bounded window after it (a reader that
     # looked at the rest of the line each time would not finish); one donor repeated is one funder, and the
     # fund named after the last channel cue ("via") is found.
     line = "financé par " * 60_000 + "la Fondation Aubrac " * 60_000 + "via le " * 60_000 + "Fonds Aubrac"
