@@ -17,7 +17,8 @@ _LONE_PUNCTUATION = re.compile(r"^[\W_]+$")
 # Characters that open a list or menu item ("- ", "• ", "» "); contacts strips them too.
 BULLET_CHARS = "-–—•·*▪◦‣►>»"
 _BULLET = re.compile(rf"^[{re.escape(BULLET_CHARS)}]\s*\S")
-_BREADCRUMB_SEPARATOR = re.compile(r"\s[/>»›|]\s")
+_BREADCRUMB_MARKS = "/>»›|"
+_BREADCRUMB_SEPARATOR = re.compile(rf"\s[{re.escape(_BREADCRUMB_MARKS)}]\s")
 _TIMESTAMP = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 _COPYRIGHT = re.compile(r"^©|©\s*(?:19|20)\d\d")
 # A line that ends a sentence (maybe inside quotes or brackets): see `ends_sentence`.
@@ -98,10 +99,9 @@ def _is_menu_item(text: str) -> bool:
 
 
 def _is_breadcrumb(text: str) -> bool:
-    """Two separators or more ("Home / Press Room / News") and no sentence end. The separator marks (those of
-    _BREADCRUMB_SEPARATOR) are looked for as plain characters first: most lines have none, and that test costs far
-    less than the pattern."""
-    if not ("/" in text or ">" in text or "»" in text or "›" in text or "|" in text):
+    """Two separators or more ("Home / Press Room / News") and no sentence end. The separator marks are looked
+    for as plain characters first: most lines have none, and that test costs far less than the pattern."""
+    if not any(mark in text for mark in _BREADCRUMB_MARKS):
         return False
     return len(_BREADCRUMB_SEPARATOR.findall(text)) >= 2 and not ends_sentence(text)
 
