@@ -109,7 +109,7 @@ def _any_head() -> re.Pattern:
 def _has_noun(folded: str) -> bool:
     """False only when the folded text holds no project noun or head word: the cheap first test, since every
     shape of project name needs one. (A text with one of the letters `regex`'s case-insensitive patterns take
-    for an ASCII one but `str.lower` leaves as it is, "İ" and "ſ", may hold one.) An `in` test a stem: several
+    for an ASCII one but `str.lower` leaves as it is, "İ" and "ſ", may hold one.) One `in` test per stem: several
     times faster than one regex for them all."""
     return any(stem in folded for stem in _noun_stems()) or not folded.isascii() and ("İ" in folded or "ſ" in folded)
 
