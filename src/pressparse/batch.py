@@ -7,6 +7,7 @@ the site's template while the run goes; a page extracted before a line it holds 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections import deque
@@ -46,11 +47,13 @@ class Options:
 
 @dataclass
 class Outcome:
-    """One page's result: its record, or the reason it could not be read; its candidate template lines, and
+    """One page's result: its record as the output writer's `render` made it (the record itself when records are
+    de-duplicated) and its release key, or the reason it could not be read; its candidate template lines, and
     among them those the record was built from (learning one of those changes the record)."""
 
     source: str
-    record: dict | None = None
+    output: object = None
+    release_key: bytes = b""
     error: str | None = None
     lines: tuple[str, ...] = ()
     record_lines: frozenset[str] = frozenset()
@@ -78,8 +81,8 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
-def process(item: Input, template: frozenset[str], evidence: bool) -> Outcome:
-    """Read and extract one page (runs in a worker process)."""
+def process(item: Input, template: frozenset[str], evidence: bool, render: Callable[[dict], object]) -> Outcome:
+    """Read and extract one page, and render its record (runs in a worker process)."""
     try:
         text = read_text(item)
     except InputError as problem:
@@ -94,16 +97,26 @@ def process(item: Input, template: frozenset[str], evidence: bool) -> Outcome:
 
         record.evidence = evidence_of(page, on_input=True)
     lines, record_lines = templates.candidate_lines(page)
-    return Outcome(item.source, record=record.to_dict(), lines=lines, record_lines=record_lines)
+    fields = record.to_dict()
+    return Outcome(item.source, render(fields), _release_key(fields), lines=lines, record_lines=record_lines)
 
 
-def _process_chunk(task: tuple[list[Input], frozenset[str], bool]) -> list[Outcome]:
-    items, template, evidence = task
-    return [process(item, template, evidence) for item in items]
+Task = tuple[list[Input], frozenset[str], bool, Callable[[dict], object]]
 
 
-def _release_key(record: dict) -> int:
-    return hash((record["headline"], record["body"]))
+def _process_chunk(task: Task) -> list[Outcome]:
+    items, template, evidence, render = task
+    return [process(item, template, evidence, render) for item in items]
+
+
+def _as_is(record: dict) -> dict:
+    return record
+
+
+def _release_key(record: dict) -> bytes:
+    """What identifies a release: its headline and body (a digest, the same in every process)."""
+    release = f"{record['headline']}\0{record['body']}".encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(release, digest_size=16).digest()
 
 
 def _worker_count(jobs: int | None, pages: int) -> int:
@@ -129,10 +142,13 @@ def _outcomes(inputs: list[Input], options: Options, learner: templates.Template
     def current() -> frozenset[str]:
         return learner.template() if learner else options.template
 
-    def task(i: int) -> tuple[list[Input], frozenset[str], bool]:
+    # De-duplication needs the records themselves; otherwise workers render them for the writer.
+    render = _as_is if options.dedupe else WRITERS[options.fmt].render
+
+    def task(i: int) -> Task:
         source = i - 1 - TEMPLATE_LAG
         template = learned[source - settled] if source >= 0 else options.template
-        return chunks[i], template, options.evidence
+        return chunks[i], template, options.evidence, render
 
     def settle(outcomes: list[Outcome], work, run_chunk=_process_chunk) -> list[Outcome]:
         nonlocal settled
@@ -168,10 +184,10 @@ def _learn(outcomes: list[Outcome], work, learner, current, run_chunk) -> None:
     line learned after they were extracted."""
     if learner is None:
         return
-    chunk, used, evidence = work
+    chunk, used, *settings = work
     for outcome in outcomes:
-        if outcome.record is not None:
-            learner.observe(outcome.lines, _release_key(outcome.record))
+        if outcome.error is None:
+            learner.observe(outcome.lines, outcome.release_key)
     learned_since = current() - used
     if not learned_since:
         return
@@ -181,7 +197,7 @@ def _learn(outcomes: list[Outcome], work, learner, current, run_chunk) -> None:
         if item.rereadable and not learned_since.isdisjoint(outcome.record_lines)
     ]
     if stale:
-        again = run_chunk(([chunk[index] for index in stale], current(), evidence))
+        again = run_chunk(([chunk[index] for index in stale], current(), *settings))
         for index, outcome in zip(stale, again):
             outcomes[index] = outcome
 
@@ -203,9 +219,9 @@ def run(inputs: list[Input], options: Options, on_error: Callable[[str, str], No
                     on_error(outcome.source, outcome.error)
                     summary.failures += 1
                 elif spool is not None:
-                    spool.add(outcome.record)
+                    spool.add(outcome.output, outcome.release_key)
                 else:
-                    writer.write(outcome.record)
+                    writer.write(outcome.output)
                     summary.records += 1
             out.flush()  # once a chunk: records stream out without a system call per record
             summary.pages += len(chunk)
@@ -213,7 +229,7 @@ def run(inputs: list[Input], options: Options, on_error: Callable[[str, str], No
                 progress.advance(len(chunk))
         if spool is not None:
             for record in spool.records():
-                writer.write(record)
+                writer.write(writer.render(record))
                 summary.records += 1
             summary.duplicates = spool.merged
         writer.close()
@@ -232,14 +248,13 @@ class _DedupeSpool:
 
     def __init__(self):
         self.file = tempfile.TemporaryFile("w+", encoding="utf-8")
-        self.kept: dict[int, int] = {}  # release key -> position of the kept record
+        self.kept: dict[bytes, int] = {}  # release key -> position of the kept record
         self.duplicates: dict[int, list[str]] = {}  # position -> other sources
         self.count = 0
         self.merged = 0
 
-    def add(self, record: dict) -> None:
+    def add(self, record: dict, key: bytes) -> None:
         if record["body"]:
-            key = _release_key(record)
             position = self.kept.get(key)
             if position is not None:
                 self.duplicates.setdefault(position, []).append(record["source"])

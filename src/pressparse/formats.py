@@ -1,8 +1,14 @@
-"""Output formats: JSON Lines, one JSON array, CSV, and a readable view for terminals. Records stream out."""
+"""Output formats: JSON Lines, one JSON array, CSV, and a readable view for terminals. Records stream out.
+
+Each writer splits its work in two: `render(record)` (a static method) turns a record into what `write` takes,
+and runs where the record is made, in a worker process on large runs; `write` only puts it out, in order, in the
+one process that owns the output.
+"""
 
 from __future__ import annotations
 
 import csv
+import io
 import json
 from typing import TextIO
 
@@ -18,8 +24,12 @@ class JsonLinesWriter:
     def __init__(self, out: TextIO):
         self.out = out
 
-    def write(self, record: dict) -> None:
-        self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    @staticmethod
+    def render(record: dict) -> str:
+        return json.dumps(record, ensure_ascii=False) + "\n"
+
+    def write(self, rendered: str) -> None:
+        self.out.write(rendered)
 
     def close(self) -> None:
         pass
@@ -32,8 +42,12 @@ class JsonArrayWriter:
         self.out = out
         self.count = 0
 
-    def write(self, record: dict) -> None:
-        self.out.write(("[\n" if self.count == 0 else ",\n") + json.dumps(record, ensure_ascii=False, indent=2))
+    @staticmethod
+    def render(record: dict) -> str:
+        return json.dumps(record, ensure_ascii=False, indent=2)
+
+    def write(self, rendered: str) -> None:
+        self.out.write(("[\n" if self.count == 0 else ",\n") + rendered)
         self.count += 1
 
     def close(self) -> None:
@@ -67,11 +81,16 @@ def csv_row(record: dict) -> dict:
 class CsvWriter:
     def __init__(self, out: TextIO):
         self.out = out
-        self.writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
-        self.writer.writeheader()
+        csv.writer(out, lineterminator="\n").writerow(CSV_COLUMNS)
 
-    def write(self, record: dict) -> None:
-        self.writer.writerow(csv_row(record))
+    @staticmethod
+    def render(record: dict) -> str:
+        row = io.StringIO()
+        csv.DictWriter(row, fieldnames=CSV_COLUMNS, lineterminator="\n").writerow(csv_row(record))
+        return row.getvalue()
+
+    def write(self, rendered: str) -> None:
+        self.out.write(rendered)
 
     def close(self) -> None:
         pass
@@ -84,6 +103,11 @@ class PrettyWriter:
         from rich.console import Console
 
         self.console = Console(file=out)
+
+    @staticmethod
+    def render(record: dict) -> dict:
+        """The record itself: a panel is laid out for the terminal it is written to."""
+        return record
 
     def write(self, record: dict) -> None:
         from rich.panel import Panel

@@ -92,7 +92,7 @@ class TemplateLearner:
         self._counts: dict[str, list[int]] = {}
         self._pages = 0
 
-    def observe(self, lines: tuple[str, ...], release_key: int) -> None:
+    def observe(self, lines: tuple[str, ...], release_key: bytes) -> None:
         """Count one page's candidate lines; `release_key` identifies its release (duplicates count once)."""
         self._pages += 1
         counts = self._counts
