@@ -67,7 +67,8 @@ def read_bytes(item: Input) -> bytes:
     if item.path is None:
         return sys.stdin.buffer.read()
     try:
-        return item.path.read_bytes()
+        with open(item.path, "rb", buffering=0) as file:  # unbuffered: one read into one bytes object
+            return file.readall()
     except OSError as error:
         raise InputError(f"cannot read file: {error.strerror or error}") from None
 
