@@ -42,3 +42,16 @@ def test_expand_directories_files_stdin_and_missing(tmp_path):
     inputs, errors = expand([str(tmp_path), "-", str(tmp_path / "nope.txt")])
     assert [i.source for i in inputs] == [str(tmp_path / "b.txt"), str(tmp_path / "sub" / "a.txt"), "-"]
     assert errors == [(str(tmp_path / "nope.txt"), "no such file or directory")]
+
+
+def test_directory_pages_in_path_order_without_entering_linked_folders(tmp_path):
+    # Path order, not string order: "a/b.txt" comes before "a-c.txt" although "-" sorts before "/".
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "b.txt").write_text("x")
+    (tmp_path / "a-c.txt").write_text("x")
+    (tmp_path / "A.txt").write_text("x")
+    (tmp_path / "folder.txt").mkdir()  # a folder named like a page is not a page
+    (tmp_path / "linked").symlink_to(tmp_path / "a", target_is_directory=True)
+    inputs, errors = expand([f"{tmp_path}/./"])
+    assert [i.source for i in inputs] == [str(tmp_path / name) for name in ("A.txt", "a/b.txt", "a-c.txt")]
+    assert errors == []
