@@ -18,6 +18,9 @@ CSV_COLUMNS = (
     "contact_names", "contact_emails", "contact_phones", "body",
 )
 LIST_SEPARATOR = "; "
+# Built once: json.dumps with options builds a new encoder on every call.
+_ONE_LINE = json.JSONEncoder(ensure_ascii=False).encode
+_INDENTED = json.JSONEncoder(ensure_ascii=False, indent=2).encode
 
 
 class JsonLinesWriter:
@@ -26,7 +29,7 @@ class JsonLinesWriter:
 
     @staticmethod
     def render(record: dict) -> str:
-        return json.dumps(record, ensure_ascii=False) + "\n"
+        return _ONE_LINE(record) + "\n"
 
     def write(self, rendered: str) -> None:
         self.out.write(rendered)
@@ -44,7 +47,7 @@ class JsonArrayWriter:
 
     @staticmethod
     def render(record: dict) -> str:
-        return json.dumps(record, ensure_ascii=False, indent=2)
+        return _INDENTED(record)
 
     def write(self, rendered: str) -> None:
         self.out.write(("[\n" if self.count == 0 else ",\n") + rendered)
