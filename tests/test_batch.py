@@ -131,3 +131,14 @@ def test_lines_near_contact_material_are_never_candidates():
              Line(4, "Press office", BODY), Line(5, "Email: aruiz@example.org", BODY)]
     page = Page(text="", lines=lines, record=Release())
     assert candidate_lines(page)[0] == ("Press corner", "Clinic opens")
+
+
+def test_body_lines_a_sentence_runs_through_are_never_candidates():
+    # Apart (the upper line was longer than the wrap width), "... Sri" / "Lanka." and "Le programme" / "de la
+    # lutte contre la traite" are still one sentence each; a short line after a finished sentence may be
+    # furniture.
+    lines = [Line(0, "Victims now come from Bangladesh, Pakistan and Sri", BODY), Line(1, "Lanka.", BODY),
+             Line(2, ""), Line(3, "Le programme", BODY), Line(4, "de la lutte contre la traite", BODY),
+             Line(5, ""), Line(6, "The clinic opened.", BODY), Line(7, "Follow us", BODY)]
+    page = Page(text="", lines=lines, record=Release())
+    assert candidate_lines(page)[0] == ("The clinic opened.", "Follow us")

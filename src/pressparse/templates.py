@@ -41,7 +41,8 @@ def candidate_lines(page: Page) -> tuple[tuple[str, ...], frozenset[str]]:
     Not candidates: lines the single-page rules already strip, contact and date lines, contact material (an
     address, a number, a cue line) and the lines near it (a press officer's name and office, even in a block
     the contacts step did not recognise), the lines of
-    hard-wrapped paragraphs (a fragment such as "Lanka." recurs on many releases without being furniture),
+    hard-wrapped paragraphs (a fragment such as "Lanka." recurs on many releases without being furniture) and
+    body lines that a sentence runs through where the paragraph joiner did not join them (see `_runs_on`),
     body sentences (a site's releases may share a sentence; that does not make it furniture) and headlines
     longer than a label.
     """
@@ -56,7 +57,7 @@ def candidate_lines(page: Page) -> tuple[tuple[str, ...], frozenset[str]]:
         if (
             len(text) <= MAX_LINE_CHARS
             and line.role not in _NEVER_LEARNED
-            and not (line.role == BODY and (index in wrapped or _is_sentence(text)))
+            and not (line.role == BODY and (index in wrapped or _is_sentence(text) or _runs_on(filled, indexes, position)))
             and not (line.role == HEADLINE and text.count(" ") >= MAX_LABEL_WORDS)
             and not _near_contact_material(filled, position, material)
             and find_cue(text, index, mid_line=False) is None
@@ -77,6 +78,28 @@ def _near_contact_material(filled: list[Line], position: int, material: dict[int
         if material[near]:
             return True
     return False
+
+
+def _runs_on(filled: list[Line], indexes: list[int], position: int) -> bool:
+    """Whether a sentence runs through the body line `filled[position]` into the body line right above or below
+    it (no blank line between); see `_one_sentence`. The paragraph joiner leaves such a pair apart when the upper
+    line is longer than the page's wrap width, yet a learned "Lanka." would be cut out of every page's "Sri" /
+    "Lanka." where it is joined."""
+    here = indexes[position]
+    above = position > 0 and indexes[position - 1] == here - 1 and _one_sentence(filled[position - 1], filled[position])
+    return above or (
+        position + 1 < len(filled) and indexes[position + 1] == here + 1 and _one_sentence(filled[position], filled[position + 1])
+    )
+
+
+def _one_sentence(upper: Line, lower: Line) -> bool:
+    """Two body lines of one sentence: the upper ends no sentence, the lower goes on in small letters or ends it
+    ("... du Pakistan et du Sri" / "Lanka.")."""
+    return (
+        upper.role == BODY == lower.role
+        and not ends_sentence(upper.text)
+        and (lower.text[0].islower() or ends_sentence(lower.text))
+    )
 
 
 def _is_sentence(text: str) -> bool:
