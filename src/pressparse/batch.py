@@ -165,6 +165,9 @@ def _outcomes(inputs: list[Input], options: Options, learner: templates.Template
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
+    # At most TEMPLATE_LAG + 1 chunks are in flight: with more workers than that, each chunk goes out in pieces
+    # so that every worker has one (the template of each page stays that of its chunk).
+    pieces = -(-workers // (TEMPLATE_LAG + 1))
     with context.Pool(workers) as pool:
         pending: deque = deque()
         submitted = 0
@@ -172,11 +175,20 @@ def _outcomes(inputs: list[Input], options: Options, learner: templates.Template
             # A chunk can start once the template it needs exists: at most TEMPLATE_LAG + 1 chunks in flight.
             while submitted < len(chunks) and submitted - 1 - TEMPLATE_LAG < settled:
                 work = task(submitted)
-                pending.append((pool.apply_async(_process_chunk, (work,)), work))
+                handles = [pool.apply_async(_process_chunk, (piece,)) for piece in _split(work, pieces)]
+                pending.append((handles, work))
                 submitted += 1
-            handle, work = pending.popleft()
+            handles, work = pending.popleft()
+            outcomes = [outcome for handle in handles for outcome in handle.get()]
             # Pages to extract again go to a worker too: the parent has the writing to do.
-            yield settle(handle.get(), work, lambda again: pool.apply(_process_chunk, (again,)))
+            yield settle(outcomes, work, lambda again: pool.apply(_process_chunk, (again,)))
+
+
+def _split(work: Task, pieces: int) -> list[Task]:
+    """The task cut into `pieces` tasks of consecutive pages (fewer when it has fewer pages)."""
+    items, *settings = work
+    size = -(-len(items) // pieces)
+    return [(items[start : start + size], *settings) for start in range(0, len(items), size)]
 
 
 def _learn(outcomes: list[Outcome], work, learner, current, run_chunk) -> None:
