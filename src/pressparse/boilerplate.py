@@ -18,6 +18,7 @@ _LONE_PUNCTUATION = re.compile(r"^[\W_]+$")
 BULLET_CHARS = "-–—•·*▪◦‣►>»"
 _BULLET = re.compile(rf"^[{re.escape(BULLET_CHARS)}]\s*\S")
 _BREADCRUMB_MARKS = "/>»›|"
+_BREADCRUMB_MARK = re.compile(rf"[{re.escape(_BREADCRUMB_MARKS)}]")
 _BREADCRUMB_SEPARATOR = re.compile(rf"\s[{re.escape(_BREADCRUMB_MARKS)}]\s")
 _TIMESTAMP = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 _COPYRIGHT = re.compile(r"^©|©\s*(?:19|20)\d\d")
@@ -100,8 +101,8 @@ def _is_menu_item(text: str) -> bool:
 
 def _is_breadcrumb(text: str) -> bool:
     """Two separators or more ("Home / Press Room / News") and no sentence end. The separator marks are looked
-    for as plain characters first: most lines have none, and that test costs far less than the pattern."""
-    if not any(mark in text for mark in _BREADCRUMB_MARKS):
+    for alone first (one character class, scanned at C speed): most lines have none."""
+    if not _BREADCRUMB_MARK.search(text):
         return False
     return len(_BREADCRUMB_SEPARATOR.findall(text)) >= 2 and not ends_sentence(text)
 

@@ -35,7 +35,7 @@ _ISO = regex.compile(r"(?<!\d)((?:19|20)\d\d)[/.\-](\d{1,2})[/.\-](\d{1,2})(?!\d
 _TIME = regex.compile(r"(?<!\d)\d{1,2} ?[:h.] ?\d\d(?::\d\d)?(?: ?[ap]\.?m\.?)?(?!\w)", regex.IGNORECASE)
 _WORD = regex.compile(r"[^\W\d_]+")
 # A date line is short, and holds at most one word that is not a date, weekday, time or label ("IOM").
-_MAX_DATE_LINE = 80
+MAX_DATE_LINE = 80
 _MAX_OTHER_WORDS = 1
 # Where to look: this many non-blank lines above the headline, and metadata lines this far after the body.
 _LINES_BEFORE_HEADLINE = 3
@@ -154,7 +154,7 @@ def date_in(text: str) -> FoundDate | None:
 def is_date_line(text: str) -> bool:
     """True when the line is a date line: a full date, maybe with a label, a weekday, a time and one other
     word ("Tue, 11/06/2018 - 14:05", "Published on 17 Jan 2019", "Posted: Thursday, June 6, 2019"), not prose."""
-    if len(text) > _MAX_DATE_LINE or not _YEAR.search(text):
+    if len(text) > MAX_DATE_LINE or not _YEAR.search(text):
         return False
     found = date_in(text)
     if found is None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import lexicon
-from .dates import is_date_line
+from .dates import MAX_DATE_LINE, is_date_line
 from .boilerplate import COPYRIGHT_RULE, METADATA_RULE, TEMPLATE_RULE, TRAILER_RULE, ends_sentence
 from .page import BODY, BOILERPLATE, DATE, HEADLINE, Page
 
@@ -120,8 +120,8 @@ def _paragraphs(page: Page) -> list[Paragraph | str]:
 
 
 def _may_be_date(text: str) -> bool:
-    """False for a line that cannot be a date line: every date line holds a year, 19xx or 20xx."""
-    return "20" in text or "19" in text
+    """False for a line that cannot be a date line: too long, or without a year (19xx or 20xx)."""
+    return len(text) <= MAX_DATE_LINE and ("20" in text or "19" in text)
 
 
 # Date lines and other short lines with a year recur on a site's pages; bounded, as most are one page's own.
