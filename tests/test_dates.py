@@ -121,6 +121,7 @@ def test_date_line_marked_as_metadata_above_the_headline_still_counts():
     [
         ("en", "GENEVA, 12 May 2015 (IOM) – ", "2015-05-12"),
         ("fr", "Niamey, le 5 mai 2016 – ", "2016-05-05"),
+        ("fr", "Bamako (Mali), le 3 mai 2018 – ", "2018-05-03"),
         ("es", "LIMA, 3 de marzo de 2020 — ", "2020-03-03"),
         ("en", "Kano, May 2, 2018 - ", "2018-05-02"),
     ],

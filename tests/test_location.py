@@ -55,6 +55,9 @@ def location_with_contacts(text: str, organizations: list[str]) -> Location | No
         ("Bogotá, 14 de agosto de 2019 — ", ("Bogotá", "CO")),
         ("Genève – ", ("Genève", "CH")),  # a city known by its French name
         ("Dakar, Sénégal - ", ("Dakar, Sénégal", "SN")),
+        ("Bamako (Mali), le 3 mai 2018 – ", ("Bamako (Mali)", "ML")),
+        ("Niamey (Niger) – ", ("Niamey (Niger)", "NE")),
+        ("GENEVA (IOM) – ", ("GENEVA", "CH")),  # an agency, not a place, in the brackets
         ("Côte d’Ivoire – ", ("Côte d’Ivoire", "CI")),
     ],
 )

@@ -103,8 +103,9 @@ def city_country_code(name: str) -> str | None:
 
 @lru_cache(maxsize=1024)  # a site's datelines and offices name the same few places page after page
 def place_code(name: str) -> str | None:
-    """ISO code of a dateline place: a country, a city, or "City, Country" (the country part wins)."""
-    parts = [part.strip() for part in name.split(",") if part.strip()]
+    """ISO code of a dateline place: a country, a city, or "City, Country" or "City (Country)" (the country
+    part wins)."""
+    parts = [part.strip(" ()") for part in name.replace("(", ",").split(",") if part.strip(" ()")]
     for part in reversed(parts):
         code = country_code(part)
         if code:
@@ -200,6 +201,8 @@ _DATELINE_DATE = r"[^–—()\d\-]{0,20}\d[^–—()]{0,30}?"
 _DATELINE = regex.compile(
     # "Dakar, Sénégal", but not "GENEVA, May" from "GENEVA, May 12, 2015".
     rf"^(?P<place>{_DATELINE_PLACE}(?:[ ]*,[ ]*{_DATELINE_PLACE}(?![ ]*\d))?)"
+    # "Bamako (Mali)", or the agency before the date ("GENEVA (IOM), 12 May"): told apart by a look-up.
+    rf"(?:[ ]*\((?P<within>{_DATELINE_PLACE})\))?"
     rf"(?:[ ]*,[ ]*(?P<date>{_DATELINE_DATE}))?"
     r"(?:[ ]*\((?P<source>[^()]{1,40})\))?"  # "(IOM)"
     r"(?:[ ]*[–—][ ]*|[ ]+-[ ]*|-[ ]+)(?=\S)",  # a hyphen needs a space, or it joins a name ("Porto-Novo")
@@ -211,7 +214,7 @@ _DATELINE_CHARS = 160
 
 @dataclass(frozen=True)
 class Dateline:
-    place: str  # as written: "GENEVA", "Libye", "Dakar, Sénégal"
+    place: str  # as written: "GENEVA", "Libye", "Dakar, Sénégal", "Bamako (Mali)"
     date: str | None  # the date between place and dash, as written: "12 May 2015", "le 5 mai 2016"
     source: str | None  # the agency in brackets: "IOM"
 
@@ -226,7 +229,13 @@ def _dateline_at_head(head: str) -> Dateline | None:
     match = _DATELINE.match(head)
     if match is None:
         return None
-    return Dateline(match["place"], match["date"], match["source"])
+    place, within, source = match["place"], match["within"], match["source"]
+    if within is not None:
+        if place_code(within) is not None:
+            place = f"{place} ({within})"
+        else:
+            source = source or within
+    return Dateline(place, match["date"], source)
 
 
 def page_dateline(page: Page) -> tuple[int, Dateline] | None:
