@@ -70,6 +70,9 @@ def date_of(text: str) -> str | None:
         "Mardi 7 juin 2016, 10h30",
         "Publicado el 5 de mayo de 2016",
         "March 4th, 2019 (IOM)",
+        "Communiqué de presse | 12 mars 2019",
+        "Comunicado de prensa – 12 de marzo de 2019",
+        "PRESS RELEASE - 12 March 2019",
     ],
 )
 def test_date_lines_are_recognised(line):
