@@ -458,11 +458,11 @@ def machine() -> str:
         pass
     cores = os.cpu_count()
     usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else cores
-    from pressparse import __version__
+    from pressparse import __version__, build
 
     return (
         f"{cpu}, {cores} cores ({usable} usable), {platform.system()} {platform.release()}, "
-        f"Python {platform.python_version()}, pressparse {__version__}, {date.today().isoformat()}"
+        f"Python {platform.python_version()}, pressparse {__version__} ({build()}), {date.today().isoformat()}"
     )
 
 

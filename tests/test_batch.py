@@ -37,10 +37,10 @@ def records(result) -> list[dict]:
 def test_learner_needs_a_handful_of_different_releases():
     learner = TemplateLearner()
     for _ in range(MIN_PAGES * 2):
-        learner.observe(("Press corner",), release_key=1)  # one release seen many times: not a template
+        learner.observe(("Press corner",), release_key=b"1")  # one release seen many times: not a template
     assert learner.template() == frozenset()
     for key in range(2, MIN_PAGES + 1):
-        learner.observe(("Press corner",), release_key=key)
+        learner.observe(("Press corner",), release_key=bytes([key]))
     assert learner.template() == frozenset({"Press corner"})
 
 

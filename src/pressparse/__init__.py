@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 __version__ = "0.1.0"
-__all__ = ["extract", "Release", "__version__"]
+__all__ = ["extract", "Release", "__version__", "build"]
 
 
 def extract(text: str, source: str | None = None):
@@ -16,6 +16,14 @@ def extract(text: str, source: str | None = None):
     from .pipeline import extract as run
 
     return run(text, source)
+
+
+def build() -> str:
+    """"compiled" when the pipeline modules were compiled at install (see setup.py), else "plain Python"."""
+    from importlib.util import find_spec
+
+    spec = find_spec(f"{__name__}.pipeline")  # found, not imported: `--version` stays instant
+    return "plain Python" if spec is None or str(spec.origin).endswith(".py") else "compiled"
 
 
 def __getattr__(name: str):

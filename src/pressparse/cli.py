@@ -9,7 +9,7 @@ from typing import List, Optional
 
 import typer
 
-from . import __version__
+from . import __version__, build
 
 app = typer.Typer(
     add_completion=False,
@@ -58,7 +58,7 @@ class ExplainFormat(str, Enum):
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"pressparse {__version__}")
+        typer.echo(f"pressparse {__version__} ({build()})")
         raise typer.Exit()
 
 

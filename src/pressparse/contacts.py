@@ -251,7 +251,7 @@ def parse_line(text: str, running_text: bool = False) -> tuple[Token, ...]:
     """The tokens of one block line in reading order (of the cue line's rest, in running text, when
     `running_text`: a name may then start a longer phrase); none for a sentence without address or number."""
     pieces = _split_values(deobfuscate(_BULLET.sub("", text)))
-    if not running_text and len(pieces) == 1 and _is_prose(pieces[0]):
+    if not running_text and len(pieces) == 1 and isinstance(pieces[0], str) and _is_prose(pieces[0]):
         return ()
     tokens: list[Token] = []
     for piece in pieces:
@@ -408,8 +408,8 @@ def people_of(items: list[Item]) -> list[Person]:
     for item in items:
         kind = item.kind
         if kind in ("separator", "blank"):
-            separator |= kind == "separator"
-            blank |= kind == "blank"
+            separator = separator or kind == "separator"
+            blank = blank or kind == "blank"
             continue
         if kind == "acronym":
             kind = "name" if person.name is None and not person.details() else "office"
@@ -541,7 +541,8 @@ def read_block(page: Page, cue: Cue) -> Block:
     reader = Reader(page, cue.line)
     rest = page.lines[cue.line].text[cue.rest : cue.rest + INLINE_WINDOW]
     items = reader.items(rest, cue.line, running_text=True)
-    last, others, first_line = cue.line, 0, None
+    last, others = cue.line, 0
+    first_line: int | None = None
     for index in range(cue.line + 1, min(len(page.lines), cue.line + 1 + MAX_BLOCK_LINES)):
         line = page.lines[index]
         text = line.text
@@ -635,7 +636,7 @@ def _settle_phones(page: Page, people: list[Person]) -> None:
 
 def _contact(page: Page, person: Person, cue: str) -> Contact:
     """The record's contact for one person; every value noted with its line and the cue or label before it."""
-    if person.name_item is not None:
+    if person.name is not None and person.name_item is not None:
         page.note("contacts", person.name, person.name_item.line, cue)
     for item in person.phones + person.emails:
         page.note("contacts", item.raw or item.value, item.line, item.cue or cue)

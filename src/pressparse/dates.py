@@ -148,7 +148,7 @@ def date_in(text: str) -> FoundDate | None:
             FoundDate(match.start(), match.end(), match[0], "named", year=int(match["year"]), month_word=match["month"],
                       day=int(match["day"]))
         )
-    return min(found, key=lambda f: f.start, default=None)
+    return min(found, key=lambda f: f.start) if found else None
 
 
 def is_date_line(text: str) -> bool:
@@ -233,9 +233,9 @@ def _iso(found: FoundDate, line: str, page: Page) -> str | None:
     language = page.record.language
     key = _key(found.month_word)
     numbers = _calendar().month_numbers.get(key, {})
-    month = numbers.get(language) or (next(iter(numbers.values())) if len(set(numbers.values())) == 1 else None)
-    if month:  # the month word means one month: CLDR's month names read it, no parser needed
-        return _checked(found.year, month, found.day)
+    named = numbers.get(language or "") or (next(iter(numbers.values())) if len(set(numbers.values())) == 1 else None)
+    if named:  # the month word means one month: CLDR's month names read it, no parser needed
+        return _checked(found.year, named, found.day)
     owners = _calendar().months.get(key, ())
     languages = (language,) if language in owners else owners
     return _parse(found.text, languages, "DMY")
@@ -260,20 +260,20 @@ def _labelled_date(text: str) -> tuple[FoundDate, int] | None:
     return None
 
 
-def _near_headline(page: Page) -> range:
+def _near_headline(page: Page, body_start: int) -> range:
     """Indexes of the lines from a few non-blank lines above the headline (or the body) down to the body."""
-    top = page.headline if page.headline is not None else page.body_start
+    top = page.headline if page.headline is not None else body_start
     seen = 0
     while top > 0 and seen < _LINES_BEFORE_HEADLINE:
         top -= 1
         seen += bool(page.lines[top].text)
-    return range(top, page.body_start)
+    return range(top, body_start)
 
 
-def _candidates(page: Page):
+def _candidates(page: Page, body_start: int, body_end: int):
     """(line index, date found, text it was found in, cue) in order of trust: date lines near the headline
     whatever their role, the dateline, then labelled dates in metadata dumps after the body."""
-    for index in _near_headline(page):
+    for index in _near_headline(page, body_start):
         text = page.lines[index].text
         if text and is_date_line(text):
             yield index, date_in(text), text, "date line"
@@ -282,7 +282,7 @@ def _candidates(page: Page):
         found = date_in(opening[1].date)
         if found:
             yield opening[0], found, opening[1].date, "dateline"
-    end = page.body_end
+    end = body_end
     for index in range(end, min(end + _LINES_AFTER_BODY, len(page.lines))):
         line = page.lines[index]
         if line.role == BOILERPLATE and line.why == METADATA_RULE:
@@ -295,9 +295,9 @@ def _candidates(page: Page):
 def find_date(page: Page) -> None:
     """Reads the lines near the headline, the first body paragraph's dateline and the metadata lines after the
     body; sets `record.date` (ISO "YYYY-MM-DD", null when the page prints no release date)."""
-    if page.body_start is None:
+    if page.body_start is None or page.body_end is None:
         return
-    for index, found, text, cue in _candidates(page):
+    for index, found, text, cue in _candidates(page, page.body_start, page.body_end):
         iso = _iso(found, text, page)
         if iso:
             page.record.date = iso

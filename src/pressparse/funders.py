@@ -189,11 +189,12 @@ class _Reader:
         if span is None:
             return None
         first, last = span
-        start, end = tokens[first].start(), _known_end(self.folded, tokens[first].start(), tokens[last - 1].end())
-        while tokens[last] is not None and tokens[last].start() < end:
+        start = tokens.at(first).start()
+        end = _known_end(self.folded, start, tokens.at(last - 1).end())
+        while (token := tokens[last]) is not None and token.start() < end:
             last += 1
         acronym, after = acronym_after(self.text, end)
-        while tokens[last] is not None and tokens[last].start() < after:
+        while (token := tokens[last]) is not None and token.start() < after:
             last += 1
         return (self.text[start:end], acronym, start), last
 

@@ -35,9 +35,10 @@ def _offices(page: Page) -> list[tuple[str, str, str]]:
     release is about."""
     offices = []
     for contact in page.record.contacts:
-        countries = places.countries_in(contact.organization) if contact.organization else []
-        if countries:
-            offices.append((*countries[0], contact.organization))
+        organization = contact.organization
+        countries = places.countries_in(organization) if organization else []
+        if organization and countries:
+            offices.append((*countries[0], organization))
     return offices
 
 

@@ -144,6 +144,10 @@ class Tokens:
             self._read.append(token)
         return self._read[i]
 
+    def at(self, i: int) -> re.Match:
+        """Token `i`, already read (a word of a name the caller has just read)."""
+        return self._read[i]
+
     def word(self, i: int) -> str:
         """The text of token `i`, "" past the end."""
         token = self[i]

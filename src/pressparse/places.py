@@ -38,7 +38,7 @@ def fold(name: str) -> str:
 @lru_cache(maxsize=None)
 def _territories() -> tuple[tuple[str, str], ...]:
     """(name, code) of every country in every lexicon language, as CLDR writes it."""
-    return tuple(map(tuple, datacache.table("territories", "babel", _babel_territories)))
+    return tuple((name, code) for name, code in datacache.table("territories", "babel", _babel_territories))
 
 
 def _babel_territories() -> list[tuple[str, str]]:

@@ -269,7 +269,7 @@ def _named(paragraph: Paragraph) -> list[_Found]:
         count_after = to_acronym or _capitalised_words(after)
         count_before = _words_before(before)
         first = before[-count_before].start() if count_before else match.start()
-        last = after[count_after - 1].end() if count_after else match.end()
+        last = after.at(count_after - 1).end() if count_after else match.end()
         name = text[first:last]
         if not _is_proper_name(name, match.group()) or patterns["agency"].search(name):
             continue

@@ -4,6 +4,7 @@ site's menus, labels and footers, even where the single-page rules missed them."
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import re
@@ -106,13 +107,21 @@ def _is_sentence(text: str) -> bool:
     return text.count(" ") >= MIN_SENTENCE_WORDS - 1 and ends_sentence(text)
 
 
+@dataclass(slots=True)
+class _Seen:
+    """How a candidate line was seen so far."""
+
+    pages: int  # pages holding different releases it was seen on
+    release_key: bytes  # the last release it was seen with
+    first_page: int  # number of the page it was first seen on
+
+
 class TemplateLearner:
     """Counts candidate lines over the pages of a run and learns those that recur on different releases."""
 
     def __init__(self, known: frozenset[str] = frozenset()):
         self.learned: set[str] = set(known)
-        # line -> [pages seen on, key of the last release seen with, index of the page first seen on]
-        self._counts: dict[str, list[int]] = {}
+        self._counts: dict[str, _Seen] = {}
         self._pages = 0
 
     def observe(self, lines: tuple[str, ...], release_key: bytes) -> None:
@@ -122,18 +131,18 @@ class TemplateLearner:
         for text in lines:
             if text in self.learned:
                 continue
-            entry = counts.get(text)
-            if entry is None:
-                counts[text] = [1, release_key, self._pages]
-            elif entry[1] != release_key:
-                entry[0] += 1
-                entry[1] = release_key
-                if entry[0] >= MIN_PAGES:
+            seen = counts.get(text)
+            if seen is None:
+                counts[text] = _Seen(1, release_key, self._pages)
+            elif seen.release_key != release_key:
+                seen.pages += 1
+                seen.release_key = release_key
+                if seen.pages >= MIN_PAGES:
                     self.learned.add(text)
                     del counts[text]
         if self._pages % FORGET_AFTER_PAGES == 0:
             horizon = self._pages - FORGET_AFTER_PAGES
-            self._counts = {t: e for t, e in counts.items() if e[0] > 1 or e[2] > horizon}
+            self._counts = {text: seen for text, seen in counts.items() if seen.pages > 1 or seen.first_page > horizon}
 
     def template(self) -> frozenset[str]:
         return frozenset(self.learned)

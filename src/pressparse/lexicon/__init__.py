@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
+from typing import Any
 from importlib import resources
 
 import regex
@@ -29,8 +30,9 @@ def languages() -> tuple[str, ...]:
     return tuple(_all())
 
 
-def section(language: str, name: str) -> dict | list:
-    """One language's section, empty when the language or section is missing."""
+def section(language: str, name: str) -> Any:
+    """One language's section (a dict or a list, as its file has it), empty when the language or section is
+    missing."""
     return _all().get(language, {}).get(name, {})
 
 

@@ -1,0 +1,33 @@
+"""Build step: the pipeline modules are compiled to C with mypyc (the same Python source, run about 1.7x faster).
+
+Set PRESSPARSE_PURE_PYTHON=1 to install them as plain Python (while editing them, say); where they cannot be
+compiled (no C compiler), the install goes on with plain Python too. Both give the same records.
+"""
+
+import os
+
+from setuptools import setup
+
+# The steps and what they share: the code that runs for every line of every page. The command line, batch
+# runs, input decoding and output formats stay plain Python (their time goes to I/O and the libraries).
+COMPILED = [
+    f"src/pressparse/{name}.py"
+    for name in (
+        "page", "model", "pipeline", "clean", "boilerplate", "release", "language", "contacts", "body", "dates",
+        "projects", "funders", "location", "places", "names", "templates",
+    )
+]
+
+
+def compiled_modules() -> list:
+    if os.environ.get("PRESSPARSE_PURE_PYTHON"):
+        return []
+    from mypyc.build import mypycify
+
+    modules = mypycify(COMPILED, opt_level="3")
+    for module in modules:
+        module.optional = True  # a failed compile leaves the plain Python modules in place
+    return modules
+
+
+setup(ext_modules=compiled_modules())
