@@ -5,6 +5,7 @@ compiled (no C compiler), the install goes on with plain Python too. Both give t
 """
 
 import os
+import sys
 
 from setuptools import setup
 
@@ -22,12 +23,22 @@ COMPILED = [
 def compiled_modules() -> list:
     if os.environ.get("PRESSPARSE_PURE_PYTHON"):
         return []
-    from mypyc.build import mypycify
+    try:
+        from mypyc.build import mypycify
 
-    modules = mypycify(COMPILED, opt_level="3")
+        modules = mypycify(COMPILED, opt_level="3")
+    except ImportError:
+        return _plain_python("mypyc is not installed")
+    except SystemExit:  # mypyc has printed the errors
+        return _plain_python("the modules fail mypy's type checks")
     for module in modules:
         module.optional = True  # a failed compile leaves the plain Python modules in place
     return modules
+
+
+def _plain_python(reason: str) -> list:
+    print(f"pressparse: the pipeline is installed as plain Python: {reason}", file=sys.stderr)
+    return []
 
 
 setup(ext_modules=compiled_modules())

@@ -13,6 +13,7 @@ import threading
 import pytest
 
 from conftest import ROOT, SAMPLES, SEED_000, SEED_003, run_cli
+from pressparse import __version__, build
 
 KEYS = ["source", "language", "headline", "location", "date", "projects", "funders", "contacts", "body", "warnings"]
 
@@ -165,3 +166,11 @@ def test_records_stream_out_before_the_last_page_is_read(tmp_path):
     assert got_first_before_last_page
     assert json.loads(lines[0])["source"] == pages[0]
     assert len(lines) == 41
+
+
+def test_the_pipeline_is_compiled_unless_asked_not_to():
+    # The install falls back to plain Python when mypyc cannot compile the pipeline (a type error, no C
+    # compiler): same records, slower. This says so.
+    expected = "plain Python" if os.environ.get("PRESSPARSE_PURE_PYTHON") else "compiled"
+    assert build() == expected
+    assert run_cli("--version").stdout.decode().strip() == f"pressparse {__version__} ({expected})"
