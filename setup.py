@@ -1,4 +1,5 @@
-"""Build step: the pipeline modules are compiled to C with mypyc (the same Python source; a run takes 15-20% less time).
+"""Build step: the pipeline modules are compiled to C with mypyc (the same Python source; a run takes 15-20% less
+time).
 
 Set PRESSPARSE_PURE_PYTHON=1 to install them as plain Python (while editing them, say); where they cannot be
 compiled (no C compiler), the install goes on with plain Python too. Both give the same records.
