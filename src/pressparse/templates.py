@@ -4,10 +4,9 @@ site's menus, labels and footers, even where the single-page rules missed them."
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
-
-import re
 
 from .boilerplate import ends_sentence
 from .contacts import find_cue
