@@ -314,17 +314,23 @@ def _split_values(text: str) -> list[str | Token]:
     return out
 
 
-@dataclass
 class Item:
-    """One thing read in a block, on its line: a token's kind and value, or "blank" for a blank line."""
+    """One thing read in a block, on its line: a token's kind and value, or "blank" for a blank line. (A plain
+    class: see `page.Line`.)"""
 
-    kind: str
-    value: str = ""
-    line: int = -1
-    cue: str = ""
-    extension: str | None = None
-    fax: bool = False
-    raw: str = ""  # a phone's text as written, once `value` holds its E.164 form
+    __slots__ = ("kind", "value", "line", "cue", "extension", "fax", "raw")
+
+    def __init__(
+        self, kind: str, value: str = "", line: int = -1, cue: str = "", extension: str | None = None,
+        fax: bool = False, raw: str = "",
+    ) -> None:
+        self.kind = kind
+        self.value = value
+        self.line = line
+        self.cue = cue
+        self.extension = extension
+        self.fax = fax
+        self.raw = raw  # a phone's text as written, once `value` holds its E.164 form
 
 
 @dataclass

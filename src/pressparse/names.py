@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
@@ -28,15 +27,17 @@ _CLOSING = tuple(".!?:;»”\"')")
 _SENTENCE_BREAK = regex.compile(r"[.!?;]\s+(?=\P{Ll})")
 
 
-@dataclass(slots=True)
 class Paragraph:
-    text: str  # the paragraph's body lines joined with one space
-    starts: list[int]  # offset in `text` where each of those lines begins
-    lines: list[int]  # index into `page.lines` of each of those lines
-    folded: str = ""  # `text` in small letters with plain apostrophes, same length: cue patterns search it
+    """One body paragraph as the name finders read it. (A plain class: see `page.Line`.)"""
 
-    def __post_init__(self) -> None:
-        self.folded = fold_text(self.text)
+    __slots__ = ("text", "starts", "lines", "folded")
+
+    def __init__(self, text: str, starts: list[int], lines: list[int]) -> None:
+        self.text = text  # the paragraph's body lines joined with one space
+        self.starts = starts  # offset in `text` where each of those lines begins
+        self.lines = lines  # index into `page.lines` of each of those lines
+        # `text` in small letters with plain apostrophes, same length: cue patterns search it.
+        self.folded = fold_text(text)
 
     def line_at(self, offset: int) -> int:
         """Index into `page.lines` of the line holding `text[offset]`."""

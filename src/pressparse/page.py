@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from .model import Release
 
 # Line roles, set by the steps; `explain` shows them.
@@ -15,37 +13,61 @@ CONTACT = "contact"
 TRAILER = "trailer"
 
 
-@dataclass(slots=True)
+# The classes the steps build and read for every line are plain classes, not dataclasses: compiled (see setup.py),
+# a plain class is built and read as a native object, while a dataclass keeps interpreted methods.
+
+
 class Line:
-    number: int  # 1-based number of the input line this line comes from (a <br> can split one into several)
-    text: str  # cleaned text of the line, stripped
-    role: str = ""  # one of the roles above, "" while undecided
-    why: str = ""  # the rule, cue or template that set the role
+    __slots__ = ("number", "text", "role", "why")
+
+    def __init__(self, number: int, text: str, role: str = "", why: str = "") -> None:
+        self.number = number  # 1-based number of the input line this line comes from (a <br> can split one)
+        self.text = text  # cleaned text of the line, stripped
+        self.role = role  # one of the roles above, "" while undecided
+        self.why = why  # the rule, cue or template that set the role
+
+    def __repr__(self) -> str:
+        return f"Line({self.number!r}, {self.text!r}, {self.role!r}, {self.why!r})"
 
 
-@dataclass(slots=True)
 class Evidence:
     """Where a value was found: line index (0-based into Page.lines), the cue that fired."""
 
-    field: str
-    value: str
-    line: int
-    cue: str = ""
+    __slots__ = ("field", "value", "line", "cue")
+
+    def __init__(self, field: str, value: str, line: int, cue: str = "") -> None:
+        self.field = field
+        self.value = value
+        self.line = line
+        self.cue = cue
 
 
-@dataclass
 class Page:
-    text: str  # the decoded input; the first step keeps it as `original` and puts the cleaned text here
-    lines: list[Line]
-    record: Release
-    template: frozenset[str] = frozenset()  # lines learned as one site's template (batch runs)
-    headline: int | None = None  # index into lines
-    body_start: int | None = None  # first body line index
-    body_end: int | None = None  # one past the last body line index
-    paragraphs: list[tuple[int, int]] = field(default_factory=list)  # body paragraphs as (first, last) line indexes
-    evidence: list[Evidence] = field(default_factory=list)
-    original: str = ""  # the decoded input (evidence spans point into it)
-    name_paragraphs: list | None = None  # the body as the name finders read it (names.paragraphs), built once
+    def __init__(
+        self,
+        text: str,
+        lines: list[Line],
+        record: Release,
+        template: frozenset[str] = frozenset(),
+        headline: int | None = None,
+        body_start: int | None = None,
+        body_end: int | None = None,
+        paragraphs: list[tuple[int, int]] | None = None,
+    ) -> None:
+        # The decoded input; the first step keeps it as `original` and puts the cleaned text here.
+        self.text = text
+        self.lines = lines
+        self.record = record
+        self.template = template  # lines learned as one site's template (batch runs)
+        self.headline = headline  # index into lines
+        self.body_start = body_start  # first body line index
+        self.body_end = body_end  # one past the last body line index
+        # The body paragraphs as (first, last) line indexes.
+        self.paragraphs: list[tuple[int, int]] = paragraphs if paragraphs is not None else []
+        self.evidence: list[Evidence] = []
+        self.original = ""  # the decoded input (evidence spans point into it)
+        # The body as the name finders read it (names.paragraphs), built once.
+        self.name_paragraphs: list | None = None
 
     def note(self, field_name: str, value: str, line: int, cue: str = "") -> None:
         """Remember where a value came from (read by --evidence and `explain`)."""

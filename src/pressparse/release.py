@@ -8,7 +8,6 @@ listing; a page without enough prose holds no release. Both get headline null an
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from . import lexicon
@@ -41,17 +40,21 @@ MAX_BRIDGED_LINES = 2
 _INSIDE_BODY_RULES = frozenset({METADATA_RULE, COPYRIGHT_RULE, TEMPLATE_RULE})
 
 
-@dataclass(slots=True)
 class Paragraph:
-    """A candidate paragraph; `finish()` computes its shape once its last line is in."""
+    """A candidate paragraph; `finish()` computes its shape once its last line is in. (A plain class: see
+    `page.Line`.)"""
 
-    lines: list[int]  # indexes into page.lines
-    text: str
-    is_date: bool = False
-    ends_sentence: bool = False  # its last line (so far) ends a sentence
-    after_sentence: bool = False  # starts right after a line that ended a sentence (no blank line between)
-    is_title: bool = False
-    is_prose: bool = False
+    __slots__ = ("lines", "text", "is_date", "ends_sentence", "after_sentence", "is_title", "is_prose")
+
+    def __init__(self, lines: list[int], text: str, is_date: bool, ends_sentence: bool, after_sentence: bool) -> None:
+        self.lines = lines  # indexes into page.lines
+        self.text = text
+        self.is_date = is_date
+        self.ends_sentence = ends_sentence  # its last line (so far) ends a sentence
+        # It starts right after a line that ended a sentence (no blank line between).
+        self.after_sentence = after_sentence
+        self.is_title = False
+        self.is_prose = False
 
     def finish(self) -> "Paragraph":
         text = self.text
@@ -111,7 +114,7 @@ def _paragraphs(page: Page) -> list[Paragraph | str]:
             previous = text
             continue
         after_sentence = current is not None and current.ends_sentence
-        current = Paragraph([index], text, is_date=date, ends_sentence=ends_sentence(text), after_sentence=after_sentence)
+        current = Paragraph([index], text, date, ends_sentence(text), after_sentence)
         previous = text
         out.append(current)
         if date:
