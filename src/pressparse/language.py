@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from functools import lru_cache
 
 from . import lexicon
@@ -28,8 +27,12 @@ def guess_language(text: str) -> str | None:
     Words are split at spaces only, which is several times faster than a word pattern: a function word is
     rarely glued to punctuation, and the few that are do not change the winner."""
     owners = _owners()
+    counts: dict[str, int] = {}  # stop word -> occurrences, in order of first occurrence
+    for word in text[:_SAMPLE_CHARS].lower().split():
+        if word in owners:
+            counts[word] = counts.get(word, 0) + 1
     scores: dict[str, float] = {}
-    for word, count in Counter(filter(owners.__contains__, text[:_SAMPLE_CHARS].lower().split())).items():
+    for word, count in counts.items():
         codes = owners[word]
         for code in codes:
             scores[code] = scores.get(code, 0.0) + count / len(codes)
