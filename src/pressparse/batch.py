@@ -12,7 +12,6 @@ import json
 import os
 from collections import deque
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -259,6 +258,8 @@ class _DedupeSpool:
     """Holds records on disk until the run ends, so that each kept record can list its duplicates' sources."""
 
     def __init__(self):
+        import tempfile  # only runs with --dedupe need it
+
         self.file = tempfile.TemporaryFile("w+", encoding="utf-8")
         self.kept: dict[bytes, int] = {}  # release key -> position of the kept record
         self.duplicates: dict[int, list[str]] = {}  # position -> other sources
