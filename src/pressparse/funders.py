@@ -16,6 +16,7 @@ the alias table `lexicon/shared/aliases.json` and by "Name (ACR)" on the page; t
 from __future__ import annotations
 
 import json
+import string
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -82,6 +83,9 @@ def _money() -> regex.Pattern:
 # "&" of the words skipped before a name ("the ", "l'", "de la "). A name needs a capital first letter, so when
 # anything else comes first the cue names nobody.
 _BEFORE_A_NAME = regex.compile(r"(?:[\s'’&]|(?![\p{Lu}\p{Lt}])[^\W\d_])*+")
+# The ASCII characters of `_BEFORE_A_NAME`: `str.lstrip` skips a run of them much faster than the pattern does (a
+# cue is mostly followed by small-letter words); the pattern takes over at the first other character.
+_ASCII_BEFORE_A_NAME = " \t\n\v\f\r'&" + string.ascii_lowercase
 
 
 @lru_cache(maxsize=None)
@@ -158,7 +162,7 @@ class _Reader:
     def names_after(self, offset: int) -> list[tuple[str, str | None, int]]:
         """The donors named from `offset`: (name, acronym, start offset). "A, B and C" gives three; a comma
         list not closed by a conjunction keeps its first name only ("funded by Japan, IOM said")."""
-        start = _BEFORE_A_NAME.match(self.text, offset, offset + _READ_AFTER).end()
+        start = _name_start(self.text, offset)
         if not self.text[start : start + 1].isupper():
             return []  # most cues ("through", "via") are not followed by a name: skip the word-by-word reading
         tokens = Tokens(self.text, offset, min(len(self.text), offset + _READ_AFTER))
@@ -258,6 +262,16 @@ class _Reader:
         if first >= len(tokens):
             return None
         return self.text[tokens[first].start() : tokens[-1].end()], tokens[first].start()
+
+
+def _name_start(text: str, offset: int) -> int:
+    """Where `_BEFORE_A_NAME` stops after `offset` (within the reading window): the place of a name's capital."""
+    end = min(len(text), offset + _READ_AFTER)
+    window = text[offset:end]
+    start = end - len(window.lstrip(_ASCII_BEFORE_A_NAME))
+    if start < end and not text[start].isascii():  # a letter outside ASCII, a curly apostrophe: the pattern decides
+        start = _BEFORE_A_NAME.match(text, start, end).end()
+    return start
 
 
 def _ends_a_name(name: str) -> bool:
