@@ -116,15 +116,31 @@ def _has_noun(folded: str) -> bool:
 
 def called_a_project(acronym: str, body: list[Paragraph]) -> bool:
     """True when the text names the acronym as a project: "le projet START", "programa START"."""
-    wanted = [f"{noun} {fold_text(acronym)}" for noun in _nouns()]
-    for paragraph in body:
-        for phrase in wanted:
-            at = paragraph.folded.find(phrase)
-            while at >= 0:
-                after = at + len(phrase)
-                if after == len(paragraph.folded) or not paragraph.folded[after].isalnum():
-                    return True
-                at = paragraph.folded.find(phrase, after)
+    # The acronym is rare where the nouns are not: its places are found first, and only a noun written right
+    # before one of them is searched for. A newline parts the paragraphs as their ends do (no phrase holds one,
+    # and it is no letter or digit to go on the acronym).
+    text = "\n".join([paragraph.folded for paragraph in body])
+    acronym = fold_text(acronym)
+    places: list[int] = []
+    at = text.find(f" {acronym}")
+    while at >= 0:
+        places.append(at)
+        at = text.find(f" {acronym}", at + 1)
+    for noun in _nouns():
+        if any(text.endswith(noun, 0, place) for place in places) and _phrase_ends_a_word(text, f"{noun} {acronym}"):
+            return True
+    return False
+
+
+def _phrase_ends_a_word(text: str, phrase: str) -> bool:
+    """True when `phrase` is in `text` not followed by a letter or digit (its first places in turn, none
+    overlapping the one before)."""
+    at = text.find(phrase)
+    while at >= 0:
+        after = at + len(phrase)
+        if after == len(text) or not text[after].isalnum():
+            return True
+        at = text.find(phrase, after)
     return False
 
 
