@@ -24,7 +24,7 @@ _TIMESTAMP = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 _COPYRIGHT = re.compile(r"^©|©\s*(?:19|20)\d\d")
 # A line that ends a sentence (maybe inside quotes or brackets): see `ends_sentence`.
 _SENTENCE_END_CHARS = (".", "!", "?", "…")
-_CLOSING_CHARS = "'\"”’»)]"
+CLOSING_CHARS = "'\"”’»)]"
 # Generic furniture words must fill the whole line (maybe with a colon or a count); prefixes start it.
 _FURNITURE_PREFIX = r"^(?:{})(?!\w)"
 # "Posted: …", and dumps of glued fields ("…10:02Image: Region-Country: KenyaThemes: …").
@@ -71,7 +71,7 @@ _PHRASE_END = " :.!|»>›"
 def ends_sentence(line: str) -> bool:
     """True when the stripped line ends a sentence ("...", "... 2019.", "... »."), read from its tail: shared by
     the steps that read line shapes."""
-    return line.rstrip(_CLOSING_CHARS).endswith(_SENTENCE_END_CHARS)
+    return line.rstrip(CLOSING_CHARS).endswith(_SENTENCE_END_CHARS)
 
 
 def _phrase_key(text: str) -> str:

@@ -7,15 +7,15 @@ listing; a page without enough prose holds no release. Both get headline null an
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from . import lexicon
 from .dates import MAX_DATE_LINE, is_date_line
-from .boilerplate import COPYRIGHT_RULE, METADATA_RULE, TEMPLATE_RULE, TRAILER_RULE, ends_sentence
-from .page import BODY, BOILERPLATE, DATE, HEADLINE, Page
+from .boilerplate import CLOSING_CHARS, COPYRIGHT_RULE, METADATA_RULE, TEMPLATE_RULE, TRAILER_RULE, ends_sentence
+from .page import BODY, BOILERPLATE, DATE, HEADLINE, Line, Page
 
-_NO_TITLE_END = re.compile(r"[.:;,]['\"”’»)\]]*$")
+# A title does not end like a sentence or a clause, even inside closing quotes or brackets.
+_NO_TITLE_ENDS = (".", ":", ";", ",")
 _TITLE_OPENERS = "«“\"'‘¿¡"
 
 
@@ -33,6 +33,10 @@ MIN_RELEASE_CHARS = 200
 MIN_PARAGRAPH_CHARS = 100
 # In a listing, each item has its own headline, date line and prose of at least this size.
 MIN_ITEM_CHARS = 120
+# Titles are short lines; prose has some words, or a few and a sentence's end.
+MAX_TITLE_CHARS = 300
+MAX_TITLE_WORDS = 40
+MIN_PROSE_WORDS = 12
 # Narrower "wraps" are lists and menus, not a hard-wrapped page.
 MIN_WRAP_WIDTH = 30
 # Furniture lines that may sit under a headline or inside a body without ending it.
@@ -58,30 +62,46 @@ class Paragraph:
 
     def finish(self) -> "Paragraph":
         text = self.text
-        words = text.count(" ") + 1
+        words = _word_count(text)
         self.is_title = (
             len(self.lines) == 1
-            and 3 <= words <= 40
-            and len(text) <= 300
+            and 3 <= words <= MAX_TITLE_WORDS
+            and len(text) <= MAX_TITLE_CHARS
             and not self.is_date
             and _starts_title(text)
-            and not _NO_TITLE_END.search(text)
+            and not text.rstrip(CLOSING_CHARS).endswith(_NO_TITLE_ENDS)
         )
         # A stand-alone line without a sentence's end is a title, however long.
-        self.is_prose = not self.is_title and (words >= 12 or (words >= 5 and self.ends_sentence))
+        self.is_prose = not self.is_title and (words >= MIN_PROSE_WORDS or (words >= 5 and self.ends_sentence))
         return self
 
 
-def _wrap_width(texts: list[str]) -> int:
+def _word_count(text: str) -> int:
+    """The number of words in `text` (spaces + 1), exact up to a title's length. A longer text is never a
+    title: once its first MAX_TITLE_CHARS characters hold MIN_PROSE_WORDS words it is prose, and the count
+    stops there (paragraphs run to thousands of characters)."""
+    words = text.count(" ", 0, MAX_TITLE_CHARS) + 1
+    if words >= MIN_PROSE_WORDS or len(text) <= MAX_TITLE_CHARS:
+        return words
+    return text.count(" ") + 1
+
+
+def _wrap_width(lines: list[Line]) -> int:
     """Width of a hard-wrapped page (longest line continued by a line starting in lower case), 0 when the page
     is not hard-wrapped (fewer than three such breaks, or too narrow to be a wrap). Reads the lines' texts."""
-    widths = [len(a) for a, b in zip(texts, texts[1:]) if b[:1].islower() and a and not ends_sentence(a)]
+    widths = []
+    previous = ""
+    for line in lines:
+        text = line.text
+        if previous and text[:1].islower() and not ends_sentence(previous):
+            widths.append(len(previous))
+        previous = text
     width = max(widths) if len(widths) >= 3 else 0
     return width if width >= MIN_WRAP_WIDTH else 0
 
 
 def _ends_with_function_word(text: str, stopwords: frozenset[str]) -> bool:
-    return text.rsplit(" ", 1)[-1].lower() in stopwords
+    return text[text.rfind(" ") + 1 :].lower() in stopwords
 
 
 @lru_cache(maxsize=None)
@@ -93,7 +113,7 @@ def _paragraphs(page: Page) -> list[Paragraph | str]:
     """Group candidate lines into paragraphs, joining hard-wrapped lines; a furniture line appears as the name
     of the rule that marked it."""
     stopwords = _stopwords()
-    width = _wrap_width([line.text for line in page.lines])
+    width = _wrap_width(page.lines)
     out: list[Paragraph | str] = []
     current: Paragraph | None = None
     previous = ""  # the last line of `current`
