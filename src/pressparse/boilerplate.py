@@ -9,36 +9,37 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from . import lexicon
 from .page import BOILERPLATE, Page
 
-_LONE_PUNCTUATION = re.compile(r"^[\W_]+$")
+_LONE_PUNCTUATION: Final = re.compile(r"^[\W_]+$")
 # Characters that open a list or menu item ("- ", "• ", "» "); contacts strips them too.
-BULLET_CHARS = "-–—•·*▪◦‣►>»"
-_BULLET = re.compile(rf"^[{re.escape(BULLET_CHARS)}]\s*\S")
-_BREADCRUMB_MARKS = "/>»›|"
-_BREADCRUMB_MARK = re.compile(rf"[{re.escape(_BREADCRUMB_MARKS)}]")
-_BREADCRUMB_SEPARATOR = re.compile(rf"\s[{re.escape(_BREADCRUMB_MARKS)}]\s")
-_TIMESTAMP = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
-_COPYRIGHT = re.compile(r"^©|©\s*(?:19|20)\d\d")
+BULLET_CHARS: Final = "-–—•·*▪◦‣►>»"
+_BULLET: Final = re.compile(rf"^[{re.escape(BULLET_CHARS)}]\s*\S")
+_BREADCRUMB_MARKS: Final = "/>»›|"
+_BREADCRUMB_MARK: Final = re.compile(rf"[{re.escape(_BREADCRUMB_MARKS)}]")
+_BREADCRUMB_SEPARATOR: Final = re.compile(rf"\s[{re.escape(_BREADCRUMB_MARKS)}]\s")
+_TIMESTAMP: Final = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
+_COPYRIGHT: Final = re.compile(r"^©|©\s*(?:19|20)\d\d")
 # A line that ends a sentence (maybe inside quotes or brackets): see `ends_sentence`.
-_SENTENCE_END_CHARS = (".", "!", "?", "…")
-CLOSING_CHARS = "'\"”’»)]"
+_SENTENCE_END_CHARS: Final = (".", "!", "?", "…")
+CLOSING_CHARS: Final = "'\"”’»)]"
 # Generic furniture words must fill the whole line (maybe with a colon or a count); prefixes start it.
-_FURNITURE_PREFIX = r"^(?:{})(?!\w)"
+_FURNITURE_PREFIX: Final = r"^(?:{})(?!\w)"
 # "Posted: …", and dumps of glued fields ("…10:02Image: Region-Country: KenyaThemes: …").
-_FIELD_START = r"^(?:{})\s*:"
-_FIELD_ANYWHERE = r"(?<![^\W\d_])(?:{})\s*:"
+_FIELD_START: Final = r"^(?:{})\s*:"
+_FIELD_ANYWHERE: Final = r"(?<![^\W\d_])(?:{})\s*:"
 # Rule names that other steps act on.
-METADATA_RULE = "metadata fields"
-COPYRIGHT_RULE = "copyright"
-TEMPLATE_RULE = "template"
-TRAILER_RULE = "start of trailing matter"
+METADATA_RULE: Final = "metadata fields"
+COPYRIGHT_RULE: Final = "copyright"
+TEMPLATE_RULE: Final = "template"
+TRAILER_RULE: Final = "start of trailing matter"
 # A bullet is menu material when it is a few words without a sentence's end.
-_MAX_MENU_BULLET_WORDS = 12
+_MAX_MENU_BULLET_WORDS: Final = 12
 # Whole-line furniture phrases are short; longer lines are only tested against the prefixes and fields.
-_MAX_PHRASE_LINE = 60
+_MAX_PHRASE_LINE: Final = 60
 
 
 class _Lexicon:
@@ -64,8 +65,8 @@ class _Lexicon:
         self.field_anywhere = pattern("metadata_fields", _FIELD_ANYWHERE)
 
 
-_COUNT = re.compile(r"\s*\(\d+\)$")
-_PHRASE_END = " :.!|»>›"
+_COUNT: Final = re.compile(r"\s*\(\d+\)$")
+_PHRASE_END: Final = " :.!|»>›"
 
 
 def ends_sentence(line: str) -> bool:
@@ -159,8 +160,8 @@ def _shape_rule(text: str) -> str:
 
 # Menus, labels and footers recur on every page of a site: their rule is worked out once. Long lines are
 # release text, seldom repeated and quickly cleared: they stay out, so the bounded cache holds only short lines.
-_MAX_CACHED_LINE = 120
-_cached_shape_rule = lru_cache(maxsize=8192)(_shape_rule)
+_MAX_CACHED_LINE: Final = 120
+_cached_shape_rule: Final = lru_cache(maxsize=8192)(_shape_rule)
 
 
 def mark_boilerplate(page: Page) -> None:

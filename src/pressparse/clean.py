@@ -5,21 +5,22 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from typing import Final
 
 from .page import Line, Page
 
 # `"mailto:ab@org.int">ab@org.int` and `<a href="mailto:ab@org.int">`: keep only the visible address. The
 # pattern starts at "mailto:" so that it is searched for as a literal; the quote before it goes too.
-_MAILTO_REMNANT = re.compile(r'mailto:[^"\s>]*"?\s*>')
+_MAILTO_REMNANT: Final = re.compile(r'mailto:[^"\s>]*"?\s*>')
 # Block-level tags end a line in the rendered page, so they become line breaks.
-_BLOCK_TAG = re.compile(r"<\s*(?:br|/p|/div|/li|/h[1-6]|/tr)\s*/?\s*>", re.IGNORECASE)
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,300})?/?>")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1d\x1f\x7f\u200b-\u200d\u2060\ufeff\u00ad]")
+_BLOCK_TAG: Final = re.compile(r"<\s*(?:br|/p|/div|/li|/h[1-6]|/tr)\s*/?\s*>", re.IGNORECASE)
+_TAG: Final = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,300})?/?>")
+_CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1d\x1f\x7f\u200b-\u200d\u2060\ufeff\u00ad]")
 # Where a block tag broke a line: split there, but keep counting the input's lines.
-_TAG_BREAK = "\x1e"
+_TAG_BREAK: Final = "\x1e"
 # Tabs and the Unicode spaces become plain spaces; then runs of spaces become one.
-_ODD_SPACE = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-_SPACE_RUN = re.compile(r"  +")
+_ODD_SPACE: Final = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_SPACE_RUN: Final = re.compile(r"  +")
 
 
 def clean_text(text: str) -> str:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Final
 
 from . import lexicon
 from .page import BOILERPLATE, Page
 
 # Enough text to decide; more only costs time.
-_SAMPLE_CHARS = 1000
+_SAMPLE_CHARS: Final = 1000
 
 
 @lru_cache(maxsize=None)

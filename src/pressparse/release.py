@@ -8,6 +8,7 @@ listing; a page without enough prose holds no release. Both get headline null an
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Final
 
 from . import lexicon
 from .dates import MAX_DATE_LINE, is_date_line
@@ -15,8 +16,8 @@ from .boilerplate import CLOSING_CHARS, COPYRIGHT_RULE, METADATA_RULE, TEMPLATE_
 from .page import BODY, BOILERPLATE, DATE, HEADLINE, Line, Page
 
 # A title does not end like a sentence or a clause, even inside closing quotes or brackets.
-_NO_TITLE_ENDS = (".", ":", ";", ",")
-_TITLE_OPENERS = "«“\"'‘¿¡"
+_NO_TITLE_ENDS: Final = (".", ":", ";", ",")
+_TITLE_OPENERS: Final = "«“\"'‘¿¡"
 
 
 def _starts_lower(text: str) -> bool:
@@ -29,19 +30,19 @@ def _starts_title(text: str) -> bool:
     first = text[0]
     return first.isupper() or first.isdigit() or first in _TITLE_OPENERS
 # A release needs at least this much prose; less is a publications page, an error page or a stub.
-MIN_RELEASE_CHARS = 200
-MIN_PARAGRAPH_CHARS = 100
+MIN_RELEASE_CHARS: Final = 200
+MIN_PARAGRAPH_CHARS: Final = 100
 # In a listing, each item has its own headline, date line and prose of at least this size.
-MIN_ITEM_CHARS = 120
+MIN_ITEM_CHARS: Final = 120
 # Titles are short lines; prose has some words, or a few and a sentence's end.
-MAX_TITLE_CHARS = 300
-MAX_TITLE_WORDS = 40
-MIN_PROSE_WORDS = 12
+MAX_TITLE_CHARS: Final = 300
+MAX_TITLE_WORDS: Final = 40
+MIN_PROSE_WORDS: Final = 12
 # Narrower "wraps" are lists and menus, not a hard-wrapped page.
-MIN_WRAP_WIDTH = 30
+MIN_WRAP_WIDTH: Final = 30
 # Furniture lines that may sit under a headline or inside a body without ending it.
-MAX_BRIDGED_LINES = 2
-_INSIDE_BODY_RULES = frozenset({METADATA_RULE, COPYRIGHT_RULE, TEMPLATE_RULE})
+MAX_BRIDGED_LINES: Final = 2
+_INSIDE_BODY_RULES: Final = frozenset({METADATA_RULE, COPYRIGHT_RULE, TEMPLATE_RULE})
 
 
 class Paragraph:
@@ -148,7 +149,7 @@ def _may_be_date(text: str) -> bool:
 
 
 # Date lines and other short lines with a year recur on a site's pages; bounded, as most are one page's own.
-_is_date_line = lru_cache(maxsize=4096)(is_date_line)
+_is_date_line: Final = lru_cache(maxsize=4096)(is_date_line)
 
 
 def _continues(paragraph: Paragraph, previous: str, text: str, width: int, stopwords: frozenset[str]) -> bool:
