@@ -18,9 +18,8 @@ _LONE_PUNCTUATION: Final = re.compile(r"^[\W_]+$")
 # Characters that open a list or menu item ("- ", "• ", "» "); contacts strips them too.
 BULLET_CHARS: Final = "-–—•·*▪◦‣►>»"
 _BULLET: Final = re.compile(rf"^[{re.escape(BULLET_CHARS)}]\s*\S")
-_BREADCRUMB_MARKS: Final = "/>»›|"
-_BREADCRUMB_MARK: Final = re.compile(rf"[{re.escape(_BREADCRUMB_MARKS)}]")
-_BREADCRUMB_SEPARATOR: Final = re.compile(rf"\s[{re.escape(_BREADCRUMB_MARKS)}]\s")
+_BREADCRUMB_MARKS: Final = ("/", ">", "»", "›", "|")
+_BREADCRUMB_SEPARATOR: Final = re.compile(rf"\s[{re.escape(''.join(_BREADCRUMB_MARKS))}]\s")
 _TIMESTAMP: Final = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 _COPYRIGHT: Final = re.compile(r"^©|©\s*(?:19|20)\d\d")
 # A line that ends a sentence (maybe inside quotes or brackets): see `ends_sentence`.
@@ -102,8 +101,8 @@ def _is_menu_item(text: str) -> bool:
 
 def _is_breadcrumb(text: str) -> bool:
     """Two separators or more ("Home / Press Room / News") and no sentence end. The separator marks are looked
-    for alone first (one character class, scanned at C speed): most lines have none."""
-    if not _BREADCRUMB_MARK.search(text):
+    for alone first (a substring test each, several times faster than a pattern search): most lines have none."""
+    if not any(mark in text for mark in _BREADCRUMB_MARKS):
         return False
     return len(_BREADCRUMB_SEPARATOR.findall(text)) >= 2 and not ends_sentence(text)
 
@@ -168,12 +167,15 @@ def mark_boilerplate(page: Page) -> None:
     """Reads every line; marks furniture lines BOILERPLATE with the rule that fired (or "template" for lines
     learned from other pages of the same site)."""
     lines = [ln for ln in page.lines if ln.text]
-    texts = [ln.text for ln in lines]
     template = page.template
-    for line, text, previous, following in zip(lines, texts, [""] + texts, texts[1:] + [""]):
-        if text in template:
+    previous = ""
+    for index, line in enumerate(lines):
+        text = line.text
+        if template and text in template:
             line.role, line.why = BOILERPLATE, TEMPLATE_RULE
-            continue
-        rule = furniture_rule(text, previous, following)
-        if rule:
-            line.role, line.why = BOILERPLATE, rule
+        else:
+            following = lines[index + 1].text if index + 1 < len(lines) else ""
+            rule = furniture_rule(text, previous, following)
+            if rule:
+                line.role, line.why = BOILERPLATE, rule
+        previous = text
