@@ -164,7 +164,19 @@ def _shape_rule(text: str) -> str:
 # Menus, labels and footers recur on every page of a site: their rule is worked out once. Long lines are
 # release text, seldom repeated and quickly cleared: they stay out, so the bounded cache holds only short lines.
 _MAX_CACHED_LINE: Final = 120
-_cached_shape_rule: Final = lru_cache(maxsize=8192)(_shape_rule)
+_MAX_CACHED_RULES: Final = 8192
+# A plain dict, emptied when full: a look-up in it costs far less than an lru_cache call, on every line.
+_shape_rules: Final[dict[str, str]] = {}
+
+
+def _cached_shape_rule(text: str) -> str:
+    """`_shape_rule(text)`, remembered for the next pages (up to _MAX_CACHED_RULES lines, then all forgotten)."""
+    rule = _shape_rules.get(text)
+    if rule is None:
+        if len(_shape_rules) >= _MAX_CACHED_RULES:
+            _shape_rules.clear()
+        rule = _shape_rules[text] = _shape_rule(text)
+    return rule
 
 
 def mark_boilerplate(page: Page) -> None:
