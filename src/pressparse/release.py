@@ -29,6 +29,8 @@ def _starts_lower(text: str) -> bool:
 def _starts_title(text: str) -> bool:
     first = text[0]
     return first.isupper() or first.isdigit() or first in _TITLE_OPENERS
+
+
 # A release needs at least this much prose; less is a publications page, an error page or a stub.
 MIN_RELEASE_CHARS: Final = 200
 MIN_PARAGRAPH_CHARS: Final = 100
