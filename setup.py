@@ -7,6 +7,7 @@ compiled (no C compiler), the install goes on with plain Python too. Both give t
 
 import os
 import sys
+from pathlib import Path
 
 from setuptools import setup
 
@@ -39,6 +40,10 @@ def compiled_modules() -> list:
 
 def _plain_python(reason: str) -> list:
     print(f"pressparse: the pipeline is installed as plain Python: {reason}", file=sys.stderr)
+    # An editable install keeps compiled modules beside the sources: left from an earlier build, they would
+    # shadow the plain ones.
+    for stale in (*Path("src/pressparse").glob("*.so"), *Path("src").glob("*__mypyc*.so")):
+        stale.unlink()
     return []
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from . import templates
+from . import patterncache, templates
 from .formats import WRITERS
 from .inputs import Input, InputError, read_text
 from .pipeline import analyse
@@ -105,7 +105,9 @@ Task = tuple[list[Input], frozenset[str], bool, Callable[[dict], object]]
 
 def _process_chunk(task: Task) -> list[Outcome]:
     items, template, evidence, render = task
-    return [process(item, template, evidence, render) for item in items]
+    outcomes = [process(item, template, evidence, render) for item in items]
+    patterncache.save()  # a worker process never reaches exit handlers: patterns it compiled are kept here
+    return outcomes
 
 
 def _as_is(record: dict) -> dict:

@@ -13,15 +13,16 @@ from typing import Final
 
 from . import lexicon
 from .page import BOILERPLATE, Page
+from .patterncache import compile_re
 
-_LONE_PUNCTUATION: Final = re.compile(r"^[\W_]+$")
+_LONE_PUNCTUATION: Final = compile_re(r"^[\W_]+$")
 # Characters that open a list or menu item ("- ", "• ", "» "); contacts strips them too.
 BULLET_CHARS: Final = "-–—•·*▪◦‣►>»"
-_BULLET: Final = re.compile(rf"^[{re.escape(BULLET_CHARS)}]\s*\S")
+_BULLET: Final = compile_re(rf"^[{re.escape(BULLET_CHARS)}]\s*\S")
 _BREADCRUMB_MARKS: Final = ("/", ">", "»", "›", "|")
-_BREADCRUMB_SEPARATOR: Final = re.compile(rf"\s[{re.escape(''.join(_BREADCRUMB_MARKS))}]\s")
-_TIMESTAMP: Final = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
-_COPYRIGHT: Final = re.compile(r"^©|©\s*(?:19|20)\d\d")
+_BREADCRUMB_SEPARATOR: Final = compile_re(rf"\s[{re.escape(''.join(_BREADCRUMB_MARKS))}]\s")
+_TIMESTAMP: Final = compile_re(r"^\d{1,2}:\d{2}(?::\d{2})?$")
+_COPYRIGHT: Final = compile_re(r"^©|©\s*(?:19|20)\d\d")
 # A line that ends a sentence (maybe inside quotes or brackets): see `ends_sentence`.
 _SENTENCE_END_CHARS: Final = (".", "!", "?", "…")
 _SENTENCE_ENDS: Final = "".join(_SENTENCE_END_CHARS)
@@ -51,7 +52,7 @@ class _Lexicon:
             return lexicon.merged("boilerplate", key)
 
         def pattern(key: str, template: str) -> re.Pattern:
-            return re.compile(template.format(lexicon.alternation(phrases(key))), re.IGNORECASE)
+            return compile_re(template.format(lexicon.alternation(phrases(key))), re.IGNORECASE)
 
         def first_words(key: str) -> frozenset[str]:
             return frozenset(_first_word(p) for p in phrases(key))
@@ -66,10 +67,10 @@ class _Lexicon:
         # name in turn: four times faster). The matches are the same: field names hold no colon, so at most one
         # of them can reach a colon from a given start, whichever order they are tried in.
         fields = lexicon.trie_regex(phrases("metadata_fields")).replace(r"\ ", r"\s+")
-        self.field_anywhere = re.compile(_FIELD_ANYWHERE.format(fields), re.IGNORECASE)
+        self.field_anywhere = compile_re(_FIELD_ANYWHERE.format(fields), re.IGNORECASE)
 
 
-_COUNT: Final = re.compile(r"\s*\(\d+\)$")
+_COUNT: Final = compile_re(r"\s*\(\d+\)$")
 _PHRASE_END: Final = " :.!|»>›"
 
 

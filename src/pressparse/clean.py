@@ -8,19 +8,20 @@ import unicodedata
 from typing import Final
 
 from .page import Line, Page
+from .patterncache import compile_re
 
 # `"mailto:ab@org.int">ab@org.int` and `<a href="mailto:ab@org.int">`: keep only the visible address. The
 # pattern starts at "mailto:" so that it is searched for as a literal; the quote before it goes too.
-_MAILTO_REMNANT: Final = re.compile(r'mailto:[^"\s>]*"?\s*>')
+_MAILTO_REMNANT: Final = compile_re(r'mailto:[^"\s>]*"?\s*>')
 # Block-level tags end a line in the rendered page, so they become line breaks.
-_BLOCK_TAG: Final = re.compile(r"<\s*(?:br|/p|/div|/li|/h[1-6]|/tr)\s*/?\s*>", re.IGNORECASE)
-_TAG: Final = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,300})?/?>")
-_CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1d\x1f\x7f\u200b-\u200d\u2060\ufeff\u00ad]")
+_BLOCK_TAG: Final = compile_re(r"<\s*(?:br|/p|/div|/li|/h[1-6]|/tr)\s*/?\s*>", re.IGNORECASE)
+_TAG: Final = compile_re(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,300})?/?>")
+_CONTROL: Final = compile_re(r"[\x00-\x08\x0b\x0c\x0e-\x1d\x1f\x7f\u200b-\u200d\u2060\ufeff\u00ad]")
 # Where a block tag broke a line: split there, but keep counting the input's lines.
 _TAG_BREAK: Final = "\x1e"
 # Tabs and the Unicode spaces become plain spaces; then runs of spaces become one.
-_ODD_SPACE: Final = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-_SPACE_RUN: Final = re.compile(r"  +")
+_ODD_SPACE: Final = compile_re(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_SPACE_RUN: Final = compile_re(r"  +")
 
 
 def clean_text(text: str) -> str:

@@ -13,7 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 import regex
 
@@ -21,6 +21,7 @@ from . import lexicon, places
 from .model import Contact
 from .boilerplate import BULLET_CHARS
 from .page import BODY, BOILERPLATE, CONTACT, Page
+from .patterncache import compile_re, compile_regex
 
 # A line longer than this is prose: it ends the block.
 MAX_CONTACT_LINE = 300
@@ -38,17 +39,17 @@ MAX_LEAD_WORDS = 3
 # A block line with this many lower-case words and no address or number is a sentence, not a contact line.
 PROSE_LOWER_WORDS = 6
 
-_BULLET = regex.compile(rf"^[{regex.escape(BULLET_CHARS)}]+\s*")
+_BULLET = compile_regex(rf"^[{regex.escape(BULLET_CHARS)}]+\s*")
 # The cue prefilter lower-cases only this many first characters of a line; a cue's first word fits in them.
 CUE_HEAD = 40
-_SENTENCE_START = regex.compile(r"[.!?…]['\"”’»)\]]*\s+([^\W\d_]+)")
-_EMAIL = regex.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
-_TLD = regex.compile(r"\.\p{L}{2,}$")
-_LOCAL_PART = regex.compile(r"(?<![\w.+-])[\w.+-]{1,64}$")
-_DIGIT = regex.compile(r"\d")
-_ELISION = regex.compile(r"^\p{Ll}{1,2}['’]")
-_ACRONYM = regex.compile(r"^\p{Lu}[\p{Lu}\d&-]{1,9}$")
-_NAME_WORD = regex.compile(r"^(?:\p{Ll}{1,2}['’])?\p{Lu}[\p{L}\p{M}'’.-]*$")
+_SENTENCE_START = compile_regex(r"[.!?…]['\"”’»)\]]*\s+([^\W\d_]+)")
+_EMAIL = compile_regex(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
+_TLD = compile_regex(r"\.\p{L}{2,}$")
+_LOCAL_PART = compile_regex(r"(?<![\w.+-])[\w.+-]{1,64}$")
+_DIGIT = compile_regex(r"\d")
+_ELISION = compile_regex(r"^\p{Ll}{1,2}['’]")
+_ACRONYM = compile_regex(r"^\p{Lu}[\p{Lu}\d&-]{1,9}$")
+_NAME_WORD = compile_regex(r"^(?:\p{Ll}{1,2}['’])?\p{Lu}[\p{L}\p{M}'’.-]*$")
 _EDGE_PUNCTUATION = "-–—:;,.()[]{}\"'“”«»|/ "
 
 
@@ -57,11 +58,11 @@ def _phrases(key: str) -> str:
     return lexicon.alternation(lexicon.merged("contacts", key)).replace("'", "['’]")
 
 
-def _compile(template: str, *keys: str, engine=re) -> re.Pattern:
+def _compile(template: str, *keys: str, compiler: Callable = compile_re) -> re.Pattern:
     """The pattern `template` filled with the alternations of lexicon lists `keys`, case-insensitive. Stdlib
     `re` unless the template needs `regex` (\\p classes): it compiles these long alternations three times
-    faster, and compiling is most of a one-page run."""
-    return engine.compile(template.format(*map(_phrases, keys)), engine.IGNORECASE)
+    faster when they are not in the pattern cache yet."""
+    return compiler(template.format(*map(_phrases, keys)), re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -79,7 +80,9 @@ def _patterns() -> dict[str, re.Pattern | regex.Pattern]:
         "fax": _compile(r"^(?:{})\s*[.:]?$", "fax_labels"),
         "separator_line": _compile(r"^(?:{})\s*[.:,]?$", "separators"),
         # Segments of a line: commas, colons, brackets, dashes between spaces, a separator word before a capital.
-        "split": _compile(r"[,;:|()\[\]]|\s[–—-]\s|\s(?P<separator>{})\s(?-i:(?=\p{{Lu}}))", "separators", engine=regex),
+        "split": _compile(
+            r"[,;:|()\[\]]|\s[–—-]\s|\s(?P<separator>{})\s(?-i:(?=\p{{Lu}}))", "separators", compiler=compile_regex
+        ),
         "at_bracket": _compile(r"\s*[\[({{]\s*(?:{})\s*[\])}}]\s*", "at_words"),
         "dot_bracket": _compile(r"\s*[\[({{]\s*(?:{})\s*[\])}}]\s*", "dot_words"),
         # "ab at org.int", "ab arobase org point int": the word between spaces, then a dotted domain after it.
@@ -495,9 +498,9 @@ def _cue_head() -> re.Pattern:
     letters turns most lines away before the alternation is tried). re's case-insensitive match is a little
     wider than `str.lower` ("ſ" matches "s"), so it only lets through lines for `_starts` to read, and turns
     away none that `_starts` would take."""
-    firsts = sorted(_cue_first_words(), key=len, reverse=True)
+    firsts = sorted(_cue_first_words(), key=lambda word: (-len(word), word))  # the same pattern in every process
     letters = "".join(sorted({word[0] for word in firsts}))
-    return re.compile(
+    return compile_re(
         rf"[{re.escape(BULLET_CHARS)} ]*(?=[{re.escape(letters)}])(?:{'|'.join(map(re.escape, firsts))})",
         re.IGNORECASE,
     )

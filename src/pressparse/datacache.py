@@ -2,7 +2,7 @@
 between runs: building them costs 0.07 s (country names) to 0.6 s (city names in every language) per process,
 loading them back about a hundredth of that. A table is rebuilt when pressparse, its lexicon languages or the
 source package change (each installation has its own files); a cache that cannot be read or written is ignored
-(the table is then built each run).
+(the table is then built each run). `patterncache` keeps compiled patterns here too, through `read` and `write`.
 
 Location: `$PRESSPARSE_CACHE_DIR`, else `$XDG_CACHE_HOME/pressparse`, else `~/.cache/pressparse`; setting
 `PRESSPARSE_CACHE_DIR` to an empty value turns the cache off.
@@ -15,9 +15,8 @@ import hashlib
 import importlib.util
 import marshal
 import os
-import tempfile
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Any, Callable, TypeVar
 
 from . import __version__, lexicon
 
@@ -28,21 +27,39 @@ def table(name: str, source: str, build: Callable[[], T]) -> T:
     """The table `name` built by `build()` from the installed package `source`: from the cache when it was
     built from the same installation, else built now and saved. Tables hold only str, int, tuple, list and
     dict values."""
-    directory = _directory()
-    if directory is None:
-        return build()
     stamp = _stamp(source)
-    # One file per installation: two environments (a project's venv and CI's) must not rebuild each other's.
-    path = directory / f"{name}-{hashlib.sha256(stamp.encode()).hexdigest()[:12]}.marshal"
+    data = read(name, stamp)
+    if data is None:
+        data = build()
+        write(name, stamp, data)
+    return data
+
+
+def read(name: str, stamp: str) -> Any:
+    """What `write` saved under `name` with the same `stamp` (what it depends on), else None."""
+    path = _path(name, stamp)
+    if path is None:
+        return None
     try:
         saved_stamp, data = marshal.loads(path.read_bytes())
         if saved_stamp == stamp:
             return data
     except (OSError, EOFError, ValueError, TypeError):
-        pass  # missing, unreadable or from another Python: build it again
-    data = build()
-    _save(path, (stamp, data))
-    return data
+        pass  # missing, unreadable or from another Python: to be built again
+    return None
+
+
+def write(name: str, stamp: str, data: Any) -> None:
+    """Save `data` (str, int, bytes, tuple, list, dict and set values only) under `name` and `stamp`."""
+    path = _path(name, stamp)
+    if path is not None:
+        _save(path, (stamp, data))
+
+
+def _path(name: str, stamp: str) -> Path | None:
+    directory = _directory()
+    # One file per stamp: two environments (a project's venv and CI's) must not rebuild each other's.
+    return directory / f"{name}-{hashlib.sha256(stamp.encode()).hexdigest()[:12]}.marshal" if directory else None
 
 
 def _directory() -> Path | None:
@@ -66,6 +83,8 @@ def _stamp(source: str) -> str:
 def _save(path: Path, content: tuple) -> None:
     """Write atomically (a concurrent run reads the old file or the new one, never half of one); errors are
     ignored: the cache is only a shortcut."""
+    import tempfile  # only when saving: most runs only read
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name)

@@ -17,7 +17,6 @@ Day and month order of a numeric date ("04/05/2019"), first rule that decides:
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,14 +25,15 @@ import regex
 from . import datacache, lexicon, places
 from .boilerplate import METADATA_RULE
 from .page import BOILERPLATE, Page
+from .patterncache import compile_re, compile_regex
 
 # A year is looked for in every short line: stdlib re finds it faster than regex once the "no digit before"
 # test comes after the century (re then scans for "19" and "20" first); \d is Nd in both.
-_YEAR = re.compile(r"(?:19|20)(?<!\d..)\d\d(?!\d)")
-_NUMERIC = regex.compile(r"(?<!\d)(\d{1,2})[/.\-](\d{1,2})[/.\-]((?:19|20)\d\d)(?!\d)")
-_ISO = regex.compile(r"(?<!\d)((?:19|20)\d\d)[/.\-](\d{1,2})[/.\-](\d{1,2})(?!\d)")
-_TIME = regex.compile(r"(?<!\d)\d{1,2} ?[:h.] ?\d\d(?::\d\d)?(?: ?[ap]\.?m\.?)?(?!\w)", regex.IGNORECASE)
-_WORD = regex.compile(r"[^\W\d_]+")
+_YEAR = compile_re(r"(?:19|20)(?<!\d..)\d\d(?!\d)")
+_NUMERIC = compile_regex(r"(?<!\d)(\d{1,2})[/.\-](\d{1,2})[/.\-]((?:19|20)\d\d)(?!\d)")
+_ISO = compile_regex(r"(?<!\d)((?:19|20)\d\d)[/.\-](\d{1,2})[/.\-](\d{1,2})(?!\d)")
+_TIME = compile_regex(r"(?<!\d)\d{1,2} ?[:h.] ?\d\d(?::\d\d)?(?: ?[ap]\.?m\.?)?(?!\w)", regex.IGNORECASE)
+_WORD = compile_regex(r"[^\W\d_]+")
 # A date line is short, and holds at most one word that is not a date, weekday, time or label ("IOM").
 MAX_DATE_LINE = 80
 _MAX_OTHER_WORDS = 1
@@ -99,7 +99,7 @@ def _calendar() -> _Calendar:
     day = rf"(?P<day>\d{{1,2}})(?:{ordinal})?\.?" if ordinal else r"(?P<day>\d{1,2})\.?"
     joint = rf"(?:\s+(?:{connector}))?\s+" if connector else r"\s+"
     year = r"(?P<year>(?:19|20)\d\d)(?!\d)"
-    named = regex.compile(
+    named = compile_regex(
         rf"(?<!\w)(?:{day}{joint}(?P<month>{month})\.?,?{joint}{year}"
         rf"|(?P<month>{month})\.?\s+(?P<day>\d{{1,2}})(?:{ordinal})?,?\s+{year})",
         regex.IGNORECASE,
@@ -110,7 +110,7 @@ def _calendar() -> _Calendar:
         months={key: tuple(langs) for key, langs in months.items()},
         month_numbers=month_numbers,
         weekdays=weekdays,
-        labels=regex.compile(rf"(?<!\w)(?:{lexicon.alternation(labels)})(?!\w)", regex.IGNORECASE),
+        labels=compile_regex(rf"(?<!\w)(?:{lexicon.alternation(labels)})(?!\w)", regex.IGNORECASE),
         line_words=frozenset(weekdays) | {_key(word) for label in labels for word in _WORD.findall(label)},
     )
 

@@ -45,6 +45,7 @@ from .names import (
     words,
 )
 from .page import Page
+from .patterncache import compile_regex
 from .places import country_code
 from .projects import called_a_project
 
@@ -54,10 +55,10 @@ _READ_BEFORE = 150
 # Characters after a money verb where the amount must appear ("has pledged EUR 4 million").
 _MONEY_REACH = 60
 # A donor named before "-funded": the one word glued to the suffix ("EU-funded", "Japan-funded").
-_SUFFIX_SUBJECT = regex.compile(r"(?<![\w-])\p{Lu}[\p{L}\p{N}.&]*$")
+_SUFFIX_SUBJECT = compile_regex(r"(?<![\w-])\p{Lu}[\p{L}\p{N}.&]*$")
 # The issuing organisation in a dateline: "GENEVA, 12 May 2015 (IOM) –", its "(" at most this far in.
 _DATELINE_REACH = 80
-_DATELINE_ISSUER = regex.compile(rf"[^()]{{0,{_DATELINE_REACH}}}?\((\p{{Lu}}{{2,}})\)\s*[-–—]")
+_DATELINE_ISSUER = compile_regex(rf"[^()]{{0,{_DATELINE_REACH}}}?\((\p{{Lu}}{{2,}})\)\s*[-–—]")
 
 
 @dataclass(slots=True)
@@ -76,13 +77,13 @@ _FAMILIES = ("intro", "support", "channel", "subject_verbs")
 def _money() -> regex.Pattern:
     """An amount: a currency or a scale word, not inside a longer word ("$4", "EUR 4", "4 millions")."""
     money = lexicon.alternation(lexicon.merged("funding", "money"))
-    return regex.compile(rf"(?<!\p{{L}})(?:{money})(?!\p{{L}})", regex.IGNORECASE)
+    return compile_regex(rf"(?<!\p{{L}})(?:{money})(?!\p{{L}})", regex.IGNORECASE)
 
 
 # What may come between a cue and the first capital of a name: spaces and the small letters, apostrophes and
 # "&" of the words skipped before a name ("the ", "l'", "de la "). A name needs a capital first letter, so when
 # anything else comes first the cue names nobody.
-_BEFORE_A_NAME = regex.compile(r"(?:[\s'’&]|(?![\p{Lu}\p{Lt}])[^\W\d_])*+")
+_BEFORE_A_NAME = compile_regex(r"(?:[\s'’&]|(?![\p{Lu}\p{Lt}])[^\W\d_])*+")
 # The ASCII characters of `_BEFORE_A_NAME`: `str.lstrip` skips a run of them much faster than the pattern does (a
 # cue is mostly followed by small-letter words); the pattern takes over at the first other character.
 _ASCII_BEFORE_A_NAME = " \t\n\v\f\r'&" + string.ascii_lowercase

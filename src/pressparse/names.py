@@ -8,23 +8,22 @@ from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate
 
-import regex
-
 from . import lexicon
 from .lexicon import trie_regex
 from .page import BODY, Page
+from .patterncache import compile_re, compile_regex
 from .places import fold
 
 # One word at a time: dotted abbreviations ("U.S."), an elided article or preposition ("l'", "d'", "qu'") on its
 # own, a word keeping inner hyphens, apostrophes and dots ("co-funded", "State's"), else one other character.
 # (`re`, not `regex`: twice as fast on this simple pattern.)
-TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|(?:[Qq][Uu]|[dljnsmtcDLJNSMTC])['’](?=[^\W\d_])|\w[\w&]*(?:[-'’.](?=\w)[\w&]*)*|\S")
+TOKEN = compile_re(r"(?:[^\W\d_]\.){2,}|(?:[Qq][Uu]|[dljnsmtcDLJNSMTC])['’](?=[^\W\d_])|\w[\w&]*(?:[-'’.](?=\w)[\w&]*)*|\S")
 # An acronym in parentheses, "(START)", "(JPBHR)": two capitals at least, digits and "&" or "-" allowed.
-ACRONYM_IN_PARENS = regex.compile(r"\s*\(\s*(\p{Lu}[\p{Lu}\p{N}&-]*\p{Lu}[\p{Lu}\p{N}]*)\s*\)")
+ACRONYM_IN_PARENS = compile_regex(r"\s*\(\s*(\p{Lu}[\p{Lu}\p{N}&-]*\p{Lu}[\p{Lu}\p{N}]*)\s*\)")
 # What closes a paragraph: sentence punctuation, closing quotes and brackets.
 _CLOSING = tuple(".!?:;»”\"')")
 # Where a sentence ends, to keep a look-back inside the current sentence.
-_SENTENCE_BREAK = regex.compile(r"[.!?;]\s+(?=\P{Ll})")
+_SENTENCE_BREAK = compile_regex(r"[.!?;]\s+(?=\P{Ll})")
 
 
 class Paragraph:
@@ -199,11 +198,11 @@ class CueFinder:
         # settled in `find`. The class test comes first so that the engine skips the letters of words at C
         # speed (a look-behind first would run at every character); whether that character is no word character
         # is asked last, of the few places where a phrase follows.
-        self._starts = re.compile(rf"[^a-z0-9_](?=({trie_regex(self.lists)})(?:(?<=')|(?!\w)))(?<=\W)")
+        self._starts = compile_re(rf"[^a-z0-9_](?=({trie_regex(self.lists)})(?:(?<=')|(?!\w)))(?<=\W)")
         suffix_spellings = [fold_text(s) for s in lexicon.merged(section, suffixes)] if suffixes else []
         self._suffix_name = suffixes
-        self._any_suffix = re.compile(trie_regex(suffix_spellings))  # a plain search spares most paragraphs the next
-        self._suffix_starts = re.compile(rf"(?<=\w)(?=({trie_regex(suffix_spellings)})(?!\w))")
+        self._any_suffix = compile_re(trie_regex(suffix_spellings))  # a plain search spares most paragraphs the next
+        self._suffix_starts = compile_re(rf"(?<=\w)(?=({trie_regex(suffix_spellings)})(?!\w))")
 
     def find(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
         """(start, end, list name) of each phrase in each of `texts` (folded), in text order; a phrase

@@ -14,17 +14,18 @@ import regex
 
 from . import datacache, lexicon
 from .page import Page
+from .patterncache import compile_regex
 
 # CLDR territories that are not countries (world regions, unions, pseudo-locales).
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
 # A word of a place name: letters, maybe hyphenated or elided ("Guinée-Bissau", "d’Ivoire"); a possessive
 # "'s" is not part of it ("Kenya's").
 _NAME_WORD_PATTERN = r"(?:[^\W\d_]['’])?[^\W\d_]+(?:-[^\W\d_]+)*"
-_NAME_WORD = regex.compile(_NAME_WORD_PATTERN)
+_NAME_WORD = compile_regex(_NAME_WORD_PATTERN)
 # Where a country name may start in running text: a capitalised word, as CLDR writes every country name in
 # the Latin-script lexicon languages (scripts without capitals, such as Arabic, are not scanned).
-_CAPITALISED = regex.compile(r"(?<!\w)\p{Lu}[^\W\d_]*+(?:-[^\W\d_]+)*+")
-_NEXT_WORD = regex.compile(rf"[ ]+({_NAME_WORD_PATTERN})")
+_CAPITALISED = compile_regex(r"(?<!\w)\p{Lu}[^\W\d_]*+(?:-[^\W\d_]+)*+")
+_NEXT_WORD = compile_regex(rf"[ ]+({_NAME_WORD_PATTERN})")
 # Country names run to a few words ("République démocratique du Congo").
 _MAX_NAME_WORDS = 5
 
@@ -198,7 +199,7 @@ _DATELINE_WORD = r"(?:\p{Ll}{1,2}['’])?\p{Lu}[\p{L}\p{M}]*+(?:[-'’.]\p{L}++)
 _DATELINE_PLACE = rf"{_DATELINE_WORD}(?:[ ](?:\p{{Ll}}{{1,3}}[ ])?{_DATELINE_WORD}){{0,4}}"
 # The date between place and dash has a digit ("12 May 2015", "le 5 mai 2016", "May 12, 2015").
 _DATELINE_DATE = r"[^–—()\d\-]{0,20}\d[^–—()]{0,30}?"
-_DATELINE = regex.compile(
+_DATELINE = compile_regex(
     # "Dakar, Sénégal", but not "GENEVA, May" from "GENEVA, May 12, 2015".
     rf"^(?P<place>{_DATELINE_PLACE}(?:[ ]*,[ ]*{_DATELINE_PLACE}(?![ ]*\d))?)"
     # "Bamako (Mali)", or the agency before the date ("GENEVA (IOM), 12 May"): told apart by a look-up.

@@ -35,10 +35,11 @@ from .names import (
     words,
 )
 from .page import Page
+from .patterncache import compile_re, compile_regex
 
 # Quoted titles: « … », “ … ”, „ … “ and straight quotes, on one paragraph, 3 to 250 characters. (`re`, not
 # `regex`: several times faster here, and the two agree on `\s` in cleaned lines.)
-_QUOTED = re.compile(r"«\s*([^«»]{3,250}?)\s*»|“([^“”]{3,250}?)”|„([^„“]{3,250}?)“|\"([^\"]{3,250}?)\"")
+_QUOTED = compile_re(r"«\s*([^«»]{3,250}?)\s*»|“([^“”]{3,250}?)”|„([^„“]{3,250}?)“|\"([^\"]{3,250}?)\"")
 # The marks a `_QUOTED` match starts with.
 _OPENING_QUOTES = "«“„\""
 # How far before a quote or a head word we look for its introduction, in characters.
@@ -70,19 +71,19 @@ def _patterns() -> dict[str, regex.Pattern]:
         # '... projet en cours ... intitulé «': a title cue right before the quote, a project noun earlier.
         # Searched backwards: the cue closes the text, so the search starts where it stands (cues ending together
         # differ in length only, and the longest is tried first as a forward search's leftmost match is).
-        "title_cue": regex.compile(rf"(?i:(?<!\w)(?:{cues}))\s*[:,]?\s*$", flags | regex.REVERSE),
-        "noun": regex.compile(rf"(?i:(?<!\w)(?:{nouns})(?!\w))", flags),
+        "title_cue": compile_regex(rf"(?i:(?<!\w)(?:{cues}))\s*[:,]?\s*$", flags | regex.REVERSE),
+        "noun": compile_regex(rf"(?i:(?<!\w)(?:{nouns})(?!\w))", flags),
         # The same searched backwards, for the last noun of a text (nouns are whole words: the last one found).
-        "last_noun": regex.compile(rf"(?i:(?<!\w)(?:{nouns})(?!\w))", flags | regex.REVERSE),
+        "last_noun": compile_regex(rf"(?i:(?<!\w)(?:{nouns})(?!\w))", flags | regex.REVERSE),
         # 'the pilot project "' / 'le projet «': the noun at most two words before the quote (backwards: it
         # ends the text, and only whether it is there counts).
-        "noun_before": regex.compile(rf"(?i:(?<!\w)(?:{nouns}))(?:\s+[\w'’-]+){{0,2}}\s*:?\s*$", flags | regex.REVERSE),
+        "noun_before": compile_regex(rf"(?i:(?<!\w)(?:{nouns}))(?:\s+[\w'’-]+){{0,2}}\s*:?\s*$", flags | regex.REVERSE),
         # '” project' / '" (SRH) programme': the noun right after the quote.
-        "noun_after": regex.compile(rf"\s*(?:\([^()]{{1,15}}\)\s*)?(?i:(?:{nouns}))(?!\w)", flags),
+        "noun_after": compile_regex(rf"\s*(?:\([^()]{{1,15}}\)\s*)?(?i:(?:{nouns}))(?!\w)", flags),
         # A head word written with its capital ("Programme", "Initiative"): the core of a named initiative.
-        "head": regex.compile(rf"(?<!\w)(?:{heads})(?!\w)", flags),
+        "head": compile_regex(rf"(?<!\w)(?:{heads})(?!\w)", flags),
         # Words that make a name an agency, not a project ("World Food Programme").
-        "agency": regex.compile(rf"(?<!\w)(?:{agencies})(?!\w)", flags),
+        "agency": compile_regex(rf"(?<!\w)(?:{agencies})(?!\w)", flags),
     }
 
 
@@ -103,7 +104,7 @@ def _noun_stems() -> tuple[str, ...]:
 @lru_cache(maxsize=None)
 def _any_head() -> re.Pattern:
     """Any head word as written in the lexicon ("Programme"), whole word or not: where `_named` starts."""
-    return re.compile(lexicon.trie_regex(lexicon.merged("projects", "heads")))
+    return compile_re(lexicon.trie_regex(lexicon.merged("projects", "heads")))
 
 
 def _has_noun(folded: str) -> bool:

@@ -4,13 +4,13 @@ site's menus, labels and footers, even where the single-page rules missed them."
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .boilerplate import ends_sentence
 from .contacts import find_cue
 from .page import BODY, BOILERPLATE, CONTACT, DATE, HEADLINE, Line, Page
+from .patterncache import compile_re
 
 # A line is learned only after it was seen on this many pages holding different releases ("a handful").
 MIN_PAGES = 5
@@ -25,7 +25,7 @@ FORGET_AFTER_PAGES = 1000
 MAX_LABEL_WORDS = 6
 # Contact material (addresses, numbers, cue lines) is never learned: the same press officer's block recurs on
 # every release of a site.
-_CONTACT_MATERIAL = re.compile(r"@|\d[\d\s().+-]{5,}\d")
+_CONTACT_MATERIAL = compile_re(r"@|\d[\d\s().+-]{5,}\d")
 # Lines this close (in non-blank lines) to contact material are never learned: a block names its officer and
 # office within two lines of the address ("Name" / "Office" / "Email: ...").
 CONTACT_REACH = 2

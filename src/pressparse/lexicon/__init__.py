@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Any
 from importlib import resources
@@ -47,29 +48,37 @@ def merged(name: str, key: str) -> tuple[str, ...]:
 
 
 def alternation(phrases) -> str:
-    """A regex alternation of literal phrases, longest first, spaces matching any run of spaces."""
-    ordered = sorted(set(phrases), key=len, reverse=True)
+    """A regex alternation of literal phrases, longest first, spaces matching any run of spaces. The order is
+    the same in every process (phrases of one length alphabetically), so a pattern's text is too."""
+    ordered = sorted(set(phrases), key=lambda phrase: (-len(phrase), phrase))
     return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered)
 
 
 def trie_regex(phrases) -> str:
     """Literal phrases as one regex factored on common prefixes: a pattern tries each character once instead of
-    every phrase in turn (the cue lists are long, the search runs on every paragraph)."""
-    trie: dict = {}
-    for phrase in phrases:
-        node = trie
-        for char in phrase:
-            node = node.setdefault(char, {})
-        node[""] = {}
+    every phrase in turn (the cue lists are long, the search runs on every paragraph). Branches follow the
+    characters' order, so the same phrases always give the same pattern."""
+    unique = sorted(set(phrases))
 
-    def build(node: dict) -> str:
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+    def build(lo: int, hi: int, depth: int) -> str:
+        # unique[lo:hi] share their first `depth` characters; each run of them sharing the next one is a branch.
+        ends_here = len(unique[lo]) == depth
+        start = lo + 1 if ends_here else lo
+        branches = []
+        while start < hi:
+            head = unique[start][: depth + 1]
+            end = bisect_left(unique, True, start + 1, hi, key=lambda phrase: not phrase.startswith(head))
+            if end - start == 1:  # one phrase from here on: the rest of it as it is
+                branches.append(re.escape(unique[start][depth:]))
+            else:
+                branches.append(re.escape(head[-1]) + build(start, end, depth + 1))
+            start = end
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
+        return f"(?:{body})?" if ends_here else body
 
-    return build(trie) or "(?!)"
+    return (build(0, len(unique), 0) if unique else "") or "(?!)"
 
 
 @lru_cache(maxsize=None)

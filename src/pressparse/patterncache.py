@@ -1,0 +1,95 @@
+"""Compiled regular expressions kept on disk between runs.
+
+The pipeline's patterns are long alternations built from the lexicon; compiling them took about 0.1 s of every
+process, more than half of a short run. `compile_re` and `compile_regex` give the same pattern objects as
+`re.compile` and `regex.compile`, built from the compiled form that an earlier process of the same pressparse,
+Python and `regex` saved (`save` writes what this process had to compile). Entries are keyed by the pattern's
+text and flags, so a changed lexicon only adds entries. The file lives in the data cache (see `datacache`) and
+is ignored when it cannot be read or written.
+
+Rebuilding a `regex` pattern uses its pickle data; rebuilding an `re` pattern uses the stdlib's compiler steps
+(`re._parser`, `re._compiler`, `_sre`). Where those are missing (another Python), patterns are compiled as
+usual.
+"""
+
+from __future__ import annotations
+
+import atexit
+import re
+import sys
+from typing import Any
+
+import regex
+from regex import _regex
+
+from . import __version__, datacache
+
+try:
+    import _sre
+    from re import _compiler, _parser  # type: ignore[attr-defined]  # private: typeshed leaves them out
+except ImportError:  # Python 3.10 names them sre_compile and sre_parse; compile as usual there
+    _sre = None
+
+# Above this many entries (patterns of many lexicon versions), the file is rewritten with this process's only.
+MAX_ENTRIES = 2000
+
+_STAMP = f"pressparse {__version__}|{sys.version}|sre {getattr(_sre, 'MAGIC', None)}|regex {regex.__version__}"
+_saved: dict[tuple[str, str, int], Any] | None = None
+_new: dict[tuple[str, str, int], Any] = {}
+
+
+def compile_re(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)`, from the cache when it holds the pattern."""
+    global _sre
+    if _sre is not None:
+        key = ("re", pattern, int(flags))
+        parts = _lookup(key)
+        if parts is None:
+            parts = _new[key] = _re_parts(pattern, int(flags))
+        try:
+            return _sre.compile(pattern, *parts)
+        except TypeError:  # a Python whose compiler hands other arguments: compile as usual from now on
+            _new.pop(key, None)
+            _sre = None
+    return re.compile(pattern, flags)
+
+
+def compile_regex(pattern: str, flags: int = 0) -> Any:
+    """`regex.compile(pattern, flags)`, from the cache when it holds the pattern."""
+    key = ("regex", pattern, int(flags))
+    data = _lookup(key)
+    if data is None:
+        data = _new[key] = regex.compile(pattern, flags)._pickled_data
+    return _regex.compile(*data)
+
+
+def save() -> None:
+    """Add the patterns compiled by this process to the file (nothing to do when there are none)."""
+    global _saved
+    if not _new:
+        return
+    saved = _saved or {}
+    entries = {**saved, **_new} if len(saved) + len(_new) <= MAX_ENTRIES else dict(_new)
+    datacache.write("patterns", _STAMP, entries)
+    _saved = entries
+    _new.clear()
+
+
+def _lookup(key: tuple[str, str, int]) -> Any:
+    global _saved
+    if _saved is None:
+        _saved = datacache.read("patterns", _STAMP) or {}
+        atexit.register(save)  # a batch run saves after each chunk; a library user's process at its end
+    found = _saved.get(key)
+    return found if found is not None else _new.get(key)
+
+
+def _re_parts(pattern: str, flags: int) -> tuple:
+    """What `re._compiler.compile` hands to `_sre.compile` after the pattern itself (the slow part is here)."""
+    parsed = _parser.parse(pattern, flags)
+    code = [int(op) for op in _compiler._code(parsed, flags)]  # opcodes are int subclasses: plain ints marshal
+    groupindex = parsed.state.groupdict
+    indexgroup = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return flags | parsed.state.flags, code, parsed.state.groups - 1, dict(groupindex), tuple(indexgroup)

@@ -1,0 +1,94 @@
+"""Compiled patterns kept on disk: a pattern rebuilt from the cache matches exactly as a freshly compiled one, a
+later process reads instead of compiling, and a damaged or unwritable cache only costs the compile."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import regex
+
+from pressparse import patterncache
+
+RE_PATTERNS = [
+    (r"(?<!\w)(?:pour\s+plus\s+d'informations|contact(?:s)?\s+presse)(?!\w)", re.IGNORECASE),
+    (r"^(?P<label>t[ée]l|fax|e-?mail)\s*[.:]?\s*(?P<value>.+)$", 0),
+    (r"(?i)\b(?:ÉTÉ|été)\b|(\d{1,2})[/.](\d{1,2})", 0),
+    (r"[^a-z0-9_](?=(dons?|financ(?:é|e)s?))(?<=\W)", 0),
+]
+REGEX_PATTERNS = [
+    (r"^(?:\p{Ll}{1,2}['’])?\p{Lu}[\p{L}\p{M}'’.-]*$", 0),
+    (r"(?i:(?<!\w)(?:programme|projet))\s*[:,]?\s*$", regex.REVERSE),
+    (r"(?<!\d)(?P<day>\d{1,2}) (?P<month>mai|juin) (?P<year>\d{4})", regex.IGNORECASE),
+]
+TEXTS = [
+    "Pour plus d'informations, veuillez contacter : Ana Ruiz",
+    "Tél. : +218 92 740 5371",
+    "L'été 2016, le 5 mai 2016, le 12/06/2018",
+    "le Programme : ",
+    "Ana de la Cruz, dons financés par l'UE",
+    "CONTACTS PRESSE",
+]
+
+
+@pytest.fixture
+def fresh_process(tmp_path, monkeypatch):
+    """The module as a new process finds it, with its cache in `tmp_path`."""
+    monkeypatch.setenv("PRESSPARSE_CACHE_DIR", str(tmp_path))
+
+    def restart():
+        monkeypatch.setattr(patterncache, "_saved", None)
+        monkeypatch.setattr(patterncache, "_new", {})
+
+    restart()
+    return restart
+
+
+def _behaviour(pattern, text):
+    return [(m.span(), m.groups(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+def test_cached_patterns_match_as_freshly_compiled_ones(fresh_process):
+    for compile_cached, compile_plain, patterns in (
+        (patterncache.compile_re, re.compile, RE_PATTERNS),
+        (patterncache.compile_regex, regex.compile, REGEX_PATTERNS),
+    ):
+        compiled_now = [compile_cached(source, flags) for source, flags in patterns]
+        patterncache.save()
+        fresh_process()
+        from_cache = [compile_cached(source, flags) for source, flags in patterns]
+        assert patterncache._new == {}  # all read back, none compiled again
+        for (source, flags), now, cached in zip(patterns, compiled_now, from_cache):
+            plain = compile_plain(source, flags)
+            assert (cached.pattern, cached.flags, cached.groups, cached.groupindex) == (
+                plain.pattern, plain.flags, plain.groups, plain.groupindex)
+            for text in TEXTS:
+                assert _behaviour(cached, text) == _behaviour(now, text) == _behaviour(plain, text)
+
+
+def test_the_same_text_with_other_flags_is_another_pattern(fresh_process):
+    sensitive = patterncache.compile_re("contact")
+    insensitive = patterncache.compile_re("contact", re.IGNORECASE)
+    assert sensitive.search("CONTACT") is None
+    assert insensitive.search("CONTACT") is not None
+
+
+def test_a_damaged_cache_means_compiling_again(fresh_process, tmp_path):
+    patterncache.compile_re(r"\d+")
+    patterncache.save()
+    (saved,) = tmp_path.glob("patterns-*.marshal")
+    saved.write_bytes(b"\x00damaged")
+    fresh_process()
+    assert patterncache.compile_re(r"\d+").findall("a 12 b 3") == ["12", "3"]
+    assert list(patterncache._new) == [("re", r"\d+", 0)]
+
+
+def test_a_cache_that_cannot_be_written_is_ignored(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("PRESSPARSE_CACHE_DIR", str(blocker / "cache"))
+    monkeypatch.setattr(patterncache, "_saved", None)
+    monkeypatch.setattr(patterncache, "_new", {})
+    assert patterncache.compile_regex(r"\p{Lu}+").findall("OIM Libye") == ["OIM", "L"]
+    patterncache.save()
+    assert patterncache.compile_regex(r"\p{Lu}+").findall("UNHCR") == ["UNHCR"]
