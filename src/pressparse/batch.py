@@ -7,7 +7,6 @@ the site's template while the run goes; a page extracted before a line it holds 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections import deque
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from . import patterncache, templates
+from .datacache import blake2b
 from .formats import WRITERS
 from .inputs import Input, InputError, read_text
 from .pipeline import analyse
@@ -119,7 +119,7 @@ def _as_is(record: dict) -> dict:
 def _release_key(record: dict) -> bytes:
     """What identifies a release: its headline and body (a digest, the same in every process)."""
     release = f"{record['headline']}\0{record['body']}".encode("utf-8", "surrogatepass")
-    return hashlib.blake2b(release, digest_size=16).digest()
+    return blake2b(release, digest_size=16).digest()
 
 
 def _worker_count(jobs: int | None, pages: int) -> int:

@@ -11,7 +11,6 @@ Location: `$PRESSPARSE_CACHE_DIR`, else `$XDG_CACHE_HOME/pressparse`, else `~/.c
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import importlib.util
 import marshal
 import os
@@ -19,6 +18,11 @@ from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 from . import __version__, lexicon
+
+try:
+    from _blake2 import blake2b  # what hashlib.blake2b is, without the 4 ms of loading OpenSSL that hashlib costs
+except ImportError:  # another Python implementation
+    from hashlib import blake2b
 
 T = TypeVar("T")
 
@@ -59,7 +63,7 @@ def write(name: str, stamp: str, data: Any) -> None:
 def _path(name: str, stamp: str) -> Path | None:
     directory = _directory()
     # One file per stamp: two environments (a project's venv and CI's) must not rebuild each other's.
-    return directory / f"{name}-{hashlib.sha256(stamp.encode()).hexdigest()[:12]}.marshal" if directory else None
+    return directory / f"{name}-{blake2b(stamp.encode(), digest_size=6).hexdigest()}.marshal" if directory else None
 
 
 def _directory() -> Path | None:

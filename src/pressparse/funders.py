@@ -15,12 +15,10 @@ the alias table `lexicon/shared/aliases.json` and by "Name (ACR)" on the page; t
 
 from __future__ import annotations
 
-import json
 import string
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from itertools import islice
 
 import regex
@@ -91,8 +89,7 @@ _ASCII_BEFORE_A_NAME = " \t\n\v\f\r'&" + string.ascii_lowercase
 
 @lru_cache(maxsize=None)
 def _alias_table() -> dict[str, list[list[str]]]:
-    source = resources.files("pressparse.lexicon").joinpath("shared", "aliases.json")
-    return json.loads(source.read_text(encoding="utf-8"))
+    return lexicon.shared("aliases.json")
 
 
 @lru_cache(maxsize=None)
