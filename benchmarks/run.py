@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import multiprocessing
 import os
 import platform
 import random
@@ -31,6 +32,7 @@ import sys
 import tempfile
 import threading
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -261,6 +263,12 @@ class PageMaker:
         if len(digits) <= 2 and value <= 31:
             return str(rng.randint(1, 28)).zfill(len(digits))
         return str(rng.randint(1, 9)) + "".join(str(rng.randint(0, 9)) for _ in digits[1:])
+
+
+def make_corpus(directory: Path, pages: int, seed: int, samples: list[Path]) -> dict | None:
+    """The corpus from these samples (see build_corpus); None when none of them is readable."""
+    seeds = load_seeds(samples)
+    return build_corpus(directory, pages, seed, seeds, samples) if seeds else None
 
 
 def build_corpus(directory: Path, pages: int, seed: int, seeds: list[Seed], samples: list[Path]) -> dict:
@@ -567,13 +575,15 @@ def main(argv: list[str] | None = None) -> None:
     jobs = [int(j) for j in args.jobs.split(",") if j.strip()]
     pages = args.memory_pages if args.memory else args.pages
     samples = sorted(path for path in SAMPLES.glob(args.samples) if path.suffix == ".txt")
-    seeds = load_seeds(samples)
-    if not seeds:
-        raise SystemExit(f"no readable samples matching {args.samples} in {SAMPLES}")
     selection = "" if args.samples == "*.txt" else "-" + hashlib.sha256(args.samples.encode()).hexdigest()[:8]
     corpus = CORPUS / f"pages-{pages}-seed-{args.seed}{selection}"
     started = time.perf_counter()
-    info = build_corpus(corpus, pages, args.seed, seeds, samples)
+    # The corpus is made in a child process: making it runs pressparse (and loads its data) here otherwise, and
+    # every timed command's peak RSS would start from that size (a child's peak counts its parent's at the fork).
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as maker:
+        info = maker.submit(make_corpus, corpus, pages, args.seed, samples).result()
+    if info is None:
+        raise SystemExit(f"no readable samples matching {args.samples} in {SAMPLES}")
     print(
         f"Corpus: {pages:,} pages from {info['seeds']} samples (seed {args.seed}), {info['bytes'] / pages:,.0f} bytes "
         f"a page on average ({info['min']:,}–{info['max']:,}), {info['bytes'] / 1e6:.1f} MB; "
