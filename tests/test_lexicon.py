@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from pressparse.lexicon import alternation, trie_regex
+from pressparse import lexicon
+from pressparse.lexicon import alternation, languages, trie_regex
 
 
 def test_a_trie_regex_matches_exactly_its_phrases():
@@ -27,3 +29,24 @@ def test_an_alternation_puts_longer_phrases_first_and_is_the_same_in_every_proce
     assert alternation(["dons", "fonds de", "aide", "fonds"]) == r"fonds\s+de|fonds|aide|dons"
     pattern = re.compile(alternation(["contact", "contact presse"]))
     assert pattern.match("contact  presse")[0] == "contact  presse"
+
+
+
+def _string_lists(node, path=""):
+    """(path, list) of every list of strings in a lexicon file's data."""
+    if isinstance(node, list) and all(isinstance(item, str) for item in node):
+        yield path, node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _string_lists(value, f"{path}.{key}")
+
+
+def test_no_lexicon_list_repeats_an_entry():
+    repeated = [
+        (language, path, entry)
+        for language in languages()
+        for path, entries in _string_lists(lexicon._all()[language])
+        for entry, count in Counter(entries).items()
+        if count > 1
+    ]
+    assert repeated == []

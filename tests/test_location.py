@@ -59,6 +59,8 @@ def location_with_contacts(text: str, organizations: list[str]) -> Location | No
         ("Niamey (Niger) – ", ("Niamey (Niger)", "NE")),
         ("GENEVA (IOM) – ", ("GENEVA", "CH")),  # an agency, not a place, in the brackets
         ("Côte d’Ivoire – ", ("Côte d’Ivoire", "CI")),
+        ("Geneva/Nairobi – ", ("Geneva/Nairobi", "CH")),  # two offices: the first one's country
+        ("NAIROBI / GENÈVE, 4 juin 2019 – ", ("NAIROBI / GENÈVE", "KE")),
     ],
 )
 def test_dateline_place(start, expected):
@@ -77,6 +79,7 @@ def test_dateline_with_a_date_but_an_unknown_place_keeps_the_place_without_a_cod
         "Les Chambres - qui suivent les jeunes - ont salué le projet. ",  # capitalised words, no place
         "Porto-Novo a accueilli ",  # a hyphenated name, no dateline
         "Jean Dupont, 2 enfants - ",  # a digit but no date
+        "Entrées/Sorties - ",  # words joined by a slash, no place
     ],
 )
 def test_paragraph_starts_that_are_not_datelines(start):

@@ -105,8 +105,8 @@ def city_country_code(name: str) -> str | None:
 @lru_cache(maxsize=1024)  # a site's datelines and offices name the same few places page after page
 def place_code(name: str) -> str | None:
     """ISO code of a dateline place: a country, a city, or "City, Country" or "City (Country)" (the country
-    part wins)."""
-    parts = [part.strip(" ()") for part in name.replace("(", ",").split(",") if part.strip(" ()")]
+    part wins); of "Geneva/Nairobi", the first place that has one (the office that issued the release)."""
+    parts = [part.strip(" ()") for part in name.replace("(", ",").replace("/", ",").split(",") if part.strip(" ()")]
     for part in reversed(parts):
         code = country_code(part)
         if code:
@@ -200,8 +200,8 @@ _DATELINE_PLACE = rf"{_DATELINE_WORD}(?:[ ](?:\p{{Ll}}{{1,3}}[ ])?{_DATELINE_WOR
 # The date between place and dash has a digit ("12 May 2015", "le 5 mai 2016", "May 12, 2015").
 _DATELINE_DATE = r"[^–—()\d\-]{0,20}\d[^–—()]{0,30}?"
 _DATELINE = compile_regex(
-    # "Dakar, Sénégal", but not "GENEVA, May" from "GENEVA, May 12, 2015".
-    rf"^(?P<place>{_DATELINE_PLACE}(?:[ ]*,[ ]*{_DATELINE_PLACE}(?![ ]*\d))?)"
+    # "Dakar, Sénégal", but not "GENEVA, May" from "GENEVA, May 12, 2015"; "Geneva/Nairobi": two offices.
+    rf"^(?P<place>{_DATELINE_PLACE}(?:[ ]*/[ ]*{_DATELINE_PLACE})*(?:[ ]*,[ ]*{_DATELINE_PLACE}(?![ ]*\d))?)"
     # "Bamako (Mali)", or the agency before the date ("GENEVA (IOM), 12 May"): told apart by a look-up.
     rf"(?:[ ]*\((?P<within>{_DATELINE_PLACE})\))?"
     rf"(?:[ ]*,[ ]*(?P<date>{_DATELINE_DATE}))?"
