@@ -174,3 +174,15 @@ def test_the_pipeline_is_compiled_unless_asked_not_to():
     expected = "plain Python" if os.environ.get("PRESSPARSE_PURE_PYTHON") else "compiled"
     assert build() == expected
     assert run_cli("--version").stdout.decode().strip() == f"pressparse {__version__} ({expected})"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs Linux's /dev/full")
+@pytest.mark.parametrize("args", [("--version",), ("extract", "--quiet", "SEED")])
+def test_output_that_cannot_be_written_is_a_one_line_error(args):
+    args = [str(SEED_000) if arg == "SEED" else arg for arg in args]
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run([sys.executable, "-m", "pressparse", *args], stdout=full, stderr=subprocess.PIPE, cwd=ROOT)
+    assert result.returncode == 1
+    message = result.stderr.decode("utf-8").strip()
+    assert "cannot write output: No space left on device" in message
+    assert "Traceback" not in message and len(message.splitlines()) == 1
