@@ -14,7 +14,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 from . import patterncache, templates
 from .datacache import blake2b
@@ -53,7 +53,7 @@ class Outcome:
     among them those the record was built from (learning one of those changes the record)."""
 
     source: str
-    output: object = None
+    output: Any = None
     release_key: bytes = b""
     error: str | None = None
     lines: tuple[str, ...] = ()
@@ -202,9 +202,9 @@ def _widen_result_pipe(pool) -> None:
 
 def _split(work: Task, pieces: int) -> list[Task]:
     """The task cut into `pieces` tasks of consecutive pages (fewer when it has fewer pages)."""
-    items, *settings = work
+    items, template, evidence, render = work
     size = -(-len(items) // pieces)
-    return [(items[start : start + size], *settings) for start in range(0, len(items), size)]
+    return [(items[start : start + size], template, evidence, render) for start in range(0, len(items), size)]
 
 
 def _learn(outcomes: list[Outcome], work, learner, current, run_chunk) -> None:

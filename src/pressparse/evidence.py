@@ -175,7 +175,9 @@ def evidence_of(page: Page, on_input: bool = False) -> dict:
     out: dict = {}
     for field, values in _record_values(page).items():
         chosen = _match_notes(values, notes.get(field, []), page.lines)
-        items = [_item(spans, note, value) for value, note in zip(values, chosen) if note is not None]
+        items = [
+            _item(spans, note, value) for value, note in zip(values, chosen) if note is not None and value is not None
+        ]
         if field in SINGLE_FIELDS:
             out[field] = items[0] if items else None
         else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import TextIO
+from typing import Any, Protocol, TextIO
 
 FORMATS = ("jsonl", "json", "csv")
 CSV_COLUMNS = (
@@ -21,6 +21,19 @@ LIST_SEPARATOR = "; "
 # Built once: json.dumps with options builds a new encoder on every call.
 _ONE_LINE = json.JSONEncoder(ensure_ascii=False).encode
 _INDENTED = json.JSONEncoder(ensure_ascii=False, indent=2).encode
+
+
+class Writer(Protocol):
+    """What every format has: `render` runs where records are made, `write` and `close` where output goes."""
+
+    def __init__(self, out: TextIO) -> None: ...
+
+    @staticmethod
+    def render(record: dict) -> Any: ...
+
+    def write(self, rendered: Any) -> None: ...
+
+    def close(self) -> None: ...
 
 
 class JsonLinesWriter:
@@ -148,4 +161,6 @@ def _preview(body: str, limit: int = 400) -> str:
     return body if len(body) <= limit else body[:limit].rsplit(" ", 1)[0] + " …"
 
 
-WRITERS = {"jsonl": JsonLinesWriter, "json": JsonArrayWriter, "csv": CsvWriter, "pretty": PrettyWriter}
+WRITERS: dict[str, type[Writer]] = {
+    "jsonl": JsonLinesWriter, "json": JsonArrayWriter, "csv": CsvWriter, "pretty": PrettyWriter,
+}

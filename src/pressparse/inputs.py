@@ -109,12 +109,12 @@ def decode(data: bytes) -> str:
     if not text or text.isspace():
         raise InputError("blank file (only white space)")
     if bytewise:
-        head = data[:_HEAD]
-        control = len(head.translate(None, _NOT_CONTROL_BYTES))
+        head_bytes = data[:_HEAD]
+        control, examined = len(head_bytes.translate(None, _NOT_CONTROL_BYTES)), len(head_bytes)
     else:
         head = text[:_HEAD]
-        control = len(_CONTROL.findall(head))
-    if control > _MAX_CONTROL_SHARE * len(head):
+        control, examined = len(_CONTROL.findall(head)), len(head)
+    if control > _MAX_CONTROL_SHARE * examined:
         raise InputError("binary file, not text")
     return text
 
