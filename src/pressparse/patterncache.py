@@ -30,7 +30,8 @@ try:
 except ImportError:  # Python 3.10 names them sre_compile and sre_parse; compile as usual there
     _sre = None
 
-# Above this many entries (patterns of many lexicon versions), the file is rewritten with this process's only.
+# Above this many entries (patterns of many lexicon versions), the file starts over with the patterns this
+# process compiled; the next runs add back the others they use.
 MAX_ENTRIES = 2000
 
 _STAMP = f"pressparse {__version__}|{sys.version}|sre {getattr(_sre, 'MAGIC', None)}|regex {regex.__version__}"
