@@ -498,11 +498,10 @@ def _cue_head() -> re.Pattern:
     letters turns most lines away before the alternation is tried). re's case-insensitive match is a little
     wider than `str.lower` ("ſ" matches "s"), so it only lets through lines for `_starts` to read, and turns
     away none that `_starts` would take."""
-    firsts = sorted(_cue_first_words(), key=lambda word: (-len(word), word))  # the same pattern in every process
+    firsts = _cue_first_words()
     letters = "".join(sorted({word[0] for word in firsts}))
     return compile_re(
-        rf"[{re.escape(BULLET_CHARS)} ]*(?=[{re.escape(letters)}])(?:{'|'.join(map(re.escape, firsts))})",
-        re.IGNORECASE,
+        rf"[{re.escape(BULLET_CHARS)} ]*(?=[{re.escape(letters)}])(?:{lexicon.alternation(firsts)})", re.IGNORECASE
     )
 
 
