@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 from conftest import SEED_000, SEED_003, run_cli
 from pressparse.model import Release
@@ -80,6 +81,8 @@ def test_jobs_keep_input_order(tmp_path):
     nine = records(run_cli("extract", "-q", "--jobs", "9", str(tmp_path)))
     assert [r["source"] for r in two] == [r["source"] for r in one] == sorted(str(p) for p in tmp_path.glob("*.txt"))
     assert two == one == nine
+    # Pages extracted before the template was learned were extracted again: the tagline is not their headline.
+    assert all(r["headline"].startswith("Clinic number") for r in two)
 
 
 def test_dedupe_keeps_the_first_and_lists_the_copies(tmp_path):
@@ -144,3 +147,29 @@ def test_body_lines_a_sentence_runs_through_are_never_candidates():
              Line(5, ""), Line(6, "The clinic opened.", BODY), Line(7, "Follow us", BODY)]
     page = Page(text="", lines=lines, record=Release())
     assert candidate_lines(page)[0] == ("The clinic opened.", "Follow us")
+
+
+def test_a_worker_that_dies_fails_its_pages_and_the_run_goes_on(tmp_path, monkeypatch):
+    from pressparse import batch
+    from pressparse.inputs import expand
+
+    write_site(tmp_path, 3 * batch.CHUNK_PAGES)
+    doomed = str(tmp_path / f"{batch.CHUNK_PAGES + 1:03}.txt")  # a page of the second chunk
+    real = batch._process_chunk
+
+    def crashing(task):
+        if any(item.source == doomed for item in task[0]):
+            os._exit(70)  # as a crash in native code would end the worker
+        return real(task)
+
+    monkeypatch.setattr(batch, "_process_chunk", crashing)
+    errors = []
+    out = tmp_path / "out.jsonl"
+    inputs, _ = expand([str(tmp_path)])
+    summary = batch.run(inputs, batch.Options(output=out, jobs=2, quiet=True), on_error=lambda s, m: errors.append((s, m)))
+    lost = [source for source, _ in errors]
+    assert doomed in lost and len(lost) == summary.failures < batch.CHUNK_PAGES + 1
+    assert all("worker process stopped (exit status 70)" in message for _, message in errors)
+    written = [json.loads(line)["source"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert summary.records == len(written) == len(inputs) - len(lost)
+    assert sorted(written + lost) == [item.source for item in inputs]

@@ -78,6 +78,18 @@ def test_output_file(tmp_path):
     assert len(target.read_text(encoding="utf-8").splitlines()) == 1
 
 
+@pytest.mark.parametrize("output_format", ["jsonl", "json", "csv"])
+def test_output_is_utf8_whatever_the_locale(output_format):
+    # A Windows console redirected to a file, or a C locale, gives standard output a narrow encoding.
+    env = dict(os.environ, PYTHONIOENCODING="ascii", PYTHONUTF8="0", LC_ALL="C")
+    result = subprocess.run(
+        [sys.executable, "-m", "pressparse", "extract", "-q", "-f", output_format, str(SEED_000)],
+        capture_output=True, cwd=ROOT, env=env, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Formation de juges et de procureurs à la lutte" in result.stdout.decode("utf-8")
+
+
 def test_version_and_help():
     assert run_cli("--version").stdout.decode().strip().startswith("pressparse ")
     helptext = run_cli("extract", "--help").stdout.decode()

@@ -14,13 +14,14 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, NamedTuple
 
 from . import patterncache, templates
 from .datacache import blake2b
 from .formats import WRITERS
 from .inputs import Input, InputError, read_text
 from .pipeline import analyse
+from .workers import Workers, WorkerStopped
 
 # Inputs up to this size run in one process: starting workers costs more than it saves.
 SMALL_INPUT = 200
@@ -28,8 +29,6 @@ CHUNK_PAGES = 32
 # Chunks between learning a template line and using it in a worker: keeps workers busy without making the
 # output depend on how many there are.
 TEMPLATE_LAG = 3
-# Room in the pipe that brings records back from the workers (Linux allows up to 1 MB without privileges).
-RESULT_PIPE_BYTES = 1 << 20
 # A progress bar is worth showing from this many pages on.
 LONG_RUN = 200
 
@@ -46,11 +45,11 @@ class Options:
     dedupe: bool = False
 
 
-@dataclass
-class Outcome:
+class Outcome(NamedTuple):
     """One page's result: its record as the output writer's `render` made it (the record itself when records are
     de-duplicated) and its release key, or the reason it could not be read; its candidate template lines, and
-    among them those the record was built from (learning one of those changes the record)."""
+    among them those the record was built from (learning one of those changes the record). A named tuple: it
+    crosses from worker to parent in a fifth of a dataclass's time."""
 
     source: str
     output: Any = None
@@ -90,16 +89,17 @@ def process(item: Input, template: frozenset[str], evidence: bool, render: Calla
         return Outcome(item.source, error=str(problem))
     try:
         page = analyse(text, item.source, template)
+        record = page.record
+        if evidence:
+            from .evidence import evidence_of
+
+            record.evidence = evidence_of(page, on_input=True)
+        lines, record_lines = templates.candidate_lines(page)
+        fields = record.to_dict()
+        output = render(fields)
     except Exception as bug:  # a page must never take the run down: report it like any unreadable page
         return Outcome(item.source, error=f"internal error, please report it: {type(bug).__name__}: {bug}")
-    record = page.record
-    if evidence:
-        from .evidence import evidence_of
-
-        record.evidence = evidence_of(page, on_input=True)
-    lines, record_lines = templates.candidate_lines(page)
-    fields = record.to_dict()
-    return Outcome(item.source, render(fields), _release_key(fields), lines=lines, record_lines=record_lines)
+    return Outcome(item.source, output, _release_key(fields), lines=lines, record_lines=record_lines)
 
 
 Task = tuple[list[Input], frozenset[str], bool, Callable[[dict], object]]
@@ -153,51 +153,64 @@ def _outcomes(inputs: list[Input], options: Options, learner: templates.Template
         template = learned[source - settled] if source >= 0 else options.template
         return chunks[i], template, options.evidence, render
 
-    def settle(outcomes: list[Outcome], work, run_chunk=_process_chunk) -> list[Outcome]:
+    def settle(outcomes: list[Outcome], work: Task) -> Task | None:
+        """Learn from a chunk; the task that extracts its stale pages again, if it has any."""
         nonlocal settled
-        _learn(outcomes, work, learner, current, run_chunk)
+        again = _learn(outcomes, work, learner)
         learned.append(current())
         settled += 1
-        return outcomes
+        return again
 
     if workers <= 1:
         for i in range(len(chunks)):
             work = task(i)
-            yield settle(_process_chunk(work), work)
+            outcomes = _process_chunk(work)
+            again = settle(outcomes, work)
+            yield _renewed(outcomes, work, again, _process_chunk(again)) if again else outcomes
         return
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
     # At most TEMPLATE_LAG + 1 chunks are in flight: with more workers than that, each chunk goes out in pieces
-    # so that every worker has one (the template of each page stays that of its chunk).
+    # so that every worker has one (the template of each page stays that of its chunk). The last chunks go out
+    # in a piece per worker, so that the workers finish within a few pages of each other.
     pieces = -(-workers // (TEMPLATE_LAG + 1))
-    with context.Pool(workers) as pool:
-        _widen_result_pipe(pool)
+    tail = len(chunks) - (TEMPLATE_LAG + 1)
+    with Workers(workers, _process_chunk, context) as pool:
         pending: deque = deque()
         submitted = 0
-        while submitted < len(chunks) or pending:
-            # A chunk can start once the template it needs exists: at most TEMPLATE_LAG + 1 chunks in flight.
+
+        def submit_ready() -> None:
+            """Send out every chunk whose template exists: at most TEMPLATE_LAG + 1 chunks are in flight."""
+            nonlocal submitted
             while submitted < len(chunks) and submitted - 1 - TEMPLATE_LAG < settled:
                 work = task(submitted)
-                handles = [pool.apply_async(_process_chunk, (piece,)) for piece in _split(work, pieces)]
-                pending.append((handles, work))
+                split = _split(work, pieces if submitted < tail else max(pieces, workers))
+                pending.append(([(pool.submit(piece), piece) for piece in split], work))
                 submitted += 1
-            handles, work = pending.popleft()
-            outcomes = [outcome for handle in handles for outcome in handle.get()]
-            # Pages to extract again go to a worker too: the parent has the writing to do.
-            yield settle(outcomes, work, lambda again: pool.apply(_process_chunk, (again,)))
+
+        submit_ready()
+        while pending:
+            numbered, work = pending.popleft()
+            outcomes = [outcome for number, piece in numbered for outcome in _collect(pool, number, piece)]
+            again = settle(outcomes, work)
+            if again is None:
+                submit_ready()
+                yield outcomes
+                continue
+            number = pool.submit(again)  # ahead of the next chunks, which need not wait for it
+            submit_ready()
+            yield _renewed(outcomes, work, again, _collect(pool, number, again))
 
 
-def _widen_result_pipe(pool) -> None:
-    """A Linux pipe holds 64 KB and a chunk's records take about 100 KB, so a worker waited for this process to
-    read them before it could start its next chunk (30-60 ms a worker over 2,000 pages). A 1 MB pipe lets it go
-    on. multiprocessing keeps the pipe private: where it is not found as expected, nothing changes."""
+def _collect(pool: Workers, number: int, work: Task) -> list[Outcome]:
+    """A task's outcomes, waiting for them; if its worker died running it, each of its pages failed."""
     try:
-        import fcntl
-
-        fcntl.fcntl(pool._outqueue._writer.fileno(), fcntl.F_SETPIPE_SZ, RESULT_PIPE_BYTES)
-    except (ImportError, AttributeError, OSError):
-        pass
+        return pool.result(number)
+    except WorkerStopped as stopped:
+        pages = work[0]
+        error = f"worker process stopped ({stopped}) while extracting this page and {len(pages) - 1} others"
+        return [Outcome(item.source, error=error) for item in pages]
 
 
 def _split(work: Task, pieces: int) -> list[Task]:
@@ -207,27 +220,31 @@ def _split(work: Task, pieces: int) -> list[Task]:
     return [(items[start : start + size], template, evidence, render) for start in range(0, len(items), size)]
 
 
-def _learn(outcomes: list[Outcome], work, learner, current, run_chunk) -> None:
-    """Learn from a chunk's pages, then extract again (with `run_chunk`) those whose headline or body holds a
-    line learned after they were extracted."""
+def _learn(outcomes: list[Outcome], work: Task, learner: templates.TemplateLearner | None) -> Task | None:
+    """Learn from a chunk's pages; returns the task that extracts again, with the template learned so far, those
+    whose headline or body holds a line learned after they were extracted (None if there are none)."""
     if learner is None:
-        return
-    chunk, used, *settings = work
+        return None
+    chunk, used, evidence, render = work
     for outcome in outcomes:
         if outcome.error is None:
             learner.observe(outcome.lines, outcome.release_key)
-    learned_since = current() - used
+    template = learner.template()
+    learned_since = template - used
     if not learned_since:
-        return
+        return None
     stale = [
-        index
-        for index, (outcome, item) in enumerate(zip(outcomes, chunk))
+        item
+        for outcome, item in zip(outcomes, chunk)
         if item.rereadable and not learned_since.isdisjoint(outcome.record_lines)
     ]
-    if stale:
-        again = run_chunk(([chunk[index] for index in stale], current(), *settings))
-        for index, outcome in zip(stale, again):
-            outcomes[index] = outcome
+    return (stale, template, evidence, render) if stale else None
+
+
+def _renewed(outcomes: list[Outcome], work: Task, again: Task, renewed: list[Outcome]) -> list[Outcome]:
+    """The outcomes of the chunk `work`, with those of the pages extracted `again` in their place."""
+    fresh = dict(zip(again[0], renewed))
+    return [fresh.get(item, outcome) for item, outcome in zip(work[0], outcomes)]
 
 
 def run(inputs: list[Input], options: Options, on_error: Callable[[str, str], None]) -> Summary:
@@ -236,7 +253,7 @@ def run(inputs: list[Input], options: Options, on_error: Callable[[str, str], No
     started = time.perf_counter()
     summary = Summary()
     learner = templates.TemplateLearner(options.template) if options.learn else None
-    out = open(options.output, "w", encoding="utf-8", newline="") if options.output else sys.stdout
+    out = open(options.output, "wb") if options.output else sys.stdout.buffer
     writer = WRITERS[options.fmt](out)
     progress = _progress(len(inputs), options)
     spool = _DedupeSpool() if options.dedupe else None

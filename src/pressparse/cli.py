@@ -215,6 +215,6 @@ def _exit(code: int | str | None) -> None:
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except OSError:  # what is left cannot be written: the run failed
+        except (OSError, ValueError):  # what is left cannot be written (or its stream was closed): the run failed
             code = code or 1
     os._exit(code or 0)

@@ -2,7 +2,8 @@
 
 Each writer splits its work in two: `render(record)` (a static method) turns a record into what `write` takes,
 and runs where the record is made, in a worker process on large runs; `write` only puts it out, in order, in the
-one process that owns the output.
+one process that owns the output. Output is UTF-8 bytes whatever the system's locale, encoded by `render`: the
+parent process then copies bytes, with no text to decode and encode again.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any, Protocol, TextIO
+from typing import Any, BinaryIO, Protocol
 
 FORMATS = ("jsonl", "json", "csv")
 CSV_COLUMNS = (
@@ -26,7 +27,7 @@ _INDENTED = json.JSONEncoder(ensure_ascii=False, indent=2).encode
 class Writer(Protocol):
     """What every format has: `render` runs where records are made, `write` and `close` where output goes."""
 
-    def __init__(self, out: TextIO) -> None: ...
+    def __init__(self, out: BinaryIO) -> None: ...
 
     @staticmethod
     def render(record: dict) -> Any: ...
@@ -37,14 +38,14 @@ class Writer(Protocol):
 
 
 class JsonLinesWriter:
-    def __init__(self, out: TextIO):
+    def __init__(self, out: BinaryIO):
         self.out = out
 
     @staticmethod
-    def render(record: dict) -> str:
-        return _ONE_LINE(record) + "\n"
+    def render(record: dict) -> bytes:
+        return (_ONE_LINE(record) + "\n").encode()
 
-    def write(self, rendered: str) -> None:
+    def write(self, rendered: bytes) -> None:
         self.out.write(rendered)
 
     def close(self) -> None:
@@ -54,20 +55,21 @@ class JsonLinesWriter:
 class JsonArrayWriter:
     """One JSON array, written element by element so that output starts before the last page is read."""
 
-    def __init__(self, out: TextIO):
+    def __init__(self, out: BinaryIO):
         self.out = out
         self.count = 0
 
     @staticmethod
-    def render(record: dict) -> str:
-        return _INDENTED(record)
+    def render(record: dict) -> bytes:
+        return _INDENTED(record).encode()
 
-    def write(self, rendered: str) -> None:
-        self.out.write(("[\n" if self.count == 0 else ",\n") + rendered)
+    def write(self, rendered: bytes) -> None:
+        self.out.write(b"[\n" if self.count == 0 else b",\n")
+        self.out.write(rendered)
         self.count += 1
 
     def close(self) -> None:
-        self.out.write("[]\n" if self.count == 0 else "\n]\n")
+        self.out.write(b"[]\n" if self.count == 0 else b"\n]\n")
 
 
 def csv_row(record: dict) -> dict:
@@ -94,18 +96,23 @@ def csv_row(record: dict) -> dict:
     }
 
 
+def _csv_line(values) -> bytes:
+    line = io.StringIO()
+    csv.writer(line, lineterminator="\n").writerow(values)
+    return line.getvalue().encode()
+
+
 class CsvWriter:
-    def __init__(self, out: TextIO):
+    def __init__(self, out: BinaryIO):
         self.out = out
-        csv.writer(out, lineterminator="\n").writerow(CSV_COLUMNS)
+        out.write(_csv_line(CSV_COLUMNS))
 
     @staticmethod
-    def render(record: dict) -> str:
-        row = io.StringIO()
-        csv.DictWriter(row, fieldnames=CSV_COLUMNS, lineterminator="\n").writerow(csv_row(record))
-        return row.getvalue()
+    def render(record: dict) -> bytes:
+        row = csv_row(record)
+        return _csv_line(row[column] for column in CSV_COLUMNS)
 
-    def write(self, rendered: str) -> None:
+    def write(self, rendered: bytes) -> None:
         self.out.write(rendered)
 
     def close(self) -> None:
@@ -115,10 +122,11 @@ class CsvWriter:
 class PrettyWriter:
     """A readable panel per record, for a person at a terminal (used when no --format is given)."""
 
-    def __init__(self, out: TextIO):
+    def __init__(self, out: BinaryIO):
         from rich.console import Console
 
-        self.console = Console(file=out)
+        self.text = io.TextIOWrapper(out, encoding="utf-8", write_through=True)
+        self.console = Console(file=self.text)
 
     @staticmethod
     def render(record: dict) -> dict:
@@ -152,7 +160,8 @@ class PrettyWriter:
         self.console.print(Panel(table, title=record["source"], title_align="left", border_style="blue"))
 
     def close(self) -> None:
-        pass
+        self.text.flush()
+        self.text.detach()  # the output stream is the caller's to close
 
 
 def _preview(body: str, limit: int = 400) -> str:

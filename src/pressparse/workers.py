@@ -1,0 +1,149 @@
+"""Worker processes for batch runs: each is fed tasks over its own pipe and answers over another.
+
+multiprocessing.Pool did this job first, at a cost on two cores: its worker-handler thread wakes whenever
+results wait in the pipe and spins until they are read (about 5% of a run's CPU, taken from the workers), and
+its task and result threads hand every message over through locks. Here the parent's one thread gives each
+worker its next task as soon as it has room for one, and reads results as they come.
+"""
+
+from __future__ import annotations
+
+import signal
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+# Tasks a worker holds at once: the one it runs and the next, so that it never waits for the parent between
+# two. More would hand out the last tasks of a run before anyone knows which worker will be free first.
+DEPTH = 2
+# Room in each pipe that brings results back (Linux allows up to 1 MB without privileges): a chunk's records
+# take about 100 KB, more than the default 64 KB, and a worker that cannot write waits for the parent.
+RESULT_PIPE_BYTES = 1 << 20
+
+
+class WorkerStopped(Exception):
+    """The worker process ended while it ran this task (killed, out of memory, or crashed in native code)."""
+
+
+@dataclass
+class _Worker:
+    process: Any
+    tasks: Any  # the parent's end of the task pipe
+    results: Any  # the parent's end of the result pipe
+    held: deque = field(default_factory=deque)  # (number, task) sent to it and not answered yet, oldest first
+
+
+class Workers:
+    """`count` processes that run `work(task)`; tasks are numbered as they are submitted and their results asked
+    for by number, in any order. Use as a context manager: leaving it ends the processes."""
+
+    def __init__(self, count: int, work: Callable[[Any], Any], context):
+        self._work = work
+        self._context = context
+        self._workers = [self._start() for _ in range(count)]
+        self._waiting: deque = deque()  # (number, task) not given to a worker yet
+        self._done: dict[int, Any] = {}  # number -> result (or WorkerStopped) not asked for yet
+        self._submitted = 0
+
+    def _start(self) -> _Worker:
+        task_reader, task_writer = self._context.Pipe(duplex=False)
+        result_reader, result_writer = self._context.Pipe(duplex=False)
+        _widen(result_writer)
+        process = self._context.Process(
+            target=_serve, args=(task_reader, result_writer, self._work, (task_writer, result_reader)), daemon=True
+        )
+        process.start()
+        task_reader.close()
+        result_writer.close()
+        return _Worker(process, task_writer, result_reader)
+
+    def submit(self, task: Any) -> int:
+        """Queue a task; returns its number."""
+        number = self._submitted
+        self._submitted += 1
+        self._waiting.append((number, task))
+        self._hand_out()
+        return number
+
+    def result(self, number: int) -> Any:
+        """The result of task `number`, waiting for it; raises WorkerStopped if its worker died running it."""
+        from multiprocessing.connection import wait
+
+        while number not in self._done:
+            busy = {worker.results: worker for worker in self._workers if worker.held}
+            for ready in wait(list(busy)):
+                self._receive(busy[ready])
+            self._hand_out()
+        result = self._done.pop(number)
+        if isinstance(result, WorkerStopped):
+            raise result
+        return result
+
+    def _hand_out(self) -> None:
+        """Give waiting tasks to the workers with room, one each in turn (the first tasks go to different workers)."""
+        for depth in range(1, DEPTH + 1):
+            for worker in self._workers:
+                if self._waiting and len(worker.held) < depth:
+                    number, task = self._waiting.popleft()
+                    worker.held.append((number, task))
+                    worker.tasks.send(task)
+
+    def _receive(self, worker: _Worker) -> None:
+        """Read the worker's answer to the oldest task it holds (results come back in the order tasks went)."""
+        number, _ = worker.held.popleft()
+        try:
+            self._done[number] = worker.results.recv()
+        except (EOFError, OSError):
+            self._done[number] = WorkerStopped(self._replace(worker))
+
+    def _replace(self, dead: _Worker) -> str:
+        """Start a new worker in place of one that died, put the tasks it had not begun back at the head of the
+        queue, and say how it ended."""
+        dead.process.join()
+        code = dead.process.exitcode
+        dead.tasks.close()
+        dead.results.close()
+        self._waiting.extendleft(reversed(dead.held))
+        self._workers[self._workers.index(dead)] = self._start()
+        return f"killed by signal {-code}" if code is not None and code < 0 else f"exit status {code}"
+
+    def close(self) -> None:
+        """End every worker: a closed task pipe tells it to stop once its current task is done."""
+        for worker in self._workers:
+            worker.tasks.close()
+            worker.results.close()  # a worker still writing a result gets an error instead of waiting forever
+        for worker in self._workers:
+            worker.process.join()
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+
+def _serve(tasks, results, work: Callable[[Any], Any], parent_ends) -> None:
+    """A worker's life: run each task it receives and send back the result, until the parent closes the pipe
+    (or dies)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it ends the workers
+    for end in parent_ends:  # a forked worker holding the writing end of its own task pipe would never see it close
+        end.close()
+    while True:
+        try:
+            task = tasks.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            results.send(work(task))
+        except OSError:  # the parent stopped reading
+            return
+
+
+def _widen(connection) -> None:
+    """Give a pipe RESULT_PIPE_BYTES of room where the system allows it (Linux); elsewhere it stays as it is."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(connection.fileno(), fcntl.F_SETPIPE_SZ, RESULT_PIPE_BYTES)
+    except (ImportError, AttributeError, OSError):
+        pass

@@ -1,0 +1,48 @@
+"""Worker processes: results by task number, in any order; a worker that dies fails only the task it ran."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+
+import pytest
+
+from pressparse.workers import Workers, WorkerStopped
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forked workers run the test's own functions")
+FORK = multiprocessing.get_context("fork")
+
+
+def square_or_die(task):
+    """The square of a number; "die" kills the worker running it, as the kernel's out-of-memory killer would."""
+    if task == "die":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return task * task, os.getpid()
+
+
+def test_results_come_by_number_in_any_order():
+    with Workers(2, square_or_die, FORK) as pool:
+        numbers = [pool.submit(n) for n in range(10)]
+        results = {number: pool.result(number) for number in reversed(numbers)}
+    assert [results[number][0] for number in numbers] == [n * n for n in range(10)]
+    assert len({pid for _, pid in results.values()}) == 2  # both workers had tasks
+
+
+def test_a_dead_worker_fails_its_task_and_a_new_one_takes_the_rest():
+    with Workers(1, square_or_die, FORK) as pool:
+        before, dying, after = pool.submit(3), pool.submit("die"), pool.submit(4)
+        first = pool.result(before)
+        with pytest.raises(WorkerStopped, match="killed by signal 9"):
+            pool.result(dying)
+        second = pool.result(after)
+    assert (first[0], second[0]) == (9, 16)
+    assert first[1] != second[1]  # the task queued behind the dead worker ran in its replacement
+
+
+def test_workers_end_when_the_pool_closes():
+    with Workers(2, square_or_die, FORK) as pool:
+        pool.result(pool.submit(2))
+        processes = [worker.process for worker in pool._workers]
+    assert [process.exitcode for process in processes] == [0, 0]
