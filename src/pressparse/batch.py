@@ -170,7 +170,13 @@ def _outcomes(inputs: list[Input], options: Options, learner: templates.Template
         return
     import multiprocessing
 
-    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
+    forked = sys.platform.startswith("linux")
+    context = multiprocessing.get_context("fork" if forked else None)
+    if forked and chunks[0][0].rereadable:
+        # Forked workers start with what this process has built. Extracting the first page here first builds the
+        # tables and patterns a page of this batch needs (the phone library among them: about 45 ms) once, at
+        # one core's speed, instead of in every worker at once; the workers share its memory too.
+        process(chunks[0][0], options.template, False, _as_is)
     # At most TEMPLATE_LAG + 1 chunks are in flight: with more workers than that, each chunk goes out in pieces
     # so that every worker has one (the template of each page stays that of its chunk). The last chunks go out
     # in a piece per worker, so that the workers finish within a few pages of each other.
