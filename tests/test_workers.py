@@ -46,3 +46,26 @@ def test_workers_end_when_the_pool_closes():
         pool.result(pool.submit(2))
         processes = [worker.process for worker in pool._workers]
     assert [process.exitcode for process in processes] == [0, 0]
+
+
+def enlarge(task):
+    """A result far larger than the task: 4 MB, more than any pipe holds."""
+    return task * 20
+
+
+def test_tasks_and_results_larger_than_the_pipes_do_not_block_each_other():
+    # The parent sends a task while the worker sends a result, both larger than their pipes: neither may wait
+    # for the other to read.
+    import threading
+
+    results = []
+
+    def run():
+        with Workers(1, enlarge, FORK) as pool:
+            numbers = [pool.submit(bytes([n]) * 200_000) for n in range(4)]
+            results.extend(len(pool.result(number)) for number in numbers)
+
+    runner = threading.Thread(target=run, daemon=True)
+    runner.start()
+    runner.join(timeout=30)
+    assert results == [4_000_000] * 4

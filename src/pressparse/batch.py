@@ -200,13 +200,10 @@ def _outcomes(inputs: list[Input], options: Options, learner: templates.Template
             numbered, work = pending.popleft()
             outcomes = [outcome for number, piece in numbered for outcome in _collect(pool, number, piece)]
             again = settle(outcomes, work)
-            if again is None:
-                submit_ready()
-                yield outcomes
-                continue
-            number = pool.submit(again)  # ahead of the next chunks, which need not wait for it
+            # Stale pages go out ahead of the next chunks, which need not wait for them.
+            redo = (pool.submit(again), again) if again else None
             submit_ready()
-            yield _renewed(outcomes, work, again, _collect(pool, number, again))
+            yield _renewed(outcomes, work, redo[1], _collect(pool, *redo)) if redo else outcomes
 
 
 def _collect(pool: Workers, number: int, work: Task) -> list[Outcome]:

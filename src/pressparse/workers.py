@@ -30,6 +30,7 @@ class _Worker:
     process: Any
     tasks: Any  # the parent's end of the task pipe
     results: Any  # the parent's end of the result pipe
+    spare: Any  # a reading end of the task pipe
     held: deque = field(default_factory=deque)  # (number, task) sent to it and not answered yet, oldest first
 
 
@@ -53,9 +54,10 @@ class Workers:
             target=_serve, args=(task_reader, result_writer, self._work, (task_writer, result_reader)), daemon=True
         )
         process.start()
-        task_reader.close()
         result_writer.close()
-        return _Worker(process, task_writer, result_reader)
+        # The reading end of the task pipe stays open here too: a task sent to a worker that has just died then
+        # waits in the pipe until the death is seen, instead of killing this process with SIGPIPE.
+        return _Worker(process, task_writer, result_reader, task_reader)
 
     def submit(self, task: Any) -> int:
         """Queue a task; returns its number."""
@@ -101,8 +103,7 @@ class Workers:
         queue, and say how it ended."""
         dead.process.join()
         code = dead.process.exitcode
-        dead.tasks.close()
-        dead.results.close()
+        _close(dead)
         self._waiting.extendleft(reversed(dead.held))
         self._workers[self._workers.index(dead)] = self._start()
         return f"killed by signal {-code}" if code is not None and code < 0 else f"exit status {code}"
@@ -110,8 +111,7 @@ class Workers:
     def close(self) -> None:
         """End every worker: a closed task pipe tells it to stop once its current task is done."""
         for worker in self._workers:
-            worker.tasks.close()
-            worker.results.close()  # a worker still writing a result gets an error instead of waiting forever
+            _close(worker)  # a worker still writing a result gets an error instead of waiting forever
         for worker in self._workers:
             worker.process.join()
 
@@ -122,21 +122,43 @@ class Workers:
         self.close()
 
 
+def _close(worker: _Worker) -> None:
+    for end in (worker.tasks, worker.results, worker.spare):
+        end.close()
+
+
 def _serve(tasks, results, work: Callable[[Any], Any], parent_ends) -> None:
     """A worker's life: run each task it receives and send back the result, until the parent closes the pipe
-    (or dies)."""
+    (or dies).
+
+    A thread takes tasks off the pipe as they come. Without it, a task too large for the pipe could block the
+    parent while this worker, done with the task before, waited for the parent to read a result too large for
+    its own pipe."""
+    import threading
+    from queue import SimpleQueue
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it ends the workers
     for end in parent_ends:  # a forked worker holding the writing end of its own task pipe would never see it close
         end.close()
-    while True:
-        try:
-            task = tasks.recv()
-        except (EOFError, OSError):
-            return
+    inbox: SimpleQueue = SimpleQueue()
+
+    def receive() -> None:
+        while True:
+            try:
+                inbox.put(tasks.recv())
+            except (EOFError, OSError):
+                inbox.put(_END)
+                return
+
+    threading.Thread(target=receive, daemon=True).start()
+    while (task := inbox.get()) is not _END:
         try:
             results.send(work(task))
         except OSError:  # the parent stopped reading
             return
+
+
+_END = object()  # what the receiving thread queues when the task pipe is closed
 
 
 def _widen(connection) -> None:
