@@ -354,15 +354,32 @@ def measure(command: list[str], out: Path, err: Path, sample_tree: bool = False)
         started = time.perf_counter()
         child = subprocess.Popen(command, stdout=stdout, stderr=stderr)
         sampler = TreeSampler(child.pid) if sample_tree else None
-        _, status, usage = os.wait4(child.pid, 0)
+        rss = _wait(child, err)
         seconds = time.perf_counter() - started
-    child.returncode = os.waitstatus_to_exitcode(status)
     total = sampler.stop() if sampler else None
-    if child.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed ({child.returncode}):\n{err.read_text(errors='replace')[-2000:]}")
-    # ru_maxrss is in kilobytes on Linux, bytes on macOS.
-    rss = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
     return seconds, rss, total
+
+
+def measure_side_by_side(commands: list[list[str]], out: Path, err: Path) -> tuple[float, float, None]:
+    """Start the commands together and wait for all of them: wall seconds from the first start to the last end,
+    and the largest peak RSS. Two single-process runs side by side show what the machine gives two processes
+    (a shared host's two cores may give less than twice one)."""
+    with out.open("wb") as stdout, err.open("wb") as stderr:
+        started = time.perf_counter()
+        children = [subprocess.Popen(command, stdout=stdout, stderr=stderr) for command in commands]
+        rss = max(_wait(child, err) for child in children)
+        seconds = time.perf_counter() - started
+    return seconds, rss, None
+
+
+def _wait(child: subprocess.Popen, err: Path) -> float:
+    """Wait for the child; its peak RSS in MB. A failed command ends the benchmark."""
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise SystemExit(f"{' '.join(map(str, child.args))} failed ({child.returncode}):\n{err.read_text(errors='replace')[-2000:]}")
+    # ru_maxrss is in kilobytes on Linux, bytes on macOS.
+    return usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
 
 
 class TreeSampler:
@@ -414,16 +431,18 @@ def pressparse_command(jobs: int, corpus: Path) -> list[str]:
     return command + [str(corpus)]
 
 
-def run_rounds(entries: list[tuple[str, list[str], object]], pages: int, repeat: int, work: Path) -> dict[str, Run]:
-    """Run every (label, command, check) once per round, in turn, for `repeat` rounds. A shared host speeds up
-    and slows down over a minute; taking the commands in turn lets each spell fall on all of them alike, so
-    the ratios of one round compare like with like."""
+def run_rounds(entries: list[tuple[str, list, object]], pages: int, repeat: int, work: Path) -> dict[str, Run]:
+    """Run every (label, command, check) once per round, in turn, for `repeat` rounds (a command given as a
+    list of commands runs them side by side). A shared host speeds up and slows down over a minute; taking the
+    commands in turn lets each spell fall on all of them alike, so the ratios of one round compare like with
+    like."""
     seconds: dict[str, list[float]] = {label: [] for label, _, _ in entries}
     peaks = dict.fromkeys(seconds, 0.0)
     notes = dict.fromkeys(seconds, "")
     for _ in range(repeat):
         for label, command, check in entries:
-            took, rss, _ = measure(command, work / "out.jsonl", work / "err.txt")
+            side_by_side = isinstance(command[0], list)
+            took, rss, _ = (measure_side_by_side if side_by_side else measure)(command, work / "out.jsonl", work / "err.txt")
             seconds[label].append(took)
             peaks[label] = max(peaks[label], rss)
             notes[label] = check(work)
@@ -518,6 +537,8 @@ def checks(runs: dict[str, Run]) -> str:
             row("pressparse --jobs 1 / regex scan, speed", 1 / paired_speedup(runs["regex scan"], one), TARGET_VS_REGEX, "{:.2f}")
         if "pressparse --jobs 2" in runs:
             row("--jobs 2 / --jobs 1, speed", paired_speedup(runs["pressparse --jobs 2"], one), TARGET_JOBS_SPEEDUP, "{:.2f}x")
+        if SIDE_BY_SIDE in runs:
+            rows.append(f"| (the machine) {SIDE_BY_SIDE} / --jobs 1, speed | {paired_speedup(runs[SIDE_BY_SIDE], one):.2f}x | – | – |")
     return "\n".join(rows)
 
 
@@ -610,10 +631,16 @@ def main(argv: list[str] | None = None) -> None:
                 CORPUS.rmdir()
 
 
+SIDE_BY_SIDE = "2 x pressparse --jobs 1 side by side"
+
+
 def speed_report(corpus: Path, pages: int, jobs: list[int], args: argparse.Namespace, work: Path) -> str:
-    entries: list[tuple[str, list[str], object]] = [
+    entries: list[tuple[str, list, object]] = [
         (f"pressparse --jobs {n}", pressparse_command(n, corpus), records_written(pages)) for n in jobs
     ]
+    if 2 in jobs:
+        halves = split_corpus(corpus, work)
+        entries.append((SIDE_BY_SIDE, [pressparse_command(1, half) for half in halves], lambda _: "half the pages each"))
     notes = []
     version = None if args.skip_trafilatura else trafilatura_version()
     if version:
@@ -621,6 +648,11 @@ def speed_report(corpus: Path, pages: int, jobs: list[int], args: argparse.Names
             command = [sys.executable, "-c", TRAFILATURA, str(corpus), mode]
             entries.append((f"trafilatura ({mode})", command, trafilatura_extracted(pages)))
         notes.append(f"trafilatura {version}: `extract()` on each page, in one process.")
+    if 2 in jobs:
+        notes.append(
+            f"{SIDE_BY_SIDE}: two independent processes, half the pages each, started together; its speed-up over "
+            "--jobs 1 is what this machine gives two processes that share nothing (each pays its own start-up)."
+        )
     else:
         reason = "--skip-trafilatura" if args.skip_trafilatura else "trafilatura is not installed (pip install -e '.[bench]')"
         notes.append(f"trafilatura comparison skipped: {reason}.")
@@ -635,6 +667,20 @@ def speed_report(corpus: Path, pages: int, jobs: list[int], args: argparse.Names
         "only says \"at most that\"."
     )
     return table(list(runs.values())) + "\n\n" + checks(runs) + "\n\n" + "\n".join(notes)
+
+
+def split_corpus(corpus: Path, work: Path) -> list[Path]:
+    """The corpus as two folders of half the pages each (hard links where the file system allows)."""
+    pages = sorted(corpus.glob("*.txt"))
+    halves = [work / "first-half", work / "second-half"]
+    for half, share in zip(halves, (pages[: len(pages) // 2], pages[len(pages) // 2 :])):
+        half.mkdir()
+        for page in share:
+            try:
+                os.link(page, half / page.name)
+            except OSError:
+                shutil.copyfile(page, half / page.name)
+    return halves
 
 
 def memory_report(corpus: Path, pages: int, jobs: list[int], work: Path) -> str:
