@@ -45,6 +45,8 @@ def test_workers_end_when_the_pool_closes():
     with Workers(2, square_or_die, FORK) as pool:
         pool.result(pool.submit(2))
         processes = [worker.process for worker in pool._workers]
+    for process in processes:
+        process.join(timeout=10)
     assert [process.exitcode for process in processes] == [0, 0]
 
 
