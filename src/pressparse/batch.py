@@ -7,6 +7,7 @@ the site's template while the run goes; a page extracted before a line it holds 
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 from collections import deque
@@ -177,6 +178,7 @@ def _outcomes(inputs: list[Input], options: Options, learner: templates.Template
         # tables and patterns a page of this batch needs (the phone library among them: about 45 ms) once, at
         # one core's speed, instead of in every worker at once; the workers share its memory too.
         process(chunks[0][0], options.template, False, _as_is)
+        gc.freeze()  # what it built lives to the end: the workers' collector stops walking (and copying) it
     # At most TEMPLATE_LAG + 1 chunks are in flight: with more workers than that, each chunk goes out in pieces
     # so that every worker has one (the template of each page stays that of its chunk). The last chunks go out
     # in a piece per worker, so that the workers finish within a few pages of each other.
