@@ -27,6 +27,7 @@ from .workers import Workers, WorkerStopped
 # Inputs up to this size run in one process: starting workers costs more than it saves.
 SMALL_INPUT = 200
 CHUNK_PAGES = 32
+MIN_PIECE_PAGES = 8
 # Chunks between learning a template line and using it in a worker: keeps workers busy without making the
 # output depend on how many there are.
 TEMPLATE_LAG = 3
@@ -179,11 +180,12 @@ def _outcomes(inputs: list[Input], options: Options, learner: templates.Template
         # one core's speed, instead of in every worker at once; the workers share its memory too.
         process(chunks[0][0], options.template, False, _as_is)
         gc.freeze()  # what it built lives to the end: the workers' collector stops walking (and copying) it
-    # At most TEMPLATE_LAG + 1 chunks are in flight: with more workers than that, each chunk goes out in pieces
-    # so that every worker has one (the template of each page stays that of its chunk). The last chunks go out
-    # in a piece per worker, so that the workers finish within a few pages of each other.
-    pieces = -(-workers // (TEMPLATE_LAG + 1))
-    tail = len(chunks) - (TEMPLATE_LAG + 1)
+    # At most TEMPLATE_LAG + 1 chunks are in flight, and each goes out in pieces (the template of each page stays
+    # that of its chunk): at least one piece a worker, so that each has one with many workers; and with few, a
+    # piece per worker, so that a worker on a faster core takes more pieces instead of waiting for the slower
+    # one to finish the oldest chunk, and all finish within a few pages of each other. No piece is smaller than
+    # MIN_PIECE_PAGES: each costs a round trip.
+    pieces = max(-(-workers // (TEMPLATE_LAG + 1)), min(workers, CHUNK_PAGES // MIN_PIECE_PAGES))
     with Workers(workers, _process_chunk, context) as pool:
         pending: deque = deque()
         submitted = 0
@@ -193,8 +195,7 @@ def _outcomes(inputs: list[Input], options: Options, learner: templates.Template
             nonlocal submitted
             while submitted < len(chunks) and submitted - 1 - TEMPLATE_LAG < settled:
                 work = task(submitted)
-                split = _split(work, pieces if submitted < tail else max(pieces, workers))
-                pending.append(([(pool.submit(piece), piece) for piece in split], work))
+                pending.append(([(pool.submit(piece), piece) for piece in _split(work, pieces)], work))
                 submitted += 1
 
         submit_ready()
