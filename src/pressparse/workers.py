@@ -69,7 +69,7 @@ class Workers:
 
     def result(self, number: int) -> Any:
         """The result of task `number`, waiting for it; raises WorkerStopped if its worker died running it."""
-        from multiprocessing.connection import wait
+        from multiprocessing.connection import wait  # here, not above: a one-process run never loads multiprocessing
 
         while number not in self._done:
             busy = {worker.results: worker for worker in self._workers if worker.held}
