@@ -180,11 +180,10 @@ def _outcomes(inputs: list[Input], options: Options, learner: templates.Template
         # one core's speed, instead of in every worker at once; the workers share its memory too.
         process(chunks[0][0], options.template, False, _as_is)
         gc.freeze()  # what it built lives to the end: the workers' collector stops walking (and copying) it
-    # At most TEMPLATE_LAG + 1 chunks are in flight, and each goes out in pieces (the template of each page stays
-    # that of its chunk): at least one piece a worker, so that each has one with many workers; and with few, a
-    # piece per worker, so that a worker on a faster core takes more pieces instead of waiting for the slower
-    # one to finish the oldest chunk, and all finish within a few pages of each other. No piece is smaller than
-    # MIN_PIECE_PAGES: each costs a round trip.
+    # At most TEMPLATE_LAG + 1 chunks are in flight; each goes out in pieces (a page keeps its chunk's template).
+    # With many workers, enough pieces that every worker has one. With few, a piece per worker: a worker on a
+    # faster core then takes more pieces instead of waiting for the slower one to finish the oldest chunk, and
+    # all finish within a few pages of each other. A piece costs a round trip: none is under MIN_PIECE_PAGES.
     pieces = max(-(-workers // (TEMPLATE_LAG + 1)), min(workers, CHUNK_PAGES // MIN_PIECE_PAGES))
     with Workers(workers, _process_chunk, context) as pool:
         pending: deque = deque()
