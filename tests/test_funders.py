@@ -29,6 +29,10 @@ def funded(*paragraphs: str, language: str = "en", headline: str | None = None, 
         ("La clínica, financiada por el Gobierno de Chile, abrió en marzo.", "es", ["Gobierno de Chile"]),
         ("Los cursos se dictan con el apoyo financiero de la Unión Europea en cinco ciudades.", "es", ["Unión Europea"]),
         ("El albergue funciona con el apoyo del Gobierno de Corea desde mayo.", "es", ["Gobierno de Corea"]),
+        # the cue's core, whatever verb or preposition leads in
+        ("Le projet bénéficie du soutien financier de la Coopération suisse depuis 2020.", "fr", ["Coopération suisse"]),
+        ("La iniciativa recibe fondos del Gobierno de Irlanda desde 2021.", "es", ["Gobierno de Irlanda"]),
+        ("El centro obtuvo financiación de la Fundación Ríos en enero.", "es", ["Fundación Ríos"]),
     ],
 )
 def test_donor_after_a_funding_cue(text, language, expected):
@@ -41,6 +45,10 @@ def test_donor_after_a_funding_cue(text, language, expected):
         ("Austria has pledged EUR 3 million to the response in the valley.", "en", ["Austria"]),
         ("Le Gouvernement danois a versé 2 millions d'euros au programme.", "fr", ["Gouvernement danois"]),
         ("El Gobierno de Noruega ha donado 500.000 dólares a la respuesta.", "es", ["Gobierno de Noruega"]),
+        # the present tense of "finance"
+        ("L'Union européenne finance le programme à hauteur de 5 millions d'euros.", "fr", ["Union européenne"]),
+        ("The European Union is funding the programme with EUR 5 million.", "en", ["European Union"]),
+        ("La Unión Europea financia el programa con 5 millones de euros.", "es", ["Unión Europea"]),
     ],
 )
 def test_donor_as_the_subject_of_a_money_verb(text, language, expected):
@@ -137,6 +145,7 @@ def test_a_known_name_with_commas_is_one_donor():
         (("L'atelier a eu lieu avec le soutien des autorités locales.",), "fr"),
         # a money verb without an amount, a generic donor
         (("Japan contributed to the success of the conference.",), "en"),
+        (("La Commission finance ses propres travaux.",), "fr"),
         (("The work is funded by donors and by local businesses.",), "en"),
         (("The Government provided USD 2 million to the towns.",), "en"),
     ],
