@@ -158,6 +158,9 @@ def test_spanish_block_separators_o_and_y_and_written_out_address():
            "fkerr@example.org\n",
      {"name": "Florence Kerr", "organization": "IOM Dakar", "phones": ["+221338696200"],
       "emails": ["fkerr@example.org"]}),
+    ("fr", "Pour toute demande d'information, veuillez contacter Luc Bernard, tél. +33 1 45 55 01 02, courriel "
+           "lbernard@example.org.\n",
+     {"name": "Luc Bernard", "organization": None, "phones": ["+33145550102"], "emails": ["lbernard@example.org"]}),
 ])
 def test_inline_form_in_one_sentence(language, contact_part, expected):
     page = analyse(page_text(language, contact_part))
@@ -181,7 +184,8 @@ def test_inline_form_after_a_sentence_of_the_last_paragraph_keeps_that_sentence(
 
 
 @pytest.mark.parametrize("language, heading", [("en", "Media contacts"), ("fr", "Contacts presse"),
-                                                ("es", "Contactos de prensa")])
+                                                ("es", "Contactos de prensa"), ("en", "Media enquiries:"),
+                                                ("fr", "Contacts pour les médias"), ("es", "Contactos para los medios")])
 def test_heading_cue_with_people_separated_by_blank_lines(language, heading):
     record = extract(page_text(language, (
         f"{heading}\n"
