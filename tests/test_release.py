@@ -264,3 +264,33 @@ Jo Marsh is a reporter based in the delta who has covered floods, droughts and t
     record = extract(page)
     assert record.headline == "Health posts reopen in flooded districts of the delta"
     assert record.body.startswith("The agency opened twelve health posts")
+
+
+def test_menu_entry_naming_the_page_is_its_title():
+    page = MENU.replace("-\n", "") + """- CONFERENZA FINALE DEL PROGETTO DELTA
+SI È SVOLTA A ROMA LA CONFERENZA FINALE DEL PROGETTO DELTA SULL'ACCOGLIENZA
+28 giugno 2013 - Si è svolta questa mattina a Roma la conferenza finale del progetto Delta, che ha accompagnato
+per due anni le famiglie accolte nei centri della regione verso il lavoro e la casa.
+Hanno partecipato i rappresentanti delle istituzioni locali e delle associazioni che hanno seguito le famiglie.
+"""
+    assert extract(page).headline == "CONFERENZA FINALE DEL PROGETTO DELTA"
+
+
+def test_menu_entry_of_another_page_is_not_the_title():
+    page = MENU.replace("-\n", "") + """- Regional offices and country missions
+Health posts reopen in flooded districts of the delta
+""" + BODY
+    assert extract(page).headline == "Health posts reopen in flooded districts of the delta"
+
+
+def test_issuer_under_the_release_label_is_not_the_headline():
+    page = """Press Release
+Lakeside Man Sentenced for Armed Robbery of Two Banks
+Tuesday, May 5, 2020
+For Immediate Release
+U.S. Attorney's Office, Northern District of Lakeside
+LAKESIDE - A man was sentenced today to ten years in federal prison for robbing two banks at gunpoint last
+year, the United States Attorney announced after the hearing in federal court.
+The case was investigated by the police department and the federal bureau of investigation.
+"""
+    assert extract(page).headline == "Lakeside Man Sentenced for Armed Robbery of Two Banks"

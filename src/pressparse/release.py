@@ -16,7 +16,7 @@ from typing import Final
 
 from . import lexicon
 from .dates import MAX_DATE_LINE, is_date_line
-from .boilerplate import CLOSING_CHARS, COPYRIGHT_RULE, METADATA_RULE, TEMPLATE_RULE, TRAILER_RULE, ends_sentence
+from .boilerplate import BULLET_CHARS, CLOSING_CHARS, COPYRIGHT_RULE, METADATA_RULE, TEMPLATE_RULE, TRAILER_RULE, ends_sentence
 from .page import BODY, BOILERPLATE, DATE, HEADLINE, Line, Page
 from .patterncache import compile_re
 
@@ -328,9 +328,16 @@ _DATE_FIELD: Final = compile_re(r"^[^:\d]{1,30}:\s*\d[^:]*(?:19|20)\d\d")
 # Buttons, labels, names and time stamps are short; a line this long is a title whatever its first word.
 MAX_LABEL_WORDS: Final = 5
 MAX_STAMP_WORDS: Final = 8
+MAX_ISSUER_WORDS: Final = 8
 # A title over a deck: the title has this many words at least, the deck (a sentence without its period) more.
 MIN_DECKED_TITLE_WORDS: Final = 5
 MIN_DECK_WORDS: Final = 8
+
+
+# Words compared by their first letters (see `_stems`), in this many paragraphs under a menu entry.
+STEM_CHARS: Final = 5
+MIN_STEMMED_CHARS: Final = 4
+MENU_ENTRY_PARAGRAPHS: Final = 5
 
 
 def _label_key(text: str) -> str:
@@ -362,13 +369,23 @@ def _title_cased(text: str, stopwords: frozenset[str]) -> bool:
 
 def _is_weak_title(paragraph: Paragraph, stopwords: frozenset[str]) -> bool:
     """A title-like line taken only when nothing better stands above the body: a caption (under a photo
-    credit) or a short name ("Simone Pott Team Communications": capitals only, no function word)."""
+    credit), a short name ("Simone Pott Team Communications": capitals only, no function word) or an issuer
+    ("U.S. Attorney's Office, Northern District": an organisation's name under the release label)."""
     if paragraph.after_rule == COPYRIGHT_RULE:
         return True
     text = paragraph.text
-    if _in_capitals(text) or len(text.split()) > MAX_LABEL_WORDS - 1:
+    words = text.split()
+    if _in_capitals(text) or len(words) > MAX_ISSUER_WORDS or not _title_cased(text, stopwords):
         return False
-    return _title_cased(text, stopwords) and not any(word.lower() in stopwords for word in text.split())
+    if len(words) < MAX_LABEL_WORDS and not any(word.lower() in stopwords for word in words):
+        return True
+    return any(word.strip(",.") in _organisation_heads() for word in words)
+
+
+@lru_cache(maxsize=None)
+def _organisation_heads() -> frozenset[str]:
+    """The words that head an organisation's name ("Office", "Ministry", "Département"), from the funders' lexicon."""
+    return frozenset(lexicon.merged("funding", "org_heads"))
 
 
 def _lead(run: list[Paragraph]) -> int:
@@ -438,12 +455,41 @@ def _release_run(runs: list[list[Paragraph]]) -> list[Paragraph] | None:
     return max(releases, key=rank, default=None)
 
 
-def _strip_label(page: Page, index: int) -> None:
-    """Drop a release label heading the title on its line ("MEDIA ADVISORY: ..."): the line keeps the title."""
+def _set_headline(page: Page, index: int) -> None:
+    """Make line `index` the headline, without a release label heading it ("MEDIA ADVISORY: ...") or the
+    bullet of a menu entry: the line keeps the title alone."""
     line = page.lines[index]
-    label = _cues().label_prefix.match(line.text)
-    if label and _word_count(line.text[label.end() :]) >= 3:
-        line.text = line.text[label.end() :]
+    text = line.text.lstrip(BULLET_CHARS + " ")
+    label = _cues().label_prefix.match(text)
+    if label and _word_count(text[label.end() :]) >= 3:
+        text = text[label.end() :]
+    line.text = text
+    line.role = HEADLINE
+    page.headline = index
+    page.note("headline", text, index)
+
+
+def _menu_entry_naming(page: Page, headline: int, body: list[Paragraph]) -> int | None:
+    """The menu bullet right above the headline when it is the menu's entry for this very page: a title whose
+    words all come back in the headline and the first paragraphs ("- CONFERENZA FINALE 2013" over "THE FINAL
+    CONFERENCE OF 2013 ..."). The short form the site gives the page is its title."""
+    above = headline - 1
+    text = page.lines[above].text if above >= 0 else ""
+    if not text or text[0] not in BULLET_CHARS:
+        return None
+    entry = text.lstrip(BULLET_CHARS + " ")
+    if not entry or not _starts_title(entry) or _word_count(entry) < 3 or entry.endswith(_NO_TITLE_ENDS):
+        return None
+    stems = _stems(entry)
+    below = _stems(" ".join(page.lines[i].text for p in body[:MENU_ENTRY_PARAGRAPHS] for i in p.lines))
+    return above if stems and stems <= below | _stems(page.lines[headline].text) else None
+
+
+def _stems(text: str) -> set[str]:
+    """The first letters and digits of the words of `text` long enough to carry meaning, in lower case
+    ("avviato" and "avviata" alike, "DELL'OIM" and "dell’OIM" too)."""
+    words = ("".join(filter(str.isalnum, word)).lower() for word in text.split())
+    return {word[:STEM_CHARS] for word in words if len(word) >= MIN_STEMMED_CHARS}
 
 
 def find_release(page: Page) -> None:
@@ -465,12 +511,10 @@ def find_release(page: Page) -> None:
         page.record.warnings.append("no release found on the page")
         return
     headline, first_prose = _headline_of(best)
-    if headline is not None:
-        page.headline = headline.lines[0]
-        _strip_label(page, page.headline)
-        page.lines[page.headline].role = HEADLINE
-        page.note("headline", page.lines[page.headline].text, page.headline)
     body = best[first_prose:]
+    if headline is not None:
+        index = headline.lines[0]
+        _set_headline(page, _menu_entry_naming(page, index, body) or index)
     # Short title-like lines after the last prose paragraph are related-item titles, not release text.
     while body and not body[-1].is_prose and body[-1].is_title:
         body.pop()
