@@ -294,3 +294,18 @@ year, the United States Attorney announced after the hearing in federal court.
 The case was investigated by the police department and the federal bureau of investigation.
 """
     assert extract(page).headline == "Lakeside Man Sentenced for Armed Robbery of Two Banks"
+
+
+def test_a_related_item_after_the_release_does_not_make_a_listing():
+    page = """Health posts reopen in flooded districts of the delta
+Tuesday, May 5, 2020
+""" + BODY + """Related content
+Press release
+Shelter kits reach the islands by boat
+May 1, 2020
+The agency said the work would continue through the year with partners in the region, and that more families
+would be reached in the coming months.
+"""
+    record = extract(page)
+    assert record.headline == "Health posts reopen in flooded districts of the delta"
+    assert record.warnings == []

@@ -253,11 +253,15 @@ def _mark_teasers(paragraphs: list[Paragraph | str], items: list[list[tuple[int,
 def _runs(paragraphs: list[Paragraph | str]) -> list[list[Paragraph]]:
     """Split paragraphs into runs at furniture. A short gap does not split: under a headline or date line
     (share buttons, labels) before the first prose, or between prose paragraphs when it is an image credit
-    or a learned template line; share lines, related-news headings, teasers and the like end the release."""
+    or a learned template line; share lines, related-news headings, teasers and the like end the release.
+    What follows the first related-news heading ("Related content") under a release is left out: related
+    items are not a listing's."""
     runs: list[list[Paragraph]] = [[]]
     gap: list[str] = []
     for paragraph in paragraphs:
         if isinstance(paragraph, str):
+            if paragraph == TRAILER_RULE and any(_reads_as_release(run) for run in runs if run):
+                break
             gap.append(paragraph)
             continue
         if gap and runs[-1] and not _bridged(runs[-1], gap, paragraph):
