@@ -309,3 +309,9 @@ would be reached in the coming months.
     record = extract(page)
     assert record.headline == "Health posts reopen in flooded districts of the delta"
     assert record.warnings == []
+
+
+def test_a_row_of_links_ending_the_page_is_not_a_paragraph_cut_short():
+    page = MENU + "Health posts reopen in flooded districts of the delta\n" + BODY + (
+        "Accessibility Privacy Policy Terms of Use Freedom of Information Site Map Contact Us Careers Press Office")
+    assert extract(page).body.endswith("local officials said on Tuesday.")

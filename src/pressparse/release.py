@@ -173,9 +173,13 @@ def _paragraphs(page: Page) -> list[Paragraph | str]:
 
 def _read_last_as_cut(paragraphs: list[Paragraph | str]) -> None:
     """A page's last line with the words of prose but no sentence end was cut short (scraped excerpts stop
-    mid-sentence): prose, not a title."""
+    mid-sentence): prose, not a title. Not a row of links in capitalised words ("Privacy Policy Terms of Use
+    Contact Us ..."), which the case of its words shows in scripts that have case."""
     last = paragraphs[-1] if paragraphs else None
-    if isinstance(last, Paragraph) and last.is_title and _word_count(last.text) >= MIN_PROSE_WORDS:
+    if not isinstance(last, Paragraph) or not last.is_title or _word_count(last.text) < MIN_PROSE_WORDS:
+        return
+    text = last.text
+    if text.lower() == text.upper() or not _title_cased(text, _stopwords()):
         last.is_title, last.is_prose, last.is_cut = False, True, True
 
 
