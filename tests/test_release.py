@@ -177,6 +177,7 @@ def test_lines_between_title_and_body_are_not_the_headline():
         "A nurse at work (c) J. Marsh / Field Agency",  # a photo credit
         "DELTA CITY, Southland, 5 May 2020 /Field Wire/ --",  # a wire dateline waiting for its text
         "Jo Marsh Press Office",  # a contact widget's name
+        "Standfirst of the story, in one sentence.\nBy Jo Marsh",  # a byline under a standfirst
     ):
         page = MENU + title + "\n" + between + "\n" + BODY
         assert extract(page).headline == title, between
@@ -315,3 +316,8 @@ def test_a_row_of_links_ending_the_page_is_not_a_paragraph_cut_short():
     page = MENU + "Health posts reopen in flooded districts of the delta\n" + BODY + (
         "Accessibility Privacy Policy Terms of Use Freedom of Information Site Map Contact Us Careers Press Office")
     assert extract(page).body.endswith("local officials said on Tuesday.")
+
+
+def test_numbers_grouped_by_thousands_are_no_phone_number():
+    title = "Plus de 12 000 000 de personnes ont besoin d'aide dans le delta"
+    assert extract(MENU + title + "\n" + BODY).headline == title

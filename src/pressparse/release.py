@@ -305,7 +305,8 @@ def _reads_as_release(run: list[Paragraph]) -> bool:
 
 class _Cues:
     """The lexicon's headline cues, prepared once: release labels ("Press release", "Media advisory:"), the
-    verbs that open buttons and links ("Read", "Lire", "Suchen"), and the words of "3 hours ago" stamps."""
+    verbs that open buttons and links ("Read", "Lire", "Suchen"), the word of bylines ("By") and the words of
+    "3 hours ago" stamps."""
 
     def __init__(self) -> None:
         def words(key: str) -> tuple[str, ...]:
@@ -315,6 +316,7 @@ class _Cues:
         # A label heading the title on its line: "MEDIA ADVISORY: Officials to ...", "Communiqué – ...".
         self.label_prefix = compile_re(rf"^(?:{lexicon.alternation(words('labels'))})\s*[:|–—-]+\s*", re.IGNORECASE)
         self.actions = frozenset(words("actions"))
+        self.bylines = frozenset(words("bylines"))
         self.time_ago = compile_re(
             rf"(?<!\w)(?:{lexicon.alternation(words('ago_before'))})\s+\d|\d+\s*\w+\.?\s+(?:{lexicon.alternation(words('ago_after'))})$",
             re.IGNORECASE,
@@ -326,8 +328,13 @@ def _cues() -> _Cues:
     return _Cues()
 
 
-# A phone number ("202-261-4686", "+47 918 13 308", "(212) 290-1585", "04 67 99 62 34"): a contact line.
-_PHONE: Final = compile_re(r"(?:\+\s?\d|\(\d)[\d\s().-]{6,}\d|\d{2,4}[ -]\d{2,4}[ -]\d{2,4}")
+# Digits in groups, as phone numbers are written ("202-261-4686", "+47 918 13 308", "(212) 290-1585").
+_DIGIT_GROUPS: Final = compile_re(r"\+?\(?\d[\d ()-]{5,}\d")
+_DIGITS: Final = compile_re(r"\d+")
+# A number grouped by thousands ("12 000 000 people"), not a phone number.
+_GROUPED_NUMBER: Final = compile_re(r"\d{1,3}(?: \d{3})+")
+MIN_PHONE_GROUPS: Final = 3
+MIN_PHONE_DIGITS: Final = 7
 # A reference number closing a short label ("EU News 353/2014", "Press release 12/2019").
 _REFERENCE: Final = compile_re(r"\d+\s*/\s*\d{2,4}$")
 _CREDIT: Final = compile_re(r"©|\(c\)", re.IGNORECASE)
@@ -354,19 +361,34 @@ def _label_key(text: str) -> str:
 
 def _not_a_title(text: str) -> bool:
     """True for a title-like line that is something else: a release label ("FOR IMMEDIATE RELEASE"), a
-    numbered label ("EU News 353/2014"), a button or link ("LIRE LA BIO", "Close sites icon close"), a contact
-    line (a phone number, an e-mail address), a photo credit ("… (c) Name / Agency") or a time stamp
-    ("Source - 17 hours 23 min ago")."""
+    numbered label ("EU News 353/2014"), a button or link ("LIRE LA BIO", "Close sites icon close"), a
+    byline, a contact line (a phone number, an e-mail address), a photo credit ("… (c) Name / Agency") or a
+    time stamp ("Source - 17 hours 23 min ago", "Published: 23rd, February 2024")."""
     cues = _cues()
     words = text.split()
     if _label_key(text) in cues.labels:
         return True
     if len(words) <= MAX_LABEL_WORDS:
-        if _REFERENCE.search(text) or words[0].lower().strip("«“\"'‘") in cues.actions:
+        first = words[0].lower().strip("«“\"'‘")
+        if _REFERENCE.search(text) or first in cues.actions:
+            return True
+        # A byline: "By Jo Marsh", "Por Canal26" (the name's words capitalised, unlike "Von der Leyen visits Kyiv").
+        if first in cues.bylines and len(words) > 1 and not any(word[:1].islower() for word in words[1:]):
             return True
     if len(words) <= MAX_STAMP_WORDS and (cues.time_ago.search(text) or _DATE_FIELD.search(text)):
         return True
-    return "@" in text or bool(_PHONE.search(text)) or bool(_CREDIT.search(text))
+    return "@" in text or _has_phone(text) or bool(_CREDIT.search(text))
+
+
+def _has_phone(text: str) -> bool:
+    """True when `text` holds a phone number: digits in three groups or more, seven digits at least, not a
+    number grouped by thousands."""
+    for match in _DIGIT_GROUPS.finditer(text):
+        groups = _DIGITS.findall(match[0])
+        if len(groups) >= MIN_PHONE_GROUPS and sum(map(len, groups)) >= MIN_PHONE_DIGITS:
+            if not _GROUPED_NUMBER.fullmatch(match[0].strip()):
+                return True
+    return False
 
 
 def _title_cased(text: str, stopwords: frozenset[str]) -> bool:
@@ -414,13 +436,13 @@ def _next_shown(run: list[Paragraph], i: int) -> int:
 def _headline_of(run: list[Paragraph]) -> tuple[Paragraph | None, int]:
     """The headline of the run and the position of its first body paragraph.
 
-    The headline is the last title-like line above the lead (below any prose before it) that is not a label,
-    button, contact line or credit; a caption or a short name only when nothing else is there. A long title
-    right above it makes it a deck (subtitle), and that title the headline."""
+    The headline is the last title-like line above the lead (a standfirst or an address may stand between)
+    that is not a label, button, byline, contact line or credit; a caption, a short name or an issuer only
+    when nothing else is there. A long title right above it makes it a deck (subtitle), and that title the
+    headline."""
     stopwords = _stopwords()
     lead = _lead(run)
-    top = max((i + 1 for i in range(lead) if run[i].is_prose), default=0)
-    titles = [i for i in range(top, lead) if run[i].is_title and not _not_a_title(run[i].text)]
+    titles = [i for i in range(lead) if run[i].is_title and not _not_a_title(run[i].text)]
     strong = [i for i in titles if not _is_weak_title(run[i], stopwords)]
     chosen = strong[-1] if strong else (titles[-1] if titles else None)
     if chosen is None:
