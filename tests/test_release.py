@@ -134,3 +134,190 @@ The appeal is only 35 per cent funded.
     paragraphs = record.body.split("\n\n")
     assert paragraphs[2:4] == ["- water trucking to 120 villages;", "- cash transfers for 30,000 households;"]
     assert paragraphs[-1] == "The appeal is only 35 per cent funded."
+
+
+BODY = """The agency opened twelve health posts this week in districts cut off by the floods, after engineers
+repaired the pumps and pipes that had been under water for a month.
+More than 9,000 people now have clean water within walking distance, local officials said on Tuesday.
+"""
+
+
+def test_headline_in_a_script_without_capitals():
+    page = MENU + """المنظمة تفتح مراكز صحية جديدة في المناطق المتضررة من الفيضانات
+قالت المنظمة اليوم إنها افتتحت اثني عشر مركزا صحيا في المناطق التي غمرتها المياه، بعد أن أصلح المهندسون المضخات والأنابيب.
+ويحصل أكثر من تسعة آلاف شخص الآن على مياه نظيفة قرب منازلهم، وفق ما قاله مسؤولون محليون يوم الثلاثاء.
+"""
+    assert extract(page).headline == "المنظمة تفتح مراكز صحية جديدة في المناطق المتضررة من الفيضانات"
+
+
+def test_release_label_and_date_under_a_headline_in_capitals():
+    page = MENU + "HEALTH POSTS REOPEN IN FLOODED DISTRICTS\nFOR IMMEDIATE RELEASE\nMay 5, 2020\n" + BODY
+    assert extract(page).headline == "HEALTH POSTS REOPEN IN FLOODED DISTRICTS"
+
+
+def test_label_heading_the_title_on_its_line_is_left_out():
+    page = MENU + "MEDIA ADVISORY: Officials to visit the reopened health posts on Friday\n" + BODY
+    assert extract(page).headline == "Officials to visit the reopened health posts on Friday"
+
+
+def test_page_with_only_a_release_label_has_no_headline():
+    record = extract("For Immediate Release\n" + BODY)
+    assert record.headline is None
+    assert record.body.startswith("The agency opened twelve health posts")
+
+
+def test_lines_between_title_and_body_are_not_the_headline():
+    title = "Health posts reopen in flooded districts of the delta"
+    for between in (
+        "Media Release 12/2020",  # a numbered label
+        "READ THE REPORT",  # a call to action
+        "Close menu icon close",  # control labels
+        "Jo Marsh, +44 20 7946 0321",  # a contact line
+        "Field Wire - 17 hours 23 min ago",  # an aggregator's time stamp
+        "A nurse at work (c) J. Marsh / Field Agency",  # a photo credit
+        "DELTA CITY, Southland, 5 May 2020 /Field Wire/ --",  # a wire dateline waiting for its text
+        "Jo Marsh Press Office",  # a contact widget's name
+        "Standfirst of the story, in one sentence.\nBy Jo Marsh",  # a byline under a standfirst
+    ):
+        page = MENU + title + "\n" + between + "\n" + BODY
+        assert extract(page).headline == title, between
+
+
+def test_deck_under_the_title_is_not_the_headline():
+    page = MENU + """Health posts reopen in flooded districts of the delta
+Twelve posts serve families who lost their homes when the river broke its banks last month
+""" + BODY
+    record = extract(page)
+    assert record.headline == "Health posts reopen in flooded districts of the delta"
+    assert record.body.startswith("The agency opened twelve health posts")
+
+
+def test_section_label_over_the_title_is_not_the_headline():
+    page = MENU + "Regional news desk\nHealth posts reopen in flooded districts of the delta and the coast\n" + BODY
+    assert extract(page).headline == "Health posts reopen in flooded districts of the delta and the coast"
+
+
+def test_caption_under_a_photo_credit_is_not_the_headline():
+    page = MENU + """Health posts reopen in flooded districts of the delta
+Tue, 05/05/2020 - 10:00
+© Field Agency / J. Marsh
+A nurse checks a child at a reopened health post near the river
+""" + BODY
+    assert extract(page).headline == "Health posts reopen in flooded districts of the delta"
+
+
+def _teasers(dated: bool) -> str:
+    items = []
+    for n, title in enumerate(["Clinics reopen in the east after the storm", "Shelter kits reach the islands by boat",
+                               "A new school year begins for refugee children"]):
+        date = f"0{n + 1}.03.2019\n" if dated else ""
+        items.append(f"""{title}
+{date}The agency said the work would continue through the year with partners in the region, and that more
+families would be reached in the coming months as roads reopen.
+Continue reading ›
+""")
+    return "".join(items)
+
+
+def test_teasers_without_dates_make_a_listing():
+    record = extract(MENU + "News releases\n" + _teasers(dated=False).replace("Continue reading ›\n", ""))
+    assert record.headline is None and record.body == ""
+    assert record.warnings == ["listing page: 3 releases found, none extracted"]
+
+
+def test_teasers_with_dates_and_links_make_a_listing():
+    record = extract(MENU + _teasers(dated=True))
+    assert record.headline is None
+    assert record.warnings == ["listing page: 3 releases found, none extracted"]
+
+
+def test_sidebar_teasers_above_the_release_are_left_out():
+    page = MENU + _teasers(dated=False) + "\nHealth posts reopen in flooded districts of the delta\n" + BODY
+    record = extract(page)
+    assert record.headline == "Health posts reopen in flooded districts of the delta"
+    assert record.body.startswith("The agency opened twelve health posts")
+
+
+def test_page_cut_short_in_its_first_paragraph_still_holds_the_release():
+    page = MENU + """Health posts reopen in flooded districts of the delta
+DELTA CITY, 5 May 2020 - The agency opened twelve health posts this week in districts cut off by the
+"""
+    record = extract(page.replace("the\n", "the"))
+    assert record.headline == "Health posts reopen in flooded districts of the delta"
+    assert record.body.startswith("DELTA CITY, 5 May 2020 - The agency")
+
+
+def test_title_in_capitals_is_not_joined_to_a_paragraph_opening_on_its_date():
+    page = MENU + "CLINICHE RIAPERTE NELLE ZONE ALLUVIONATE\n22 maggio 2012 - " + BODY
+    assert extract(page).headline == "CLINICHE RIAPERTE NELLE ZONE ALLUVIONATE"
+
+
+def test_an_author_bio_after_a_short_release_is_not_the_release():
+    page = """Health posts reopen in flooded districts of the delta
+Reading time 1 min.
+Flag of the delta
+Flag of the delta
+The agency opened twelve health posts this week in districts cut off by the floods, after engineers repaired the pumps and pipes that had been under water for a month, and more than 9,000 people now have clean water.
+Jo Marsh
+READ THE BIO
+Jo Marsh is a reporter based in the delta who has covered floods, droughts and the work of aid agencies in the region for many years, and who writes for several magazines and radio stations about health, water and the lives of the families who live along the river and its many branches.
+"""
+    record = extract(page)
+    assert record.headline == "Health posts reopen in flooded districts of the delta"
+    assert record.body.startswith("The agency opened twelve health posts")
+
+
+def test_menu_entry_naming_the_page_is_its_title():
+    page = MENU.replace("-\n", "") + """- CONFERENZA FINALE DEL PROGETTO DELTA
+SI È SVOLTA A ROMA LA CONFERENZA FINALE DEL PROGETTO DELTA SULL'ACCOGLIENZA
+28 giugno 2013 - Si è svolta questa mattina a Roma la conferenza finale del progetto Delta, che ha accompagnato
+per due anni le famiglie accolte nei centri della regione verso il lavoro e la casa.
+Hanno partecipato i rappresentanti delle istituzioni locali e delle associazioni che hanno seguito le famiglie.
+"""
+    assert extract(page).headline == "CONFERENZA FINALE DEL PROGETTO DELTA"
+
+
+def test_menu_entry_of_another_page_is_not_the_title():
+    page = MENU.replace("-\n", "") + """- Regional offices and country missions
+Health posts reopen in flooded districts of the delta
+""" + BODY
+    assert extract(page).headline == "Health posts reopen in flooded districts of the delta"
+
+
+def test_issuer_under_the_release_label_is_not_the_headline():
+    page = """Press Release
+Lakeside Man Sentenced for Armed Robbery of Two Banks
+Tuesday, May 5, 2020
+For Immediate Release
+U.S. Attorney's Office, Northern District of Lakeside
+LAKESIDE - A man was sentenced today to ten years in federal prison for robbing two banks at gunpoint last
+year, the United States Attorney announced after the hearing in federal court.
+The case was investigated by the police department and the federal bureau of investigation.
+"""
+    assert extract(page).headline == "Lakeside Man Sentenced for Armed Robbery of Two Banks"
+
+
+def test_a_related_item_after_the_release_does_not_make_a_listing():
+    page = """Health posts reopen in flooded districts of the delta
+Tuesday, May 5, 2020
+""" + BODY + """Related content
+Press release
+Shelter kits reach the islands by boat
+May 1, 2020
+The agency said the work would continue through the year with partners in the region, and that more families
+would be reached in the coming months.
+"""
+    record = extract(page)
+    assert record.headline == "Health posts reopen in flooded districts of the delta"
+    assert record.warnings == []
+
+
+def test_a_row_of_links_ending_the_page_is_not_a_paragraph_cut_short():
+    page = MENU + "Health posts reopen in flooded districts of the delta\n" + BODY + (
+        "Accessibility Privacy Policy Terms of Use Freedom of Information Site Map Contact Us Careers Press Office")
+    assert extract(page).body.endswith("local officials said on Tuesday.")
+
+
+def test_numbers_grouped_by_thousands_are_no_phone_number():
+    title = "Plus de 12 000 000 de personnes ont besoin d'aide dans le delta"
+    assert extract(MENU + title + "\n" + BODY).headline == title

@@ -1,22 +1,28 @@
 """Step: find the release on the page: its headline, where its body starts and ends, its date lines.
 
 The body is the longest run of prose paragraphs not interrupted by furniture; the headline is the title-like
-line just before that run's first prose paragraph. A page with several headline + date + prose units is a
-listing; a page without enough prose holds no release. Both get headline null and a warning.
+line just before that run's lead (its first real paragraph), unless that line is a label, a button, a contact
+line, a photo credit or caption, or a deck under the title. Teasers (title, maybe a date, one paragraph, then
+the next title) are another page's releases: several of them make a listing. A page with several headline +
+date + prose units is a listing; a page without enough prose holds no release. Both get headline null and a
+warning.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Final
 
 from . import lexicon
 from .dates import MAX_DATE_LINE, is_date_line
-from .boilerplate import CLOSING_CHARS, COPYRIGHT_RULE, METADATA_RULE, TEMPLATE_RULE, TRAILER_RULE, ends_sentence
+from .boilerplate import BULLET_CHARS, CLOSING_CHARS, COPYRIGHT_RULE, METADATA_RULE, TEMPLATE_RULE, TRAILER_RULE, ends_sentence
 from .page import BODY, BOILERPLATE, DATE, HEADLINE, Line, Page
+from .patterncache import compile_re
 
-# A title does not end like a sentence or a clause, even inside closing quotes or brackets.
-_NO_TITLE_ENDS: Final = (".", ":", ";", ",")
+# A title does not end like a sentence or a clause (Arabic comma and semicolon included), nor like a dateline
+# waiting for its text ("CITY, Country, 16 May 2020 /Agency/ --"), even inside closing quotes or brackets.
+_NO_TITLE_ENDS: Final = (".", ":", ";", ",", "،", "؛", "-", "–", "—")
 _TITLE_OPENERS: Final = "«“\"'‘¿¡"
 
 
@@ -27,8 +33,14 @@ def _starts_lower(text: str) -> bool:
 
 
 def _starts_title(text: str) -> bool:
+    """A capital, a digit or an opening quote first; in scripts without case (Arabic) any letter."""
     first = text[0]
-    return first.isupper() or first.isdigit() or first in _TITLE_OPENERS
+    return (first.isalpha() and not first.islower()) or first.isdigit() or first in _TITLE_OPENERS
+
+
+def _in_capitals(text: str) -> bool:
+    """True for text with letters of which none is lower case ("CONFERENZA FINALE 2013")."""
+    return text.upper() == text and text.lower() != text
 
 
 # A release needs at least this much prose; less is a publications page, an error page or a stub.
@@ -42,6 +54,10 @@ MAX_TITLE_WORDS: Final = 40
 MIN_PROSE_WORDS: Final = 12
 # Narrower "wraps" are lists and menus, not a hard-wrapped page.
 MIN_WRAP_WIDTH: Final = 30
+# Teasers of other releases in a row (see `_teasers`); fewer when each has its date.
+MIN_TEASERS: Final = 3
+MIN_DATED_TEASERS: Final = 2
+TEASER_RULE: Final = "teaser"
 # Furniture lines that may sit under a headline or inside a body without ending it.
 MAX_BRIDGED_LINES: Final = 2
 _INSIDE_BODY_RULES: Final = frozenset({METADATA_RULE, COPYRIGHT_RULE, TEMPLATE_RULE})
@@ -51,17 +67,22 @@ class Paragraph:
     """A candidate paragraph; `finish()` computes its shape once its last line is in. (A plain class: see
     `page.Line`.)"""
 
-    __slots__ = ("lines", "text", "is_date", "ends_sentence", "after_sentence", "is_title", "is_prose")
+    __slots__ = ("lines", "text", "is_date", "ends_sentence", "after_sentence", "after_rule", "is_title", "is_prose", "is_cut")
 
-    def __init__(self, lines: list[int], text: str, is_date: bool, ends_sentence: bool, after_sentence: bool) -> None:
+    def __init__(
+        self, lines: list[int], text: str, is_date: bool, ends_sentence: bool, after_sentence: bool, after_rule: str
+    ) -> None:
         self.lines = lines  # indexes into page.lines
         self.text = text
         self.is_date = is_date
         self.ends_sentence = ends_sentence  # its last line (so far) ends a sentence
         # It starts right after a line that ended a sentence (no blank line between).
         self.after_sentence = after_sentence
+        # The furniture rule of the line just above it (blank lines aside), "" when that line is text.
+        self.after_rule = after_rule
         self.is_title = False
         self.is_prose = False
+        self.is_cut = False  # the page's last paragraph, stopping mid-sentence
 
     def finish(self) -> "Paragraph":
         text = self.text
@@ -120,6 +141,7 @@ def _paragraphs(page: Page) -> list[Paragraph | str]:
     out: list[Paragraph | str] = []
     current: Paragraph | None = None
     previous = ""  # the last line of `current`
+    rule_above = ""  # the rule of the furniture line above, while no text line came since
     for index, line in enumerate(page.lines):
         text = line.text
         if not text:
@@ -128,6 +150,7 @@ def _paragraphs(page: Page) -> list[Paragraph | str]:
         if line.role == BOILERPLATE:
             out.append(line.why)
             current = None
+            rule_above = line.why
             continue
         date = _may_be_date(text) and _is_date_line(text)
         if current is not None and not date and _continues(current, previous, text, width, stopwords):
@@ -137,12 +160,31 @@ def _paragraphs(page: Page) -> list[Paragraph | str]:
             previous = text
             continue
         after_sentence = current is not None and current.ends_sentence
-        current = Paragraph([index], text, date, ends_sentence(text), after_sentence)
+        current = Paragraph([index], text, date, ends_sentence(text), after_sentence, rule_above)
         previous = text
+        rule_above = ""
         out.append(current)
         if date:
             current = None
-    return [p.finish() if isinstance(p, Paragraph) else p for p in out]
+    paragraphs = [p.finish() if isinstance(p, Paragraph) else p for p in out]
+    _read_last_as_cut(paragraphs)
+    return paragraphs
+
+
+def _read_last_as_cut(paragraphs: list[Paragraph | str]) -> None:
+    """A page's last line with the words of prose but no sentence end was cut short (scraped excerpts stop
+    mid-sentence): prose, not a title. Not a row of links in capitalised words ("Privacy Policy Terms of Use
+    Contact Us ..."), which the case of its words shows in scripts that have case."""
+    last = paragraphs[-1] if paragraphs else None
+    if not isinstance(last, Paragraph) or not last.is_title or _word_count(last.text) < MIN_PROSE_WORDS:
+        return
+    text = last.text
+    if text.lower() == text.upper() or not _title_cased(text, _stopwords()):
+        last.is_title, last.is_prose, last.is_cut = False, True, True
+
+
+# A paragraph opening on its date and a dash ("17.10.2018 - ", "22 novembre 2012 – "): day first, then the year.
+_DATED_OPENING: Final = compile_re(r"\d{1,2}[./ ][^\n]{0,20}?(?:19|20)\d\d\s*[-–—]\s")
 
 
 def _may_be_date(text: str) -> bool:
@@ -158,7 +200,9 @@ def _continues(paragraph: Paragraph, previous: str, text: str, width: int, stopw
     """True when `text` continues the paragraph whose last line is `previous` (a hard-wrapped line)."""
     ends = paragraph.ends_sentence
     if not ends and _starts_lower(text):
-        return True
+        # A title in capitals ends where the text in lower case starts ("TITLE" / "22 May 2012 - The ..."), and
+        # any title where a paragraph opens on its date ("17.10.2018 - Caritas calls for ...").
+        return not _in_capitals(previous) and not _DATED_OPENING.match(text)
     # Otherwise a line break is a wrap only on a hard-wrapped page, after a line no longer than the wrap width.
     if not width or len(previous) > width + 2:
         return False
@@ -172,14 +216,56 @@ def _continues(paragraph: Paragraph, previous: str, text: str, width: int, stopw
     return len(paragraph.lines) > 1 or paragraph.after_sentence
 
 
+def _teasers(paragraphs: list[Paragraph | str]) -> int:
+    """Replace the teasers of other releases by TEASER_RULE marks, in place; return how many of them hold a
+    release's worth of text (MIN_ITEM_CHARS: a publication's one-line description does not).
+
+    A teaser is a head (title or date lines) over one paragraph of prose, followed by the next head: a run of
+    at least MIN_TEASERS of them (MIN_DATED_TEASERS when each head holds a date) is a list of releases (a
+    listing, a sidebar of latest news), not one release's text. Lines that are neither (a "read more" link,
+    furniture) do not interrupt the run."""
+    shown = [(i, p) for i, p in enumerate(paragraphs) if isinstance(p, Paragraph) and (p.is_title or p.is_date or p.is_prose)]
+    items: list[list[tuple[int, Paragraph]]] = []  # the current run of teasers
+    head: list[tuple[int, Paragraph]] = []
+    releases = 0
+    for k, (i, paragraph) in enumerate(shown):
+        if not paragraph.is_prose:
+            head.append((i, paragraph))
+            continue
+        alone = k + 1 == len(shown) or not shown[k + 1][1].is_prose
+        if head and alone:
+            items.append(head + [(i, paragraph)])
+        else:
+            releases += _mark_teasers(paragraphs, items)
+            items = []
+        head = []
+    return releases + _mark_teasers(paragraphs, items)
+
+
+def _mark_teasers(paragraphs: list[Paragraph | str], items: list[list[tuple[int, Paragraph]]]) -> int:
+    """Mark `items` as teasers when there are enough of them; return how many of them end on MIN_ITEM_CHARS
+    of prose."""
+    dated = all(any(p.is_date for _, p in item) for item in items)
+    if len(items) < (MIN_DATED_TEASERS if dated else MIN_TEASERS):
+        return 0
+    for item in items:
+        for i, _ in item:
+            paragraphs[i] = TEASER_RULE
+    return sum(len(item[-1][1].text) >= MIN_ITEM_CHARS for item in items)
+
+
 def _runs(paragraphs: list[Paragraph | str]) -> list[list[Paragraph]]:
     """Split paragraphs into runs at furniture. A short gap does not split: under a headline or date line
     (share buttons, labels) before the first prose, or between prose paragraphs when it is an image credit
-    or a learned template line; share lines, related-news headings and the like end the release."""
+    or a learned template line; share lines, related-news headings, teasers and the like end the release.
+    What follows the first related-news heading ("Related content") under a release is left out: related
+    items are not a listing's."""
     runs: list[list[Paragraph]] = [[]]
     gap: list[str] = []
     for paragraph in paragraphs:
         if isinstance(paragraph, str):
+            if paragraph == TRAILER_RULE and any(_reads_as_release(run) for run in runs if run):
+                break
             gap.append(paragraph)
             continue
         if gap and runs[-1] and not _bridged(runs[-1], gap, paragraph):
@@ -190,11 +276,13 @@ def _runs(paragraphs: list[Paragraph | str]) -> list[list[Paragraph]]:
 
 
 def _bridged(run: list[Paragraph], gap: list[str], following: Paragraph) -> bool:
-    if len(gap) > MAX_BRIDGED_LINES or not following.is_prose or TRAILER_RULE in gap:
+    if len(gap) > MAX_BRIDGED_LINES or TRAILER_RULE in gap or TEASER_RULE in gap:
         return False
     if not any(p.is_prose for p in run):
-        return run[-1].is_title or run[-1].is_date
-    return run[-1].is_prose and all(rule in _INSIDE_BODY_RULES for rule in gap)
+        # Under a title or a date line: labels, a line or two of furniture ("Lecture 1 min.", a photo credit), a
+        # caption, until the prose starts.
+        return any(p.is_title or p.is_date for p in run)
+    return following.is_prose and run[-1].is_prose and all(rule in _INSIDE_BODY_RULES for rule in gap)
 
 
 def _prose_chars(run: list[Paragraph]) -> int:
@@ -202,18 +290,179 @@ def _prose_chars(run: list[Paragraph]) -> int:
 
 
 def _reads_as_release(run: list[Paragraph]) -> bool:
-    """Enough prose, in at least one real paragraph, making up most of the run: not a list of short items
-    (publications, search results) that happen to hold a sentence or two."""
+    """Enough prose, in at least one real paragraph, making up most of the run from its first prose on: not a
+    list of short items (publications, search results) that happen to hold a sentence or two. A page cut short
+    in its first paragraph has less to show."""
     prose = _prose_chars(run)
     longest = max((len(p.text) for p in run if p.is_prose), default=0)
-    return prose >= MIN_RELEASE_CHARS and longest >= MIN_PARAGRAPH_CHARS and prose >= sum(len(p.text) for p in run) / 2
+    first_prose = next((i for i, p in enumerate(run) if p.is_prose), 0)
+    return (
+        (prose >= MIN_RELEASE_CHARS or run[-1].is_cut)
+        and longest >= MIN_PARAGRAPH_CHARS
+        and 2 * prose >= sum(len(p.text) for p in run[first_prose:])
+    )
+
+
+class _Cues:
+    """The lexicon's headline cues, prepared once: release labels ("Press release", "Media advisory:"), the
+    verbs that open buttons and links ("Read", "Lire", "Suchen"), the word of bylines ("By") and the words of
+    "3 hours ago" stamps."""
+
+    def __init__(self) -> None:
+        def words(key: str) -> tuple[str, ...]:
+            return lexicon.merged("headline", key)
+
+        self.labels = frozenset(words("labels"))
+        # A label heading the title on its line: "MEDIA ADVISORY: Officials to ...", "Communiqué – ...".
+        self.label_prefix = compile_re(rf"^(?:{lexicon.alternation(words('labels'))})\s*[:|–—-]+\s*", re.IGNORECASE)
+        self.actions = frozenset(words("actions"))
+        self.bylines = frozenset(words("bylines"))
+        self.time_ago = compile_re(
+            rf"(?<!\w)(?:{lexicon.alternation(words('ago_before'))})\s+\d|\d+\s*\w+\.?\s+(?:{lexicon.alternation(words('ago_after'))})$",
+            re.IGNORECASE,
+        )
+
+
+@lru_cache(maxsize=None)
+def _cues() -> _Cues:
+    return _Cues()
+
+
+# Digits in groups, as phone numbers are written ("202-261-4686", "+47 918 13 308", "(212) 290-1585").
+_DIGIT_GROUPS: Final = compile_re(r"\+?\(?\d[\d ()-]{5,}\d")
+_DIGITS: Final = compile_re(r"\d+")
+# A number grouped by thousands ("12 000 000 people"), not a phone number.
+_GROUPED_NUMBER: Final = compile_re(r"\d{1,3}(?: \d{3})+")
+MIN_PHONE_GROUPS: Final = 3
+MIN_PHONE_DIGITS: Final = 7
+# A reference number closing a short label ("EU News 353/2014", "Press release 12/2019").
+_REFERENCE: Final = compile_re(r"\d+\s*/\s*\d{2,4}$")
+_CREDIT: Final = compile_re(r"©|\(c\)", re.IGNORECASE)
+# A field holding a date ("Date of publication: 23rd, February 2024 GMT").
+_DATE_FIELD: Final = compile_re(r"^[^:\d]{1,30}:\s*\d[^:]*(?:19|20)\d\d")
+# Buttons, labels, names and time stamps are short; a line this long is a title whatever its first word.
+MAX_LABEL_WORDS: Final = 5
+MAX_STAMP_WORDS: Final = 8
+MAX_ISSUER_WORDS: Final = 8
+# A title over a deck: the title has this many words at least, the deck (a sentence without its period) more.
+MIN_DECKED_TITLE_WORDS: Final = 5
+MIN_DECK_WORDS: Final = 8
+
+
+# Words compared by their first letters (see `_stems`), in this many paragraphs under a menu entry.
+STEM_CHARS: Final = 5
+MIN_STEMMED_CHARS: Final = 4
+MENU_ENTRY_PARAGRAPHS: Final = 5
+
+
+def _label_key(text: str) -> str:
+    return text.lower().strip(" :.!|–—-")
+
+
+def _not_a_title(text: str) -> bool:
+    """True for a title-like line that is something else: a release label ("FOR IMMEDIATE RELEASE"), a
+    numbered label ("EU News 353/2014"), a button or link ("LIRE LA BIO", "Close sites icon close"), a
+    byline, a contact line (a phone number, an e-mail address), a photo credit ("… (c) Name / Agency") or a
+    time stamp ("Source - 17 hours 23 min ago", "Published: 23rd, February 2024")."""
+    cues = _cues()
+    words = text.split()
+    if _label_key(text) in cues.labels:
+        return True
+    if len(words) <= MAX_LABEL_WORDS:
+        first = words[0].lower().strip("«“\"'‘")
+        if _REFERENCE.search(text) or first in cues.actions:
+            return True
+        # A byline: "By Jo Marsh", "Por Canal26" (the name's words capitalised, unlike "Von der Leyen visits Kyiv").
+        if first in cues.bylines and len(words) > 1 and not any(word[:1].islower() for word in words[1:]):
+            return True
+    if len(words) <= MAX_STAMP_WORDS and (cues.time_ago.search(text) or _DATE_FIELD.search(text)):
+        return True
+    return "@" in text or _has_phone(text) or bool(_CREDIT.search(text))
+
+
+def _has_phone(text: str) -> bool:
+    """True when `text` holds a phone number: digits in three groups or more, seven digits at least, not a
+    number grouped by thousands."""
+    for match in _DIGIT_GROUPS.finditer(text):
+        groups = _DIGITS.findall(match[0])
+        if len(groups) >= MIN_PHONE_GROUPS and sum(map(len, groups)) >= MIN_PHONE_DIGITS:
+            if not _GROUPED_NUMBER.fullmatch(match[0].strip()):
+                return True
+    return False
+
+
+def _title_cased(text: str, stopwords: frozenset[str]) -> bool:
+    """True when every word of `text` starts with a capital or is a function word ("Save the Children
+    Receives a Grant", "Simone Pott Team Communications"): a name, a label or an English-style title."""
+    return all(not word[:1].islower() or word.lower() in stopwords for word in text.split())
+
+
+def _is_weak_title(paragraph: Paragraph, stopwords: frozenset[str]) -> bool:
+    """A title-like line taken only when nothing better stands above the body: a caption (under a photo
+    credit), a short name ("Simone Pott Team Communications": capitals only, no function word) or an issuer
+    ("U.S. Attorney's Office, Northern District": an organisation's name under the release label)."""
+    if paragraph.after_rule == COPYRIGHT_RULE:
+        return True
+    text = paragraph.text
+    words = text.split()
+    if _in_capitals(text) or len(words) > MAX_ISSUER_WORDS or not _title_cased(text, stopwords):
+        return False
+    if len(words) < MAX_LABEL_WORDS and not any(word.lower() in stopwords for word in words):
+        return True
+    return any(word.strip(",.") in _organisation_heads() for word in words)
+
+
+@lru_cache(maxsize=None)
+def _organisation_heads() -> frozenset[str]:
+    """The words that head an organisation's name ("Office", "Ministry", "Département"), from the funders' lexicon."""
+    return frozenset(lexicon.merged("funding", "org_heads"))
+
+
+def _lead(run: list[Paragraph]) -> int:
+    """Position of the run's lead: its first prose paragraph that is a real paragraph or is followed by more
+    prose. A short sentence standing alone between titles is page matter (an address, a blurb), not the lead."""
+    prose = [i for i, p in enumerate(run) if p.is_prose]
+    for k, i in enumerate(prose):
+        if len(run[i].text) >= MIN_PARAGRAPH_CHARS or (k + 1 < len(prose) and _next_shown(run, i) == prose[k + 1]):
+            return i
+    return prose[0]
+
+
+def _next_shown(run: list[Paragraph], i: int) -> int:
+    """Position of the first title, date or prose paragraph after position `i` (len(run) when none)."""
+    return next((j for j in range(i + 1, len(run)) if run[j].is_title or run[j].is_prose or run[j].is_date), len(run))
 
 
 def _headline_of(run: list[Paragraph]) -> tuple[Paragraph | None, int]:
-    """The title-like paragraph before the run's first prose paragraph, and that prose paragraph's position."""
-    first_prose = next(i for i, p in enumerate(run) if p.is_prose)
-    titles = [p for p in run[:first_prose] if p.is_title]
-    return (titles[-1] if titles else None), first_prose
+    """The headline of the run and the position of its first body paragraph.
+
+    The headline is the last title-like line above the lead (a standfirst or an address may stand between)
+    that is not a label, button, byline, contact line or credit; a caption, a short name or an issuer only
+    when nothing else is there. A long title right above it makes it a deck (subtitle), and that title the
+    headline."""
+    stopwords = _stopwords()
+    lead = _lead(run)
+    titles = [i for i in range(lead) if run[i].is_title and not _not_a_title(run[i].text)]
+    strong = [i for i in titles if not _is_weak_title(run[i], stopwords)]
+    chosen = strong[-1] if strong else (titles[-1] if titles else None)
+    if chosen is None:
+        return None, lead
+    if chosen - 1 in strong and _is_deck(run[chosen - 1], run[chosen], stopwords):
+        chosen -= 1
+    first_prose = next(i for i in range(chosen + 1, len(run)) if run[i].is_prose)
+    return run[chosen], first_prose
+
+
+def _is_deck(title: Paragraph, below: Paragraph, stopwords: frozenset[str]) -> bool:
+    """True when `below` is the deck of `title`: right under a headline-sized title (a blank line between at
+    most), a longer line written as a sentence (a section label or an organisation's name over a title is short
+    or all capitals)."""
+    return (
+        below.lines[0] - title.lines[-1] <= 2
+        and len(title.text.split()) >= MIN_DECKED_TITLE_WORDS
+        and len(below.text.split()) >= MIN_DECK_WORDS
+        and not _title_cased(below.text, stopwords)
+    )
 
 
 def _is_listing_item(run: list[Paragraph]) -> bool:
@@ -223,28 +472,79 @@ def _is_listing_item(run: list[Paragraph]) -> bool:
     return headline is not None and any(p.is_date for p in run[:first_prose])
 
 
+def _release_run(runs: list[list[Paragraph]]) -> list[Paragraph] | None:
+    """The run holding the release: the one with the most prose, or a run under a headline with at least half
+    as much (a bio or a related story after the release can be longer than a short release)."""
+    releases = [run for run in runs if _reads_as_release(run)]
+    most = max((_prose_chars(run) for run in releases), default=0)
+
+    def rank(run: list[Paragraph]) -> tuple[bool, int]:
+        prose = _prose_chars(run)
+        return 2 * prose >= most and _headline_of(run)[0] is not None, prose
+
+    return max(releases, key=rank, default=None)
+
+
+def _set_headline(page: Page, index: int) -> None:
+    """Make line `index` the headline, without a release label heading it ("MEDIA ADVISORY: ...") or the
+    bullet of a menu entry: the line keeps the title alone."""
+    line = page.lines[index]
+    text = line.text.lstrip(BULLET_CHARS + " ")
+    label = _cues().label_prefix.match(text)
+    if label and _word_count(text[label.end() :]) >= 3:
+        text = text[label.end() :]
+    line.text = text
+    line.role = HEADLINE
+    page.headline = index
+    page.note("headline", text, index)
+
+
+def _menu_entry_naming(page: Page, headline: int, body: list[Paragraph]) -> int | None:
+    """The menu bullet right above the headline when it is the menu's entry for this very page: a title whose
+    words all come back in the headline and the first paragraphs ("- CONFERENZA FINALE 2013" over "THE FINAL
+    CONFERENCE OF 2013 ..."). The short form the site gives the page is its title."""
+    above = headline - 1
+    text = page.lines[above].text if above >= 0 else ""
+    if not text or text[0] not in BULLET_CHARS:
+        return None
+    entry = text.lstrip(BULLET_CHARS + " ")
+    if not entry or not _starts_title(entry) or _word_count(entry) < 3 or entry.endswith(_NO_TITLE_ENDS):
+        return None
+    stems = _stems(entry)
+    below = _stems(" ".join(page.lines[i].text for p in body[:MENU_ENTRY_PARAGRAPHS] for i in p.lines))
+    return above if stems and stems <= below | _stems(page.lines[headline].text) else None
+
+
+def _stems(text: str) -> set[str]:
+    """The first letters and digits of the words of `text` long enough to carry meaning, in lower case
+    ("avviato" and "avviata" alike, "DELL'OIM" and "dell’OIM" too)."""
+    words = ("".join(filter(str.isalnum, word)).lower() for word in text.split())
+    return {word[:STEM_CHARS] for word in words if len(word) >= MIN_STEMMED_CHARS}
+
+
 def find_release(page: Page) -> None:
     """Reads the lines and their furniture marks; sets `page.headline`, `page.body_start`, `page.body_end`,
     `page.paragraphs`, marks HEADLINE, DATE and BODY lines; warns on listings and pages without a release."""
-    runs = [run for run in _runs(_paragraphs(page)) if any(p.is_prose for p in run)]
+    paragraphs = _paragraphs(page)
+    teasers = _teasers(paragraphs)
+    runs = [run for run in _runs(paragraphs) if any(p.is_prose for p in run)]
     for run in runs:
         for paragraph in run:
             if paragraph.is_date:
                 page.lines[paragraph.lines[0]].role = DATE
     items = sum(_is_listing_item(run) for run in runs)
-    if items >= 2:
-        page.record.warnings.append(f"listing page: {items} releases found, none extracted")
+    best = _release_run(runs)
+    if items >= 2 or (best is None and teasers):
+        page.record.warnings.append(f"listing page: {items + teasers} releases found, none extracted")
         return
-    best = max((run for run in runs if _reads_as_release(run)), key=_prose_chars, default=None)
     if best is None:
         page.record.warnings.append("no release found on the page")
         return
     headline, first_prose = _headline_of(best)
-    if headline is not None:
-        page.headline = headline.lines[0]
-        page.lines[page.headline].role = HEADLINE
-        page.note("headline", headline.text, page.headline)
     body = best[first_prose:]
+    if headline is not None:
+        index = headline.lines[0]
+        _set_headline(page, _menu_entry_naming(page, index, body) or index)
     # Short title-like lines after the last prose paragraph are related-item titles, not release text.
     while body and not body[-1].is_prose and body[-1].is_title:
         body.pop()
