@@ -2,7 +2,10 @@
 
 import pytest
 
-from pressparse.boilerplate import furniture_rule
+from pressparse.boilerplate import furniture_rule, mark_boilerplate
+from pressparse.clean import split_lines
+from pressparse.model import Release
+from pressparse.page import Page
 
 
 @pytest.mark.parametrize(
@@ -23,6 +26,25 @@ from pressparse.boilerplate import furniture_rule
         ("This website uses cookies to improve your experience.", "", "", "web-page phrase"),
         ("Press Release Type: Regional", "", "", "metadata fields"),
         ("Language English Posted: Monday, March 4, 2019 - 10:02Image: Region-Country: KenyaThemes: Health", "", "", "metadata fields"),
+        ("###", "", "", "start of trailing matter"),
+        ("# # #", "", "", "start of trailing matter"),
+        ("Related Press Releases", "", "", "start of trailing matter"),
+        ("Leave a Reply", "", "", "start of trailing matter"),
+        ("Kommentare (4)", "", "", "start of trailing matter"),
+        ("About the Northern Relief Council", "", "", "start of trailing matter"),
+        ("À propos de l’Organisation internationale pour la paix", "", "", "start of trailing matter"),
+        ("Über die Stiftung Nordhilfe", "", "", "start of trailing matter"),
+        ("About us", "", "", "web-page phrase"),
+        ("» lesen", "", "", "web-page phrase"),
+        ("Skip to main content", "", "", "web-page phrase"),
+        ("Go to the accessibility menu", "", "", "web-page phrase"),
+        ("Follow UsFacebookTwitterInstagram", "", "", "social-media links"),
+        ("Facebook Twitter Newsletter LinkedIn RSS", "", "", "social-media links"),
+        ("Read also: Flood waters recede in the south as families return", "", "", "link inside the body"),
+        ("Le puede interesar: Lluvias dejan miles de damnificados en la costa.", "", "", "link inside the body"),
+        ("Pressemitteilung zum Download", "", "", "link inside the body"),
+        ("Te puede interesar:", "", "", "link inside the body"),
+        ("Nuevas lluvias obligan a evacuar tres barrios del norte", "Te puede interesar:", "", "link inside the body"),
     ],
 )
 def test_furniture_shapes(text, previous, following, rule):
@@ -38,6 +60,11 @@ def test_furniture_shapes(text, previous, following, rule):
         "Email: aruiz@example.org",
         "Tel: +41 22 717 9486",
         "The share of displaced women rose to 60 per cent, the report says.",
+        "About 200 families returned home this week",
+        "Sobre a crise no norte do país",
+        "The appeal was shared on Facebook and Instagram by thousands of people.",
+        "Nuevas lluvias obligan a evacuar tres barrios del norte",
+        "Read also the full report of the mission, published on Monday.",
     ],
 )
 def test_release_text_is_not_furniture(text):
@@ -47,3 +74,33 @@ def test_release_text_is_not_furniture(text):
 @pytest.mark.parametrize("text", ["- water trucking to 120 villages;", "• Cash transfers for 30,000 households,"])
 def test_list_items_of_a_sentence_are_not_menu_bullets(text):
     assert furniture_rule(text, "", "") == ""
+
+
+@pytest.mark.parametrize(
+    "text, rule",
+    [
+        ("كلمات دليلية", "start of trailing matter"),
+        ("التعليقات (0)", "start of trailing matter"),
+        ("اقرأ أيضاً:", "start of trailing matter"),
+        ("المصدر: وكالة الأنباء", "metadata fields"),
+        ("نبذة عن المنظمة", "start of trailing matter"),
+    ],
+)
+def test_arabic_furniture_is_read_from_its_lexicon(text, rule):
+    assert furniture_rule(text, "", "") == rule
+
+
+def _marked(text: str) -> list[tuple[str, str]]:
+    page = Page(text=text, lines=[], record=Release())
+    split_lines(page)
+    mark_boilerplate(page)
+    return [(line.text, line.role) for line in page.lines if line.text]
+
+
+def test_an_e_mail_protection_notice_is_cut_out_of_its_line():
+    notice = "This email address is being protected from spambots. You need JavaScript enabled to view it."
+    assert _marked(f"Press office: Ana Ruiz, {notice}\n{notice}\nThe office opens at nine.") == [
+        ("Press office: Ana Ruiz,", ""),
+        (notice, "boilerplate"),
+        ("The office opens at nine.", ""),
+    ]

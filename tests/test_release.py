@@ -134,3 +134,9 @@ The appeal is only 35 per cent funded.
     paragraphs = record.body.split("\n\n")
     assert paragraphs[2:4] == ["- water trucking to 120 villages;", "- cash transfers for 30,000 households;"]
     assert paragraphs[-1] == "The appeal is only 35 per cent funded."
+
+
+def test_a_labelled_link_between_paragraphs_is_left_out_and_the_body_goes_on():
+    page = RELEASE.replace("More than 9,000", "You may also like: Flood defences to be rebuilt before the rains\nMore than 9,000")
+    body = extract(page).body
+    assert body.endswith("local officials said on Tuesday.") and "Flood defences" not in body and "like:" not in body

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Final
 
 from . import lexicon
-from .page import BOILERPLATE, Page
+from .page import BOILERPLATE, Line, Page
 from .patterncache import compile_re
 
 _LONE_PUNCTUATION: Final = compile_re(r"^[\W_]+$")
@@ -37,10 +37,23 @@ METADATA_RULE: Final = "metadata fields"
 COPYRIGHT_RULE: Final = "copyright"
 TEMPLATE_RULE: Final = "template"
 TRAILER_RULE: Final = "start of trailing matter"
+# Links that interrupt a body without ending it ("Read also: <title>", "Download the press release").
+INLINE_LINK_RULE: Final = "link inside the body"
+NOTICE_RULE: Final = "protected e-mail notice"
 # A bullet is menu material when it is a few words without a sentence's end.
 _MAX_MENU_BULLET_WORDS: Final = 12
 # Whole-line furniture phrases are short; longer lines are only tested against the prefixes and fields.
 _MAX_PHRASE_LINE: Final = 60
+# A labelled link holds one title ("Read also: <title>"), a few dozen words at most.
+_MAX_LINK_LINE: Final = 250
+_MAX_LINK_TITLE_WORDS: Final = 25
+# An "About <organisation>" heading names the organisation and nothing else.
+_MAX_ABOUT_WORDS: Final = 8
+# A row of social-network links names two networks or more.
+_MAX_SOCIAL_ROW: Final = 150
+_MAX_SOCIAL_ROW_WORDS: Final = 4
+# "###" (or "# # #") under the last paragraph closes a US press release: what follows is not body.
+_END_MARK: Final = compile_re(r"^[\W_]*#\s*#\s*#[\W_]*$")
 
 
 class _Lexicon:
@@ -59,6 +72,18 @@ class _Lexicon:
 
         self.lines = frozenset(map(_phrase_key, phrases("lines")))
         self.trailer = frozenset(map(_phrase_key, phrases("trailer")))
+        self.inline_links = frozenset(map(_phrase_key, phrases("inline_links")))
+        self.link_label = pattern("inline_links", _FIELD_START)
+        self.link_label_starts = first_words("inline_links")
+        # "About" cues are followed by a name: "About UNICEF", "À propos de l'OIM".
+        self.about = pattern("about", r"^(?:{})(?:\s+|(?<=['’]))")
+        self.about_starts = first_words("about")
+        self.stopwords = frozenset(lexicon.merged_list("stopwords"))
+        self.networks = compile_re(lexicon.trie_regex(phrases("networks")), re.IGNORECASE)
+        notices = phrases("protected_email")
+        self.notice = compile_re(r"\s*(?:{})".format(lexicon.alternation(notices)), re.IGNORECASE)
+        # A notice's longest word, tested as a substring, finds the few lines worth searching for one.
+        self.notice_marks = tuple(sorted({max(notice.split(), key=len) for notice in notices}))
         self.prefix = pattern("prefixes", _FURNITURE_PREFIX)
         self.prefix_starts = first_words("prefixes")
         self.field_start = pattern("metadata_fields", _FIELD_START)
@@ -72,6 +97,8 @@ class _Lexicon:
 
 _COUNT: Final = compile_re(r"\s*\(\d+\)$")
 _PHRASE_END: Final = " :.!|»>›"
+# An arrow before a phrase makes it a link ("» Read more"); a bullet ("• print") is left to the bullet rule.
+_LINK_ARROWS: Final = "»>›→ "
 
 
 def ends_sentence(line: str) -> bool:
@@ -85,8 +112,11 @@ def ends_sentence(line: str) -> bool:
 
 
 def _phrase_key(text: str) -> str:
-    """A whole-line phrase as looked up: lower case, single spaces, no trailing colon, count ("(3)") or arrow."""
+    """A whole-line phrase as looked up: lower case, single spaces, no leading arrow ("» Read more"), no
+    trailing colon, count ("(3)") or arrow."""
     key = text.lower().rstrip(_PHRASE_END)
+    if key[:1] in _LINK_ARROWS:
+        key = key.lstrip(_LINK_ARROWS)
     if key.endswith(")"):
         key = _COUNT.sub("", key).rstrip(_PHRASE_END)
     return key if "  " not in key else " ".join(key.split())
@@ -130,7 +160,17 @@ def furniture_rule(text: str, previous: str, following: str) -> str:
     if following and len(text) >= 3 and len(following) > len(text) and following.startswith(text):
         if following[len(text)].isalpha():
             return "heading glued to its blurb"
-    return _shape_rule(text) if len(text) > _MAX_CACHED_LINE else _cached_shape_rule(text)
+    rule = _shape_rule(text) if len(text) > _MAX_CACHED_LINE else _cached_shape_rule(text)
+    if not rule and previous and _follows_link_label(text, previous):
+        return INLINE_LINK_RULE
+    return rule
+
+
+def _follows_link_label(text: str, previous: str) -> bool:
+    """True for the title under a link label standing alone ("You may also like:" / "<title>")."""
+    if len(previous) > _MAX_PHRASE_LINE or _cached_shape_rule(previous) not in (INLINE_LINK_RULE, TRAILER_RULE):
+        return False
+    return _phrase_key(previous) in _lexicon().inline_links and text.count(" ") < _MAX_LINK_TITLE_WORDS
 
 
 def _shape_rule(text: str) -> str:
@@ -139,7 +179,7 @@ def _shape_rule(text: str) -> str:
     first = text[0]
     if not first.isalnum():
         if _LONE_PUNCTUATION.match(text):
-            return "lone punctuation"
+            return TRAILER_RULE if "#" in text and _END_MARK.match(text) else "lone punctuation"
         if _BULLET.match(text) and text.count(" ") < _MAX_MENU_BULLET_WORDS and _is_menu_item(text):
             return "short bullet item"
         if first == "©":
@@ -152,6 +192,8 @@ def _shape_rule(text: str) -> str:
             return TRAILER_RULE
         if key in words.lines:
             return "web-page phrase"
+        if key in words.inline_links:
+            return INLINE_LINK_RULE
     if len(text) <= 120 and _is_breadcrumb(text):
         return "breadcrumb"
     if "©" in text and _COPYRIGHT.search(text):
@@ -159,12 +201,44 @@ def _shape_rule(text: str) -> str:
     start = _first_word(text)
     if start in words.prefix_starts and words.prefix.match(text):
         return "web-page phrase"
+    if start in words.about_starts and _is_about_heading(text, words):
+        return TRAILER_RULE
     if ":" in text:
+        if start in words.link_label_starts and len(text) <= _MAX_LINK_LINE and words.link_label.match(text):
+            return INLINE_LINK_RULE
         if start in words.field_starts and words.field_start.match(text):
             return METADATA_RULE
         if text.count(":") >= 2 and len(words.field_anywhere.findall(text[:400])) >= 2:
             return METADATA_RULE
+    if len(text) <= _MAX_SOCIAL_ROW and not ends_sentence(text) and _is_social_row(text, words):
+        return "social-media links"
     return ""
+
+
+def _is_about_heading(text: str, words: _Lexicon) -> bool:
+    """An "About <organisation>" heading ("About the Refugee Council", "À propos de l'Organisation
+    internationale…"): the boilerplate paragraph under it closes a release. A name starts with a capital (maybe
+    after an article), so a headline such as "About 200 families return home" or "Sobre a crise no norte" is
+    not one."""
+    found = words.about.match(text)
+    if found is None or ends_sentence(text) or ":" in text:
+        return False
+    name = [w for w in text[found.end() :].split() if w.lower() not in words.stopwords]
+    if not 0 < len(name) <= _MAX_ABOUT_WORDS:
+        return False
+    first = name[0]
+    # A capital anywhere in the first word ("l'OIM"), or a script without capitals (Arabic).
+    return first.lower() != first or (first[0].isalpha() and first.upper() == first)
+
+
+def _is_social_row(text: str, words: _Lexicon) -> bool:
+    """A row of social-network links, spaced or glued ("Facebook Twitter RSS", "Follow us on FacebookTwitter"):
+    two network names or more, and at most a few words besides ("Follow us on", "Share on")."""
+    found = words.networks.findall(text)
+    if len(found) < 2:
+        return False
+    rest = words.networks.sub(" ", text)
+    return len(rest.split()) <= _MAX_SOCIAL_ROW_WORDS
 
 
 # Menus, labels and footers recur on every page of a site: their rule is worked out once. Long lines are
@@ -190,8 +264,12 @@ def mark_boilerplate(page: Page) -> None:
     learned from other pages of the same site)."""
     lines = [ln for ln in page.lines if ln.text]
     template = page.template
+    marks = _lexicon().notice_marks
     previous = ""
     for index, line in enumerate(lines):
+        if any(mark in line.text for mark in marks) and _cut_notice(line):
+            previous = line.text
+            continue
         text = line.text
         if template and text in template:
             line.role, line.why = BOILERPLATE, TEMPLATE_RULE
@@ -201,3 +279,15 @@ def mark_boilerplate(page: Page) -> None:
             if rule:
                 line.role, line.why = BOILERPLATE, rule
         previous = text
+
+
+def _cut_notice(line: Line) -> bool:
+    """Cuts a "this e-mail address is protected from spambots" notice out of the line, where the address it
+    hides stood ("Press office: <notice>" keeps "Press office"). True when the notice was the whole line: the
+    line is then marked furniture."""
+    text = _lexicon().notice.sub("", line.text).rstrip(" :")
+    if text:
+        line.text = text
+        return False
+    line.role, line.why = BOILERPLATE, NOTICE_RULE
+    return True

@@ -12,7 +12,8 @@ from typing import Final
 
 from . import lexicon
 from .dates import MAX_DATE_LINE, is_date_line
-from .boilerplate import CLOSING_CHARS, COPYRIGHT_RULE, METADATA_RULE, TEMPLATE_RULE, TRAILER_RULE, ends_sentence
+from .boilerplate import CLOSING_CHARS, COPYRIGHT_RULE, INLINE_LINK_RULE, METADATA_RULE, TEMPLATE_RULE, TRAILER_RULE
+from .boilerplate import ends_sentence
 from .page import BODY, BOILERPLATE, DATE, HEADLINE, Line, Page
 
 # A title does not end like a sentence or a clause, even inside closing quotes or brackets.
@@ -44,7 +45,7 @@ MIN_PROSE_WORDS: Final = 12
 MIN_WRAP_WIDTH: Final = 30
 # Furniture lines that may sit under a headline or inside a body without ending it.
 MAX_BRIDGED_LINES: Final = 2
-_INSIDE_BODY_RULES: Final = frozenset({METADATA_RULE, COPYRIGHT_RULE, TEMPLATE_RULE})
+_INSIDE_BODY_RULES: Final = frozenset({METADATA_RULE, COPYRIGHT_RULE, TEMPLATE_RULE, INLINE_LINK_RULE})
 
 
 class Paragraph:
