@@ -21,3 +21,26 @@ def test_a_colon_inside_the_body_does_not_end_it():
     page = analyse(RELEASE.replace("More than 9,000", "The district chief said:\n\nMore than 9,000"))
     assert "The district chief said:" in page.record.body
     assert page.record.body.endswith("local officials said on Tuesday.")
+
+
+CAPTIONED = """Clinics reopen in the hills after the storm
+The health office reopened four clinics in the hill villages on Monday, two weeks after the storm cut the
+only road to them.
+
+{caption}
+
+Nurses from the district hospital will staff the clinics until the road is repaired, officials said.
+"""
+
+
+def test_a_photo_caption_between_paragraphs_is_left_out():
+    caption = "The district nurse checks a child's weight at the reopened clinic in the upper valley on Monday"
+    page = analyse(CAPTIONED.format(caption=caption))
+    assert caption not in page.record.body
+    assert page.record.body.endswith("until the road is repaired, officials said.")
+
+
+def test_a_clause_going_on_in_the_next_paragraph_is_not_a_caption():
+    clause = "Speaking at the reopening of the clinic in the upper valley, the head of the district health office"
+    page = analyse(CAPTIONED.format(caption=clause + ","))
+    assert clause in page.record.body

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from typing import Final
 
-from .page import BODY, HEADLINE, TRAILER, Page
+from .boilerplate import CLOSING_CHARS, ends_sentence
+from .page import BODY, BOILERPLATE, HEADLINE, TRAILER, Page
 
 # A label closing the body ("Source and additional information:", "Attachments:") is a few words.
 _MAX_LABEL_WORDS: Final = 8
+# A photo caption is a long line that is not a sentence; a subheading is shorter.
+_MIN_CAPTION_WORDS: Final = 12
+# Endings of a line that goes on in the next paragraph (a clause cut by a line break).
+_CLAUSE_ENDS: Final = (",", ";", "-", "–", "—")
 
 
 def build_body(page: Page) -> None:
@@ -18,6 +23,7 @@ def build_body(page: Page) -> None:
     end = _before_closing_labels(page, page.body_end if page.body_end is not None else 0)
     if page.body_end is not None:
         page.body_end = end
+    _mark_captions(page, end)
     kept = []
     for first, last in page.paragraphs:
         if first >= end:
@@ -49,3 +55,26 @@ def _before_closing_labels(page: Page, end: int) -> int:
 def _is_label(text: str) -> bool:
     """A few words ending in a colon, on a line of their own."""
     return text.endswith(":") and text.count(" ") < _MAX_LABEL_WORDS
+
+
+def _mark_captions(page: Page, end: int) -> None:
+    """Marks BOILERPLATE the photo captions between body paragraphs: a line standing alone between blank lines,
+    a dozen words or more without a sentence's end ("The minister greets the delegation at the new centre")."""
+    lines = page.lines
+    for first, last in [p for p in page.paragraphs if p[0] < end][1:-1]:
+        line = lines[first]
+        if first == last and line.role == BODY and _is_caption(line.text):
+            if not (lines[first - 1].text or (first + 1 < len(lines) and lines[first + 1].text)):
+                line.role, line.why = BOILERPLATE, "photo caption"
+
+
+def _is_caption(text: str) -> bool:
+    """Long enough for a caption, and neither a sentence, a clause going on, a label nor a heading in capitals."""
+    return (
+        text.count(" ") >= _MIN_CAPTION_WORDS - 1
+        and text[0].isupper()
+        and ":" not in text
+        and not text.isupper()
+        and not ends_sentence(text.rstrip(CLOSING_CHARS + " "))
+        and not text.endswith(_CLAUSE_ENDS)
+    )
