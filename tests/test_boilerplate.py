@@ -104,3 +104,17 @@ def test_an_e_mail_protection_notice_is_cut_out_of_its_line():
         (notice, "boilerplate"),
         ("The office opens at nine.", ""),
     ]
+
+
+def test_a_list_of_dated_teasers_is_furniture_but_a_lone_dated_line_is_not():
+    teasers = (
+        "Shelter plan backed by the council\n"
+        "17.10.2019 - The council backs the new shelter plan for the winter months\n"
+        "Volunteers wanted\n"
+        "02.10.2019 - The association looks for volunteers for its evening courses\n"
+    )
+    roles = dict(_marked(teasers))
+    assert roles["17.10.2019 - The council backs the new shelter plan for the winter months"] == "boilerplate"
+    assert roles["02.10.2019 - The association looks for volunteers for its evening courses"] == "boilerplate"
+    lone = "17.10.2019 - The council today backed the new shelter plan for the winter months."
+    assert _marked(f"Shelter plan backed\n{lone}\nIt will open four halls.")[1] == (lone, "")

@@ -52,6 +52,8 @@ _MAX_ABOUT_WORDS: Final = 8
 # A row of social-network links names two networks or more.
 _MAX_SOCIAL_ROW: Final = 150
 _MAX_SOCIAL_ROW_WORDS: Final = 4
+# A numeric date, a dash and text: a teaser's date glued to its summary ("17.10.2018 - Council backs …").
+_DATED_TEASER: Final = compile_re(r"^(?:\d{1,2}[./]\d{1,2}[./](?:19|20)?\d\d|(?:19|20)\d\d-\d\d-\d\d)\s+[-–—|]\s+\S")
 # "###" (or "# # #") under the last paragraph closes a US press release: what follows is not body.
 _END_MARK: Final = compile_re(r"^[\W_]*#\s*#\s*#[\W_]*$")
 
@@ -265,6 +267,7 @@ def mark_boilerplate(page: Page) -> None:
     lines = [ln for ln in page.lines if ln.text]
     template = page.template
     marks = _lexicon().notice_marks
+    teasers = _dated_teasers(lines)
     previous = ""
     for index, line in enumerate(lines):
         if any(mark in line.text for mark in marks) and _cut_notice(line):
@@ -273,12 +276,23 @@ def mark_boilerplate(page: Page) -> None:
         text = line.text
         if template and text in template:
             line.role, line.why = BOILERPLATE, TEMPLATE_RULE
+        elif index in teasers:
+            line.role, line.why = BOILERPLATE, "dated teaser"
         else:
             following = lines[index + 1].text if index + 1 < len(lines) else ""
             rule = furniture_rule(text, previous, following)
             if rule:
                 line.role, line.why = BOILERPLATE, rule
         previous = text
+
+
+def _dated_teasers(lines: list[Line]) -> frozenset[int]:
+    """The indexes (into `lines`) of teasers in a list of other stories: each a title, then its date glued to
+    its summary ("17.10.2018 - Council backs the new shelter plan"). A lone such line may be a release's own
+    dateline, so only lines with another one two lines away (the next item's) count."""
+    dated = [i for i, line in enumerate(lines) if line.text[0].isdigit() and _DATED_TEASER.match(line.text)]
+    found = set(dated)
+    return frozenset(i for i in dated if i - 2 in found or i + 2 in found)
 
 
 def _cut_notice(line: Line) -> bool:
