@@ -44,6 +44,10 @@ from pressparse.page import Page
         ("Le puede interesar: Lluvias dejan miles de damnificados en la costa.", "", "", "link inside the body"),
         ("Pressemitteilung zum Download", "", "", "link inside the body"),
         ("Te puede interesar:", "", "", "link inside the body"),
+        ("Close sites icon close", "", "", "control labels"),
+        ("For Immediate Release", "", "", "web-page phrase"),
+        ("FOR IMMEDIATE RELEASE: March 4, 2024", "", "", "metadata fields"),
+        ("Secure .gov websites use HTTPS", "", "", "web-page phrase"),
         ("Nuevas lluvias obligan a evacuar tres barrios del norte", "Te puede interesar:", "", "link inside the body"),
     ],
 )
@@ -65,6 +69,8 @@ def test_furniture_shapes(text, previous, following, rule):
         "The appeal was shared on Facebook and Instagram by thousands of people.",
         "Nuevas lluvias obligan a evacuar tres barrios del norte",
         "Read also the full report of the mission, published on Monday.",
+        "An icon of the city reopens",
+        "The new logo is an icon.",
     ],
 )
 def test_release_text_is_not_furniture(text):

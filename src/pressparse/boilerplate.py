@@ -75,6 +75,8 @@ class _Lexicon:
         self.lines = frozenset(map(_phrase_key, phrases("lines")))
         self.trailer = frozenset(map(_phrase_key, phrases("trailer")))
         self.inline_links = frozenset(map(_phrase_key, phrases("inline_links")))
+        # Words a scraper copies from buttons and icons ("Close sites icon close"), never release text.
+        self.controls = frozenset(phrases("controls"))
         self.link_label = pattern("inline_links", _FIELD_START)
         self.link_label_starts = first_words("inline_links")
         # "About" cues are followed by a name: "About UNICEF", "À propos de l'OIM".
@@ -196,6 +198,8 @@ def _shape_rule(text: str) -> str:
             return "web-page phrase"
         if key in words.inline_links:
             return INLINE_LINK_RULE
+        if not words.controls.isdisjoint(key.split()) and _is_control_row(key, text, words):
+            return "control labels"
     if len(text) <= 120 and _is_breadcrumb(text):
         return "breadcrumb"
     if "©" in text and _COPYRIGHT.search(text):
@@ -215,6 +219,12 @@ def _shape_rule(text: str) -> str:
     if len(text) <= _MAX_SOCIAL_ROW and not ends_sentence(text) and _is_social_row(text, words):
         return "social-media links"
     return ""
+
+
+def _is_control_row(key: str, text: str, words: _Lexicon) -> bool:
+    """Labels of buttons and icons ("Close sites icon close", "Facebook icon Twitter icon"): telegraphic, without
+    a function word, where a headline naming an icon has some ("An icon of the city reopens")."""
+    return not ends_sentence(text) and words.stopwords.isdisjoint(key.split())
 
 
 def _is_about_heading(text: str, words: _Lexicon) -> bool:
