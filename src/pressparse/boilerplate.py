@@ -229,13 +229,14 @@ def _is_control_row(key: str, text: str, words: _Lexicon) -> bool:
 
 def _is_about_heading(text: str, words: _Lexicon) -> bool:
     """An "About <organisation>" heading ("About the Refugee Council", "À propos de l'Organisation
-    internationale…"): the boilerplate paragraph under it closes a release. A name starts with a capital (maybe
-    after an article), so a headline such as "About 200 families return home" or "Sobre a crise no norte" is
-    not one."""
+    internationale…"), alone or before a colon and its paragraph: the boilerplate paragraph closes a release. A
+    name starts with a capital (maybe after an article), so a headline such as "About 200 families return
+    home" or "Sobre a crise no norte" is not one."""
     found = words.about.match(text)
-    if found is None or ends_sentence(text) or ":" in text:
+    heading = text.split(":", 1)[0]
+    if found is None or ends_sentence(heading):
         return False
-    name = [w for w in text[found.end() :].split() if w.lower() not in words.stopwords]
+    name = [w for w in heading[found.end() :].split() if w.lower() not in words.stopwords]
     if not 0 < len(name) <= _MAX_ABOUT_WORDS:
         return False
     first = name[0]
