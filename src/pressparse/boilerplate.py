@@ -216,8 +216,11 @@ def _shape_rule(text: str) -> str:
             return METADATA_RULE
         if text.count(":") >= 2 and len(words.field_anywhere.findall(text[:400])) >= 2:
             return METADATA_RULE
-    if len(text) <= _MAX_SOCIAL_ROW and not ends_sentence(text) and _is_social_row(text, words):
-        return "social-media links"
+    # A row of links starts with a network's name or a "Follow us" / "Share on" prefix (glued to a name, so it
+    # did not match above): a cheap anchored test before the search through the line.
+    if len(text) <= _MAX_SOCIAL_ROW and (start in words.prefix_starts or words.networks.match(text)):
+        if not ends_sentence(text) and _is_social_row(text, words):
+            return "social-media links"
     return ""
 
 
@@ -277,11 +280,12 @@ def mark_boilerplate(page: Page) -> None:
     learned from other pages of the same site)."""
     lines = [ln for ln in page.lines if ln.text]
     template = page.template
-    marks = _lexicon().notice_marks
+    # Pages with an e-mail protection notice are few: one look at the whole page spares a test of every line.
+    marks = tuple(mark for mark in _lexicon().notice_marks if mark in page.text)
     teasers = _dated_teasers(lines)
     previous = ""
     for index, line in enumerate(lines):
-        if any(mark in line.text for mark in marks) and _cut_notice(line):
+        if marks and any(mark in line.text for mark in marks) and _cut_notice(line):
             previous = line.text
             continue
         text = line.text
