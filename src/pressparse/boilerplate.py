@@ -49,7 +49,7 @@ _MAX_LINK_LINE: Final = 250
 _MAX_LINK_TITLE_WORDS: Final = 25
 # An "About <organisation>" heading names the organisation and nothing else.
 _MAX_ABOUT_WORDS: Final = 8
-# A row of social-network links names two networks or more.
+# A row of social-network links names two networks or more, with a few words such as "Follow us on".
 _MAX_SOCIAL_ROW: Final = 150
 _MAX_SOCIAL_ROW_WORDS: Final = 4
 # A numeric date, a dash and text: a teaser's date glued to its summary ("17.10.2018 - Council backs …").
@@ -248,13 +248,13 @@ def _is_about_heading(text: str, words: _Lexicon) -> bool:
 
 
 def _is_social_row(text: str, words: _Lexicon) -> bool:
-    """A row of social-network links, spaced or glued ("Facebook Twitter RSS", "Follow us on FacebookTwitter"):
-    two network names or more, and at most a few words besides ("Follow us on", "Share on")."""
-    found = words.networks.findall(text)
-    if len(found) < 2:
+    """A row of social-network links, spaced or glued ("Facebook Twitter RSS", "Follow us on FacebookTwitter",
+    "Share on FacebookShare on Twitter"): two network names or more, and a few words besides, two a name at
+    most ("Follow us on", "Share on")."""
+    found = len(words.networks.findall(text))
+    if found < 2:
         return False
-    rest = words.networks.sub(" ", text)
-    return len(rest.split()) <= _MAX_SOCIAL_ROW_WORDS
+    return len(words.networks.sub(" ", text).split()) <= max(_MAX_SOCIAL_ROW_WORDS, 2 * found)
 
 
 # Menus, labels and footers recur on every page of a site: their rule is worked out once. Long lines are
