@@ -22,6 +22,10 @@ _BULLET: Final = compile_re(rf"^[{re.escape(BULLET_CHARS)}]\s*\S")
 _BREADCRUMB_MARKS: Final = ("/", ">", "»", "›", "|")
 _BREADCRUMB_SEPARATOR: Final = compile_re(rf"\s[{re.escape(''.join(_BREADCRUMB_MARKS))}]\s")
 _TIMESTAMP: Final = compile_re(r"^\d{1,2}:\d{2}(?::\d{2})?$")
+# The town line of a site's postal address: "Springfield, IL 62701, USA." or "75011 Paris, France".
+_POSTAL_ADDRESS: Final = compile_re(
+    r",\s[A-Z]{2}\s\d{5}(?:-\d{4})?(?:,[\w\s.]*)?\.?$|^\d{5}\s[A-ZÀ-Ý][^\W\d_]+(?:,\s*[A-ZÀ-Ý][^\W\d_]+)?\.?$"
+)
 _COPYRIGHT: Final = compile_re(r"^©|©\s*(?:19|20)\d\d")
 # A line that ends a sentence (maybe inside quotes or brackets): see `ends_sentence`.
 _SENTENCE_END_CHARS: Final = (".", "!", "?", "…")
@@ -191,6 +195,8 @@ def _shape_rule(text: str) -> str:
     if len(text) <= _MAX_PHRASE_LINE:
         if first.isdigit() and _TIMESTAMP.match(text):
             return "timestamp"
+        if _POSTAL_ADDRESS.search(text):
+            return "postal address"
         key = _phrase_key(text)
         if key in words.trailer:
             return TRAILER_RULE
