@@ -2,7 +2,10 @@
 
 import pytest
 
-from pressparse.boilerplate import furniture_rule
+from pressparse.boilerplate import furniture_rule, mark_boilerplate
+from pressparse.clean import split_lines
+from pressparse.model import Release
+from pressparse.page import Page
 
 
 @pytest.mark.parametrize(
@@ -23,6 +26,38 @@ from pressparse.boilerplate import furniture_rule
         ("This website uses cookies to improve your experience.", "", "", "web-page phrase"),
         ("Press Release Type: Regional", "", "", "metadata fields"),
         ("Language English Posted: Monday, March 4, 2019 - 10:02Image: Region-Country: KenyaThemes: Health", "", "", "metadata fields"),
+        ("###", "", "", "start of trailing matter"),
+        ("# # #", "", "", "start of trailing matter"),
+        ("Related Press Releases", "", "", "start of trailing matter"),
+        ("Leave a Reply", "", "", "start of trailing matter"),
+        ("Kommentare (4)", "", "", "start of trailing matter"),
+        ("About the Northern Relief Council", "", "", "start of trailing matter"),
+        ("À propos de l’Organisation internationale pour la paix", "", "", "start of trailing matter"),
+        ("Über die Stiftung Nordhilfe", "", "", "start of trailing matter"),
+        ("About Northern Relief: Northern Relief has helped families in the hills since 1990.", "", "", "start of trailing matter"),
+        ("Notes to editors", "", "", "start of trailing matter"),
+        ("Your email address will not be published. Required fields are marked *", "", "", "web-page phrase"),
+        ("Accessibility", "", "", "web-page phrase"),
+        ("About us", "", "", "web-page phrase"),
+        ("» lesen", "", "", "web-page phrase"),
+        ("Skip to main content", "", "", "web-page phrase"),
+        ("Go to the accessibility menu", "", "", "web-page phrase"),
+        ("Follow UsFacebookTwitterInstagram", "", "", "social-media links"),
+        ("Facebook Twitter Newsletter LinkedIn RSS", "", "", "social-media links"),
+        ("Share on FacebookShare on TwitterShare by Email", "", "", "social-media links"),
+        ("Leave a Reply Cancel reply", "", "", "start of trailing matter"),
+        ("Reading time: 4 min", "", "", "metadata fields"),
+        ("Read also: Flood waters recede in the south as families return", "", "", "link inside the body"),
+        ("Le puede interesar: Lluvias dejan miles de damnificados en la costa.", "", "", "link inside the body"),
+        ("Pressemitteilung zum Download", "", "", "link inside the body"),
+        ("Te puede interesar:", "", "", "link inside the body"),
+        ("Close sites icon close", "", "", "control labels"),
+        ("Springfield, IL 62701, USA.", "", "", "postal address"),
+        ("75011 Paris, France", "", "", "postal address"),
+        ("For Immediate Release", "", "", "web-page phrase"),
+        ("FOR IMMEDIATE RELEASE: March 4, 2024", "", "", "metadata fields"),
+        ("Secure .gov websites use HTTPS", "", "", "web-page phrase"),
+        ("Nuevas lluvias obligan a evacuar tres barrios del norte", "Te puede interesar:", "", "link inside the body"),
     ],
 )
 def test_furniture_shapes(text, previous, following, rule):
@@ -38,6 +73,17 @@ def test_furniture_shapes(text, previous, following, rule):
         "Email: aruiz@example.org",
         "Tel: +41 22 717 9486",
         "The share of displaced women rose to 60 per cent, the report says.",
+        "About 200 families returned home this week",
+        "20000 Families Displaced",
+        "The office moved to Springfield, IL 62701 last year.",
+        "About 200 families: the first ones returned home this week.",
+        "Sobre a crise no norte do país",
+        "The appeal was shared on Facebook and Instagram by thousands of people.",
+        "Facebook and Instagram groups helped the volunteers find the families in need",
+        "Nuevas lluvias obligan a evacuar tres barrios del norte",
+        "Read also the full report of the mission, published on Monday.",
+        "An icon of the city reopens",
+        "The new logo is an icon.",
     ],
 )
 def test_release_text_is_not_furniture(text):
@@ -47,3 +93,47 @@ def test_release_text_is_not_furniture(text):
 @pytest.mark.parametrize("text", ["- water trucking to 120 villages;", "• Cash transfers for 30,000 households,"])
 def test_list_items_of_a_sentence_are_not_menu_bullets(text):
     assert furniture_rule(text, "", "") == ""
+
+
+@pytest.mark.parametrize(
+    "text, rule",
+    [
+        ("كلمات دليلية", "start of trailing matter"),
+        ("التعليقات (0)", "start of trailing matter"),
+        ("اقرأ أيضاً:", "start of trailing matter"),
+        ("المصدر: وكالة الأنباء", "metadata fields"),
+        ("نبذة عن المنظمة", "start of trailing matter"),
+    ],
+)
+def test_arabic_furniture_is_read_from_its_lexicon(text, rule):
+    assert furniture_rule(text, "", "") == rule
+
+
+def _marked(text: str) -> list[tuple[str, str]]:
+    page = Page(text=text, lines=[], record=Release())
+    split_lines(page)
+    mark_boilerplate(page)
+    return [(line.text, line.role) for line in page.lines if line.text]
+
+
+def test_an_e_mail_protection_notice_is_cut_out_of_its_line():
+    notice = "This email address is being protected from spambots. You need JavaScript enabled to view it."
+    assert _marked(f"Press office: Ana Ruiz, {notice}\n{notice}\nThe office opens at nine.") == [
+        ("Press office: Ana Ruiz,", ""),
+        (notice, "boilerplate"),
+        ("The office opens at nine.", ""),
+    ]
+
+
+def test_a_list_of_dated_teasers_is_furniture_but_a_lone_dated_line_is_not():
+    teasers = (
+        "Shelter plan backed by the council\n"
+        "17.10.2019 - The council backs the new shelter plan for the winter months\n"
+        "Volunteers wanted\n"
+        "02.10.2019 - The association looks for volunteers for its evening courses\n"
+    )
+    roles = dict(_marked(teasers))
+    assert roles["17.10.2019 - The council backs the new shelter plan for the winter months"] == "boilerplate"
+    assert roles["02.10.2019 - The association looks for volunteers for its evening courses"] == "boilerplate"
+    lone = "17.10.2019 - The council today backed the new shelter plan for the winter months."
+    assert _marked(f"Shelter plan backed\n{lone}\nIt will open four halls.")[1] == (lone, "")

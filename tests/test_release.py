@@ -321,3 +321,7 @@ def test_a_row_of_links_ending_the_page_is_not_a_paragraph_cut_short():
 def test_numbers_grouped_by_thousands_are_no_phone_number():
     title = "Plus de 12 000 000 de personnes ont besoin d'aide dans le delta"
     assert extract(MENU + title + "\n" + BODY).headline == title
+def test_a_labelled_link_between_paragraphs_is_left_out_and_the_body_goes_on():
+    page = RELEASE.replace("More than 9,000", "You may also like: Flood defences to be rebuilt before the rains\nMore than 9,000")
+    body = extract(page).body
+    assert body.endswith("local officials said on Tuesday.") and "Flood defences" not in body and "like:" not in body

@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
-from .page import BODY, HEADLINE, TRAILER, Page
+from typing import Final
+
+from .boilerplate import CLOSING_CHARS, ends_sentence
+from .page import BODY, BOILERPLATE, HEADLINE, TRAILER, Page
+
+# A label closing the body ("Source and additional information:", "Attachments:") is a few words.
+_MAX_LABEL_WORDS: Final = 8
+# A photo caption is a long line that is not a sentence; a subheading is shorter.
+_MIN_CAPTION_WORDS: Final = 12
+# Endings of a line that goes on in the next paragraph (a clause cut by a line break).
+_CLAUSE_ENDS: Final = (",", ";", "-", "–", "—")
 
 
 def build_body(page: Page) -> None:
     """Reads `page.paragraphs` up to `page.body_end` and the headline line; sets `record.headline` and
-    `record.body`; body lines past the end (cut by the contact block) become TRAILER."""
+    `record.body`; body lines past the end (cut by the contact block or a closing label) become TRAILER."""
     if page.headline is not None and page.lines[page.headline].role == HEADLINE:
         page.record.headline = page.lines[page.headline].text
-    end = page.body_end if page.body_end is not None else 0
+    end = _before_closing_labels(page, page.body_end if page.body_end is not None else 0)
+    if page.body_end is not None:
+        page.body_end = end
+    _mark_captions(page, end)
     kept = []
     for first, last in page.paragraphs:
         if first >= end:
@@ -23,3 +36,45 @@ def build_body(page: Page) -> None:
         if line.role == BODY:
             line.role, line.why = TRAILER, "after the release"
     page.record.body = "\n\n".join(kept)
+
+
+def _before_closing_labels(page: Page, end: int) -> int:
+    """`end` moved back over the last body paragraphs that are a lone label ending in a colon ("Source and
+    additional information:", "Attachments:"): what such a label introduces (links, files) is not release text,
+    and the page may hold nothing after it at all. The first paragraph always stays."""
+    paragraphs = [p for p in page.paragraphs if p[0] < end]
+    while len(paragraphs) > 1:
+        first, last = paragraphs[-1]
+        if min(last + 1, end) - first != 1 or not _is_label(page.lines[first].text):
+            break
+        end = first
+        paragraphs.pop()
+    return end
+
+
+def _is_label(text: str) -> bool:
+    """A few words ending in a colon, on a line of their own."""
+    return text.endswith(":") and text.count(" ") < _MAX_LABEL_WORDS
+
+
+def _mark_captions(page: Page, end: int) -> None:
+    """Marks BOILERPLATE the photo captions between body paragraphs: a line standing alone between blank lines,
+    a dozen words or more without a sentence's end ("The minister greets the delegation at the new centre")."""
+    lines = page.lines
+    for first, last in [p for p in page.paragraphs if p[0] < end][1:-1]:
+        line = lines[first]
+        if first == last and line.role == BODY and _is_caption(line.text):
+            if not (lines[first - 1].text or (first + 1 < len(lines) and lines[first + 1].text)):
+                line.role, line.why = BOILERPLATE, "photo caption"
+
+
+def _is_caption(text: str) -> bool:
+    """Long enough for a caption, and neither a sentence, a clause going on, a label nor a heading in capitals."""
+    return (
+        text.count(" ") >= _MIN_CAPTION_WORDS - 1
+        and text[0].isupper()
+        and ":" not in text
+        and not text.isupper()
+        and not ends_sentence(text.rstrip(CLOSING_CHARS + " "))
+        and not text.endswith(_CLAUSE_ENDS)
+    )

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Final
 
 from . import lexicon
-from .page import BOILERPLATE, Page
+from .page import BOILERPLATE, Line, Page
 from .patterncache import compile_re
 
 _LONE_PUNCTUATION: Final = compile_re(r"^[\W_]+$")
@@ -22,6 +22,10 @@ _BULLET: Final = compile_re(rf"^[{re.escape(BULLET_CHARS)}]\s*\S")
 _BREADCRUMB_MARKS: Final = ("/", ">", "»", "›", "|")
 _BREADCRUMB_SEPARATOR: Final = compile_re(rf"\s[{re.escape(''.join(_BREADCRUMB_MARKS))}]\s")
 _TIMESTAMP: Final = compile_re(r"^\d{1,2}:\d{2}(?::\d{2})?$")
+# The town line of a site's postal address: "Springfield, IL 62701, USA." or "75011 Paris, France".
+_POSTAL_ADDRESS: Final = compile_re(
+    r",\s[A-Z]{2}\s\d{5}(?:-\d{4})?(?:,[\w\s.]*)?\.?$|^\d{5}\s[A-ZÀ-Ý][^\W\d_]+(?:,\s*[A-ZÀ-Ý][^\W\d_]+)?\.?$"
+)
 _COPYRIGHT: Final = compile_re(r"^©|©\s*(?:19|20)\d\d")
 # A line that ends a sentence (maybe inside quotes or brackets): see `ends_sentence`.
 _SENTENCE_END_CHARS: Final = (".", "!", "?", "…")
@@ -37,10 +41,25 @@ METADATA_RULE: Final = "metadata fields"
 COPYRIGHT_RULE: Final = "copyright"
 TEMPLATE_RULE: Final = "template"
 TRAILER_RULE: Final = "start of trailing matter"
+# Links that interrupt a body without ending it ("Read also: <title>", "Download the press release").
+INLINE_LINK_RULE: Final = "link inside the body"
+NOTICE_RULE: Final = "protected e-mail notice"
 # A bullet is menu material when it is a few words without a sentence's end.
 _MAX_MENU_BULLET_WORDS: Final = 12
 # Whole-line furniture phrases are short; longer lines are only tested against the prefixes and fields.
 _MAX_PHRASE_LINE: Final = 60
+# A labelled link holds one title ("Read also: <title>"), a few dozen words at most.
+_MAX_LINK_LINE: Final = 250
+_MAX_LINK_TITLE_WORDS: Final = 25
+# An "About <organisation>" heading names the organisation and nothing else.
+_MAX_ABOUT_WORDS: Final = 8
+# A row of social-network links names two networks or more, with a few words such as "Follow us on".
+_MAX_SOCIAL_ROW: Final = 150
+_MAX_SOCIAL_ROW_WORDS: Final = 4
+# A numeric date, a dash and text: a teaser's date glued to its summary ("17.10.2018 - Council backs …").
+_DATED_TEASER: Final = compile_re(r"^(?:\d{1,2}[./]\d{1,2}[./](?:19|20)?\d\d|(?:19|20)\d\d-\d\d-\d\d)\s+[-–—|]\s+\S")
+# "###" (or "# # #") under the last paragraph closes a US press release: what follows is not body.
+_END_MARK: Final = compile_re(r"^[\W_]*#\s*#\s*#[\W_]*$")
 
 
 class _Lexicon:
@@ -59,6 +78,20 @@ class _Lexicon:
 
         self.lines = frozenset(map(_phrase_key, phrases("lines")))
         self.trailer = frozenset(map(_phrase_key, phrases("trailer")))
+        self.inline_links = frozenset(map(_phrase_key, phrases("inline_links")))
+        # Words a scraper copies from buttons and icons ("Close sites icon close"), never release text.
+        self.controls = frozenset(phrases("controls"))
+        self.link_label = pattern("inline_links", _FIELD_START)
+        self.link_label_starts = first_words("inline_links")
+        # "About" cues are followed by a name: "About UNICEF", "À propos de l'OIM".
+        self.about = pattern("about", r"^(?:{})(?:\s+|(?<=['’]))")
+        self.about_starts = first_words("about")
+        self.stopwords = frozenset(lexicon.merged_list("stopwords"))
+        self.networks = compile_re(lexicon.trie_regex(phrases("networks")), re.IGNORECASE)
+        notices = phrases("protected_email")
+        self.notice = compile_re(r"\s*(?:{})".format(lexicon.alternation(notices)), re.IGNORECASE)
+        # A notice's longest word, tested as a substring, finds the few lines worth searching for one.
+        self.notice_marks = tuple(sorted({max(notice.split(), key=len) for notice in notices}))
         self.prefix = pattern("prefixes", _FURNITURE_PREFIX)
         self.prefix_starts = first_words("prefixes")
         self.field_start = pattern("metadata_fields", _FIELD_START)
@@ -72,6 +105,8 @@ class _Lexicon:
 
 _COUNT: Final = compile_re(r"\s*\(\d+\)$")
 _PHRASE_END: Final = " :.!|»>›"
+# An arrow before a phrase makes it a link ("» Read more"); a bullet ("• print") is left to the bullet rule.
+_LINK_ARROWS: Final = "»>›→ "
 
 
 def ends_sentence(line: str) -> bool:
@@ -85,8 +120,11 @@ def ends_sentence(line: str) -> bool:
 
 
 def _phrase_key(text: str) -> str:
-    """A whole-line phrase as looked up: lower case, single spaces, no trailing colon, count ("(3)") or arrow."""
+    """A whole-line phrase as looked up: lower case, single spaces, no leading arrow ("» Read more"), no
+    trailing colon, count ("(3)") or arrow."""
     key = text.lower().rstrip(_PHRASE_END)
+    if key[:1] in _LINK_ARROWS:
+        key = key.lstrip(_LINK_ARROWS)
     if key.endswith(")"):
         key = _COUNT.sub("", key).rstrip(_PHRASE_END)
     return key if "  " not in key else " ".join(key.split())
@@ -130,7 +168,17 @@ def furniture_rule(text: str, previous: str, following: str) -> str:
     if following and len(text) >= 3 and len(following) > len(text) and following.startswith(text):
         if following[len(text)].isalpha():
             return "heading glued to its blurb"
-    return _shape_rule(text) if len(text) > _MAX_CACHED_LINE else _cached_shape_rule(text)
+    rule = _shape_rule(text) if len(text) > _MAX_CACHED_LINE else _cached_shape_rule(text)
+    if not rule and previous and _follows_link_label(text, previous):
+        return INLINE_LINK_RULE
+    return rule
+
+
+def _follows_link_label(text: str, previous: str) -> bool:
+    """True for the title under a link label standing alone ("You may also like:" / "<title>")."""
+    if len(previous) > _MAX_PHRASE_LINE or _cached_shape_rule(previous) not in (INLINE_LINK_RULE, TRAILER_RULE):
+        return False
+    return _phrase_key(previous) in _lexicon().inline_links and text.count(" ") < _MAX_LINK_TITLE_WORDS
 
 
 def _shape_rule(text: str) -> str:
@@ -139,7 +187,7 @@ def _shape_rule(text: str) -> str:
     first = text[0]
     if not first.isalnum():
         if _LONE_PUNCTUATION.match(text):
-            return "lone punctuation"
+            return TRAILER_RULE if "#" in text and _END_MARK.match(text) else "lone punctuation"
         if _BULLET.match(text) and text.count(" ") < _MAX_MENU_BULLET_WORDS and _is_menu_item(text):
             return "short bullet item"
         if first == "©":
@@ -147,11 +195,17 @@ def _shape_rule(text: str) -> str:
     if len(text) <= _MAX_PHRASE_LINE:
         if first.isdigit() and _TIMESTAMP.match(text):
             return "timestamp"
+        if _POSTAL_ADDRESS.search(text):
+            return "postal address"
         key = _phrase_key(text)
         if key in words.trailer:
             return TRAILER_RULE
         if key in words.lines:
             return "web-page phrase"
+        if key in words.inline_links:
+            return INLINE_LINK_RULE
+        if not words.controls.isdisjoint(key.split()) and _is_control_row(key, text, words):
+            return "control labels"
     if len(text) <= 120 and _is_breadcrumb(text):
         return "breadcrumb"
     if "©" in text and _COPYRIGHT.search(text):
@@ -159,12 +213,54 @@ def _shape_rule(text: str) -> str:
     start = _first_word(text)
     if start in words.prefix_starts and words.prefix.match(text):
         return "web-page phrase"
+    if start in words.about_starts and _is_about_heading(text, words):
+        return TRAILER_RULE
     if ":" in text:
+        if start in words.link_label_starts and len(text) <= _MAX_LINK_LINE and words.link_label.match(text):
+            return INLINE_LINK_RULE
         if start in words.field_starts and words.field_start.match(text):
             return METADATA_RULE
         if text.count(":") >= 2 and len(words.field_anywhere.findall(text[:400])) >= 2:
             return METADATA_RULE
+    # A row of links starts with a network's name or a "Follow us" / "Share on" prefix (glued to a name, so it
+    # did not match above): a cheap anchored test before the search through the line.
+    if len(text) <= _MAX_SOCIAL_ROW and (start in words.prefix_starts or words.networks.match(text)):
+        if not ends_sentence(text) and _is_social_row(text, words):
+            return "social-media links"
     return ""
+
+
+def _is_control_row(key: str, text: str, words: _Lexicon) -> bool:
+    """Labels of buttons and icons ("Close sites icon close", "Facebook icon Twitter icon"): telegraphic, without
+    a function word, where a headline naming an icon has some ("An icon of the city reopens")."""
+    return not ends_sentence(text) and words.stopwords.isdisjoint(key.split())
+
+
+def _is_about_heading(text: str, words: _Lexicon) -> bool:
+    """An "About <organisation>" heading ("About the Refugee Council", "À propos de l'Organisation
+    internationale…"), alone or before a colon and its paragraph: the boilerplate paragraph closes a release. A
+    name starts with a capital (maybe after an article), so a headline such as "About 200 families return
+    home" or "Sobre a crise no norte" is not one."""
+    found = words.about.match(text)
+    heading = text.split(":", 1)[0]
+    if found is None or ends_sentence(heading):
+        return False
+    name = [w for w in heading[found.end() :].split() if w.lower() not in words.stopwords]
+    if not 0 < len(name) <= _MAX_ABOUT_WORDS:
+        return False
+    first = name[0]
+    # A capital anywhere in the first word ("l'OIM"), or a script without capitals (Arabic).
+    return first.lower() != first or (first[0].isalpha() and first.upper() == first)
+
+
+def _is_social_row(text: str, words: _Lexicon) -> bool:
+    """A row of social-network links, spaced or glued ("Facebook Twitter RSS", "Follow us on FacebookTwitter",
+    "Share on FacebookShare on Twitter"): two network names or more, and a few words besides, two a name at
+    most ("Follow us on", "Share on")."""
+    found = len(words.networks.findall(text))
+    if found < 2:
+        return False
+    return len(words.networks.sub(" ", text).split()) <= max(_MAX_SOCIAL_ROW_WORDS, 2 * found)
 
 
 # Menus, labels and footers recur on every page of a site: their rule is worked out once. Long lines are
@@ -190,14 +286,43 @@ def mark_boilerplate(page: Page) -> None:
     learned from other pages of the same site)."""
     lines = [ln for ln in page.lines if ln.text]
     template = page.template
+    # Pages with an e-mail protection notice are few: one look at the whole page spares a test of every line.
+    marks = tuple(mark for mark in _lexicon().notice_marks if mark in page.text)
+    teasers = _dated_teasers(lines)
     previous = ""
     for index, line in enumerate(lines):
+        if marks and any(mark in line.text for mark in marks) and _cut_notice(line):
+            previous = line.text
+            continue
         text = line.text
         if template and text in template:
             line.role, line.why = BOILERPLATE, TEMPLATE_RULE
+        elif index in teasers:
+            line.role, line.why = BOILERPLATE, "dated teaser"
         else:
             following = lines[index + 1].text if index + 1 < len(lines) else ""
             rule = furniture_rule(text, previous, following)
             if rule:
                 line.role, line.why = BOILERPLATE, rule
         previous = text
+
+
+def _dated_teasers(lines: list[Line]) -> frozenset[int]:
+    """The indexes (into `lines`) of teasers in a list of other stories: each a title, then its date glued to
+    its summary ("17.10.2018 - Council backs the new shelter plan"). A lone such line may be a release's own
+    dateline, so only lines with another one two lines away (the next item's) count."""
+    dated = [i for i, line in enumerate(lines) if line.text[0].isdigit() and _DATED_TEASER.match(line.text)]
+    found = set(dated)
+    return frozenset(i for i in dated if i - 2 in found or i + 2 in found)
+
+
+def _cut_notice(line: Line) -> bool:
+    """Cuts a "this e-mail address is protected from spambots" notice out of the line, where the address it
+    hides stood ("Press office: <notice>" keeps "Press office"). True when the notice was the whole line: the
+    line is then marked furniture."""
+    text = _lexicon().notice.sub("", line.text).rstrip(" :")
+    if text:
+        line.text = text
+        return False
+    line.role, line.why = BOILERPLATE, NOTICE_RULE
+    return True

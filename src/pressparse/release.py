@@ -16,7 +16,16 @@ from typing import Final
 
 from . import lexicon
 from .dates import MAX_DATE_LINE, is_date_line
-from .boilerplate import BULLET_CHARS, CLOSING_CHARS, COPYRIGHT_RULE, METADATA_RULE, TEMPLATE_RULE, TRAILER_RULE, ends_sentence
+from .boilerplate import (
+    BULLET_CHARS,
+    CLOSING_CHARS,
+    COPYRIGHT_RULE,
+    INLINE_LINK_RULE,
+    METADATA_RULE,
+    TEMPLATE_RULE,
+    TRAILER_RULE,
+    ends_sentence,
+)
 from .page import BODY, BOILERPLATE, DATE, HEADLINE, Line, Page
 from .patterncache import compile_re
 
@@ -60,7 +69,7 @@ MIN_DATED_TEASERS: Final = 2
 TEASER_RULE: Final = "teaser"
 # Furniture lines that may sit under a headline or inside a body without ending it.
 MAX_BRIDGED_LINES: Final = 2
-_INSIDE_BODY_RULES: Final = frozenset({METADATA_RULE, COPYRIGHT_RULE, TEMPLATE_RULE})
+_INSIDE_BODY_RULES: Final = frozenset({METADATA_RULE, COPYRIGHT_RULE, TEMPLATE_RULE, INLINE_LINK_RULE})
 
 
 class Paragraph:
