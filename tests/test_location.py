@@ -59,8 +59,16 @@ def location_with_contacts(text: str, organizations: list[str]) -> Location | No
         ("Niamey (Niger) – ", ("Niamey (Niger)", "NE")),
         ("GENEVA (IOM) – ", ("GENEVA", "CH")),  # an agency, not a place, in the brackets
         ("Côte d’Ivoire – ", ("Côte d’Ivoire", "CI")),
-        ("Geneva/Nairobi – ", ("Geneva/Nairobi", "CH")),  # two offices: the first one's country
-        ("NAIROBI / GENÈVE, 4 juin 2019 – ", ("NAIROBI / GENÈVE", "KE")),
+        ("Geneva/Nairobi – ", ("Geneva/Nairobi", None)),  # two places in two countries: no code
+        ("NAIROBI / GENÈVE, 4 juin 2019 – ", ("NAIROBI / GENÈVE", None)),
+        ("Köln/Freiburg – ", ("Köln/Freiburg", "DE")),  # two places in one country
+        ("Lima - Buenos Aires - ", ("Lima - Buenos Aires", None)),  # a dash between the places
+        ("GENEVA – The Minister - ", ("GENEVA", "CH")),  # no place after the first dash
+        ("WESTPORT, Conn., Dec. 20 /Newswire/ -- ", ("WESTPORT", "US")),  # the city alone, the state's country
+        ("ATHENS, Ga. – ", ("ATHENS", "US")),  # not Athens in Greece
+        ("Delhi, IN – ", ("Delhi, IN", "IN")),  # a country's ISO code, not Indiana's
+        ("Köln. ", ("Köln", "DE")),  # a full stop after a known place
+        ("أنقرة، 5 فبراير - ", ("أنقرة", "TR")),  # a script without capitals, the Arabic comma
     ],
 )
 def test_dateline_place(start, expected):
@@ -80,6 +88,7 @@ def test_dateline_with_a_date_but_an_unknown_place_keeps_the_place_without_a_cod
         "Porto-Novo a accueilli ",  # a hyphenated name, no dateline
         "Jean Dupont, 2 enfants - ",  # a digit but no date
         "Entrées/Sorties - ",  # words joined by a slash, no place
+        "Dr. Martin a ouvert la séance. ",  # a full stop after a word that is no place
     ],
 )
 def test_paragraph_starts_that_are_not_datelines(start):
@@ -126,6 +135,15 @@ def test_no_location_when_nothing_supports_one():
 )
 def test_place_codes_in_every_language(name, code):
     assert places.place_code(name) == code
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [("Conn.", True), ("Calif.", True), ("Md.", True), ("N.Y.", True), ("NY", True), ("Texas", True),
+     ("IN", False), ("Dec.", False), ("Paris", False), ("Co", False)],
+)
+def test_us_states_as_datelines_write_them(name, expected):
+    assert places.is_us_state(name) is expected
 
 
 def test_countries_in_running_text_longest_name_first():

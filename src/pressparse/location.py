@@ -16,17 +16,21 @@ _MAIN_COUNTRY_CHARS = 20_000
 
 
 def _from_dateline(page: Page) -> Location | None:
-    """The dateline place, when it is a known country or city, or when the dateline's date or agency shows it
-    is one (then the code is null)."""
+    """The dateline place (the city alone after a US one: "WESTPORT, Conn."), when it is a known country or city,
+    or when the dateline's date or agency shows it is one (then the code is null); a place ended by a full stop
+    ("Köln. …") only when it is known."""
     opening = places.page_dateline(page)
     if opening is None:
         return None
     index, found = opening
     code = places.place_code(found.place)
-    if code is None and found.source is None and not (found.date and dates.date_in(found.date)):
+    known = code is not None or places.is_known_place(found.place)  # "Chișinău/Berlin": two countries, no code
+    shown = found.source is not None or bool(found.date and dates.date_in(found.date))
+    if not known and (found.period or not shown):
         return None
-    page.note("location", found.place, index, "dateline")
-    return Location(found.place, code)
+    name = places.city_of(found.place)
+    page.note("location", name, index, "dateline")
+    return Location(name, code)
 
 
 def _offices(page: Page) -> list[tuple[str, str, str]]:
