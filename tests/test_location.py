@@ -67,7 +67,8 @@ def location_with_contacts(text: str, organizations: list[str]) -> Location | No
         ("WESTPORT, Conn., Dec. 20 /Newswire/ -- ", ("WESTPORT", "US")),  # the city alone, the state's country
         ("ATHENS, Ga. – ", ("ATHENS", "US")),  # not Athens in Greece
         ("Delhi, IN – ", ("Delhi, IN", "IN")),  # a country's ISO code, not Indiana's
-        ("Köln. ", ("Köln", "DE")),  # a full stop after a known place
+        ("Köln. ", ("Köln", "DE")),
+        ("NEW YORK 18 March 2020 – ", ("NEW YORK", "US")),  # no comma before the date  # a full stop after a known place
         ("أنقرة، 5 فبراير - ", ("أنقرة", "TR")),  # a script without capitals, the Arabic comma
     ],
 )
@@ -93,6 +94,13 @@ def test_dateline_with_a_date_but_an_unknown_place_keeps_the_place_without_a_cod
 )
 def test_paragraph_starts_that_are_not_datelines(start):
     assert location_of(page_text(start + FIRST)) is None
+
+
+def test_dateline_on_a_line_of_its_own_above_the_body():
+    text = "\n".join([*MENU, HEADLINE, "Bruxelles, 12 mai 2014", "", FIRST, "", SECOND])
+    assert location_of(text) == Location("Bruxelles", "BE")
+    text = "\n".join([*MENU, HEADLINE, "Communiqué, 12 mai 2014", "", FIRST, "", SECOND])
+    assert location_of(text) is None  # a label, no place
 
 
 def test_office_of_the_contact_block_without_dateline():

@@ -264,14 +264,20 @@ _OTHER_PLACE = rf"[ ]*/[ ]*{_DATELINE_PLACE}"
 _OTHER_PLACE_AFTER_DASH = rf"|[ ]+[-–—][ ]+{_DATELINE_PLACE}(?=[ ]*[-–—])"
 
 
+def _places(other: str) -> str:
+    """One place, maybe `other` places, maybe ", Country" or ", State": "Dakar, Sénégal", "WESTPORT, Conn.", but
+    not "GENEVA, May" from "GENEVA, May 12, 2015"."""
+    return rf"{_DATELINE_PLACE}(?:{other})*(?:{_COMMA}{_DATELINE_PLACE}\.?(?![ ]*\d))?"
+
+
 def _dateline_pattern(dash_between_places: bool) -> regex.Pattern:
     other = _OTHER_PLACE + (_OTHER_PLACE_AFTER_DASH if dash_between_places else "")
     return compile_regex(
-        # "Dakar, Sénégal", "WESTPORT, Conn." but not "GENEVA, May" from "GENEVA, May 12, 2015".
-        rf"^(?P<place>{_DATELINE_PLACE}(?:{other})*(?:{_COMMA}{_DATELINE_PLACE}\.?(?![ ]*\d))?)"
+        rf"^(?P<place>{_places(other)})"
         # "Bamako (Mali)", or the agency before the date ("GENEVA (IOM), 12 May"): told apart by a look-up.
         rf"(?:[ ]*\((?P<within>{_DATELINE_PLACE})\))?"
-        rf"(?:{_COMMA}(?P<date>{_DATELINE_DATE}))?"
+        # "GENEVA, 12 May"; without the comma after a place in capitals only ("GENEVA 12 May", not "Le 12 mai").
+        rf"(?:(?:{_COMMA}|(?<=\p{{Lu}}\p{{Lu}})[ ]+(?=\d))(?P<date>{_DATELINE_DATE}))?"
         r"(?:[ ]*\((?P<source>[^()]{1,40})\))?"  # "(IOM)", or the date: "Niamey, Niger (16 octobre 2024)"
         # A hyphen needs a space, or it joins a name ("Porto-Novo"); a full stop ends a place that is looked up
         # ("Köln/Freiburg. Insgesamt …", see `Dateline.period`).
@@ -281,6 +287,7 @@ def _dateline_pattern(dash_between_places: bool) -> regex.Pattern:
 
 
 _DATELINE = _dateline_pattern(dash_between_places=True)
+_PLACE_NAME = compile_regex(_places(_OTHER_PLACE), regex.V1)
 _DATELINE_ONE_PLACE = _dateline_pattern(dash_between_places=False)
 # A dateline sits in the first characters of the paragraph; more would only cost time.
 _DATELINE_CHARS = 160
@@ -317,6 +324,11 @@ def _dateline_at_head(head: str) -> Dateline | None:
     if source is not None and date is None and regex.search(r"\d", source):
         date, source = source, None
     return Dateline(place, date, source, head[match.end() :], match["period"] is not None)
+
+
+def is_place_name(text: str) -> bool:
+    """True when `text` has the shape of a dateline's place ("Brussels", "Dakar, Sénégal", "Geneva/Nairobi")."""
+    return _PLACE_NAME.fullmatch(text) is not None
 
 
 def city_of(place: str) -> str:
