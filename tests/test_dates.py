@@ -131,6 +131,7 @@ def test_date_line_marked_as_metadata_above_the_headline_still_counts():
         ("es", "LIMA, 3 de marzo de 2020 — ", "2020-03-03"),
         ("en", "Kano, May 2, 2018 - ", "2018-05-02"),
         ("en", "NEW YORK 18 March 2020 – ", "2020-03-18"),
+        ("en", "Berlin/Genf, 16. Oktober 2019 - ", "2019-10-16"),  # the date's full stop ends no place
         ("fr", "Niamey, Niger (16 octobre 2024) – ", "2024-10-16"),  # the date in brackets
         ("es", "Bogotá, Colombia, 16 de agosto 2020/Agencia/ -- ", "2020-08-16"),  # a wire dateline
     ],

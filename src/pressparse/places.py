@@ -274,14 +274,15 @@ def _dateline_pattern(dash_between_places: bool) -> regex.Pattern:
     other = _OTHER_PLACE + (_OTHER_PLACE_AFTER_DASH if dash_between_places else "")
     return compile_regex(
         rf"^(?P<place>{_places(other)})"
+        # A full stop right after the place ends a place that is looked up ("Köln/Freiburg. Insgesamt …", see
+        # `Dateline.period`).
+        r"(?:(?P<period>\.[ ]+(?=\p{Lu}))|"
         # "Bamako (Mali)", or the agency before the date ("GENEVA (IOM), 12 May"): told apart by a look-up.
         rf"(?:[ ]*\((?P<within>{_DATELINE_PLACE})\))?"
         # "GENEVA, 12 May"; without the comma after a place in capitals only ("GENEVA 12 May", not "Le 12 mai").
         rf"(?:(?:{_COMMA}|(?<=\p{{Lu}}\p{{Lu}})[ ]+(?=\d))(?P<date>{_DATELINE_DATE}))?"
         r"(?:[ ]*\((?P<source>[^()]{1,40})\))?"  # "(IOM)", or the date: "Niamey, Niger (16 octobre 2024)"
-        # A hyphen needs a space, or it joins a name ("Porto-Novo"); a full stop ends a place that is looked up
-        # ("Köln/Freiburg. Insgesamt …", see `Dateline.period`).
-        r"(?:[ ]*[–—][ ]*|[ ]+--?[ ]*|-[ ]+|(?P<period>\.[ ]+(?=\p{Lu})))(?=\S)",
+        r"(?:[ ]*[–—][ ]*|[ ]+--?[ ]*|-[ ]+))(?=\S)",  # a hyphen needs a space, or it joins a name ("Porto-Novo")
         regex.V1,
     )
 
