@@ -130,6 +130,13 @@ def test_most_named_country_without_dateline_or_office():
     assert (found.name, found.country_code) == ("Mali", "ML")
 
 
+def test_a_country_name_ending_a_longer_name_is_not_counted():
+    first = "Le Programme Mali de la région a formé cent jeunes ; le Programme Mali finance aussi leurs outils."
+    assert location_of(page_text(first + " " + FIRST)) is None
+    assert places.countries_in("on Long Island, in New Mexico", inside_names=False) == []
+    assert places.countries_in("Au Mali. Mali et « Mali »", inside_names=False) == [("Mali", "ML")] * 3
+
+
 def test_no_location_when_nothing_supports_one():
     first = "Une centaine de jeunes du Mali et du Sénégal ont été formés aux métiers de la construction cette année."
     assert location_of(page_text()) is None  # no country at all

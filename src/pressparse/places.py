@@ -217,9 +217,11 @@ def _longest_name(text: str, first: regex.Match, phrases: _Phrases) -> tuple[int
     return None
 
 
-def countries_in(text: str) -> list[tuple[str, str]]:
+def countries_in(text: str, inside_names: bool = True) -> list[tuple[str, str]]:
     """(name as written, code) of every country named in `text`, in order, matched case-sensitively as CLDR
-    writes the name (a lower-case "niger" or a "NIGER" shout is not counted; adjectives are not names)."""
+    writes the name (a lower-case "niger" or a "NIGER" shout is not counted; adjectives are not names). With
+    `inside_names` false, a country name ending a longer proper name is not one ("Long Island", "New Mexico",
+    "Programa Siria"): a capitalised word before it that does not start a sentence."""
     found: list[tuple[str, str]] = []
     starts = _country_phrases()
     resume = 0
@@ -228,10 +230,22 @@ def countries_in(text: str) -> list[tuple[str, str]]:
         if phrases is None or first.start() < resume:  # no name starts so, or inside one found ("Sierra Leone")
             continue
         name = _longest_name(text, first, phrases)
-        if name:
+        if name and (inside_names or not _ends_a_longer_name(text, first.start())):
             resume, code = name
             found.append((text[first.start() : resume], code))
     return found
+
+
+# The capitalised word before a country name, and what precedes it: nothing or a sentence's end when that word
+# only starts a sentence ("In Mexico"), anything else when the two make one name ("New Mexico").
+_WORD_BEFORE = compile_regex(r"(?:^|(?P<before>\S)\s+)\p{Lu}[\p{L}\p{M}'’-]*[ ]$")
+_SENTENCE_STARTS = ".!?:;«“\"'‘(–—-•"
+_REACH_BEFORE = 40
+
+
+def _ends_a_longer_name(text: str, start: int) -> bool:
+    match = _WORD_BEFORE.search(text[max(0, start - _REACH_BEFORE) : start])
+    return match is not None and match["before"] is not None and match["before"] not in _SENTENCE_STARTS
 
 
 def main_country(texts: list[str]) -> tuple[str, str, int] | None:
@@ -240,7 +254,7 @@ def main_country(texts: list[str]) -> tuple[str, str, int] | None:
     counts: Counter[str] = Counter()
     first: dict[str, tuple[str, int]] = {}
     for index, text in enumerate(texts):
-        for name, code in countries_in(text):
+        for name, code in countries_in(text, inside_names=False):
             counts[code] += 1
             first.setdefault(code, (name, index))
     ranked = counts.most_common(2)
