@@ -68,7 +68,9 @@ def location_with_contacts(text: str, organizations: list[str]) -> Location | No
         ("ATHENS, Ga. – ", ("ATHENS", "US")),  # not Athens in Greece
         ("Delhi, IN – ", ("Delhi, IN", "IN")),  # a country's ISO code, not Indiana's
         ("Köln. ", ("Köln", "DE")),
-        ("NEW YORK 18 March 2020 – ", ("NEW YORK", "US")),  # no comma before the date  # a full stop after a known place
+        ("NEW YORK 18 March 2020 – ", ("NEW YORK", "US")),  # no comma before the date
+        ("ST. LOUIS, Mo. – ", ("ST. LOUIS", "US")),  # an abbreviation in the city's name
+        ("RHODE ISLAND – ", ("RHODE ISLAND", "US")),  # a state alone  # a full stop after a known place
         ("أنقرة، 5 فبراير - ", ("أنقرة", "TR")),  # a script without capitals, the Arabic comma
     ],
 )
@@ -90,6 +92,7 @@ def test_dateline_with_a_date_but_an_unknown_place_keeps_the_place_without_a_cod
         "Jean Dupont, 2 enfants - ",  # a digit but no date
         "Entrées/Sorties - ",  # words joined by a slash, no place
         "Dr. Martin a ouvert la séance. ",  # a full stop after a word that is no place
+        "St. Martin a ouvert la séance. ",
     ],
 )
 def test_paragraph_starts_that_are_not_datelines(start):
@@ -106,6 +109,11 @@ def test_dateline_on_a_line_of_its_own_above_the_body():
 def test_office_of_the_contact_block_without_dateline():
     found = location_with_contacts(page_text(), ["OIM Niger"])
     assert (found.name, found.country_code) == ("Niger", "NE")
+
+
+def test_no_location_on_a_page_without_a_release():
+    text = "\n".join([*MENU, "Publications", "Rapport annuel 2018", "Note sur le Niger", "Contact : OIM Niger"])
+    assert location_with_contacts(text, ["OIM Niger"]) is None
 
 
 def test_office_named_after_a_city_is_not_used():

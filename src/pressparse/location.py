@@ -115,7 +115,10 @@ def _from_body(page: Page) -> Location | None:
 
 def find_location(page: Page) -> None:
     """Reads the first body paragraph, the date lines above the body, the contacts and the body; sets
-    `record.location` (null when nothing on the page supports one)."""
+    `record.location` (null when nothing on the page supports one, and on a listing or a page without a release,
+    whatever country or office it names)."""
+    if page.body_start is None:
+        return
     page.record.location = (
         _from_dateline(page) or _from_date_line(page) or _from_offices(page) or _from_body(page)
     )

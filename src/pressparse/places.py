@@ -126,7 +126,7 @@ def is_known_place(name: str) -> bool:
 def _one_place_code(name: str) -> str | None:
     parts = [part.strip(" ()") for part in name.replace("(", ",").split(",") if part.strip(" ()")]
     for part in reversed(parts):
-        code = country_code(part) or ("US" if len(parts) > 1 and is_us_state(part) else None)
+        code = country_code(part) or ("US" if is_us_state(part) else None)
         if code:
             return code
     for part in parts:
@@ -155,7 +155,7 @@ def _us_states() -> _States:
 
 
 def is_us_state(name: str) -> bool:
-    """True for a US state as a dateline writes it after the city: its name ("Connecticut"), its postal code
+    """True for a US state as a dateline writes it, alone or after the city: its name ("Connecticut"), its postal code
     with dots ("N.Y.") or without, unless a country has the same ISO code ("NY", but not "IN": "Delhi, IN" is in
     India), or a news-style abbreviation: the state's first letter and more of its letters in order, with a
     final dot ("Conn.", "Calif.", "Md.", "Pa.")."""
@@ -268,8 +268,11 @@ def main_country(texts: list[str]) -> tuple[str, str, int] | None:
 # "Porto-Novo"), or a word of a script without capitals ("أنقرة").
 # Possessive repeats: a long line that is not a dateline fails at once.
 _DATELINE_WORD = r"(?:(?:\p{Ll}{1,2}['’])?\p{Lu}[\p{L}\p{M}]*+(?:[-'’.]\p{L}++)*+|\p{Lo}[\p{L}\p{M}]*+)"
-# A place name: up to five words, short lower-case words between them ("Afrique de l'Ouest").
-_DATELINE_PLACE = rf"{_DATELINE_WORD}(?:[ ](?:\p{{Ll}}{{1,3}}[ ])?{_DATELINE_WORD}){{0,4}}"
+# A place name: up to five words, short lower-case words between them ("Afrique de l'Ouest"), maybe after an
+# abbreviation ("ST. LOUIS", "Mt. Vernon").
+_DATELINE_PLACE = (
+    rf"(?:\p{{Lu}}\p{{L}}{{0,2}}\.[ ](?=\p{{Lu}}))?{_DATELINE_WORD}(?:[ ](?:\p{{Ll}}{{1,3}}[ ])?{_DATELINE_WORD}){{0,4}}"
+)
 # The date between place and dash has a digit ("12 May 2015", "le 5 mai 2016", "May 12, 2015").
 _DATELINE_DATE = r"[^–—()\d\-]{0,20}\d[^–—()]{0,30}?"
 _COMMA = r"[ ]*[,،][ ]*"  # the Arabic comma too
@@ -290,7 +293,7 @@ def _dateline_pattern(dash_between_places: bool) -> regex.Pattern:
         rf"^(?P<place>{_places(other)})"
         # A full stop right after the place ends a place that is looked up ("Köln/Freiburg. Insgesamt …", see
         # `Dateline.period`).
-        r"(?:(?P<period>\.[ ]+(?=\p{Lu}))|"
+        r"(?:(?P<period>(?<=\p{L}{3})\.[ ]+(?=\p{Lu}))|"  # not after an abbreviation ("Dr. Smith", "ST. ")
         # "Bamako (Mali)", or the agency before the date ("GENEVA (IOM), 12 May"): told apart by a look-up.
         rf"(?:[ ]*\((?P<within>{_DATELINE_PLACE})\))?"
         # "GENEVA, 12 May"; without the comma after a place in capitals only ("GENEVA 12 May", not "Le 12 mai").
