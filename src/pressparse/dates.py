@@ -316,14 +316,18 @@ def _date_lines(page: Page, indexes: range):
 
 
 def _opening_date_lines(page: Page, body_start: int):
-    """The date lines above the body: those under the headline, then those above it, unless two or more stand
-    there: then they are the dates of the neighbouring releases' teasers ("Title / date / Title / date /
-    Headline")."""
+    """The date lines above the body: those under the headline, then those above it, unless a title stands
+    between two of them: then they are the dates of the neighbouring releases' teasers ("Title / date / Title /
+    date / Headline"), while "Published … / Updated …" are the release's own."""
     above, below = _near_headline(page, body_start)
     yield from _date_lines(page, below)
-    teasers = list(_date_lines(page, above))
-    if len(teasers) == 1:
-        yield teasers[0]
+    found = list(_date_lines(page, above))
+    if len(found) > 1 and any(
+        page.lines[index].text and not is_date_line(page.lines[index].text)
+        for index in range(found[0][0] + 1, found[-1][0])
+    ):
+        return
+    yield from found
 
 
 def _byline_date_lines(page: Page, body_start: int):
