@@ -73,6 +73,9 @@ def date_of(text: str) -> str | None:
         "Communiqué de presse | 12 mars 2019",
         "Comunicado de prensa – 12 de marzo de 2019",
         "PRESS RELEASE - 12 March 2019",
+        "FOR IMMEDIATE RELEASE: March 4, 2019",
+        "تاريخ النشر: 23rd, February 2024 GMT",  # an Arabic label, an English date with an ordinal and a comma
+        "GMT 22 أغسطس 2025, 6:49:09 م",  # an Arabic month, "p.m." in Arabic
     ],
 )
 def test_date_lines_are_recognised(line):
@@ -127,14 +130,51 @@ def test_date_line_marked_as_metadata_above_the_headline_still_counts():
         ("fr", "Bamako (Mali), le 3 mai 2018 – ", "2018-05-03"),
         ("es", "LIMA, 3 de marzo de 2020 — ", "2020-03-03"),
         ("en", "Kano, May 2, 2018 - ", "2018-05-02"),
+        ("en", "NEW YORK 18 March 2020 – ", "2020-03-18"),
+        ("en", "Berlin/Genf, 16. Oktober 2019 - ", "2019-10-16"),  # the date's full stop ends no place
+        ("fr", "Niamey, Niger (16 octobre 2024) – ", "2024-10-16"),  # the date in brackets
+        ("es", "Bogotá, Colombia, 16 de agosto 2020/Agencia/ -- ", "2020-08-16"),  # a wire dateline
     ],
 )
 def test_date_in_the_dateline(lang, dateline, expected):
     assert date_of(page_text(lang, dateline=dateline)) == expected
 
 
-def test_a_date_line_wins_over_the_dateline():
-    assert date_of(page_text("fr", "Publié le 2 mai 2016", dateline="Niamey, le 1er mai 2016 – ")) == "2016-05-02"
+@pytest.mark.parametrize(
+    "lang, dateline, expected",
+    [
+        ("en", "GENEVA – 12 March 2021 – ", "2021-03-12"),  # the date after the place's dash
+        ("en", "GENEVA – Today (12.03.2021) ", "2021-03-12"),
+        ("fr", "22 novembre 2012 - ", "2012-11-22"),  # a date without a place
+        ("es", "Miércoles 7 de febrero de 2024 – ", "2024-02-07"),
+        ("en", "GENEVA – On 12 March 2021, ", None),  # a sentence's date: an event
+        ("fr", "Le 22 novembre 2012 - ", None),
+    ],
+)
+def test_date_leading_the_first_paragraph(lang, dateline, expected):
+    assert date_of(page_text(lang, dateline=dateline)) == expected
+
+
+def test_teaser_dates_above_the_headline_are_not_its_date():
+    before = "Un autre titre de la même rubrique\n24 septembre 2020\nEncore un titre de la rubrique\n24 septembre 2020"
+    assert date_of(page_text("fr", before=before)) is None
+    assert date_of(page_text("fr", before="24 septembre 2020")) == "2020-09-24"
+    assert date_of(page_text("fr", before="Publié le 24 septembre 2020\nMis à jour le 25 septembre 2020")) == "2020-09-24"
+
+
+def test_byline_date_under_a_standfirst():
+    first, second = BODY["es"]
+    text = "\n".join([*MENU, first, "Por Agencia", "Miércoles 7 de febrero de 2024 - 19:45", second, second])
+    assert date_of(text) == "2024-02-07"
+
+
+def test_date_line_closing_the_body():
+    assert date_of(page_text("en", after=["Tbilisi 31 October 2018"])) == "2018-10-31"
+
+
+def test_the_dateline_wins_over_a_date_line():
+    # A site that moved its pages stamps them "Published" again; the dateline keeps the release's own date.
+    assert date_of(page_text("fr", "Publié le 2 mai 2021", dateline="Niamey, le 1er mai 2016 – ")) == "2016-05-01"
 
 
 def test_glued_metadata_dump_after_the_body():

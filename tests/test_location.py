@@ -59,8 +59,19 @@ def location_with_contacts(text: str, organizations: list[str]) -> Location | No
         ("Niamey (Niger) – ", ("Niamey (Niger)", "NE")),
         ("GENEVA (IOM) – ", ("GENEVA", "CH")),  # an agency, not a place, in the brackets
         ("Côte d’Ivoire – ", ("Côte d’Ivoire", "CI")),
-        ("Geneva/Nairobi – ", ("Geneva/Nairobi", "CH")),  # two offices: the first one's country
-        ("NAIROBI / GENÈVE, 4 juin 2019 – ", ("NAIROBI / GENÈVE", "KE")),
+        ("Geneva/Nairobi – ", ("Geneva/Nairobi", None)),  # two places in two countries: no code
+        ("NAIROBI / GENÈVE, 4 juin 2019 – ", ("NAIROBI / GENÈVE", None)),
+        ("Köln/Freiburg – ", ("Köln/Freiburg", "DE")),  # two places in one country
+        ("Lima - Buenos Aires - ", ("Lima - Buenos Aires", None)),  # a dash between the places
+        ("GENEVA – The Minister - ", ("GENEVA", "CH")),  # no place after the first dash
+        ("WESTPORT, Conn., Dec. 20 /Newswire/ -- ", ("WESTPORT", "US")),  # the city alone, the state's country
+        ("ATHENS, Ga. – ", ("ATHENS", "US")),  # not Athens in Greece
+        ("Delhi, IN – ", ("Delhi, IN", "IN")),  # a country's ISO code, not Indiana's
+        ("Köln. ", ("Köln", "DE")),
+        ("NEW YORK 18 March 2020 – ", ("NEW YORK", "US")),  # no comma before the date
+        ("ST. LOUIS, Mo. – ", ("ST. LOUIS", "US")),  # an abbreviation in the city's name
+        ("RHODE ISLAND – ", ("RHODE ISLAND", "US")),  # a state alone  # a full stop after a known place
+        ("أنقرة، 5 فبراير - ", ("أنقرة", "TR")),  # a script without capitals, the Arabic comma
     ],
 )
 def test_dateline_place(start, expected):
@@ -80,15 +91,29 @@ def test_dateline_with_a_date_but_an_unknown_place_keeps_the_place_without_a_cod
         "Porto-Novo a accueilli ",  # a hyphenated name, no dateline
         "Jean Dupont, 2 enfants - ",  # a digit but no date
         "Entrées/Sorties - ",  # words joined by a slash, no place
+        "Dr. Martin a ouvert la séance. ",  # a full stop after a word that is no place
+        "St. Martin a ouvert la séance. ",
     ],
 )
 def test_paragraph_starts_that_are_not_datelines(start):
     assert location_of(page_text(start + FIRST)) is None
 
 
+def test_dateline_on_a_line_of_its_own_above_the_body():
+    text = "\n".join([*MENU, HEADLINE, "Bruxelles, 12 mai 2014", "", FIRST, "", SECOND])
+    assert location_of(text) == Location("Bruxelles", "BE")
+    text = "\n".join([*MENU, HEADLINE, "Communiqué, 12 mai 2014", "", FIRST, "", SECOND])
+    assert location_of(text) is None  # a label, no place
+
+
 def test_office_of_the_contact_block_without_dateline():
     found = location_with_contacts(page_text(), ["OIM Niger"])
     assert (found.name, found.country_code) == ("Niger", "NE")
+
+
+def test_no_location_on_a_page_without_a_release():
+    text = "\n".join([*MENU, "Publications", "Rapport annuel 2018", "Note sur le Niger", "Contact : OIM Niger"])
+    assert location_with_contacts(text, ["OIM Niger"]) is None
 
 
 def test_office_named_after_a_city_is_not_used():
@@ -113,6 +138,13 @@ def test_most_named_country_without_dateline_or_office():
     assert (found.name, found.country_code) == ("Mali", "ML")
 
 
+def test_a_country_name_ending_a_longer_name_is_not_counted():
+    first = "Le Programme Mali de la région a formé cent jeunes ; le Programme Mali finance aussi leurs outils."
+    assert location_of(page_text(first + " " + FIRST)) is None
+    assert places.countries_in("on Long Island, in New Mexico", inside_names=False) == []
+    assert places.countries_in("Au Mali. Mali et « Mali »", inside_names=False) == [("Mali", "ML")] * 3
+
+
 def test_no_location_when_nothing_supports_one():
     first = "Une centaine de jeunes du Mali et du Sénégal ont été formés aux métiers de la construction cette année."
     assert location_of(page_text()) is None  # no country at all
@@ -126,6 +158,15 @@ def test_no_location_when_nothing_supports_one():
 )
 def test_place_codes_in_every_language(name, code):
     assert places.place_code(name) == code
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [("Conn.", True), ("Calif.", True), ("Md.", True), ("N.Y.", True), ("NY", True), ("Texas", True),
+     ("IN", False), ("Dec.", False), ("Paris", False), ("Co", False)],
+)
+def test_us_states_as_datelines_write_them(name, expected):
+    assert places.is_us_state(name) is expected
 
 
 def test_countries_in_running_text_longest_name_first():

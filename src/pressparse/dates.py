@@ -1,11 +1,16 @@
-"""Step: the release date, from a date line near the headline, the dateline, or a metadata dump after the body.
+"""Step: the release date, from the dateline, a date line near the headline, a byline, a metadata dump after the
+body, or a date line closing the body.
 
 Dates in the body are events ("le 7 juin dernier", "(2-4/09)", "depuis 1951"), never the release date: only
-those three places are read, and a date needs a day, a month and a year. Candidates are found with cheap
-patterns (month and weekday names come from Babel's CLDR data for every lexicon language; labels such as
-"Published on" from the lexicon's "dates" section). The patterns capture day, month and year, so most dates are
-built directly (see `_iso`); dateparser, cached, reads only month words whose meaning the page's language does
-not settle. A page without a date line never calls dateparser.
+those places are read, and a date needs a day, a month and a year. The dateline comes first: it is the
+release's own date, while a "Published" line may be the day a site moved its pages. A dateline's date sits
+between place and dash ("GENEVA, 12 May 2015 (IOM) –", "Niamey, Niger (16 octobre 2024) –"), right after the
+dash ("Geneva – 12 March 2021 –", "Berlin – Heute (25.03.2022) …") or leads the paragraph without a place
+("22 novembre 2012 - …"). Candidates are found with cheap patterns (month and weekday names come from Babel's
+CLDR data for every lexicon language; labels such as "Published on" and words for "today" from the lexicon's
+"dates" section). The patterns capture day, month and year, so most dates are built directly (see `_iso`);
+dateparser, cached, reads only month words whose meaning the page's language does not settle. A page without a
+date line never calls dateparser.
 
 Day and month order of a numeric date ("04/05/2019"), first rule that decides:
 1. a number over 12 in the date itself ("04/20/2017" is month first);
@@ -19,12 +24,13 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterable
 
 import regex
 
 from . import datacache, lexicon, places
 from .boilerplate import METADATA_RULE
-from .page import BOILERPLATE, Page
+from .page import BODY, BOILERPLATE, DATE, TRAILER, Page
 from .patterncache import compile_re, compile_regex
 
 # A year is looked for in every short line: stdlib re finds it faster than regex once the "no digit before"
@@ -40,9 +46,16 @@ _MAX_OTHER_WORDS = 1
 # Where to look: this many non-blank lines above the headline, and metadata lines this far after the body.
 _LINES_BEFORE_HEADLINE = 3
 _LINES_AFTER_BODY = 30
+# A byline's date line stands among the first non-blank lines of the body.
+_BYLINE_LINES = 3
+# A date leading a paragraph starts in its first characters ("Mercredi 7 février 2024 (…) –").
+_LEADING_DATE_CHARS = 60
+_DASHES = "-–—"
 # In a metadata dump, the date follows its label closely ("Posted: Monday, March 4, 2019").
 _LABEL_REACH = 60
 _MAX_LABEL_GAP = 20
+# A closing date line is the body's last line, or the first after it when nothing has claimed it as furniture.
+_CLOSING_ROLES = frozenset({BODY, DATE, TRAILER, ""})
 
 
 def _key(word: str) -> str:
@@ -57,7 +70,8 @@ class _Calendar:
     month_numbers: dict[str, dict[str, int]]  # month word key -> {language: month number}
     weekdays: dict[str, int]  # weekday word key -> 0 for Monday .. 6 for Sunday
     labels: regex.Pattern  # "Posted", "Publié le" ... as a field label
-    line_words: frozenset[str]  # weekday and label word keys: the words a date line may hold besides its date
+    line_words: frozenset[str]  # weekday, label and "p.m." word keys: the words a date line may hold besides its date
+    lead_words: frozenset[str]  # weekday and "today" word keys: the words before a date leading a paragraph
 
 
 def _babel_names() -> dict[str, tuple[dict[str, int], dict[str, int]]]:
@@ -79,6 +93,21 @@ def _babel_names() -> dict[str, tuple[dict[str, int], dict[str, int]]]:
     return names
 
 
+def _babel_day_periods() -> list[str]:
+    """Every lexicon language's words for "a.m." and "p.m." ("vorm.", "م" in Arabic), as a time writes them."""
+    from babel import Locale
+
+    periods: set[str] = set()
+    for language in lexicon.languages():
+        names = Locale.parse(language).day_periods["format"]["abbreviated"]
+        periods.update(names[period] for period in ("am", "pm") if period in names)
+    return sorted(periods)
+
+
+def _words_of(phrases: Iterable[str]) -> frozenset[str]:
+    return frozenset(_key(word) for phrase in phrases for word in _WORD.findall(phrase))
+
+
 @lru_cache(maxsize=None)
 def _calendar() -> _Calendar:
     months: dict[str, list[str]] = {}
@@ -96,7 +125,7 @@ def _calendar() -> _Calendar:
     month = lexicon.trie_regex(months)  # factored: the pattern compiles and runs faster than a flat alternation
     connector = lexicon.alternation(lexicon.merged("dates", "connectors"))
     ordinal = lexicon.alternation(lexicon.merged("dates", "ordinals"))
-    day = rf"(?P<day>\d{{1,2}})(?:{ordinal})?\.?" if ordinal else r"(?P<day>\d{1,2})\.?"
+    day = rf"(?P<day>\d{{1,2}})(?:{ordinal})?[.,]?" if ordinal else r"(?P<day>\d{1,2})[.,]?"  # "23rd, February"
     joint = rf"(?:\s+(?:{connector}))?\s+" if connector else r"\s+"
     year = r"(?P<year>(?:19|20)\d\d)(?!\d)"
     named = compile_regex(
@@ -111,7 +140,8 @@ def _calendar() -> _Calendar:
         month_numbers=month_numbers,
         weekdays=weekdays,
         labels=compile_regex(rf"(?<!\w)(?:{lexicon.alternation(labels)})(?!\w)", regex.IGNORECASE),
-        line_words=frozenset(weekdays) | {_key(word) for label in labels for word in _WORD.findall(label)},
+        line_words=frozenset(weekdays) | _words_of(labels) | _words_of(datacache.table("day-periods", "babel", _babel_day_periods)),
+        lead_words=frozenset(weekdays) | _words_of(lexicon.merged("dates", "today")),
     )
 
 
@@ -260,36 +290,129 @@ def _labelled_date(text: str) -> tuple[FoundDate, int] | None:
     return None
 
 
-def _near_headline(page: Page, body_start: int) -> range:
-    """Indexes of the lines from a few non-blank lines above the headline (or the body) down to the body."""
-    top = page.headline if page.headline is not None else body_start
+def _near_headline(page: Page, body_start: int) -> tuple[range, range]:
+    """Indexes of the lines a few non-blank lines above the headline, and of the lines from there down to the
+    body. Without a headline, the last line above the body stands for it (a title the release step missed)."""
+    top = page.headline
+    if top is None:
+        top = body_start
+        while top > 0 and not page.lines[top - 1].text:
+            top -= 1
+        top = max(top - 1, 0)
+    above = top
     seen = 0
-    while top > 0 and seen < _LINES_BEFORE_HEADLINE:
-        top -= 1
-        seen += bool(page.lines[top].text)
-    return range(top, body_start)
+    while above > 0 and seen < _LINES_BEFORE_HEADLINE:
+        above -= 1
+        seen += bool(page.lines[above].text)
+    return range(above, top), range(top, body_start)
 
 
-def _candidates(page: Page, body_start: int, body_end: int):
-    """(line index, date found, text it was found in, cue) in order of trust: date lines near the headline
-    whatever their role, the dateline, then labelled dates in metadata dumps after the body."""
-    for index in _near_headline(page, body_start):
+def _date_lines(page: Page, indexes: range):
+    """(line index, date found, line text, cue) of each date line among `indexes`."""
+    for index in indexes:
         text = page.lines[index].text
         if text and is_date_line(text):
             yield index, date_in(text), text, "date line"
+
+
+def _opening_date_lines(page: Page, body_start: int):
+    """The date lines above the body: those under the headline, then those above it, unless a title stands
+    between two of them: then they are the dates of the neighbouring releases' teasers ("Title / date / Title /
+    date / Headline"), while "Published … / Updated …" are the release's own."""
+    above, below = _near_headline(page, body_start)
+    yield from _date_lines(page, below)
+    found = list(_date_lines(page, above))
+    if len(found) > 1 and any(
+        page.lines[index].text and not is_date_line(page.lines[index].text)
+        for index in range(found[0][0] + 1, found[-1][0])
+    ):
+        return
+    yield from found
+
+
+def _byline_date_lines(page: Page, body_start: int):
+    """Date lines standing alone among the first lines of the body: a byline under a standfirst ("By Agency" /
+    "Wednesday 7 February 2024 - 19:45"). The release step gives them their own role."""
+    seen = 0
+    for index in range(body_start, len(page.lines)):
+        line = page.lines[index]
+        if seen >= _BYLINE_LINES:
+            break
+        seen += bool(line.text)
+        if line.role == DATE:
+            yield index, date_in(line.text), line.text, "date line"
+
+
+def _leading_date(text: str) -> FoundDate | None:
+    """A date leading `text` as a dateline does, before a dash ("22 novembre 2012 - …", "12 March 2021 – …"),
+    or in brackets after "today" ("Heute (25.03.2022) sind …"); a weekday may come first. None otherwise: a
+    sentence's date is an event's."""
+    found = date_in(text[:_LEADING_DATE_CHARS])
+    if found is None:
+        return None
+    before, after = text[: found.start].rstrip(), text[found.end :].lstrip()
+    in_brackets = before.endswith("(") and after.startswith(")")
+    if in_brackets:
+        before, after = before[:-1], after[1:].lstrip()
+    known = _calendar().lead_words
+    if _WORD.sub("", before).strip(" ,") or any(_key(word) not in known for word in _WORD.findall(before)):
+        return None  # something else than a weekday or "today" before the date
+    return found if in_brackets or after[:1] in _DASHES else None
+
+
+def _dateline_dates(page: Page):
+    """The dates of the first body paragraph's dateline: between the place and the dash ("GENEVA, 12 May 2015
+    (IOM) –"), right after the dash ("Geneva – 12 March 2021 –"), or leading one of its first two lines without
+    a place ("22 novembre 2012 - …")."""
     opening = places.page_dateline(page)
-    if opening and opening[1].date:
-        found = date_in(opening[1].date)
-        if found:
-            yield opening[0], found, opening[1].date, "dateline"
-    end = body_end
-    for index in range(end, min(end + _LINES_AFTER_BODY, len(page.lines))):
+    if opening:
+        index, found = opening
+        in_dateline = date_in(found.date) if found.date else None
+        if in_dateline:
+            yield index, in_dateline, found.date, "dateline"
+        after = _leading_date(found.rest)
+        if after:
+            yield index, after, found.rest, "dateline"
+        return
+    first, last = page.paragraphs[0] if page.paragraphs else (0, -1)
+    for index in range(first, min(last, first + 1) + 1):
+        text = page.lines[index].text
+        leading = _leading_date(text)
+        if leading:
+            yield index, leading, text, "dateline"
+
+
+def _closing_date_lines(page: Page, body_end: int):
+    """A date line ending the body or right after it ("Tbilisi, 31 October 2018"): some releases are signed
+    with their place and date."""
+    last = body_end - 1
+    after = next((index for index in range(body_end, len(page.lines)) if page.lines[index].text), None)
+    for index in (last, after):
+        if index is not None and 0 <= index < len(page.lines) and page.lines[index].role in _CLOSING_ROLES:
+            yield from _date_lines(page, range(index, index + 1))
+
+
+def _metadata_dates(page: Page, body_end: int):
+    """Labelled dates in metadata dumps after the body ("…English Posted: Monday, March 4, 2019 - 10:02Image:")."""
+    for index in range(body_end, min(body_end + _LINES_AFTER_BODY, len(page.lines))):
         line = page.lines[index]
         if line.role == BOILERPLATE and line.why == METADATA_RULE:
             labelled = _labelled_date(line.text)
             if labelled:
                 found, offset = labelled
                 yield index, found, line.text[offset:], "metadata field"
+
+
+def _candidates(page: Page, body_start: int, body_end: int):
+    """(line index, date found, text it was found in, cue) in order of trust: the dateline (the release's own
+    date, which a date line may contradict when a site moved its pages and stamped them again), date lines near
+    the headline whatever their role, a byline among the first lines of the body, labelled dates in metadata
+    dumps after the body, then a date line closing the body."""
+    yield from _dateline_dates(page)
+    yield from _opening_date_lines(page, body_start)
+    yield from _byline_date_lines(page, body_start)
+    yield from _metadata_dates(page, body_end)
+    yield from _closing_date_lines(page, body_end)
 
 
 def find_date(page: Page) -> None:

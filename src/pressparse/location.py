@@ -1,6 +1,7 @@
 """Step: where the release is from: the dateline place, else the contact office, else the main country.
 
-Reads the first body paragraph (its dateline: "Libye - ", "GENEVA, 12 May 2015 (IOM) – "), `record.contacts`
+Reads the first body paragraph (its dateline: "Libye - ", "GENEVA, 12 May 2015 (IOM) – "), a dateline on a
+line of its own above the body ("Brussels, 19 August 2014"), `record.contacts`
 (an office such as "OIM Libye") and the headline and body paragraphs (the country named most often); sets
 `record.location` with the place as written and its ISO 3166-1 alpha-2 code (see `places`).
 """
@@ -13,20 +14,43 @@ from .page import Page
 
 # The main country is counted in this much of the body.
 _MAIN_COUNTRY_CHARS = 20_000
+# Without a headline, a date line with a place is looked for this many lines above the body.
+_DATE_LINE_REACH = 3
 
 
 def _from_dateline(page: Page) -> Location | None:
-    """The dateline place, when it is a known country or city, or when the dateline's date or agency shows it
-    is one (then the code is null)."""
+    """The dateline place (the city alone after a US one: "WESTPORT, Conn."), when it is a known country or city,
+    or when the dateline's date or agency shows it is one (then the code is null); a place ended by a full stop
+    ("Köln. …") only when it is known."""
     opening = places.page_dateline(page)
     if opening is None:
         return None
     index, found = opening
     code = places.place_code(found.place)
-    if code is None and found.source is None and not (found.date and dates.date_in(found.date)):
+    known = code is not None or places.is_known_place(found.place)  # "Chișinău/Berlin": two countries, no code
+    shown = found.source is not None or bool(found.date and dates.date_in(found.date))
+    if not known and (found.period or not shown):
         return None
-    page.note("location", found.place, index, "dateline")
-    return Location(found.place, code)
+    name = places.city_of(found.place)
+    page.note("location", name, index, "dateline")
+    return Location(name, code)
+
+
+def _from_date_line(page: Page) -> Location | None:
+    """The place leading a date line between the headline and the body ("Brussels, 19 August 2014"): a dateline
+    on a line of its own. Only a known place counts."""
+    if page.body_start is None:
+        return None
+    top = page.headline if page.headline is not None else max(page.body_start - _DATE_LINE_REACH, 0)
+    for index in range(top, page.body_start):
+        text = page.lines[index].text
+        found = dates.date_in(text) if text and dates.is_date_line(text) else None
+        place = text[: found.start].strip(" ,،") if found else ""
+        code = places.place_code(place) if place and places.is_place_name(place) else None
+        if code:
+            page.note("location", place, index, "date line")
+            return Location(place, code)
+    return None
 
 
 def _offices(page: Page) -> list[tuple[str, str, str]]:
@@ -90,6 +114,11 @@ def _from_body(page: Page) -> Location | None:
 
 
 def find_location(page: Page) -> None:
-    """Reads the first body paragraph, the contacts and the body; sets `record.location` (null when nothing
-    on the page supports one)."""
-    page.record.location = _from_dateline(page) or _from_offices(page) or _from_body(page)
+    """Reads the first body paragraph, the date lines above the body, the contacts and the body; sets
+    `record.location` (null when nothing on the page supports one, and on a listing or a page without a release,
+    whatever country or office it names)."""
+    if page.body_start is None:
+        return
+    page.record.location = (
+        _from_dateline(page) or _from_date_line(page) or _from_offices(page) or _from_body(page)
+    )

