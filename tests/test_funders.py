@@ -194,3 +194,94 @@ def test_names_on_a_long_single_line_are_read_in_a_window():
 )
 def test_a_common_word_after_and_ends_the_name_a_donor_starts_another(text, language, expected):
     assert funded(text, language=language) == expected
+
+
+def headline_funded(headline: str, *paragraphs: str, language: str) -> list[str]:
+    """Funder names of a page whose headline (its first line, as the release step marks it) is `headline`."""
+    page = page_of(headline, *paragraphs, language=language, headline=headline)
+    page.headline, page.lines[0].role = 0, "headline"
+    funders.find_funders(page)
+    return [f.name for f in page.record.funders]
+
+
+@pytest.mark.parametrize(
+    "headline, expected",
+    [
+        ("Contribution financière de la Suède à la réhabilitation des puits au Tchad", ["Suède"]),
+        ("Mopti : deux cliniques financées par le Danemark et la Norvège", ["Danemark", "Norvège"]),
+        # Title Case: every word looks like a name, the headline is not read
+        ("Clinic Funded By Norway Opens New Wing In Town", []),
+    ],
+)
+def test_a_donor_named_in_a_sentence_case_headline(headline, expected):
+    language = "en" if headline.startswith("Clinic") else "fr"
+    assert headline_funded(headline, "Les travaux ont commencé lundi.", language=language) == expected
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        ("Les puits sont financés par le gouvernement du Danemark depuis mai.", "fr", ["gouvernement du Danemark"]),
+        ("Les puits sont financés par le gouvernement japonais.", "fr", ["gouvernement japonais"]),
+        ("La formation est financée par le ministère des Finances du Mali.", "fr", ["ministère des Finances du Mali"]),
+        ("Los pozos son financiados por el gobierno de Noruega desde mayo.", "es", ["gobierno de Noruega"]),
+        ("The wells are funded by the government of Ireland.", "en", ["government of Ireland"]),
+        ("The wells are funded by the government.", "en", []),  # a bare head names nobody
+    ],
+)
+def test_a_donor_whose_head_is_written_in_small_letters(text, language, expected):
+    assert funded(text, language=language) == expected
+
+
+def test_a_donor_name_runs_on_to_the_acronym_it_defines():
+    text = "Kits were bought with funding from the Global Fund to End Child Labour (GFECL) and the Kingdom of Spain."
+    assert funded(text) == ["Global Fund to End Child Labour", "Kingdom of Spain"]
+    # an acronym whose letters do not start where the name does leaves the name as it was read
+    assert funded("It is funded by Japan through the Fund for Peace Building (JFPB).") == [
+        "Japan",
+        "Fund for Peace Building",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Das Projekt wird von der Europäischen Union finanziert.", ["Europäischen Union"]),
+        ("Die Kurse werden von der Stadt Bonn und dem Land Hessen gefördert.", ["Stadt Bonn", "Land Hessen"]),
+        ("Die Schule wird im Auftrag des Auswärtigen Amts gebaut.", ["Auswärtigen Amts"]),
+        # a name not right before the participle is no donor
+        ("Die Studie wurde von der Universität Kiel geschrieben und gefördert.", []),
+    ],
+)
+def test_german_donor_before_its_participle(text, expected):
+    assert funded(text, language="de") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Yesterday the canton of Vaud formally agreed to donate two million Swiss francs to the agency.",
+         ["canton of Vaud"]),
+        ("In total, the Kingdom of Spain is now providing more than $20 million in aid.", ["Kingdom of Spain"]),
+        # the subject received the money: the donor is the one the grant comes from
+        ("Children First announced today it has received a $2 million grant from the Aurora Foundation.",
+         ["Aurora Foundation"]),
+    ],
+)
+def test_money_verb_subjects(text, expected):
+    assert funded(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        ("Il corso, cofinanziato dal Fondo Sociale Europeo e dal Ministero dell’Interno, è iniziato.", "it",
+         ["Fondo Sociale Europeo", "Ministero dell’Interno"]),
+        ("A escola é financiada pelo Governo do Japão e pela Fundação Aurora.", "pt",
+         ["Governo do Japão", "Fundação Aurora"]),
+        ("The trainings are paid through the Instrument for Peace and Stability.", "en",
+         ["Instrument for Peace and Stability"]),
+    ],
+)
+def test_italian_portuguese_and_instrument_forms(text, language, expected):
+    assert funded(text, language=language) == expected
