@@ -305,7 +305,8 @@ class _Reader:
         folded = key(word)
         if folded in self.vocabulary["lowercase_heads"]:
             return True
-        return is_capitalised(word) and folded not in self.vocabulary["stops"] and folded not in self.vocabulary["articles"]
+        vocabulary = self.vocabulary
+        return is_capitalised(word) and folded not in vocabulary["stops"] and folded not in vocabulary["articles"]
 
 
 # The words between a name and an "(ACR)" defined a few words later ("... Global Fund to End Modern Slavery (").
@@ -384,8 +385,10 @@ def _mentions(paragraph: Paragraph, cues: list[tuple[int, int, str]], lowercase:
         elif family == "subject_verbs":
             end = text.find(". ", cue_end)
             reach = cue_end + _MONEY_REACH if end < 0 else min(end, cue_end + _MONEY_REACH)
-            named_later = any(start > cue_end and kind in _NAMING_FAMILIES for start, _, kind in cues if end < 0 or start < end)
-            subject = reader.name_before(cue_start) if _money().search(text, cue_end, reach) and not named_later else None
+            sentence_end = len(text) if end < 0 else end
+            named_later = any(cue_end < at < sentence_end and kind in _NAMING_FAMILIES for at, _, kind in cues)
+            has_money = _money().search(text, cue_end, reach) is not None
+            subject = reader.name_before(cue_start) if has_money and not named_later else None
             if subject is not None:
                 found.append((_Mention(subject[0], None, subject[1], phrase), family))
         elif family == "closing":
