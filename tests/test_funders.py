@@ -285,3 +285,18 @@ def test_money_verb_subjects(text, expected):
 )
 def test_italian_portuguese_and_instrument_forms(text, language, expected):
     assert funded(text, language=language) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the name ends at a function word, at a word glued to "and", or after a few words
+        ("افتتح المركز بتمويل من الاتحاد الأوروبي لدعم العائدين في المدينة.", ["الاتحاد الأوروبي"]),
+        ("نفذ المشروع بدعم من حكومة اليابان وبالتعاون مع السلطات.", ["حكومة اليابان"]),
+        ("نفذ المشروع بتمويل من وزارة الخارجية الألمانية.", ["وزارة الخارجية الألمانية"]),
+        # support from people who are no donor
+        ("بدأت الدورة بدعم من المتطوعين في المدينة.", []),
+    ],
+)
+def test_arabic_donors_without_capitals(text, expected):
+    assert funded(text, language="ar") == expected

@@ -136,9 +136,10 @@ def test_called_a_project_needs_the_noun_right_before_the_whole_acronym():
 
 def test_cue_sections_are_data_and_the_alias_folder_is_no_language():
     assert "shared" not in lexicon.languages() and "aliases" not in lexicon.languages()
-    for language in ("fr", "en", "es"):
+    for language in lexicon.languages():  # every language of the set has real project words and funding cues
         assert lexicon.section(language, "projects")["nouns"], language
         assert lexicon.section(language, "funding")["intro"], language
+        assert lexicon.section(language, "funding")["support"], language
 
 
 @pytest.mark.parametrize(
@@ -213,3 +214,7 @@ def test_names_written_in_other_shapes(text, language, expected):
 )
 def test_organisations_and_unnamed_programmes_are_no_projects(text, language):
     assert found(text, language=language) == []
+
+
+def test_a_quoted_title_in_a_script_without_capitals():
+    assert found("أطلقت المنظمة مشروع «طرق آمنة» في ثلاث مدن.", language="ar") == [("طرق آمنة", None)]

@@ -38,6 +38,7 @@ from .names import (
     definition_window,
     fold_text,
     is_acronym,
+    is_caseless,
     is_capitalised,
     key,
     long_form_start,
@@ -53,6 +54,8 @@ from .patterncache import compile_regex
 from .places import country_code
 from .projects import called_a_project
 
+# Most words of a donor's name in a script without capitals, where no capital shows where it ends ("حكومة اليابان").
+_CASELESS_WORDS = 4
 # Characters read after a cue for the donor names, and before a money verb for its subject.
 _READ_AFTER = 200
 _READ_BEFORE = 150
@@ -182,7 +185,11 @@ class _Reader:
         """The donors named from `offset`: (name, acronym, start offset). "A, B and C" gives three; a comma
         list not closed by a conjunction keeps its first name only ("funded by Japan, IOM said")."""
         start = _name_start(self.text, offset)
-        if not self.text[start : start + 1].isupper() and not _lowercase_head().match(self.folded, offset):
+        if (
+            not self.text[start : start + 1].isupper()
+            and not _lowercase_head().match(self.folded, offset)
+            and not is_caseless(self.text[offset : offset + 3].lstrip())
+        ):
             return []  # most cues ("through", "via") are not followed by a name: skip the word-by-word reading
         tokens = Tokens(self.text, offset, min(len(self.text), offset + _READ_AFTER))
         conjunctions = phrases("funding", "conjunctions")
@@ -236,6 +243,8 @@ class _Reader:
         """Token range [first, last) of the proper name starting at `tokens[i]` (articles skipped), or None."""
         while key(tokens.word(i)) in self.vocabulary["openers"]:
             i += 1  # "the", "l'", and after a conjunction "de la", "del": "... des Pays-Bas et de la Norvège"
+        if is_caseless(tokens.word(i)):
+            return self._caseless_name(tokens, i)
         if not is_capitalised(tokens.word(i)) and key(tokens.word(i)) not in self.vocabulary["lowercase_heads"]:
             return None
         first = last = i
@@ -247,6 +256,20 @@ class _Reader:
                 last = j
             else:
                 return first, last + 1
+
+    def _caseless_name(self, tokens: Tokens, i: int) -> tuple[int, int] | None:
+        """Token range of a name in a script without capitals: its words up to punctuation, a function word, a
+        word glued to a conjunction ("وبالتعاون", "and with") or the most words a donor's name takes ("بتمويل من
+        الاتحاد الأوروبي لدعم ..." gives the union)."""
+        last = i
+        while last - i < _CASELESS_WORDS:
+            word = tokens.word(last)
+            if not is_caseless(word) or key(word) in self.vocabulary["stops"]:
+                break
+            if last > i and word.startswith(_conjunction_prefixes()):
+                break
+            last += 1
+        return (i, last) if last > i else None
 
     def _inner(self, tokens: Tokens, j: int, first: int, last: int) -> bool:
         """True for a small word inside a name: "of", "de", "d'", "&"; "for"/"pour"/"para" only in the name of
@@ -311,6 +334,12 @@ class _Reader:
 
 # The words between a name and an "(ACR)" defined a few words later ("... Global Fund to End Modern Slavery (").
 _WORDS_TO_PARENTHESIS = compile_regex(r"(?:[^\S\n]+[\p{L}\p{N}'’&-]+){1,8}(?=\s*\()")
+
+
+@lru_cache(maxsize=None)
+def _conjunction_prefixes() -> tuple[str, ...]:
+    """Conjunctions written glued to the next word, with the letters that show it ("وال", "and the")."""
+    return lexicon.merged("funding", "conjunction_prefixes")
 
 
 @lru_cache(maxsize=None)

@@ -101,6 +101,12 @@ def is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
+def is_caseless(word: str) -> bool:
+    """True for a word of a script without capitals (Arabic): its first character is a letter of neither case."""
+    first = word[:1]
+    return first.isalpha() and not first.isupper() and not first.islower()
+
+
 def is_acronym(word: str) -> bool:
     """"START", "JPBHR", "UE": two capitals or more and no small letter."""
     return not any(c.islower() for c in word) and sum(c.isupper() for c in word) >= 2  # most words fail the first

@@ -28,6 +28,7 @@ from .names import (
     acronym_after,
     definition_window,
     fold_text,
+    is_caseless,
     is_capitalised,
     key,
     long_form_start,
@@ -185,7 +186,7 @@ def _quoted(paragraph: Paragraph) -> list[_Found]:
         return found
     for match in _QUOTED.finditer(text, first):
         title = next(g for g in match.groups() if g is not None).strip().rstrip(".;:")
-        if not title[:1].isupper() and not title[:1].isdigit() or title.endswith(","):
+        if not (title[:1].isupper() or title[:1].isdigit() or is_caseless(title)) or title.endswith(","):
             continue  # a quoted remark ("will help families," said ...), not a title
         cue = _introduction(paragraph, match)
         if not cue:
