@@ -300,3 +300,16 @@ def test_italian_portuguese_and_instrument_forms(text, language, expected):
 )
 def test_arabic_donors_without_capitals(text, expected):
     assert funded(text, language="ar") == expected
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        ("Los cursos son financiados por el banco estadounidense Norvia, según la agencia.", "es", ["Norvia"]),
+        ("The kits were funded by the charity Hope Now in May.", "en", ["Hope Now"]),
+        ("Les kits sont financés par la fondation privée Aubrac.", "fr", ["Aubrac"]),
+        ("The kits were funded by the bank itself.", "en", []),
+    ],
+)
+def test_a_common_noun_describing_the_donor_is_no_part_of_its_name(text, language, expected):
+    assert funded(text, language=language) == expected

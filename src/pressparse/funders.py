@@ -56,6 +56,8 @@ from .projects import called_a_project
 
 # Most words of a donor's name in a script without capitals, where no capital shows where it ends ("حكومة اليابان").
 _CASELESS_WORDS = 4
+# Most adjectives between a describing noun and the name it describes ("el banco estadounidense Citigroup").
+_DESCRIPTOR_ADJECTIVES = 2
 # Characters read after a cue for the donor names, and before a money verb for its subject.
 _READ_AFTER = 200
 _READ_BEFORE = 150
@@ -153,6 +155,8 @@ def _vocabulary() -> dict[str, frozenset]:
         "lowercase_heads": words("funding", "lowercase_heads"),
         # Auxiliaries and adverbs between a donor and its money verb ("the United States is now providing").
         "fillers": words("funding", "fillers"),
+        # Common nouns that may describe a donor before its name ("the bank", "la fondation").
+        "descriptors": words("funding", "descriptors"),
         "prepositions": words("funding", "stops"),
         # Skipped before a name: articles, "de la", and the cue's own preposition repeated after a conjunction
         # ("funded by X and by Y").
@@ -245,6 +249,7 @@ class _Reader:
             i += 1  # "the", "l'", and after a conjunction "de la", "del": "... des Pays-Bas et de la Norvège"
         if is_caseless(tokens.word(i)):
             return self._caseless_name(tokens, i)
+        i = self._past_descriptor(tokens, i)
         if not is_capitalised(tokens.word(i)) and key(tokens.word(i)) not in self.vocabulary["lowercase_heads"]:
             return None
         first = last = i
@@ -256,6 +261,19 @@ class _Reader:
                 last = j
             else:
                 return first, last + 1
+
+    def _past_descriptor(self, tokens: Tokens, i: int) -> int:
+        """Index of the name after a common noun describing it and its adjectives ("el banco estadounidense
+        Citigroup", "the charity Hope Now"): they are no part of the name. `i` when there is none."""
+        if is_capitalised(tokens.word(i)) or key(tokens.word(i)) not in self.vocabulary["descriptors"]:
+            return i
+        for j in range(i + 1, i + 1 + _DESCRIPTOR_ADJECTIVES + 1):
+            word = tokens.word(j)
+            if is_capitalised(word):
+                return j
+            if not word.isalpha() or key(word) in self.vocabulary["stops"]:
+                break
+        return i
 
     def _caseless_name(self, tokens: Tokens, i: int) -> tuple[int, int] | None:
         """Token range of a name in a script without capitals: its words up to punctuation, a function word, a
