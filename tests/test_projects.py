@@ -166,6 +166,9 @@ def test_definitions_listed_before_a_plural_project_noun(text, expected):
     [
         ("Agents seized 40 cars in Operation Rusty Anchor last week.", "en", [("Operation Rusty Anchor", None)]),
         ("The case went to the Coastal Fraud Task Force (CFTF) in June.", "en", [("Coastal Fraud Task Force", "CFTF")]),
+        # a head of two words is no name of its own
+        ("He was arrested by the Online Fraud Against Seniors (OFAS) Task Force.", "en",
+         [("Online Fraud Against Seniors", "OFAS")]),
         ("The ministers met within the Lisbon Process in June.", "en", [("Lisbon Process", None)]),
         ("Os agentes da Operação Boas-Vindas receberam 200 famílias.", "pt", [("Operação Boas-Vindas", None)]),
         ("A Plataforma Andina de Apoio a Migrantes (PAAM) publicou o plano.", "pt",

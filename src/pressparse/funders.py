@@ -235,6 +235,8 @@ class _Reader:
     def _defined_end(self, start: int, end: int) -> int:
         """End of the name read at `text[start:end]`, carried on to an "(ACR)" a few words further whose long form
         starts where the name does: "the Global Fund to End Modern Slavery (GFEMS)" is not cut at "to"."""
+        if self.text.find("(", end, end + _DEFINITION_GAP) < 0:
+            return end  # most names: no parenthesis follows
         gap = _WORDS_TO_PARENTHESIS.match(self.text, end)
         definition = ACRONYM_IN_PARENS.match(self.text, gap.end()) if gap else None
         if gap is None or definition is None or not _channel_words().isdisjoint(map(key, gap.group().split())):
@@ -350,8 +352,10 @@ class _Reader:
         return is_capitalised(word) and folded not in vocabulary["stops"] and folded not in vocabulary["articles"]
 
 
-# The words between a name and an "(ACR)" defined a few words later ("... Global Fund to End Modern Slavery (").
+# The words between a name and an "(ACR)" defined a few words later ("... Global Fund to End Modern Slavery ("),
+# at most this many characters.
 _WORDS_TO_PARENTHESIS = compile_regex(r"(?:[^\S\n]+[\p{L}\p{N}'’&-]+){1,8}(?=\s*\()")
+_DEFINITION_GAP = 120
 
 
 @lru_cache(maxsize=None)
@@ -526,7 +530,7 @@ def _headline_paragraph(page: Page) -> list[Paragraph]:
     headline = page.record.headline
     if not headline or page.headline is None:
         return []
-    long_words = [t.group() for t in TOKEN.finditer(headline) if len(t.group()) > 3 and t.group().isalpha()][1:]
+    long_words = [word for word in headline.split() if len(word) > 3 and word.isalpha()][1:]
     small = sum(not is_capitalised(word) for word in long_words)
     return [Paragraph(headline, [0], [page.headline])] if small and small * 3 >= len(long_words) else []
 
