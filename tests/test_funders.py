@@ -313,3 +313,19 @@ def test_arabic_donors_without_capitals(text, expected):
 )
 def test_a_common_noun_describing_the_donor_is_no_part_of_its_name(text, language, expected):
     assert funded(text, language=language) == expected
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        # a known name the reader would cut where the page writes a word in small letters, or at its commas
+        ("The clinic is funded by UK aid from the British people.", "en", ["UK aid"]),
+        ("Il corso, finanziato dal Fondo Asilo, Migrazione e Integrazione (FAMI), è iniziato.", "it",
+         ["Fondo Asilo, Migrazione e Integrazione"]),
+        # money taken, not given: the one it was taken from is no donor
+        ("He embezzled funds from the Harbor Family Trust between 2015 and 2019.", "en", []),
+        ("The clerk fraudulently obtained a grant from the Small Towns Agency.", "en", []),
+    ],
+)
+def test_known_names_read_whole_and_money_taken_is_no_funding(text, language, expected):
+    assert funded(text, language=language) == expected

@@ -114,16 +114,17 @@ def _aliases() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
-def _names_with_commas() -> tuple[str, ...]:
-    """Alias forms with a comma inside ("Bureau of Population, Refugees, and Migration"), in small letters:
-    the reader would take their parts for a list of donors."""
+def _names_read_short() -> tuple[str, ...]:
+    """Alias forms the reader may cut, in small letters: with a comma inside ("Bureau of Population, Refugees,
+    and Migration", whose parts look like a list of donors) or several words, of which a page may write the later
+    ones in small letters ("UK aid")."""
     table = _alias_table()
-    return tuple(fold_text(form) for group in table["donors"] + table["agencies"] for form in group if "," in form)
+    return tuple(fold_text(form) for group in table["donors"] + table["agencies"] for form in group if " " in form)
 
 
 def _known_end(folded: str, start: int, end: int) -> int:
-    """End of the name read at `folded[start:end]`, carried further when a known name with commas runs on."""
-    for form in _names_with_commas():
+    """End of the name read at `folded[start:end]`, carried further when a known name the reader cuts runs on."""
+    for form in _names_read_short():
         at = folded.find(form, start, end + len(form))
         if 0 <= at <= end < at + len(form):
             end = at + len(form)
@@ -428,6 +429,8 @@ def _mentions(paragraph: Paragraph, cues: list[tuple[int, int, str]], lowercase:
     reader = _Reader(text, paragraph.folded, lowercase)
     found: list[tuple[_Mention, str]] = []
     for cue_start, cue_end, family in cues:
+        if _misused(paragraph, cue_start):
+            continue
         phrase = text[cue_start:cue_end]
         if family == "suffixes":
             subject = _SUFFIX_SUBJECT.search(text, max(0, cue_start - _READ_BEFORE), cue_start)
@@ -470,6 +473,20 @@ def _agents_before(reader: _Reader, cue_start: int) -> list[tuple[str, str | Non
     if not names or reader.text[names[-1][2] + len(names[-1][0]) : cue_start].strip():
         return []
     return names
+
+
+@lru_cache(maxsize=None)
+def _misuse() -> regex.Pattern:
+    """Words of money taken, not given ("embezzled", "détourné"), in folded text."""
+    misuse = lexicon.alternation(fold_text(word) for word in lexicon.merged("funding", "misuse_words"))
+    return compile_regex(rf"(?<!\w)(?:{misuse})(?!\w)")
+
+
+def _misused(paragraph: Paragraph, cue_start: int) -> bool:
+    """True when the sentence speaks of money taken before the cue: "he embezzled funds from the X Trust" or "he
+    fraudulently obtained a grant from Y" names a victim, not a donor."""
+    start = sentence_start(paragraph.text, cue_start, _READ_BEFORE)
+    return _misuse().search(paragraph.folded, start, cue_start) is not None
 
 
 def _fits(name: str, family: str) -> bool:
