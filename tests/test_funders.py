@@ -194,3 +194,138 @@ def test_names_on_a_long_single_line_are_read_in_a_window():
 )
 def test_a_common_word_after_and_ends_the_name_a_donor_starts_another(text, language, expected):
     assert funded(text, language=language) == expected
+
+
+def headline_funded(headline: str, *paragraphs: str, language: str) -> list[str]:
+    """Funder names of a page whose headline (its first line, as the release step marks it) is `headline`."""
+    page = page_of(headline, *paragraphs, language=language, headline=headline)
+    page.headline, page.lines[0].role = 0, "headline"
+    funders.find_funders(page)
+    return [f.name for f in page.record.funders]
+
+
+@pytest.mark.parametrize(
+    "headline, expected",
+    [
+        ("Contribution financière de la Suède à la réhabilitation des puits au Tchad", ["Suède"]),
+        ("Mopti : deux cliniques financées par le Danemark et la Norvège", ["Danemark", "Norvège"]),
+        # Title Case: every word looks like a name, the headline is not read
+        ("Clinic Funded By Norway Opens New Wing In Town", []),
+    ],
+)
+def test_a_donor_named_in_a_sentence_case_headline(headline, expected):
+    language = "en" if headline.startswith("Clinic") else "fr"
+    assert headline_funded(headline, "Les travaux ont commencé lundi.", language=language) == expected
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        ("Les puits sont financés par le gouvernement du Danemark depuis mai.", "fr", ["gouvernement du Danemark"]),
+        ("Les puits sont financés par le gouvernement japonais.", "fr", ["gouvernement japonais"]),
+        ("La formation est financée par le ministère des Finances du Mali.", "fr", ["ministère des Finances du Mali"]),
+        ("Los pozos son financiados por el gobierno de Noruega desde mayo.", "es", ["gobierno de Noruega"]),
+        ("The wells are funded by the government of Ireland.", "en", ["government of Ireland"]),
+        ("The wells are funded by the government.", "en", []),  # a bare head names nobody
+    ],
+)
+def test_a_donor_whose_head_is_written_in_small_letters(text, language, expected):
+    assert funded(text, language=language) == expected
+
+
+def test_a_donor_name_runs_on_to_the_acronym_it_defines():
+    text = "Kits were bought with funding from the Global Fund to End Child Labour (GFECL) and the Kingdom of Spain."
+    assert funded(text) == ["Global Fund to End Child Labour", "Kingdom of Spain"]
+    # an acronym whose letters do not start where the name does leaves the name as it was read
+    assert funded("It is funded by Japan through the Fund for Peace Building (JFPB).") == [
+        "Japan",
+        "Fund for Peace Building",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Das Projekt wird von der Europäischen Union finanziert.", ["Europäischen Union"]),
+        ("Die Kurse werden von der Stadt Bonn und dem Land Hessen gefördert.", ["Stadt Bonn", "Land Hessen"]),
+        ("Die Schule wird im Auftrag des Auswärtigen Amts gebaut.", ["Auswärtigen Amts"]),
+        # a name not right before the participle is no donor
+        ("Die Studie wurde von der Universität Kiel geschrieben und gefördert.", []),
+    ],
+)
+def test_german_donor_before_its_participle(text, expected):
+    assert funded(text, language="de") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Yesterday the canton of Vaud formally agreed to donate two million Swiss francs to the agency.",
+         ["canton of Vaud"]),
+        ("In total, the Kingdom of Spain is now providing more than $20 million in aid.", ["Kingdom of Spain"]),
+        # the subject received the money: the donor is the one the grant comes from
+        ("Children First announced today it has received a $2 million grant from the Aurora Foundation.",
+         ["Aurora Foundation"]),
+    ],
+)
+def test_money_verb_subjects(text, expected):
+    assert funded(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        ("Il corso, cofinanziato dal Fondo Sociale Europeo e dal Ministero dell’Interno, è iniziato.", "it",
+         ["Fondo Sociale Europeo", "Ministero dell’Interno"]),
+        ("A escola é financiada pelo Governo do Japão e pela Fundação Aurora.", "pt",
+         ["Governo do Japão", "Fundação Aurora"]),
+        ("The trainings are paid through the Instrument for Peace and Stability.", "en",
+         ["Instrument for Peace and Stability"]),
+    ],
+)
+def test_italian_portuguese_and_instrument_forms(text, language, expected):
+    assert funded(text, language=language) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the name ends at a function word, at a word glued to "and", or after a few words
+        ("افتتح المركز بتمويل من الاتحاد الأوروبي لدعم العائدين في المدينة.", ["الاتحاد الأوروبي"]),
+        ("نفذ المشروع بدعم من حكومة اليابان وبالتعاون مع السلطات.", ["حكومة اليابان"]),
+        ("نفذ المشروع بتمويل من وزارة الخارجية الألمانية.", ["وزارة الخارجية الألمانية"]),
+        # support from people who are no donor
+        ("بدأت الدورة بدعم من المتطوعين في المدينة.", []),
+    ],
+)
+def test_arabic_donors_without_capitals(text, expected):
+    assert funded(text, language="ar") == expected
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        ("Los cursos son financiados por el banco estadounidense Norvia, según la agencia.", "es", ["Norvia"]),
+        ("The kits were funded by the charity Hope Now in May.", "en", ["Hope Now"]),
+        ("Les kits sont financés par la fondation privée Aubrac.", "fr", ["Aubrac"]),
+        ("The kits were funded by the bank itself.", "en", []),
+    ],
+)
+def test_a_common_noun_describing_the_donor_is_no_part_of_its_name(text, language, expected):
+    assert funded(text, language=language) == expected
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        # a known name the reader would cut where the page writes a word in small letters, or at its commas
+        ("The clinic is funded by UK aid from the British people.", "en", ["UK aid"]),
+        ("Il corso, finanziato dal Fondo Asilo, Migrazione e Integrazione (FAMI), è iniziato.", "it",
+         ["Fondo Asilo, Migrazione e Integrazione"]),
+        # money taken, not given: the one it was taken from is no donor
+        ("He embezzled funds from the Harbor Family Trust between 2015 and 2019.", "en", []),
+        ("The clerk fraudulently obtained a grant from the Small Towns Agency.", "en", []),
+    ],
+)
+def test_known_names_read_whole_and_money_taken_is_no_funding(text, language, expected):
+    assert funded(text, language=language) == expected

@@ -136,6 +136,88 @@ def test_called_a_project_needs_the_noun_right_before_the_whole_acronym():
 
 def test_cue_sections_are_data_and_the_alias_folder_is_no_language():
     assert "shared" not in lexicon.languages() and "aliases" not in lexicon.languages()
-    for language in ("fr", "en", "es"):
+    for language in lexicon.languages():  # every language of the set has real project words and funding cues
         assert lexicon.section(language, "projects")["nouns"], language
         assert lexicon.section(language, "funding")["intro"], language
+        assert lexicon.section(language, "funding")["support"], language
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The agency runs the Safe Roads Home (SRH) and Clean Wells for Towns (CWT) projects in the north.",
+            [("Safe Roads Home", "SRH"), ("Clean Wells for Towns", "CWT")],
+        ),
+        (
+            "It manages the Better Border Management (BBM), Safe Returns (SR) and Local Jobs (LJ) programmes.",
+            [("Better Border Management", "BBM"), ("Safe Returns", "SR"), ("Local Jobs", "LJ")],
+        ),
+        # the long form is found by its letters, not by capitals alone
+        ("Staff of the Keeping Girls in School (KGIS) project met in May.", [("Keeping Girls in School", "KGIS")]),
+    ],
+)
+def test_definitions_listed_before_a_plural_project_noun(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        ("Agents seized 40 cars in Operation Rusty Anchor last week.", "en", [("Operation Rusty Anchor", None)]),
+        ("The case went to the Coastal Fraud Task Force (CFTF) in June.", "en", [("Coastal Fraud Task Force", "CFTF")]),
+        # a head of two words is no name of its own
+        ("He was arrested by the Online Fraud Against Seniors (OFAS) Task Force.", "en",
+         [("Online Fraud Against Seniors", "OFAS")]),
+        ("The ministers met within the Lisbon Process in June.", "en", [("Lisbon Process", None)]),
+        ("Os agentes da Operação Boas-Vindas receberam 200 famílias.", "pt", [("Operação Boas-Vindas", None)]),
+        ("A Plataforma Andina de Apoio a Migrantes (PAAM) publicou o plano.", "pt",
+         [("Plataforma Andina de Apoio a Migrantes", "PAAM")]),
+        ("The wells belong to the HILLTOP Project – Phase II, which began in May.", "en",
+         [("HILLTOP Project – Phase II", None)]),
+        # the name stops before its owner and before a second name
+        ("Los técnicos del Programa Horizonte del Gobierno chileno visitaron Arica.", "es", [("Programa Horizonte", None)]),
+        ("It joined the Lake Basin Initiative and the River Delta Program in May.", "en",
+         [("Lake Basin Initiative", None), ("River Delta Program", None)]),
+    ],
+)
+def test_operations_task_forces_processes_platforms_and_phases(text, language, expected):
+    assert found(text, language=language) == expected
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        # a name listing its parts with commas, an acronym glossed inside its parentheses
+        ("Le comité du Programme de protection, de retour et d'accueil des migrants (PPRAM, en anglais) a siégé.", "fr",
+         [("Programme de protection, de retour et d'accueil des migrants", "PPRAM")]),
+        # the acronym first, then a dash and the name it stands for
+        ("Si è chiuso il progetto AC.BE.CO - Accoglienza e Benessere nei Comuni, finanziato dalla Regione.", "it",
+         [("Accoglienza e Benessere nei Comuni", "AC.BE.CO")]),
+        # a quoted title followed by ", a project", and quotes opened and closed with two different marks
+        ("Parte oggi “Ritorno Sicuro”, un progetto che assiste 300 migranti.", "it", [("Ritorno Sicuro", None)]),
+        ("I corsi del progetto “Ponte 3 - verso il lavoro\" sono iniziati.", "it", [("Ponte 3 - verso il lavoro", None)]),
+        # a title in small letters closed by the place it is about
+        ("Le projet de gestion coordonnée des frontières au Bénin a été lancé hier.", "fr",
+         [("projet de gestion coordonnée des frontières au Bénin", None)]),
+    ],
+)
+def test_names_written_in_other_shapes(text, language, expected):
+    assert found(text, language=language) == expected
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("The International Labour Organization (ILO) welcomed the report.", "en"),
+        ("A study by the Global Initiative against Organized Crime was published.", "en"),
+        ("Overseas Farm Workers (OFWs) were trained in May.", "en"),
+        ("Le programme de lutte contre la traite de l'agence continue.", "fr"),
+    ],
+)
+def test_organisations_and_unnamed_programmes_are_no_projects(text, language):
+    assert found(text, language=language) == []
+
+
+def test_a_quoted_title_in_a_script_without_capitals():
+    assert found("أطلقت المنظمة مشروع «طرق آمنة» في ثلاث مدن.", language="ar") == [("طرق آمنة", None)]

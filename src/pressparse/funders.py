@@ -6,6 +6,8 @@ Cue families (lexicon "funding" sections, every language matched):
   a fund, a country, a known donor);
 - "channel": a fund carries the money ("through the X Fund", "dans le cadre du Fonds ..."): only a fund;
 - "subject_verbs": the donor is the subject of a money verb ("Germany has pledged EUR 4 million");
+- "closing": a participle closes the clause, the donor just before it after an agent preposition ("von der
+  Europäischen Kommission finanziert");
 - "suffixes": "EU-funded".
 A name stops at punctuation, a verb or a small word that is not part of names; several donors joined by
 "and"/"et"/"y" are several funders. Never a funder: a project of the page ("financée par START" where START
@@ -26,15 +28,20 @@ import regex
 from . import lexicon
 from .model import Funder
 from .names import (
+    ACRONYM_IN_PARENS,
     TOKEN,
     Paragraph,
     Tokens,
     acronym_after,
+    contractions,
     cue_finder,
+    definition_window,
     fold_text,
     is_acronym,
+    is_caseless,
     is_capitalised,
     key,
+    long_form_start,
     paragraphs,
     phrase_at,
     phrases,
@@ -47,6 +54,10 @@ from .patterncache import compile_regex
 from .places import country_code
 from .projects import called_a_project
 
+# Most words of a donor's name in a script without capitals, where no capital shows where it ends ("حكومة اليابان").
+_CASELESS_WORDS = 4
+# Most adjectives between a describing noun and the name it describes ("el banco estadounidense Citigroup").
+_DESCRIPTOR_ADJECTIVES = 2
 # Characters read after a cue for the donor names, and before a money verb for its subject.
 _READ_AFTER = 200
 _READ_BEFORE = 150
@@ -68,7 +79,10 @@ class _Mention:
 
 
 # The cue families, in the order their named groups are tried.
-_FAMILIES = ("intro", "support", "channel", "subject_verbs")
+_FAMILIES = ("intro", "support", "channel", "subject_verbs", "closing")
+# The families whose donor follows the cue or closes its clause: a money verb's subject before one of them in the
+# same sentence is the recipient ("X announced it received a grant from Y").
+_NAMING_FAMILIES = ("intro", "support", "closing")
 
 
 @lru_cache(maxsize=None)
@@ -100,16 +114,17 @@ def _aliases() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
-def _names_with_commas() -> tuple[str, ...]:
-    """Alias forms with a comma inside ("Bureau of Population, Refugees, and Migration"), in small letters:
-    the reader would take their parts for a list of donors."""
+def _names_read_short() -> tuple[str, ...]:
+    """Alias forms the reader may cut, in small letters: with a comma inside ("Bureau of Population, Refugees,
+    and Migration", whose parts look like a list of donors) or several words, of which a page may write the later
+    ones in small letters ("UK aid")."""
     table = _alias_table()
-    return tuple(fold_text(form) for group in table["donors"] + table["agencies"] for form in group if "," in form)
+    return tuple(fold_text(form) for group in table["donors"] + table["agencies"] for form in group if " " in form)
 
 
 def _known_end(folded: str, start: int, end: int) -> int:
-    """End of the name read at `folded[start:end]`, carried further when a known name with commas runs on."""
-    for form in _names_with_commas():
+    """End of the name read at `folded[start:end]`, carried further when a known name the reader cuts runs on."""
+    for form in _names_read_short():
         at = folded.find(form, start, end + len(form))
         if 0 <= at <= end < at + len(form):
             end = at + len(form)
@@ -123,9 +138,12 @@ def _known_donors() -> frozenset[str]:
 
 
 def _cue_prepositions() -> frozenset[str]:
-    """The last words of the cues that a name follows ("by", "from", "par", "por")."""
+    """The last words of the cues that a name follows ("by", "from", "par", "por"), with their contracted forms
+    ("da" -> "dal": "cofinanziata dal Fondo ... e dal Ministero ...")."""
     cues = lexicon.merged("funding", "intro") + lexicon.merged("funding", "support")
-    return frozenset(key(word) for word in (cue.rpartition(" ")[2] for cue in cues) if word.islower())
+    last_words = {cue.rpartition(" ")[2] for cue in cues}
+    forms = contractions()
+    return frozenset(key(form) for word in last_words if word.islower() for form in {word, *forms.get(word, ())})
 
 
 @lru_cache(maxsize=None)
@@ -133,6 +151,14 @@ def _vocabulary() -> dict[str, frozenset]:
     """The word lists the name reader uses, as lookup forms."""
     return {
         "articles": words("funding", "articles"),
+        # Heads written in small letters that start a donor's name ("the government of Japan", "le gouvernement
+        # japonais", "the canton of Geneva", "le ministère des Finances").
+        "lowercase_heads": words("funding", "lowercase_heads"),
+        # Auxiliaries and adverbs between a donor and its money verb ("the United States is now providing").
+        "fillers": words("funding", "fillers"),
+        # Common nouns that may describe a donor before its name ("the bank", "la fondation").
+        "descriptors": words("funding", "descriptors"),
+        "prepositions": words("funding", "stops"),
         # Skipped before a name: articles, "de la", and the cue's own preposition repeated after a conjunction
         # ("funded by X and by Y").
         "openers": words("funding", "articles") | words("funding", "connectors") | _cue_prepositions(),
@@ -142,7 +168,10 @@ def _vocabulary() -> dict[str, frozenset]:
         "donor_heads": words("funding", "donor_heads"),
         "fund_heads": words("funding", "fund_heads"),
         # A name of these words alone is a bare head ("Government", "Fund"), never a donor.
-        "bare": words("funding", "org_heads") | words("funding", "donor_heads") | words("funding", "connectors"),
+        "bare": words("funding", "org_heads")
+        | words("funding", "donor_heads")
+        | words("funding", "connectors")
+        | words("funding", "lowercase_heads"),
         "stops": words("funding", "stops") | stop_words() | words("funding", "conjunctions"),
     }
 
@@ -161,7 +190,11 @@ class _Reader:
         """The donors named from `offset`: (name, acronym, start offset). "A, B and C" gives three; a comma
         list not closed by a conjunction keeps its first name only ("funded by Japan, IOM said")."""
         start = _name_start(self.text, offset)
-        if not self.text[start : start + 1].isupper():
+        if (
+            not self.text[start : start + 1].isupper()
+            and not _lowercase_head().match(self.folded, offset)
+            and not is_caseless(self.text[offset : offset + 3].lstrip())
+        ):
             return []  # most cues ("through", "via") are not followed by a name: skip the word-by-word reading
         tokens = Tokens(self.text, offset, min(len(self.text), offset + _READ_AFTER))
         conjunctions = phrases("funding", "conjunctions")
@@ -192,7 +225,7 @@ class _Reader:
             return None
         first, last = span
         start = tokens.at(first).start()
-        end = _known_end(self.folded, start, tokens.at(last - 1).end())
+        end = self._defined_end(start, _known_end(self.folded, start, tokens.at(last - 1).end()))
         while (token := tokens[last]) is not None and token.start() < end:
             last += 1
         acronym, after = acronym_after(self.text, end)
@@ -200,11 +233,27 @@ class _Reader:
             last += 1
         return (self.text[start:end], acronym, start), last
 
+    def _defined_end(self, start: int, end: int) -> int:
+        """End of the name read at `text[start:end]`, carried on to an "(ACR)" a few words further whose long form
+        starts where the name does: "the Global Fund to End Modern Slavery (GFEMS)" is not cut at "to"."""
+        if self.text.find("(", end, end + _DEFINITION_GAP) < 0:
+            return end  # most names: no parenthesis follows
+        gap = _WORDS_TO_PARENTHESIS.match(self.text, end)
+        definition = ACRONYM_IN_PARENS.match(self.text, gap.end()) if gap else None
+        if gap is None or definition is None or not _channel_words().isdisjoint(map(key, gap.group().split())):
+            return end  # "Japan through the Fund for Peace (JFP)": the fund is another name
+        acronym = definition.group(1)
+        window = definition_window(self.text, acronym, gap.end())
+        return gap.end() if long_form_start(self.text, acronym, window, gap.end()) == start else end
+
     def _name(self, tokens: Tokens, i: int) -> tuple[int, int] | None:
         """Token range [first, last) of the proper name starting at `tokens[i]` (articles skipped), or None."""
         while key(tokens.word(i)) in self.vocabulary["openers"]:
             i += 1  # "the", "l'", and after a conjunction "de la", "del": "... des Pays-Bas et de la Norvège"
-        if not is_capitalised(tokens.word(i)):
+        if is_caseless(tokens.word(i)):
+            return self._caseless_name(tokens, i)
+        i = self._past_descriptor(tokens, i)
+        if not is_capitalised(tokens.word(i)) and key(tokens.word(i)) not in self.vocabulary["lowercase_heads"]:
             return None
         first = last = i
         while True:
@@ -216,12 +265,42 @@ class _Reader:
             else:
                 return first, last + 1
 
+    def _past_descriptor(self, tokens: Tokens, i: int) -> int:
+        """Index of the name after a common noun describing it and its adjectives ("el banco estadounidense
+        Citigroup", "the charity Hope Now"): they are no part of the name. `i` when there is none."""
+        if is_capitalised(tokens.word(i)) or key(tokens.word(i)) not in self.vocabulary["descriptors"]:
+            return i
+        for j in range(i + 1, i + 1 + _DESCRIPTOR_ADJECTIVES + 1):
+            word = tokens.word(j)
+            if is_capitalised(word):
+                return j
+            if not word.isalpha() or key(word) in self.vocabulary["stops"]:
+                break
+        return i
+
+    def _caseless_name(self, tokens: Tokens, i: int) -> tuple[int, int] | None:
+        """Token range of a name in a script without capitals: its words up to punctuation, a function word, a
+        word glued to a conjunction ("وبالتعاون", "and with") or the most words a donor's name takes ("بتمويل من
+        الاتحاد الأوروبي لدعم ..." gives the union)."""
+        last = i
+        while last - i < _CASELESS_WORDS:
+            word = tokens.word(last)
+            if not is_caseless(word) or key(word) in self.vocabulary["stops"]:
+                break
+            if last > i and word.startswith(_conjunction_prefixes()):
+                break
+            last += 1
+        return (i, last) if last > i else None
+
     def _inner(self, tokens: Tokens, j: int, first: int, last: int) -> bool:
         """True for a small word inside a name: "of", "de", "d'", "&"; "for"/"pour"/"para" only in the name of
         an organisation ("Agency for ...", "Fonds pour ...", "Agencia ... para el Desarrollo")."""
         word = key(tokens.word(j))
-        if word in self.vocabulary["connectors"] or word in self.vocabulary["articles"]:
+        if word in self.vocabulary["connectors"]:
             return True
+        if word in self.vocabulary["articles"]:
+            # an article of one language may be another's preposition: "a" (Portuguese "the") is "à" folded
+            return word not in self.vocabulary["prepositions"]
         heads = self.vocabulary["org_heads"]
         return word in self.vocabulary["head_connectors"] and any(
             key(tokens.word(k)) in heads for k in range(first, last + 1)
@@ -242,24 +321,63 @@ class _Reader:
         start = sentence_start(self.text, offset, _READ_BEFORE)
         tokens = list(TOKEN.finditer(self.text, start, offset))
         vocabulary = self.vocabulary
+        while tokens and key(tokens[-1].group()) in vocabulary["fillers"]:
+            tokens.pop()  # "is now providing": the name ends before the auxiliary and the adverb
         first = len(tokens)
         if self.lowercase and first >= 2 and tokens[-1].group().isalpha() and not is_capitalised(tokens[-1].group()):
             if key(tokens[-1].group()) not in vocabulary["stops"] and is_capitalised(tokens[-2].group()):
                 first -= 1  # "Le Gouvernement japonais a versé"
         while first > 0:
             word = tokens[first - 1].group()
+            if key(word) in vocabulary["lowercase_heads"]:
+                first -= 1
+                break  # "the canton of Geneva": the head starts the name, the words before it are not part of it
             if is_capitalised(word) or (key(word) in vocabulary["connectors"] and first < len(tokens)):
                 first -= 1
             else:
                 break
-        while first < len(tokens) and not (
-            is_capitalised(tokens[first].group()) and key(tokens[first].group()) not in vocabulary["stops"]
-            and key(tokens[first].group()) not in vocabulary["articles"]
-        ):
+        while first < len(tokens) and not self._starts_a_name_before(tokens[first].group()):
             first += 1  # "The", "In", connectors: not the name's start
         if first >= len(tokens):
             return None
         return self.text[tokens[first].start() : tokens[-1].end()], tokens[first].start()
+
+
+    def _starts_a_name_before(self, word: str) -> bool:
+        """True when `word` may start the subject of a money verb: a capitalised word that is no function word or
+        article, or a head written in small letters ("the canton of Geneva")."""
+        folded = key(word)
+        if folded in self.vocabulary["lowercase_heads"]:
+            return True
+        vocabulary = self.vocabulary
+        return is_capitalised(word) and folded not in vocabulary["stops"] and folded not in vocabulary["articles"]
+
+
+# The words between a name and an "(ACR)" defined a few words later ("... Global Fund to End Modern Slavery ("),
+# at most this many characters.
+_WORDS_TO_PARENTHESIS = compile_regex(r"(?:[^\S\n]+[\p{L}\p{N}'’&-]+){1,8}(?=\s*\()")
+_DEFINITION_GAP = 120
+
+
+@lru_cache(maxsize=None)
+def _conjunction_prefixes() -> tuple[str, ...]:
+    """Conjunctions written glued to the next word, with the letters that show it ("وال", "and the")."""
+    return lexicon.merged("funding", "conjunction_prefixes")
+
+
+@lru_cache(maxsize=None)
+def _channel_words() -> frozenset[str]:
+    """The one-word channel cues ("through", "via"), as lookup forms."""
+    return frozenset(key(cue) for cue in lexicon.merged("funding", "channel") if " " not in cue)
+
+
+@lru_cache(maxsize=None)
+def _lowercase_head() -> regex.Pattern:
+    """Articles then a head written in small letters, in folded text: a name may start there though no capital
+    follows the cue ("financé par le gouvernement japonais")."""
+    articles = lexicon.alternation(lexicon.merged("funding", "articles"))
+    heads = lexicon.alternation(lexicon.merged("funding", "lowercase_heads"))
+    return compile_regex(rf"\s*(?:(?:{articles})(?:\s+|(?<=')))*(?:{heads})(?!\w)")
 
 
 def _name_start(text: str, offset: int) -> int:
@@ -311,6 +429,8 @@ def _mentions(paragraph: Paragraph, cues: list[tuple[int, int, str]], lowercase:
     reader = _Reader(text, paragraph.folded, lowercase)
     found: list[tuple[_Mention, str]] = []
     for cue_start, cue_end, family in cues:
+        if _misused(paragraph, cue_start):
+            continue
         phrase = text[cue_start:cue_end]
         if family == "suffixes":
             subject = _SUFFIX_SUBJECT.search(text, max(0, cue_start - _READ_BEFORE), cue_start)
@@ -319,14 +439,54 @@ def _mentions(paragraph: Paragraph, cues: list[tuple[int, int, str]], lowercase:
         elif family == "subject_verbs":
             end = text.find(". ", cue_end)
             reach = cue_end + _MONEY_REACH if end < 0 else min(end, cue_end + _MONEY_REACH)
-            subject = reader.name_before(cue_start) if _money().search(text, cue_end, reach) else None
+            sentence_end = len(text) if end < 0 else end
+            named_later = any(cue_end < at < sentence_end and kind in _NAMING_FAMILIES for at, _, kind in cues)
+            has_money = _money().search(text, cue_end, reach) is not None
+            subject = reader.name_before(cue_start) if has_money and not named_later else None
             if subject is not None:
                 found.append((_Mention(subject[0], None, subject[1], phrase), family))
+        elif family == "closing":
+            for name, acronym, start in _agents_before(reader, cue_start):
+                found.append((_Mention(name, acronym, start, phrase), family))
         elif family != "channel" or _may_name_a_fund(text, cue_end):
             for name, acronym, start in reader.names_after(cue_end):
                 found.append((_Mention(name, acronym, start, phrase), family))
     found.sort(key=lambda item: item[0].offset)
     return found
+
+
+@lru_cache(maxsize=None)
+def _last_agent_preposition() -> regex.Pattern:
+    """The last agent preposition of a folded text ("von", "vom", "durch"), searched backwards."""
+    prepositions = lexicon.alternation(lexicon.merged("funding", "agent_prepositions"))
+    return compile_regex(rf"(?<!\w)(?:{prepositions})(?!\w)", regex.REVERSE)
+
+
+def _agents_before(reader: _Reader, cue_start: int) -> list[tuple[str, str | None, int]]:
+    """The donors named between the sentence's last agent preposition and a closing participle at `cue_start`
+    ("von der EU und dem Land Berlin gefördert"); none when other words come between the names and the verb."""
+    start = sentence_start(reader.text, cue_start, _READ_BEFORE)
+    preposition = _last_agent_preposition().search(reader.folded, start, cue_start)
+    if preposition is None:
+        return []
+    names = reader.names_after(preposition.end())
+    if not names or reader.text[names[-1][2] + len(names[-1][0]) : cue_start].strip():
+        return []
+    return names
+
+
+@lru_cache(maxsize=None)
+def _misuse() -> regex.Pattern:
+    """Words of money taken, not given ("embezzled", "détourné"), in folded text."""
+    misuse = lexicon.alternation(fold_text(word) for word in lexicon.merged("funding", "misuse_words"))
+    return compile_regex(rf"(?<!\w)(?:{misuse})(?!\w)")
+
+
+def _misused(paragraph: Paragraph, cue_start: int) -> bool:
+    """True when the sentence speaks of money taken before the cue: "he embezzled funds from the X Trust" or "he
+    fraudulently obtained a grant from Y" names a victim, not a donor."""
+    start = sentence_start(paragraph.text, cue_start, _READ_BEFORE)
+    return _misuse().search(paragraph.folded, start, cue_start) is not None
 
 
 def _fits(name: str, family: str) -> bool:
@@ -381,6 +541,17 @@ def _project_keys(page: Page) -> set[str]:
     return found
 
 
+def _headline_paragraph(page: Page) -> list[Paragraph]:
+    """The headline as one more text to read donors in ("Contribution financière du Japon à ..."), when it is
+    written as a sentence: in a Title Case or capitals headline every word would look like a name."""
+    headline = page.record.headline
+    if not headline or page.headline is None:
+        return []
+    long_words = [word for word in headline.split() if len(word) > 3 and word.isalpha()][1:]
+    small = sum(not is_capitalised(word) for word in long_words)
+    return [Paragraph(headline, [0], [page.headline])] if small and small * 3 >= len(long_words) else []
+
+
 def find_funders(page: Page) -> None:
     """Reads the body paragraphs, `record.projects`, `record.contacts`, `record.headline` and
     `record.language`; sets `record.funders` (order of first appearance, one entry per donor)."""
@@ -390,8 +561,9 @@ def find_funders(page: Page) -> None:
     on_page: dict[str, str] = {}  # acronym defined on the page ("Name (ACR)") -> the donor identity of Name
     seen: set[str] = set()
     funders: list[Funder] = []
-    cues = cue_finder("funding", _FAMILIES, "suffixes").find([paragraph.folded for paragraph in body])
-    for paragraph, paragraph_cues in zip(body, cues):
+    texts = _headline_paragraph(page) + body
+    cues = cue_finder("funding", _FAMILIES, "suffixes").find([paragraph.folded for paragraph in texts])
+    for paragraph, paragraph_cues in zip(texts, cues):
         for mention, family in _mentions(paragraph, paragraph_cues, lowercase):
             identity = on_page.get(key(mention.name)) or _identity(mention.name)
             if identity in excluded or key(mention.name) in excluded or not _fits(mention.name, family):

@@ -14,14 +14,20 @@ from .page import BODY, Page
 from .patterncache import compile_re, compile_regex
 from .places import fold
 
-# One word at a time: dotted abbreviations ("U.S."), an elided article or preposition ("l'", "d'", "qu'") on its
-# own, a word keeping inner hyphens, apostrophes and dots ("co-funded", "State's"), else one other character.
-# (`re`, not `regex`: twice as fast on this simple pattern.)
-TOKEN = compile_re(r"(?:[^\W\d_]\.){2,}|(?:[Qq][Uu]|[dljnsmtcDLJNSMTC])['’](?=[^\W\d_])|\w[\w&]*(?:[-'’.](?=\w)[\w&]*)*|\S")
-# An acronym in parentheses, "(START)", "(JPBHR)": two capitals at least, digits and "&" or "-" allowed.
-ACRONYM_IN_PARENS = compile_regex(r"\s*\(\s*(\p{Lu}[\p{Lu}\p{N}&-]*\p{Lu}[\p{Lu}\p{N}]*)\s*\)")
+# One word at a time: dotted abbreviations ("U.S."), an elided article or preposition ("l'", "d'", "qu'", and the
+# Italian "dell'", "dall'", "nell'", "all'", "sull'") on its own, a word keeping inner hyphens, apostrophes and dots
+# ("co-funded", "State's"), else one other character. (`re`, not `regex`: twice as fast on this simple pattern.)
+TOKEN = compile_re(
+    r"(?:[^\W\d_]\.){2,}|(?:[Qq][Uu]|[dljnsmtcDLJNSMTC]|(?i:(?:[dn]?[ae]|su)ll))['’](?=[^\W\d_])"
+    r"|\w[\w&]*(?:[-'’.](?=\w)[\w&]*)*|\S"
+)
+# An acronym in parentheses, "(START)", "(JPBHR)": two capitals at least, digits and "&" or "-" allowed; a short
+# gloss may follow it inside ("(MPRR-SSA, en anglais)", "(JPBHR, by its English name)").
+ACRONYM_IN_PARENS = compile_regex(r"\s*\(\s*(\p{Lu}[\p{Lu}\p{N}&-]*\p{Lu}[\p{Lu}\p{N}]*)\s*(?:[,;][^()]{1,30})?\)")
 # What closes a paragraph: sentence punctuation, closing quotes and brackets.
 _CLOSING = tuple(".!?:;»”\"')")
+# How far back, in characters, the long form of an acronym may start.
+_DEFINITION_REACH = 200
 # Where a sentence ends, to keep a look-back inside the current sentence.
 _SENTENCE_BREAK = compile_regex(r"[.!?;]\s+(?=\P{Ll})")
 
@@ -95,6 +101,12 @@ def is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
+def is_caseless(word: str) -> bool:
+    """True for a word of a script without capitals (Arabic): its first character is a letter of neither case."""
+    first = word[:1]
+    return first.isalpha() and not first.isupper() and not first.islower()
+
+
 def is_acronym(word: str) -> bool:
     """"START", "JPBHR", "UE": two capitals or more and no small letter."""
     return not any(c.islower() for c in word) and sum(c.isupper() for c in word) >= 2  # most words fail the first
@@ -164,7 +176,7 @@ def phrase_at(tokens: Tokens, i: int, options: tuple[tuple[str, ...], ...]) -> i
 
 
 @lru_cache(maxsize=None)
-def _contractions() -> dict[str, set[str]]:
+def contractions() -> dict[str, set[str]]:
     """Preposition -> its contracted forms, every language ("de" -> "du", "des", "d'", "del")."""
     forms: dict[str, set[str]] = {}
     for language in lexicon.languages():
@@ -180,7 +192,7 @@ def _spellings(phrase: str) -> set[str]:
     head, _, last = phrase.rpartition(" ")
     if not head:
         return {phrase}
-    return {phrase} | {f"{head} {form}" for form in _contractions().get(last, ())}
+    return {phrase} | {f"{head} {form}" for form in contractions().get(last, ())}
 
 
 class CueFinder:
@@ -235,3 +247,41 @@ def acronym_after(text: str, offset: int) -> tuple[str | None, int]:
     """The "(ACR)" starting at `text[offset]` after spaces, and the offset past it; (None, offset) if none."""
     match = ACRONYM_IN_PARENS.match(text, offset)
     return (match.group(1), match.end()) if match else (None, offset)
+
+
+def long_form_start(text: str, acronym: str, start: int, end: int) -> int | None:
+    """Where the long form of `acronym` starts in `text[start:end]` (the words just before its "(ACR)"), by the
+    Schwartz and Hearst (2003) algorithm: each letter or digit of the acronym, last to first, is found in the
+    text, right to left, and the first one must begin a word. None when the letters do not all fit."""
+    letters = [c.lower() for c in acronym if c.isalnum()]
+    at = end - 1
+    for index in range(len(letters) - 1, -1, -1):
+        letter = letters[index]
+        while at >= start and (
+            text[at].lower() != letter or (index == 0 and at > start and text[at - 1].isalnum())
+        ):
+            at -= 1
+        if at < start:
+            return None
+        at -= 1
+    # The long form starts with the word holding the first letter.
+    word_start = at + 1
+    while word_start > start and not text[word_start - 1].isspace():
+        word_start -= 1
+    return word_start
+
+
+def definition_window(text: str, acronym: str, paren: int) -> int:
+    """Where the Schwartz and Hearst search for the long form of `acronym`, defined at `text[paren]`, starts:
+    at most min(|A| + 5, 2|A|) words back, and never before the sentence."""
+    count = min(len(acronym) + 5, 2 * len(acronym))
+    start = sentence_start(text, paren, _DEFINITION_REACH)
+    at = paren
+    for _ in range(count):
+        space = text.rfind(" ", start, at)
+        if space < 0:
+            return start
+        at = space
+        while at > start and text[at - 1] == " ":
+            at -= 1
+    return at + 1 if at > start else start

@@ -26,9 +26,12 @@ from .names import (
     Paragraph,
     Tokens,
     acronym_after,
+    definition_window,
     fold_text,
+    is_caseless,
     is_capitalised,
     key,
+    long_form_start,
     paragraphs,
     sentence_start,
     stop_words,
@@ -36,10 +39,11 @@ from .names import (
 )
 from .page import Page
 from .patterncache import compile_re, compile_regex
+from .places import place_code
 
-# Quoted titles: « … », “ … ”, „ … “ and straight quotes, on one paragraph, 3 to 250 characters. (`re`, not
-# `regex`: several times faster here, and the two agree on `\s` in cleaned lines.)
-_QUOTED = compile_re(r"«\s*([^«»]{3,250}?)\s*»|“([^“”]{3,250}?)”|„([^„“]{3,250}?)“|\"([^\"]{3,250}?)\"")
+# Quoted titles: « … », “ … ” (or “ … " as editors mix them), „ … “ and straight quotes, on one paragraph, 3 to 250
+# characters. (`re`, not `regex`: several times faster here, and the two agree on `\s` in cleaned lines.)
+_QUOTED = compile_re(r"«\s*([^«»]{3,250}?)\s*»|“([^“”\"]{3,250}?)[”\"]|„([^„“]{3,250}?)“|\"([^\"]{3,250}?)\"")
 # The marks a `_QUOTED` match starts with.
 _OPENING_QUOTES = "«“„\""
 # How far before a quote or a head word we look for its introduction, in characters.
@@ -66,6 +70,10 @@ def _patterns() -> dict[str, regex.Pattern]:
     cues = lexicon.alternation(lexicon.merged("projects", "title_cues"))
     heads = lexicon.alternation(lexicon.merged("projects", "heads"))
     agencies = lexicon.alternation(lexicon.merged("projects", "agency_words"))
+    conjunctions = lexicon.alternation(lexicon.merged("funding", "conjunctions"))
+    articles = lexicon.alternation(lexicon.merged("funding", "articles"))
+    connectors = lexicon.alternation(lexicon.merged("funding", "connectors"))
+    phases = lexicon.alternation(lexicon.merged("projects", "phase_words"))
     flags = 0  # VERSION0: simple case folding, compiled several times faster than V1's full folding
     return {
         # '... projet en cours ... intitulé «': a title cue right before the quote, a project noun earlier.
@@ -78,10 +86,32 @@ def _patterns() -> dict[str, regex.Pattern]:
         # 'the pilot project "' / 'le projet «': the noun at most two words before the quote (backwards: it
         # ends the text, and only whether it is there counts).
         "noun_before": compile_regex(rf"(?i:(?<!\w)(?:{nouns}))(?:\s+[\w'’-]+){{0,2}}\s*:?\s*$", flags | regex.REVERSE),
-        # '” project' / '" (SRH) programme': the noun right after the quote.
-        "noun_after": compile_regex(rf"\s*(?:\([^()]{{1,15}}\)\s*)?(?i:(?:{nouns}))(?!\w)", flags),
+        # '” project' / '" (SRH) programme' / '», un projet': the noun right after the quote, or after a comma
+        # and a short article.
+        "noun_after": compile_regex(
+            rf"\s*(?:\([^()]{{1,15}}\)\s*)?(?:,\s*(?:\w{{1,4}}\s+)?)?(?i:(?:{nouns}))(?!\w)", flags
+        ),
         # A head word written with its capital ("Programme", "Initiative"): the core of a named initiative.
         "head": compile_regex(rf"(?<!\w)(?:{heads})(?!\w)", flags),
+        # 'the project SAFE – Safe Access For Everyone,': after a project noun, an acronym, a dash and the name it
+        # stands for (dotted or hyphenated acronyms too: "AB.CD", "E-ABC"), up to the next punctuation.
+        "acronym_dash": compile_regex(
+            r"\s+(\p{Lu}[\p{Lu}\p{N}.&-]*\p{Lu})\s+[-–—]\s+(\p{Lu}[^,.;:()]{3,200}?)\s*(?=[,.;:(]|$)", flags
+        ),
+        # '– Phase II', ': Phase 2' after a name: part of it.
+        "phase": compile_regex(rf"\s*[-–—:,]?\s*(?:{phases})\s+(?:[IVX]+|\d+)(?!\w)", flags),
+        # 'le projet de gestion coordonnée des frontières au Bénin': after a project noun, a preposition, words in
+        # small letters and the capitalised place that closes the title; and the definite article before the noun.
+        "described": compile_regex(
+            rf"\s+(?:{connectors})(?:\s+|(?<=['’]))(?:\p{{Ll}}[\p{{L}}'’-]*(?:\s+|(?<=['’]))){{1,10}}?"
+            rf"(\p{{Lu}}\p{{Ll}}[\p{{L}}-]*(?:\s+\p{{Lu}}\p{{Ll}}[\p{{L}}-]*)*)",
+            flags,
+        ),
+        "article_before": compile_regex(rf"(?<!\w)(?i:{articles})\s*$", flags | regex.REVERSE),
+        # What links two definitions of a list: a comma or a conjunction, then the next name's words.
+        "list_link": compile_regex(
+            rf"\s*(?:,\s*)?(?:(?:{conjunctions})\s+|,\s*)[^\s().;:]+(?:\s+[^\s().;:]+){{0,8}}", flags
+        ),
         # Words that make a name an agency, not a project ("World Food Programme").
         "agency": compile_regex(rf"(?<!\w)(?:{agencies})(?!\w)", flags),
     }
@@ -94,11 +124,12 @@ def _nouns() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
-def _noun_stems() -> tuple[str, ...]:
-    """The project nouns and head words in small letters, without those holding a shorter one ("programmes"
-    holds "program"): a text holds a noun only if it holds one of these."""
+def _noun_stems() -> re.Pattern:
+    """The project nouns and head words in small letters as one factored pattern, without those holding a
+    shorter one ("programmes" holds "program"): a text holds a noun only if it holds one of these."""
     forms = {fold_text(w) for w in lexicon.merged("projects", "nouns") + lexicon.merged("projects", "heads")}
-    return tuple(sorted(form for form in forms if not any(other != form and other in form for other in forms)))
+    shortest = [form for form in forms if not any(other != form and other in form for other in forms)]
+    return compile_re(lexicon.trie_regex(shortest))
 
 
 @lru_cache(maxsize=None)
@@ -110,9 +141,9 @@ def _any_head() -> re.Pattern:
 def _has_noun(folded: str) -> bool:
     """False only when the folded text holds no project noun or head word: the cheap first test, since every
     shape of project name needs one. (A text with one of the letters `regex`'s case-insensitive patterns take
-    for an ASCII one but `str.lower` leaves as it is, "İ" and "ſ", may hold one.) One `in` test per stem: several
-    times faster than one regex for them all."""
-    return any(stem in folded for stem in _noun_stems()) or not folded.isascii() and ("İ" in folded or "ſ" in folded)
+    for an ASCII one but `str.lower` leaves as it is, "İ" and "ſ", may hold one.) One search of the factored
+    stems: with some thirty of them, faster than one `in` test each."""
+    return _noun_stems().search(folded) is not None or not folded.isascii() and ("İ" in folded or "ſ" in folded)
 
 
 def called_a_project(acronym: str, body: list[Paragraph]) -> bool:
@@ -154,7 +185,7 @@ def _quoted(paragraph: Paragraph) -> list[_Found]:
         return found
     for match in _QUOTED.finditer(text, first):
         title = next(g for g in match.groups() if g is not None).strip().rstrip(".;:")
-        if not title[:1].isupper() and not title[:1].isdigit() or title.endswith(","):
+        if not (title[:1].isupper() or title[:1].isdigit() or is_caseless(title)) or title.endswith(","):
             continue  # a quoted remark ("will help families," said ...), not a title
         cue = _introduction(paragraph, match)
         if not cue:
@@ -189,7 +220,7 @@ def _introduction(paragraph: Paragraph, quote: re.Match) -> str:
         if patterns["noun_before"].search(before):
             return patterns["last_noun"].search(before).group()
     noun_after = patterns["noun_after"].match(text, quote.end())
-    return noun_after.group().strip() if noun_after else ""
+    return noun_after.group().strip(" ,") if noun_after else ""
 
 
 def _words_before(tokens: list) -> int:
@@ -222,7 +253,8 @@ def _inner_words() -> frozenset[str]:
 
 def _words_to_acronym(tokens: Tokens) -> int:
     """How many of `tokens` (the words after a head word) are plain words closed by "(ACR)" within the limit
-    (lower-case names: "Programme régional de développement (RDPP)"); 0 when none."""
+    (lower-case names: "Programme régional de développement (RDPP)"; a comma that goes on as the name began, in a
+    list: "Programme de protection, de retour et de réintégration (PPRR)"); 0 when none."""
     for i in range(_MAX_DEFINED_WORDS):
         token = tokens[i]
         if token is None:
@@ -231,6 +263,8 @@ def _words_to_acronym(tokens: Tokens) -> int:
             if i and ACRONYM_IN_PARENS.match(token.string, token.start()):
                 return i
             break
+        if token.group() == "," and i and key(tokens.word(i + 1)) == key(tokens.word(0)):
+            continue
         if not token.group()[:1].isalnum():
             break
     return 0
@@ -238,16 +272,21 @@ def _words_to_acronym(tokens: Tokens) -> int:
 
 def _capitalised_words(tokens: Tokens) -> int:
     """How many of `tokens` (the words after a head word) continue the name: small inner words followed by a
-    capitalised word ("for Border Health")."""
+    capitalised word ("for Border Health"). The name stops before its owner ("Programa Siria del Gobierno") and
+    before a second name ("Initiative and the Lakes Program")."""
     taken = 0
     inner = _inner_words()
+    conjunctions, articles = words("funding", "conjunctions"), words("funding", "articles")
     while True:
         j = taken
         while key(tokens.word(j)) in inner:
+            if key(tokens.word(j)) in conjunctions and key(tokens.word(j + 1)) in articles:
+                return taken
             j += 1
-        if not is_capitalised(tokens.word(j)):
+        if not is_capitalised(tokens.word(j)) or key(tokens.word(j)) in words("projects", "owner_heads"):
             return taken
         taken = j + 1
+
 
 
 def _last_tokens(text: str, start: int, end: int, count: int) -> list[re.Match]:
@@ -290,6 +329,9 @@ def _named(paragraph: Paragraph) -> list[_Found]:
         name = text[first:last]
         if not _is_proper_name(name, match.group()) or patterns["agency"].search(name):
             continue
+        phase = patterns["phase"].match(text, last)
+        if phase:
+            last, name = phase.end(), text[first : phase.end()]
         acronym, end = acronym_after(text, last)
         found.append(_Found(name, acronym, first, end, match.group()))
     return found
@@ -302,49 +344,62 @@ def _not_own_words() -> frozenset[str]:
 
 
 def _is_proper_name(name: str, head: str) -> bool:
-    """A name needs a word of its own besides the head and small words ("Programme 2030" is not one)."""
+    """A name needs a word of its own besides the head's words and small words ("Programme 2030", "Task Force"
+    are not one)."""
     small = _not_own_words()
-    own = [t.group() for t in TOKEN.finditer(name) if t.group() != head and key(t.group()) not in small]
+    head_words = head.split()
+    own = [t.group() for t in TOKEN.finditer(name) if t.group() not in head_words and key(t.group()) not in small]
     return any(w[:1].isalpha() and (is_capitalised(w) or len(own) > 1) for w in own)
 
 
 def _defined(paragraph: Paragraph) -> list[_Found]:
     """A project bound to an acronym defined in parentheses: a project noun before it ("le projet d'appui aux
-    frontières (PAF)") or after it ("the Sahel Alliance for Fair Employment (SAFE) project")."""
+    frontières (PAF)") or after it ("the Sahel Alliance for Fair Employment (SAFE) project"), or after a list of
+    such definitions ("the Safe Roads (SR) and Clean Wells (CW) projects"). Bound by a noun after it, the name is
+    the acronym's long form (Schwartz and Hearst)."""
     text = paragraph.text
     found: list[_Found] = []
     paren = text.find("(")
     if paren < 0:
         return found
     # A match starts at the spaces before its "(": none starts before those of the first "(".
-    for match in ACRONYM_IN_PARENS.finditer(text, len(text[:paren].rstrip())):
-        noun_after = _patterns()["noun_after"].match(text, match.end())
-        start = sentence_start(text, match.start(), _REACH) if noun_after else _noun_look_back(paragraph, match.start())
-        if start is None:
-            continue  # no project noun to bind the acronym to
-        tokens = _last_tokens(text, start, match.start(), _MAX_DEFINED_WORDS)
-        if noun_after:
-            span, cue = _capitalised_run(tokens), noun_after.group().strip()
+    definitions = list(ACRONYM_IN_PARENS.finditer(text, len(text[:paren].rstrip())))
+    nouns_after = _nouns_after(text, definitions)
+    for index, match in enumerate(definitions):
+        acronym = match.group(1)
+        if nouns_after[index]:
+            low = max(definition_window(text, acronym, match.start()), definitions[index - 1].end() if index else 0)
+            first = long_form_start(text, acronym, low, match.start())
+            if first is None:
+                continue
+            name, cue = text[first : match.start()], nouns_after[index]
         else:
-            span, cue = _noun_span(tokens, match.group(1))
-        if span and _initials_fit(match.group(1), [t.group() for t in span]):
-            name = text[span[0].start() : span[-1].end()]
-            if not _patterns()["agency"].search(name):
-                found.append(_Found(name, match.group(1), span[0].start(), match.end(), cue))
+            start = _noun_look_back(paragraph, match.start())
+            if start is None:
+                continue  # no project noun to bind the acronym to
+            span, cue = _noun_span(_last_tokens(text, start, match.start(), _MAX_DEFINED_WORDS), acronym)
+            if not span or not _initials_fit(acronym, [t.group() for t in span]):
+                continue
+            first, name = span[0].start(), text[span[0].start() : span[-1].end()]
+        if not _patterns()["agency"].search(name):
+            found.append(_Found(name, acronym, first, match.end(), cue))
     return found
 
 
-def _capitalised_run(tokens: list) -> list:
-    """The capitalised words ending `tokens`, small inner words between them kept ("Alliance for Fair")."""
-    first = len(tokens)
-    while first and is_capitalised(tokens[first - 1].group()) and key(tokens[first - 1].group()) not in _small_words():
-        first -= 1
-        inner = first
-        while inner and key(tokens[inner - 1].group()) in _inner_words():
-            inner -= 1
-        if inner < first and inner and is_capitalised(tokens[inner - 1].group()):
-            first = inner
-    return tokens[first:]
+def _nouns_after(text: str, definitions: list) -> list[str]:
+    """For each "(ACR)" definition, the project noun that follows it, right after it or after the definitions
+    listed with it ("(SR) and Clean Wells (CW) projects"); "" when none does."""
+    nouns = [""] * len(definitions)
+    for index in range(len(definitions) - 1, -1, -1):
+        match = definitions[index]
+        noun = _patterns()["noun_after"].match(text, match.end())
+        if noun:
+            nouns[index] = noun.group().strip(" ,")
+        elif index + 1 < len(definitions) and _patterns()["list_link"].fullmatch(
+            text, match.end(), definitions[index + 1].start()
+        ):
+            nouns[index] = nouns[index + 1]
+    return nouns
 
 
 def _noun_span(tokens: list, acronym: str) -> tuple[list, str]:
@@ -382,6 +437,51 @@ def _initials_fit(acronym: str, span: list[str]) -> bool:
     return hits * 2 > len(letters) and bool(initials) and initials[0] in letters[:2]
 
 
+def _described(paragraph: Paragraph, nouns: list[tuple[int, int]]) -> list[_Found]:
+    """A title in small letters after "the project of", closed by the place it is about: "le projet de gestion
+    coordonnée des frontières au Bénin". A generic description names no place ("le programme de l'agence de lutte
+    contre la traite") or ends on an organisation. `nouns`: the places of the paragraph's project nouns."""
+    found: list[_Found] = []
+    text = paragraph.text
+    for start, end in nouns:
+        title = _patterns()["described"].match(text, end)
+        article = _patterns()["article_before"].search(text, max(0, start - 5), start) if title else None
+        if title and article and place_code(title.group(1)):
+            found.append(_Found(text[start : title.end()], None, start, title.end(), text[start:end]))
+    return found
+
+
+def _acronym_first(paragraph: Paragraph, nouns: list[tuple[int, int]]) -> list[_Found]:
+    """A project noun, its acronym and, after a dash, the name the acronym stands for: "le projet START –
+    Stabiliser les communautés à risque, ...". `nouns`: the places of the paragraph's project nouns."""
+    text = paragraph.text
+    if "-" not in text and "–" not in text and "—" not in text:
+        return []
+    found: list[_Found] = []
+    for start, end in nouns:
+        match = _patterns()["acronym_dash"].match(text, end)
+        if match:
+            found.append(_Found(match.group(2), match.group(1), match.start(2), match.end(2), text[start:end]))
+    return found
+
+
+def _noun_places(paragraph: Paragraph) -> list[tuple[int, int]]:
+    """(start, end) of each project noun of the paragraph, found as whole words in its folded text."""
+    folded = paragraph.folded
+    return [
+        (match.start(), match.end())
+        for match in _noun_finder().finditer(folded)
+        if not (match.start() and folded[match.start() - 1].isalnum())
+    ]
+
+
+@lru_cache(maxsize=None)
+def _noun_finder() -> re.Pattern:
+    """The project nouns in small letters as one factored pattern, not followed by a letter (`re` on the folded
+    text: much faster than the case-insensitive alternation)."""
+    return compile_re(rf"(?:{lexicon.trie_regex(_nouns())})(?!\w)")
+
+
 def _keep_apart(candidates: list[_Found]) -> list[_Found]:
     """The candidates that overlap no earlier one (a quoted title wins over a name found inside it), in text
     order. Kept spans are disjoint, so sorted starts and a bisection find the neighbours (a long page has many)."""
@@ -403,7 +503,9 @@ def find_projects(page: Page) -> None:
     for paragraph in paragraphs(page):
         if not _has_noun(paragraph.folded):
             continue  # nothing to find: every shape of project name holds a noun or head word
-        for found in _keep_apart(_quoted(paragraph) + _named(paragraph) + _defined(paragraph)):
+        nouns = _noun_places(paragraph)
+        candidates = _quoted(paragraph) + _acronym_first(paragraph, nouns) + _named(paragraph) + _defined(paragraph)
+        for found in _keep_apart(candidates + _described(paragraph, nouns)):
             keys = {key(found.name)} | ({key(found.acronym)} if found.acronym else set())
             if keys & seen:
                 continue
