@@ -434,3 +434,58 @@ def test_a_local_number_without_an_office_takes_the_country_of_the_dateline():
     record = extract(page_text("fr", "Contact presse\nAïcha Diallo\nTél. : 20 72 33 44\n"))  # dateline "Niamey –"
     assert as_dicts(record) == [{"name": "Aïcha Diallo", "organization": None, "phones": ["+22720723344"],
                                  "emails": []}]
+
+
+# --- contact blocks under the headline, national-format numbers ----------------------------------------------
+
+US_BODY = (
+    "County deputies recover stolen boat engines\n"
+    "{block}"
+    "Deputies recovered eleven outboard engines on Tuesday.\n"
+    "Anyone with information about the thefts is asked to call the tip line at (714) 647-7419 at any hour.\n"
+    "The engines had been taken from storage yards along the harbor over three weeks, and investigators traced "
+    "them through listings on a resale website that the suspects had used under several names.\n"
+    "Both men were booked into the county jail and are due in court next week, the Sheriff's Office said.\n"
+)
+
+
+def test_a_contact_heading_above_the_body_gives_its_person_and_leaves_the_body_whole():
+    record = extract(MENU + US_BODY.format(block=(
+        "Contact:\nDana Whitcomb\nPublic Information Officer\n(714) 347-8408 (O)\n(714) 647-7000 (C)\n"
+    )) + TRAILER)
+    assert as_dicts(record) == [{"name": "Dana Whitcomb", "organization": None,
+                                 "phones": ["+17143478408", "+17146477000"], "emails": []}]
+    assert record.body.startswith("Deputies recovered eleven outboard engines")
+    assert "tip line at (714) 647-7419" in record.body and record.body.endswith("the Sheriff's Office said.")
+
+
+def test_a_contact_word_without_its_colon_is_no_cue():
+    assert find_cue("Contact: Dana Whitcomb", 0) is not None
+    assert find_cue("Contact us", 0) is None and find_cue("Contacts", 0) is None
+
+
+def test_a_sentence_holding_a_number_is_no_contact_line():
+    assert parse_line("Anyone with information is asked to call the tip line at (714) 647-7419.") == ()
+    assert [t.kind for t in parse_line("Dana Whitcomb, office (714) 647-7419")] == ["name", "label", "phone"]
+
+
+@pytest.mark.parametrize("language, number, e164", [
+    ("en", "(617) 728-2408", "+16177282408"),
+    ("en", "203.221.3767", "+12032213767"),
+    ("pt", "(61) 3035 1979", "+556130351979"),
+])
+def test_a_national_number_on_a_page_naming_no_country_takes_the_language_country(language, number, e164):
+    page = Page(text="", lines=[Line(1, "Title")], record=Release())
+    page.record.language = language
+    person = contacts.Person(phones=[Item("phone", number, 0)])
+    contacts._settle_phones(page, [person])
+    assert [item.value for item in person.phones] == [e164]
+
+
+def test_a_national_number_takes_the_country_of_an_international_number_of_the_block():
+    page = Page(text="", lines=[Line(1, "Title")], record=Release())
+    page.record.language = "en"
+    people = [contacts.Person(phones=[Item("phone", "+44 20 7946 0321", 0)]),
+              contacts.Person(phones=[Item("phone", "020 7946 0958", 1)])]
+    contacts._settle_phones(page, people)
+    assert [item.value for item in people[1].phones] == ["+442079460958"]

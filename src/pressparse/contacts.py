@@ -73,7 +73,9 @@ def _patterns() -> dict[str, re.Pattern | regex.Pattern]:
     phone = (r"(?<![\w+])(?P<number>(?:\(\s*\+\s*\d{{1,4}}\s*\)|\+\s?\d|\(?\d)[\d\s().-]{{4,24}}\d)"
              r"(?:\s*,?\s*(?:{})\.?\s*:?\s*(?P<ext>\d{{1,6}})\b)?")
     return {
-        "cue": _compile(r"(?:{})(?!\w)", "cues"),  # matched at a line or sentence start only
+        # Matched at a line or sentence start only. A heading cue ("Contact", "Presse") is a cue only before a
+        # colon: alone, the word is a menu entry as often as a heading.
+        "cue": _compile(r"(?:{})(?!\w)|(?:{})\s*:", "cues", "heading_cues"),
         "lead_in": _compile(r"(?<!\w)(?:{}|{})(?!\w)", "cues", "verbs"),
         "label": _compile(r"^(?P<label>(?:{0}|{1})(?:\s*[/&]\s*(?:{0}|{1}))*)\s*[.:]?(?:\s+|$)", "labels",
                           "fax_labels"),
@@ -254,7 +256,8 @@ def parse_line(text: str, running_text: bool = False) -> tuple[Token, ...]:
     """The tokens of one block line in reading order (of the cue line's rest, in running text, when
     `running_text`: a name may then start a longer phrase); none for a sentence without address or number."""
     pieces = _split_values(deobfuscate(_BULLET.sub("", text)))
-    if not running_text and len(pieces) == 1 and isinstance(pieces[0], str) and _is_prose(pieces[0]):
+    # A sentence is no contact line, even with a number in it ("Anyone with information is asked to call ...").
+    if not running_text and _is_prose(" ".join(piece for piece in pieces if isinstance(piece, str))):
         return ()
     tokens: list[Token] = []
     for piece in pieces:
@@ -483,8 +486,9 @@ def _starts(text: str, mid_line: bool):
 
 @lru_cache(maxsize=None)
 def _cue_first_words() -> frozenset[str]:
-    """First words of the cues, lower-cased."""
-    return frozenset(regex.split(r"[\s'’,]", cue.lower(), 1)[0] for cue in lexicon.merged("contacts", "cues"))
+    """First words of the cues and heading cues, lower-cased."""
+    cues = lexicon.merged("contacts", "cues") + lexicon.merged("contacts", "heading_cues")
+    return frozenset(regex.split(r"[\s'’,]", cue.lower(), 1)[0] for cue in cues)
 
 
 @lru_cache(maxsize=None)
@@ -591,23 +595,40 @@ def _next_text_line(page: Page, index: int) -> int | None:
 
 
 class Regions:
-    """Country of a local number: the person's office, else any office of the block, else the page (dateline
-    place, else the country the body names most). Looked up only when a number lacks its "+" prefix."""
+    """Countries a local number may belong to, most likely first: the person's office, any office of the block,
+    the country of the block's international numbers, the page (dateline place, else the country the body names
+    most), then the main countries of the page's language. Looked up only when a number lacks its "+" prefix;
+    the first country in which the number is valid wins ("(617) 728-2408" on an English page with no country
+    named is a US number; "04 67 99 62 34" on a French page about Niger is French)."""
 
     def __init__(self, page: Page, people: list[Person]):
         self.page = page
-        self.offices = [p.organization for p in people if p.organization]
+        self.people = people
 
-    def of(self, person: Person) -> str | None:
-        for office in ([person.organization] if person.organization else []) + self.offices:
-            code = _office_country(office)
-            if code:
-                return code
-        return self.page_country
+    def of(self, person: Person) -> list[str]:
+        offices = [p.organization for p in [person, *self.people] if p.organization]
+        found = [_office_country(office) for office in offices] + self.shared
+        return list(dict.fromkeys(code for code in found if code))
 
     @cached_property
-    def page_country(self) -> str | None:
-        return _page_country(self.page)
+    def shared(self) -> list[str | None]:
+        """The candidates that do not depend on the person."""
+        language = self.page.record.language
+        spoken = lexicon.section(language, "contacts").get("phone_regions", []) if language else []
+        return [*_prefix_regions(self.people), _page_country(self.page), *spoken]
+
+
+def _prefix_regions(people: list[Person]) -> list[str]:
+    """Countries of the block's numbers written with their country code ("+44 ..."), in order."""
+    import phonenumbers  # imported on first use: most pages have no phone
+
+    found = []
+    for person in people:
+        for item in person.phones:
+            number = normalise_phone(item.value, item.extension, None)
+            if number:
+                found.append(phonenumbers.region_code_for_number(phonenumbers.parse(number.split(";")[0])))
+    return [code for code in found if code]
 
 
 def _office_country(office: str) -> str | None:
@@ -629,14 +650,15 @@ def _page_country(page: Page) -> str | None:
 
 
 def _settle_phones(page: Page, people: list[Person]) -> None:
-    """Normalise every person's numbers to E.164, local ones with their country; drop what is not a valid
-    number (a figure read as a number is no phone) and repeats."""
+    """Normalise every person's numbers to E.164, local ones in the first likely country where they are valid;
+    drop what is not a valid number (a figure read as a number is no phone) and repeats."""
     regions = Regions(page, people)
     for person in people:
         kept: dict[str, Item] = {}
         for item in person.phones:
             local = not item.value.lstrip("( ").startswith(("+", "00"))
-            number = normalise_phone(item.value, item.extension, regions.of(person) if local else None)
+            candidates: list[str | None] = [*regions.of(person)] if local else [None]
+            number = next(filter(None, (normalise_phone(item.value, item.extension, c) for c in candidates)), None)
             if number and number not in kept:
                 kept[number] = item
         person.phones = [Item("phone", number, item.line, item.cue, raw=item.value) for number, item in kept.items()]
@@ -651,12 +673,15 @@ def _contact(page: Page, person: Person, cue: str) -> Contact:
     return Contact(person.name, person.organization, [i.value for i in person.phones], [i.value for i in person.emails])
 
 
-def _mark(page: Page, block: Block) -> None:
-    """Mark the block's lines CONTACT and end the body before the cue. A cue inside a body line after other
-    sentences ("... on Monday. For more information contact ...") cuts that line's text at the cue instead."""
+def _mark(page: Page, block: Block, cut: bool = True) -> None:
+    """Mark the block's lines CONTACT and, when `cut`, end the body before the cue. A cue inside a body line
+    after other sentences ("... on Monday. For more information contact ...") cuts that line's text at the cue
+    instead. Without `cut` (a heading block above most of the body) only the block's own lines leave the body."""
     cue = block.cue
     line = page.lines[cue.line]
-    in_body = page.body_start is not None and page.body_end is not None and page.body_start < cue.line < page.body_end
+    in_body = (
+        cut and page.body_start is not None and page.body_end is not None and page.body_start < cue.line < page.body_end
+    )
     if cue.start > 0 and line.role == BODY and _BULLET.sub("", line.text[: cue.start]).strip():
         line.text = line.text[: cue.start].rstrip()
         if in_body or cue.line == page.body_start:
@@ -672,13 +697,24 @@ def _mark(page: Page, block: Block) -> None:
 
 def _closes_release(page: Page, block: Block) -> bool:
     """False for a block with more body text after it than before it: a "For more information, call ..."
-    sentence early in a release is not its contact block, and cutting there would lose most of the body."""
-    if page.body_end is None or block.last + 1 >= page.body_end:
+    sentence early in a release is not its contact block, and cutting there would lose most of the body. A block
+    between the headline and the body (the newswire shape: "Contact: ..." under the title) cuts nothing."""
+    if page.body_end is None or block.last + 1 >= page.body_end or block.last < (page.body_start or 0):
         return True
     lines = page.lines
     before = sum(len(ln.text) for ln in lines[page.body_start : block.cue.line] if ln.role == BODY)
     after = sum(len(ln.text) for ln in lines[block.last + 1 : page.body_end] if ln.role == BODY)
     return after <= before
+
+
+def _is_heading(page: Page, cue: Cue) -> bool:
+    """True for a cue that starts its line and is a heading ("Contact:", "Media contacts", "Press contact: Ana
+    Ruiz, ..."): a block under such a line is the contact block wherever it stands, even above the body (the
+    newswire shape), unlike an information sentence early in a release."""
+    text = page.lines[cue.line].text
+    if _BULLET.sub("", text[: cue.start]).strip():
+        return False
+    return cue.text.endswith(":") or text[cue.rest :].lstrip().startswith(":") or not text[cue.rest :].strip()
 
 
 def find_contacts(page: Page) -> None:
@@ -696,7 +732,10 @@ def find_contacts(page: Page) -> None:
         if cue is None:
             continue
         block = read_block(page, cue)
-        if block.people and _closes_release(page, block):
+        if not block.people:
+            continue
+        closes = _closes_release(page, block)
+        if closes or _is_heading(page, cue):
             page.record.contacts = [_contact(page, person, cue.text) for person in block.people]
-            _mark(page, block)
+            _mark(page, block, cut=closes)
             return
