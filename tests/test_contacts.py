@@ -489,3 +489,24 @@ def test_a_national_number_takes_the_country_of_an_international_number_of_the_b
               contacts.Person(phones=[Item("phone", "020 7946 0958", 1)])]
     contacts._settle_phones(page, people)
     assert [item.value for item in people[1].phones] == ["+442079460958"]
+
+
+@pytest.mark.parametrize("line", [
+    "Für Rückfragen: Jana Albers, Tel. 030 1234567",
+    "Para mais esclarecimentos, contacte:",
+    "Per ulteriori dettagli rivolgersi a:",
+    "للاستفسارات الإعلامية:",
+    "Pressestelle: Jana Albers",
+    "Assessoria de imprensa:",
+])
+def test_contact_phrases_of_every_language_are_cues(line):
+    assert find_cue(line, 0) is not None
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Sgt. Dana Whitcomb, (714) 347-8408", "Dana Whitcomb"),
+    ("Det. Luis Ortega", "Luis Ortega"),
+    ("Lt. Mara Quinn", "Mara Quinn"),
+])
+def test_a_rank_before_a_name_is_left_out(line, name):
+    assert parse_line(line)[0] == contacts.Token("name", name)
