@@ -510,3 +510,30 @@ def test_contact_phrases_of_every_language_are_cues(line):
 ])
 def test_a_rank_before_a_name_is_left_out(line, name):
     assert parse_line(line)[0] == contacts.Token("name", name)
+
+
+def test_a_press_desk_with_a_number_and_no_person_is_the_contacts_name():
+    record = extract(page_text("en", "Contact: Media Relations Division, (202) 261-4686, MEDIA@EXAMPLE.GOV\n"))
+    assert as_dicts(record) == [{"name": "Media Relations Division", "organization": "Media Relations Division",
+                                 "phones": ["+12022614686"], "emails": ["media@example.gov"]}]
+    assert_body_is_release_only(record, "en")
+
+
+def test_a_desk_after_a_name_is_the_persons_office_and_does_not_swallow_the_label_after_its_period():
+    assert parse_line("Ana Ruiz, Press Office. Tel: +41 22 555 0101") == (
+        contacts.Token("name", "Ana Ruiz"), contacts.Token("desk", "Press Office"), contacts.Token("label", "Tel"),
+        contacts.Token("phone", "+41 22 555 0101"),
+    )
+    assert parse_line("Ana M. Ruiz")[0] == contacts.Token("name", "Ana M. Ruiz")
+    assert not contacts.is_desk("Public Information Officer") and contacts.is_desk("Service de presse")
+
+
+def test_a_contact_heading_above_the_headline_is_read_up_to_the_headline():
+    record = extract(
+        "FOR IMMEDIATE RELEASE\nMedia Contact: Sgt. Dana Whitcomb, Public Affairs Unit. Tel: 203.221.3767\n\n"
+        + PARAGRAPHS["en"] + TRAILER
+    )
+    assert as_dicts(record) == [{"name": "Dana Whitcomb", "organization": "Public Affairs Unit",
+                                 "phones": ["+12032213767"], "emails": []}]
+    assert record.headline == "Harbour clinic reopens after the storm season"
+    assert_body_is_release_only(record, "en")

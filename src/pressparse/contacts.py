@@ -30,6 +30,8 @@ INLINE_WINDOW = 1000
 # The block ends after this many lines, or this many lines in a row that hold nothing of a contact.
 MAX_BLOCK_LINES = 40
 MAX_OTHER_LINES = 2
+# A contact heading above the headline is looked for this many lines up.
+ABOVE_HEADLINE = 6
 # A person's name is 2 to 5 words.
 MIN_NAME_WORDS, MAX_NAME_WORDS = 2, 5
 # Office lines are short: "OIM Libye", "UNHCR Kenya Country Office".
@@ -81,9 +83,11 @@ def _patterns() -> dict[str, re.Pattern | regex.Pattern]:
                           "fax_labels"),
         "fax": _compile(r"^(?:{})\s*[.:]?$", "fax_labels"),
         "separator_line": _compile(r"^(?:{})\s*[.:,]?$", "separators"),
-        # Segments of a line: commas, colons, brackets, dashes between spaces, a separator word before a capital.
+        # Segments of a line: commas, colons, brackets, dashes between spaces, a separator word before a capital,
+        # a sentence's period ("Press Office. Tel: ..."; not an initial's or a short title's: "Ana M. Ruiz").
         "split": _compile(
-            r"[,;:|()\[\]]|\s[–—-]\s|\s(?P<separator>{})\s(?-i:(?=\p{{Lu}}))", "separators", compiler=compile_regex
+            r"[,;:|()\[\]]|\s[–—-]\s|(?<=\w\w\w)\.\s+(?=\p{{Lu}})|\s(?P<separator>{})\s(?-i:(?=\p{{Lu}}))",
+            "separators", compiler=compile_regex,
         ),
         "at_bracket": _compile(r"\s*[\[({{]\s*(?:{})\s*[\])}}]\s*", "at_words"),
         "dot_bracket": _compile(r"\s*[\[({{]\s*(?:{})\s*[\])}}]\s*", "dot_words"),
@@ -183,7 +187,7 @@ def _not_in_names() -> frozenset[str]:
     """Job words, function words and labels: "Press Office", "In Geneva", "Ana Ruiz Tel" are no names (particles
     stay allowed, and one-letter labels such as "M" stay initials)."""
     labels = {word for word in _words("labels") | _words("fax_labels") if len(word) > 1}
-    return _words("role_words") | labels | frozenset(word.casefold() for word in lexicon.merged_list("stopwords"))
+    return _words("role_words") | labels | _function_words()
 
 
 def running_name(segment: str) -> tuple[str | None, str | None]:
@@ -218,6 +222,27 @@ def _office_after(words: list[str]) -> str | None:
     return None
 
 
+def is_desk(segment: str) -> bool:
+    """True for a press desk named as such ("Media Relations Division", "Service de presse", "Public Affairs
+    Office"): a few words, the first capitalised, one of them a desk word. A job title
+    ("Public Information Officer") names a person's post, not a desk."""
+    words = segment.split()
+    if not MIN_NAME_WORDS <= len(words) <= MAX_OFFICE_WORDS or _DIGIT.search(segment) or "@" in segment:
+        return False
+    if not _NAME_WORD.match(words[0]):
+        return False
+    # Words after the first may be small when they are function or job words ("Service de presse").
+    small = _function_words() | _words("role_words")
+    if not all(_NAME_WORD.match(word) or word.casefold() in small for word in words):
+        return False
+    return any(word.casefold() in _words("desk_words") for word in words)
+
+
+@lru_cache(maxsize=None)
+def _function_words() -> frozenset[str]:
+    return frozenset(word.casefold() for word in lexicon.merged_list("stopwords"))
+
+
 def office_kind(segment: str) -> str | None:
     """"office" for an office line ("OIM Libye", "Kenya Country Office"), "acronym" for a line that starts with
     an acronym and names no country ("IOM Geneva", or a NAME in capitals: the page decides), else None."""
@@ -241,8 +266,9 @@ def office_kind(segment: str) -> str | None:
 
 
 class Token(NamedTuple):
-    """What one piece of a line is, apart from the page: kind "label", "name", "office", "acronym" (an office
-    or a NAME in capitals), "email", "phone" or "separator"; `shaped` when an acronym line is name-shaped."""
+    """What one piece of a line is, apart from the page: kind "label", "name", "office", "desk" (an office
+    that may stand for a person), "acronym" (an office or a NAME in capitals), "email", "phone" or "separator";
+    `shaped` when an acronym line is name-shaped."""
 
     kind: str
     value: str = ""
@@ -293,7 +319,9 @@ def _segment(segment: str, running_text: bool) -> list[Token]:
         return [Token("office", segment)]
     if kind == "acronym":
         return [Token("acronym", " ".join(_tokens(segment)) if shaped else segment, shaped=shaped)]
-    return [Token("name", " ".join(_tokens(segment)))] if shaped else []
+    if shaped:
+        return [Token("name", " ".join(_tokens(segment)))]
+    return [Token("desk", segment)] if is_desk(segment) else []
 
 
 def _split_values(text: str) -> list[str | Token]:
@@ -347,6 +375,7 @@ class Person:
     emails: list[Item] = field(default_factory=list)
     after_separator: bool = False
     name_item: Item | None = None
+    office_item: Item | None = None
 
     def empty(self) -> bool:
         return self.name is None and self.organization is None and not self.phones and not self.emails
@@ -425,6 +454,8 @@ def people_of(items: list[Item]) -> list[Person]:
             continue
         if kind == "acronym":
             kind = "name" if person.name is None and not person.details() else "office"
+        elif kind == "desk":
+            kind = "office"
         elif kind == "name" and _named_by_acronym(person):
             person.organization, person.name, person.name_item = person.name, None, None
         starts = (
@@ -440,7 +471,17 @@ def people_of(items: list[Item]) -> list[Person]:
         _add(person, item, kind)
         separator = blank = False
     people.append(person)
+    for person in people:
+        _name_by_desk(person)
     return [p for i, p in enumerate(people) if p.details() or (p.name and (i == 0 or p.after_separator))]
+
+
+def _name_by_desk(person: Person) -> None:
+    """A press desk with a phone or an address and no person ("Media Relations Division, 202 ...") is the
+    contact's name: it is whom the reader calls."""
+    office = person.office_item
+    if person.name is None and office is not None and office.kind == "desk" and person.details():
+        person.name, person.name_item = office.value, office
 
 
 def _named_by_acronym(person: Person) -> bool:
@@ -452,7 +493,7 @@ def _add(person: Person, item: Item, kind: str) -> None:
     if kind == "name" and person.name is None:
         person.name, person.name_item = item.value, item
     elif kind == "office" and person.organization is None:
-        person.organization = item.value
+        person.organization, person.office_item = item.value, item
     elif kind == "email" and all(e.value != item.value for e in person.emails):
         person.emails.append(item)
     elif kind == "phone" and not item.fax:
@@ -548,14 +589,14 @@ class Block:
     last: int  # index of the block's last line holding something of a contact
 
 
-def read_block(page: Page, cue: Cue) -> Block:
-    """The people of the block that starts at `cue`, and where the block ends."""
+def read_block(page: Page, cue: Cue, end: int | None = None) -> Block:
+    """The people of the block that starts at `cue`, and where the block ends (at line `end` at the latest)."""
     reader = Reader(page, cue.line)
     rest = page.lines[cue.line].text[cue.rest : cue.rest + INLINE_WINDOW]
     items = reader.items(rest, cue.line, running_text=True)
     last, others = cue.line, 0
     first_line: int | None = None
-    for index in range(cue.line + 1, min(len(page.lines), cue.line + 1 + MAX_BLOCK_LINES)):
+    for index in range(cue.line + 1, min(len(page.lines) if end is None else end, cue.line + 1 + MAX_BLOCK_LINES)):
         line = page.lines[index]
         text = line.text
         if not text:
@@ -718,24 +759,35 @@ def _is_heading(page: Page, cue: Cue) -> bool:
 
 
 def find_contacts(page: Page) -> None:
-    """Reads the lines from the headline on; sets `record.contacts`, marks contact lines CONTACT and moves
-    `page.body_end` before the contact block."""
+    """Reads the lines from the headline on, else the few lines above it; sets `record.contacts`, marks contact
+    lines CONTACT and moves `page.body_end` before the contact block."""
     if page.body_start is None:
         return
     start = page.headline + 1 if page.headline is not None else page.body_start
     # A cue inside a line (after other sentences) counts only from the last body paragraph on: one in the
     # middle of the body would cut the paragraphs after it.
     tail = page.paragraphs[-1][0] if page.paragraphs else page.body_start
-    for index in range(start, len(page.lines)):
+    if not _take_block(page, range(start, len(page.lines)), tail):
+        # A heading may stand above the title ("FOR IMMEDIATE RELEASE" / "Contact: ..." / the title); its block
+        # stops at the title.
+        top = start - 1
+        _take_block(page, range(max(0, top - ABOVE_HEADLINE), top), None, end=top)
+
+
+def _take_block(page: Page, indexes: range, tail: int | None, end: int | None = None) -> bool:
+    """Takes the first contact block whose cue is on one of the lines `indexes`: a cue inside a line counts from
+    line `tail` on, and with `end` (above the headline) only a heading cue counts, its block ending there."""
+    for index in indexes:
         text = page.lines[index].text
-        cue = find_cue(text, index, mid_line=index >= tail) if text else None
-        if cue is None:
+        cue = find_cue(text, index, mid_line=tail is not None and index >= tail) if text else None
+        if cue is None or (end is not None and not _is_heading(page, cue)):
             continue
-        block = read_block(page, cue)
+        block = read_block(page, cue, end)
         if not block.people:
             continue
-        closes = _closes_release(page, block)
+        closes = end is None and _closes_release(page, block)
         if closes or _is_heading(page, cue):
             page.record.contacts = [_contact(page, person, cue.text) for person in block.people]
             _mark(page, block, cut=closes)
-            return
+            return True
+    return False
