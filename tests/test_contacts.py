@@ -537,3 +537,26 @@ def test_a_contact_heading_above_the_headline_is_read_up_to_the_headline():
                                  "phones": ["+12032213767"], "emails": []}]
     assert record.headline == "Harbour clinic reopens after the storm season"
     assert_body_is_release_only(record, "en")
+
+
+def test_arabic_names_are_found_by_the_block_layout():
+    record = extract(
+        "المنظمة تفتتح عيادة جديدة في الميناء\n"
+        "عمّان – افتتحت المنظمة يوم الثلاثاء عيادة جديدة في الميناء بعد أربعة أشهر من أعمال الترميم، ويتوقع "
+        "الممرضون استقبال أكثر من ثلاثمائة مريض في الأسبوع الأول وحده.\n"
+        "وقالت البلدية إن العيادة هي المكان الوحيد الذي يمكن فيه علاج عمال الليل دون رحلة طويلة إلى الداخل.\n"
+        "لمزيد من المعلومات يرجى الاتصال:\n"
+        "سارة الخطيب\nالمكتب الإعلامي\nهاتف: +962 6 555 0101\nالبريد الإلكتروني: skhatib@example.org\n"
+        "أو\nيوسف منصور\nجوال: +962 79 555 0102\n"
+    )
+    people = [(c.name, c.organization, c.phones + c.emails) for c in record.contacts]
+    assert people == [("سارة الخطيب", "المكتب الإعلامي", ["+96265550101", "skhatib@example.org"]),
+                      ("يوسف منصور", None, ["+962795550102"])]
+    assert record.body.endswith("دون رحلة طويلة إلى الداخل.")
+
+
+def test_an_arabic_name_like_line_without_a_number_after_it_is_no_name():
+    items = [Item("uncased", "سارة الخطيب", 1), Item("separator", line=2), Item("uncased", "يوسف منصور", 3),
+             Item("phone", "+962795550102", 4)]
+    assert [(i.kind, i.value) for i in contacts.settle_uncased(items)] == [
+        ("separator", ""), ("name", "يوسف منصور"), ("phone", "+962795550102")]

@@ -229,13 +229,28 @@ def is_desk(segment: str) -> bool:
     words = segment.split()
     if not MIN_NAME_WORDS <= len(words) <= MAX_OFFICE_WORDS or _DIGIT.search(segment) or "@" in segment:
         return False
-    if not _NAME_WORD.match(words[0]):
+    if not (_NAME_WORD.match(words[0]) or _uncased(words[0])):
         return False
     # Words after the first may be small when they are function or job words ("Service de presse").
     small = _function_words() | _words("role_words")
-    if not all(_NAME_WORD.match(word) or word.casefold() in small for word in words):
+    if not all(_NAME_WORD.match(word) or _uncased(word) or word.casefold() in small for word in words):
         return False
     return any(word.casefold() in _words("desk_words") for word in words)
+
+
+def _uncased(text: str) -> bool:
+    """True for text in a script without capital letters (Arabic): no letter of it has a case."""
+    return text.lower() == text.upper()
+
+
+def is_uncased_name(segment: str) -> bool:
+    """True for 2-5 words in a script without capital letters and none of them a job, desk or function word
+    or a label ("سارة الخطيب"): a name there is known by where it stands, which `settle_uncased` decides."""
+    words = _tokens(segment)
+    if not MIN_NAME_WORDS <= len(words) <= MAX_NAME_WORDS or _DIGIT.search(segment) or not _uncased(segment):
+        return False
+    excluded = _not_in_names() | _words("desk_words")
+    return all(word.isalpha() and word.casefold() not in excluded for word in words)
 
 
 @lru_cache(maxsize=None)
@@ -321,7 +336,9 @@ def _segment(segment: str, running_text: bool) -> list[Token]:
         return [Token("acronym", " ".join(_tokens(segment)) if shaped else segment, shaped=shaped)]
     if shaped:
         return [Token("name", " ".join(_tokens(segment)))]
-    return [Token("desk", segment)] if is_desk(segment) else []
+    if is_desk(segment):
+        return [Token("desk", segment)]
+    return [Token("uncased", " ".join(_tokens(segment)))] if is_uncased_name(segment) else []
 
 
 def _split_values(text: str) -> list[str | Token]:
@@ -437,6 +454,30 @@ def _is_prose(text: str) -> bool:
 
 
 # --- people ---------------------------------------------------------------------------------------------------
+
+
+def settle_uncased(items: list[Item]) -> list[Item]:
+    """Names in a script without capitals, by the block's layout: the first name-like line of a person (after
+    the cue, a separator, a blank line or someone's phone or e-mail) is a name when a phone or an e-mail follows
+    before the next person starts; other such lines (a job title, an office in words) are dropped."""
+    settled: list[Item] = []
+    candidate: int | None = None  # index in `settled` of the name-like line that may start the next person
+    opened = True  # a person may start here
+    for item in items:
+        kind = item.kind
+        if kind == "uncased":
+            if opened:
+                candidate, opened = len(settled), False
+            settled.append(item)
+            continue
+        if kind in ("phone", "email") and candidate is not None:
+            found = settled[candidate]
+            settled[candidate] = Item("name", found.value, found.line)
+            candidate = None
+        if kind in ("phone", "email", "separator", "blank", "name"):
+            candidate, opened = None, kind != "name"
+        settled.append(item)
+    return [item for item in settled if item.kind != "uncased"]
 
 
 def people_of(items: list[Item]) -> list[Person]:
@@ -616,7 +657,7 @@ def read_block(page: Page, cue: Cue, end: int | None = None) -> Block:
         others, last = 0, index
         first_line = index if first_line is None else first_line
         items.extend(found)
-    people = people_of([item for item in items if item.line <= last])
+    people = people_of(settle_uncased([item for item in items if item.line <= last]))
     _settle_phones(page, people)
     people = [p for p in people if p.details() or p.name]
     if not any(p.details() for p in people):
