@@ -560,3 +560,17 @@ def test_an_arabic_name_like_line_without_a_number_after_it_is_no_name():
              Item("phone", "+962795550102", 4)]
     assert [(i.kind, i.value) for i in contacts.settle_uncased(items)] == [
         ("separator", ""), ("name", "يوسف منصور"), ("phone", "+962795550102")]
+
+
+@pytest.mark.parametrize("line", [
+    "Ana Ruiz : This email address is being protected from spambots. You need JavaScript enabled to view it.",
+    "Ana Ruiz : Cette adresse e-mail est protégée contre les robots spammeurs. Vous devez activer le JavaScript "
+    "pour la visualiser.",
+    "Ana Ruiz, Email: [email protected]",
+])
+def test_the_text_a_protection_script_leaves_for_an_address_gives_no_address_and_keeps_the_name(line):
+    assert [t for t in parse_line(line) if t.kind != "label"] == [contacts.Token("name", "Ana Ruiz")]
+
+
+def test_a_separator_word_starting_a_line_parts_two_people():
+    assert [t.kind for t in parse_line("or Tom Berg, Tel: +41 22 555 0101")] == ["separator", "name", "label", "phone"]
