@@ -574,3 +574,16 @@ def test_the_text_a_protection_script_leaves_for_an_address_gives_no_address_and
 
 def test_a_separator_word_starting_a_line_parts_two_people():
     assert [t.kind for t in parse_line("or Tom Berg, Tel: +41 22 555 0101")] == ["separator", "name", "label", "phone"]
+
+
+def test_a_sentence_ending_with_a_contact_verb_and_a_colon_opens_the_block_on_the_next_lines():
+    record = extract(page_text("fr", (
+        "Je m'occupe des relations avec la presse pour la région, et si vous souhaitez un témoignage, vous pouvez "
+        "me joindre au :\n"
+        "04 72 10 33 58.\n"
+        "Pour les journalistes des autres régions, contactez directement la présidente,\n"
+        "Claire Dumontel : Cette adresse e-mail est protégée contre les robots spammeurs.\n"
+    )))
+    assert [(c.name, c.phones, c.emails) for c in record.contacts] == [
+        (None, ["+33472103358"], []), ("Claire Dumontel", [], [])]
+    assert record.body.endswith("si vous souhaitez un témoignage,")

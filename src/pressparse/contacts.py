@@ -626,6 +626,16 @@ def _cue_span(text: str, mid_line: bool) -> tuple[int, int, str] | None:
 _cached_cue_span = lru_cache(maxsize=2048)(_cue_span)
 
 
+def closing_verb_cue(text: str, index: int) -> Cue | None:
+    """The contact verb of a sentence that ends its line with a colon, the contact on the next lines ("...,
+    vous pouvez me joindre au :" / a number): the cue starts at the verb, in the line's last clause."""
+    if not text.endswith(":"):
+        return None
+    clause = max(text.rfind(mark, 0, len(text) - 1) for mark in ".,;!?") + 1
+    verbs = list(_patterns()["lead_in"].finditer(text, clause))
+    return Cue(index, verbs[-1].start(), verbs[-1].end(), verbs[-1][0]) if verbs else None
+
+
 @dataclass
 class Block:
     cue: Cue
@@ -653,6 +663,9 @@ def read_block(page: Page, cue: Cue, end: int | None = None) -> Block:
             break
         found = reader.items(text, index)
         if not [item for item in found if item.kind != "separator"]:
+            if _patterns()["lead_in"].search(text):
+                # "Pour les autres journalistes, contactez ..." introduces someone else.
+                items.append(Item("separator", line=index))
             others += 1
             if others > MAX_OTHER_LINES or line.role == BOILERPLATE:
                 break
@@ -824,6 +837,8 @@ def _take_block(page: Page, indexes: range, tail: int | None, end: int | None = 
     for index in indexes:
         text = page.lines[index].text
         cue = find_cue(text, index, mid_line=tail is not None and index >= tail) if text else None
+        if cue is None and end is None:
+            cue = closing_verb_cue(text, index)
         if cue is None or (end is not None and not _is_heading(page, cue)):
             continue
         block = read_block(page, cue, end)
