@@ -587,3 +587,13 @@ def test_a_sentence_ending_with_a_contact_verb_and_a_colon_opens_the_block_on_th
     assert [(c.name, c.phones, c.emails) for c in record.contacts] == [
         (None, ["+33472103358"], []), ("Claire Dumontel", [], [])]
     assert record.body.endswith("si vous souhaitez un témoignage,")
+
+
+@pytest.mark.parametrize("line, rest", [
+    ("For pictures or interviews please CONTACT PRESS@EXAMPLE.ORG", "PRESS@EXAMPLE.ORG"),
+    ("Pour toute question sur la campagne, contactez Ana Ruiz", "Ana Ruiz"),
+    ("For years, the town has relied on the harbour clinic.", None),
+])
+def test_a_lead_word_and_a_contact_verb_in_one_clause_make_a_cue(line, rest):
+    found = find_cue(line, 0)
+    assert (line[found.rest :].strip() if found else None) == rest

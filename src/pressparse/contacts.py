@@ -76,8 +76,12 @@ def _patterns() -> dict[str, re.Pattern | regex.Pattern]:
              r"(?:\s*,?\s*(?:{})\.?\s*:?\s*(?P<ext>\d{{1,6}})\b)?")
     return {
         # Matched at a line or sentence start only. A heading cue ("Contact", "Presse") is a cue only before a
-        # colon: alone, the word is a menu entry as often as a heading.
-        "cue": _compile(r"(?:{})(?!\w)|(?:{})\s*:", "cues", "heading_cues"),
+        # colon: alone, the word is a menu entry as often as a heading. A lead word and a contact verb in one
+        # clause make a cue whatever comes between ("For interviews or photos, please contact").
+        "cue": _compile(
+            r"(?:{})(?!\w)|(?:{})\s*:|(?:{})\s[^.!?:\n]{{0,60}}?(?<!\w)(?:{})(?!\w)",
+            "cues", "heading_cues", "cue_leads", "verbs",
+        ),
         "lead_in": _compile(r"(?<!\w)(?:{}|{})(?!\w)", "cues", "verbs"),
         "label": _compile(r"^(?P<label>(?:{0}|{1})(?:\s*[/&]\s*(?:{0}|{1}))*)\s*[.:]?(?:\s+|$)", "labels",
                           "fax_labels"),
@@ -571,8 +575,10 @@ def _starts(text: str, mid_line: bool):
 
 @lru_cache(maxsize=None)
 def _cue_first_words() -> frozenset[str]:
-    """First words of the cues and heading cues, lower-cased."""
-    cues = lexicon.merged("contacts", "cues") + lexicon.merged("contacts", "heading_cues")
+    """First words of the cues, heading cues and cue leads, lower-cased."""
+    cues = lexicon.merged("contacts", "cues") + lexicon.merged("contacts", "heading_cues") + lexicon.merged(
+        "contacts", "cue_leads"
+    )
     return frozenset(regex.split(r"[\s'’,]", cue.lower(), 1)[0] for cue in cues)
 
 
