@@ -597,3 +597,16 @@ def test_a_sentence_ending_with_a_contact_verb_and_a_colon_opens_the_block_on_th
 def test_a_lead_word_and_a_contact_verb_in_one_clause_make_a_cue(line, rest):
     found = find_cue(line, 0)
     assert (line[found.rest :].strip() if found else None) == rest
+
+
+def test_without_a_block_a_press_office_address_by_the_date_line_is_the_contact():
+    record = extract(
+        MENU + "Harbour clinic reopens after the storm season\n12 March 2021 (press@example.org)\n"
+        + PARAGRAPHS["en"].split("\n", 1)[1] + "Write to info@example.org for our newsletter.\n" + TRAILER
+    )
+    assert as_dicts(record) == [{"name": None, "organization": None, "phones": [], "emails": ["press@example.org"]}]
+
+
+def test_an_address_that_is_no_press_office_is_no_contact():
+    record = extract(page_text("en", "Write to info@example.org or call +41 22 555 0101 for our newsletter.\n"))
+    assert record.contacts == []

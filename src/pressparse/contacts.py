@@ -834,7 +834,22 @@ def find_contacts(page: Page) -> None:
         # A heading may stand above the title ("FOR IMMEDIATE RELEASE" / "Contact: ..." / the title); its block
         # stops at the title.
         top = start - 1
-        _take_block(page, range(max(0, top - ABOVE_HEADLINE), top), None, end=top)
+        if not _take_block(page, range(max(0, top - ABOVE_HEADLINE), top), None, end=top):
+            _take_press_mailbox(page, max(0, top - ABOVE_HEADLINE))
+
+
+def _take_press_mailbox(page: Page, start: int) -> None:
+    """Without a contact block, the first press office address on the page from line `start` on ("presse@...",
+    "media@..." by a date line or in a footer) is the contact, without a name."""
+    mailboxes = _words("press_mailboxes")
+    for index in range(start, len(page.lines)):
+        text = page.lines[index].text
+        if "@" not in text:
+            continue
+        for _, _, address in find_emails(deobfuscate(text)):
+            if regex.sub(r"[._-]", "", address.partition("@")[0]) in mailboxes:
+                page.record.contacts = [_contact(page, Person(emails=[Item("email", address, index)]), "")]
+                return
 
 
 def _take_block(page: Page, indexes: range, tail: int | None, end: int | None = None) -> bool:
