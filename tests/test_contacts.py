@@ -610,3 +610,9 @@ def test_without_a_block_a_press_office_address_by_the_date_line_is_the_contact(
 def test_an_address_that_is_no_press_office_is_no_contact():
     record = extract(page_text("en", "Write to info@example.org or call +41 22 555 0101 for our newsletter.\n"))
     assert record.contacts == []
+
+
+def test_arabic_commas_and_separator_part_a_line():
+    assert [t.kind for t in parse_line("سارة الخطيب، المتحدثة الرسمية، هاتف: +962 6 555 0101")] == [
+        "uncased", "label", "phone"]
+    assert [t.kind for t in parse_line("أو يوسف منصور")] == ["separator", "uncased"]

@@ -87,11 +87,12 @@ def _patterns() -> dict[str, re.Pattern | regex.Pattern]:
                           "fax_labels"),
         "fax": _compile(r"^(?:{})\s*[.:]?$", "fax_labels"),
         "separator_line": _compile(r"^(?:{})\s*[.:,]?$", "separators"),
-        # Segments of a line: commas, colons, brackets, dashes between spaces, a sentence's period ("Press Office.
-        # Tel: ..."; not an initial's or a short title's: "Ana M. Ruiz"), a separator word before a capital (at
-        # the line's start too: "or Tom Berg, ...").
+        # Segments of a line: commas (Arabic ones too), colons, brackets, dashes between spaces, a sentence's
+        # period ("Press Office. Tel: ..."; not an initial's or a short title's: "Ana M. Ruiz"), a separator word
+        # before a capital or a letter of a script without capitals (at the line's start too: "or Tom Berg").
         "split": _compile(
-            r"[,;:|()\[\]]|\s[–—-]\s|(?<=\w\w\w)\.\s+(?=\p{{Lu}})|(?:^|\s)(?P<separator>{})\s(?-i:(?=\p{{Lu}}))",
+            r"[,;:|()\[\]،؛]|\s[–—-]\s|(?<=\w\w\w)\.\s+(?=\p{{Lu}})"
+            r"|(?:^|\s)(?P<separator>{})\s(?-i:(?=\p{{Lu}}|\p{{Lo}}))",
             "separators", compiler=compile_regex,
         ),
         "at_bracket": _compile(r"\s*[\[({{]\s*(?:{})\s*[\])}}]\s*", "at_words"),
