@@ -616,3 +616,11 @@ def test_arabic_commas_and_separator_part_a_line():
     assert [t.kind for t in parse_line("سارة الخطيب، المتحدثة الرسمية، هاتف: +962 6 555 0101")] == [
         "uncased", "label", "phone"]
     assert [t.kind for t in parse_line("أو يوسف منصور")] == ["separator", "uncased"]
+
+
+def test_a_national_number_takes_the_country_of_an_international_number_elsewhere_on_the_page():
+    page = Page(text="", lines=[Line(1, "Title"), Line(2, "Head office: +254 20 422 1000")], record=Release())
+    page.record.language = "en"
+    person = contacts.Person(phones=[Item("phone", "0722 123 456", 0)])
+    contacts._settle_phones(page, [person])
+    assert [item.value for item in person.phones] == ["+254722123456"]

@@ -702,7 +702,8 @@ def _next_text_line(page: Page, index: int) -> int | None:
 class Regions:
     """Countries a local number may belong to, most likely first: the person's office, any office of the block,
     the country of the block's international numbers, the page (dateline place, else the country the body names
-    most), then the main countries of the page's language. Looked up only when a number lacks its "+" prefix;
+    most), the country of an international number elsewhere on the page, then the main countries of the page's
+    language. Looked up only when a number lacks its "+" prefix;
     the first country in which the number is valid wins ("(617) 728-2408" on an English page with no country
     named is a US number; "04 67 99 62 34" on a French page about Niger is French)."""
 
@@ -720,20 +721,26 @@ class Regions:
         """The candidates that do not depend on the person."""
         language = self.page.record.language
         spoken = lexicon.section(language, "contacts").get("phone_regions", []) if language else []
-        return [*_prefix_regions(self.people), _page_country(self.page), *spoken]
+        block = [item.value for person in self.people for item in person.phones]
+        return [*_prefix_regions(block), _page_country(self.page), *_prefix_regions(_page_numbers(self.page)), *spoken]
 
 
-def _prefix_regions(people: list[Person]) -> list[str]:
-    """Countries of the block's numbers written with their country code ("+44 ..."), in order."""
+def _prefix_regions(numbers: list[str]) -> list[str]:
+    """Countries of the numbers written with their country code ("+44 ..."), in order."""
     import phonenumbers  # imported on first use: most pages have no phone
 
     found = []
-    for person in people:
-        for item in person.phones:
-            number = normalise_phone(item.value, item.extension, None)
-            if number:
-                found.append(phonenumbers.region_code_for_number(phonenumbers.parse(number.split(";")[0])))
+    for number in numbers:
+        e164 = normalise_phone(number, None, None)
+        if e164:
+            found.append(phonenumbers.region_code_for_number(phonenumbers.parse(e164)))
     return [code for code in found if code]
+
+
+def _page_numbers(page: Page) -> list[str]:
+    """Numbers written with a "+" anywhere on the page (a site's footer gives its country that way)."""
+    phone = _patterns()["phone"]
+    return [match["number"] for line in page.lines if "+" in line.text for match in phone.finditer(line.text)]
 
 
 def _office_country(office: str) -> str | None:
