@@ -253,11 +253,15 @@ def test_a_name_in_the_body_is_not_a_contact_and_an_information_sentence_does_no
     assert "said Othman Belbeisi" in record.body and "council's website" in record.body
 
 
-def test_page_without_a_release_is_left_alone():
+def test_page_without_a_release_gives_only_the_press_contact_its_cue_introduces():
     page = analyse("Publications\nAnnual report 2019\nFor more information, please contact:\nAna Ruiz\n"
                    "Email: aruiz@example.org\n")
     assert page.body_start is None
-    assert page.record.contacts == [] and all(ln.role != CONTACT for ln in page.lines)
+    assert [(c.name, c.emails) for c in page.record.contacts] == [("Ana Ruiz", ["aruiz@example.org"])]
+    listing = analyse("Latest news\nAnnual report 2019\nFor press enquires please CONTACT PRESS@EXAMPLE.ORG\n"
+                      "Read more\nContact us\ninfo@example.org\n")
+    assert [c.emails for c in listing.record.contacts] == [["press@example.org"]]
+    assert analyse("Publications\nAnnual report 2019\nContact us\ninfo@example.org\n").record.contacts == []
 
 
 def test_block_lines_are_marked_and_values_noted_with_their_line_and_cue():

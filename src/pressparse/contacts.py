@@ -831,8 +831,10 @@ def _is_heading(page: Page, cue: Cue) -> bool:
 
 def find_contacts(page: Page) -> None:
     """Reads the lines from the headline on, else the few lines above it; sets `record.contacts`, marks contact
-    lines CONTACT and moves `page.body_end` before the contact block."""
+    lines CONTACT and moves `page.body_end` before the contact block. A page without a release (a listing) may
+    still print the site's press contact ("For media enquiries please contact ..."): its cue lines are read."""
     if page.body_start is None:
+        _take_block(page, range(len(page.lines)), None)
         return
     start = page.headline + 1 if page.headline is not None else page.body_start
     # A cue inside a line (after other sentences) counts only from the last body paragraph on: one in the
