@@ -628,3 +628,25 @@ def test_a_national_number_takes_the_country_of_an_international_number_elsewher
     person = contacts.Person(phones=[Item("phone", "0722 123 456", 0)])
     contacts._settle_phones(page, [person])
     assert [item.value for item in person.phones] == ["+254722123456"]
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Jana Albers Team Kommunikation", "Jana Albers"),
+    ("Jana Albers, Pressesprecherin", "Jana Albers"),
+    ("Dana Whitcomb | Communications Officer", "Dana Whitcomb"),
+    ("By Dana Whitcomb", None),
+    ("Dana Whitcomb Named Head of the Harbour Clinic", None),
+])
+def test_a_widget_line_names_a_person_and_a_press_post(line, name):
+    assert contacts.widget_name(line) == name
+
+
+def test_a_contact_widget_between_the_headline_and_the_body_is_the_contact():
+    record = extract(MENU + "Hafenklinik öffnet wieder\n\nJana Albers Team Kommunikation\n\n" + (
+        "Hamburg – Die Hafenklinik hat am Dienstag nach vier Monaten Reparaturarbeiten wieder geöffnet, und die "
+        "Pflegekräfte erwarten schon in der ersten Woche mehr als dreihundert Patienten.\n"
+        "Die Arbeiten wurden von der Stadt und mehreren Fischereigenossenschaften bezahlt, die betonen, dass die "
+        "Klinik der einzige Ort ist, an dem Nachtarbeiter ohne lange Fahrt behandelt werden können.\n"
+    ) + TRAILER)
+    assert [c.name for c in record.contacts] == ["Jana Albers"]
+    assert record.body.startswith("Hamburg – Die Hafenklinik")

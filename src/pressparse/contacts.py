@@ -32,6 +32,8 @@ MAX_BLOCK_LINES = 40
 MAX_OTHER_LINES = 2
 # A contact heading above the headline is looked for this many lines up.
 ABOVE_HEADLINE = 6
+# A contact widget names a person and their post in at most this many words ("Team Communications").
+MAX_POST_WORDS = 4
 # A person's name is 2 to 5 words.
 MIN_NAME_WORDS, MAX_NAME_WORDS = 2, 5
 # Office lines are short: "OIM Libye", "UNHCR Kenya Country Office".
@@ -844,8 +846,36 @@ def find_contacts(page: Page) -> None:
         # A heading may stand above the title ("FOR IMMEDIATE RELEASE" / "Contact: ..." / the title); its block
         # stops at the title.
         top = start - 1
-        if not _take_block(page, range(max(0, top - ABOVE_HEADLINE), top), None, end=top):
+        if not _take_block(page, range(max(0, top - ABOVE_HEADLINE), top), None, end=top) and not _take_widget(
+            page, top
+        ):
             _take_press_mailbox(page, max(0, top - ABOVE_HEADLINE))
+
+
+def _take_widget(page: Page, top: int) -> bool:
+    """Without a contact block, a line from the headline to the body that names a person and their press post
+    and nothing else ("Simone Pott Team Communications", "Jana Albers, Pressesprecherin") is the page's contact
+    widget: the contact is that person."""
+    start = page.headline if page.headline is not None else top
+    for index in range(start, (page.body_start or 0)):
+        name = widget_name(page.lines[index].text)
+        if name:
+            person = Person(name=name, name_item=Item("name", name, index))
+            page.record.contacts = [_contact(page, person, "")]
+            return True
+    return False
+
+
+def widget_name(text: str) -> str | None:
+    """The name of "<2-3 name words> <1-4 job or desk words>", else None."""
+    words = text.split()
+    posts = _words("role_words") | _words("desk_words")
+    for size in (2, 3):
+        post = [word.strip(_EDGE_PUNCTUATION).casefold() for word in words[size:] if word.strip(_EDGE_PUNCTUATION)]
+        name = " ".join(words[:size]).strip(_EDGE_PUNCTUATION)
+        if 1 <= len(post) <= MAX_POST_WORDS and all(word in posts for word in post) and is_person_name(name):
+            return name
+    return None
 
 
 def _take_press_mailbox(page: Page, start: int) -> None:
