@@ -253,11 +253,15 @@ def test_a_name_in_the_body_is_not_a_contact_and_an_information_sentence_does_no
     assert "said Othman Belbeisi" in record.body and "council's website" in record.body
 
 
-def test_page_without_a_release_is_left_alone():
+def test_page_without_a_release_gives_only_the_press_contact_its_cue_introduces():
     page = analyse("Publications\nAnnual report 2019\nFor more information, please contact:\nAna Ruiz\n"
                    "Email: aruiz@example.org\n")
     assert page.body_start is None
-    assert page.record.contacts == [] and all(ln.role != CONTACT for ln in page.lines)
+    assert [(c.name, c.emails) for c in page.record.contacts] == [("Ana Ruiz", ["aruiz@example.org"])]
+    listing = analyse("Latest news\nAnnual report 2019\nFor press enquires please CONTACT PRESS@EXAMPLE.ORG\n"
+                      "Read more\nContact us\ninfo@example.org\n")
+    assert [c.emails for c in listing.record.contacts] == [["press@example.org"]]
+    assert analyse("Publications\nAnnual report 2019\nContact us\ninfo@example.org\n").record.contacts == []
 
 
 def test_block_lines_are_marked_and_values_noted_with_their_line_and_cue():
@@ -434,3 +438,215 @@ def test_a_local_number_without_an_office_takes_the_country_of_the_dateline():
     record = extract(page_text("fr", "Contact presse\nAïcha Diallo\nTél. : 20 72 33 44\n"))  # dateline "Niamey –"
     assert as_dicts(record) == [{"name": "Aïcha Diallo", "organization": None, "phones": ["+22720723344"],
                                  "emails": []}]
+
+
+# --- contact blocks under the headline, national-format numbers ----------------------------------------------
+
+US_BODY = (
+    "County deputies recover stolen boat engines\n"
+    "{block}"
+    "Deputies recovered eleven outboard engines on Tuesday.\n"
+    "Anyone with information about the thefts is asked to call the tip line at (714) 647-7419 at any hour.\n"
+    "The engines had been taken from storage yards along the harbor over three weeks, and investigators traced "
+    "them through listings on a resale website that the suspects had used under several names.\n"
+    "Both men were booked into the county jail and are due in court next week, the Sheriff's Office said.\n"
+)
+
+
+def test_a_contact_heading_above_the_body_gives_its_person_and_leaves_the_body_whole():
+    record = extract(MENU + US_BODY.format(block=(
+        "Contact:\nDana Whitcomb\nPublic Information Officer\n(714) 347-8408 (O)\n(714) 647-7000 (C)\n"
+    )) + TRAILER)
+    assert as_dicts(record) == [{"name": "Dana Whitcomb", "organization": None,
+                                 "phones": ["+17143478408", "+17146477000"], "emails": []}]
+    assert record.body.startswith("Deputies recovered eleven outboard engines")
+    assert "tip line at (714) 647-7419" in record.body and record.body.endswith("the Sheriff's Office said.")
+
+
+def test_a_contact_word_without_its_colon_is_no_cue():
+    assert find_cue("Contact: Dana Whitcomb", 0) is not None
+    assert find_cue("Contact us", 0) is None and find_cue("Contacts", 0) is None
+
+
+def test_a_sentence_holding_a_number_is_no_contact_line():
+    assert parse_line("Anyone with information is asked to call the tip line at (714) 647-7419.") == ()
+    assert [t.kind for t in parse_line("Dana Whitcomb, office (714) 647-7419")] == ["name", "label", "phone"]
+
+
+@pytest.mark.parametrize("language, number, e164", [
+    ("en", "(617) 728-2408", "+16177282408"),
+    ("en", "203.221.3767", "+12032213767"),
+    ("pt", "(61) 3035 1979", "+556130351979"),
+])
+def test_a_national_number_on_a_page_naming_no_country_takes_the_language_country(language, number, e164):
+    page = Page(text="", lines=[Line(1, "Title")], record=Release())
+    page.record.language = language
+    person = contacts.Person(phones=[Item("phone", number, 0)])
+    contacts._settle_phones(page, [person])
+    assert [item.value for item in person.phones] == [e164]
+
+
+def test_a_national_number_takes_the_country_of_an_international_number_of_the_block():
+    page = Page(text="", lines=[Line(1, "Title")], record=Release())
+    page.record.language = "en"
+    people = [contacts.Person(phones=[Item("phone", "+44 20 7946 0321", 0)]),
+              contacts.Person(phones=[Item("phone", "020 7946 0958", 1)])]
+    contacts._settle_phones(page, people)
+    assert [item.value for item in people[1].phones] == ["+442079460958"]
+
+
+@pytest.mark.parametrize("line", [
+    "Für Rückfragen: Jana Albers, Tel. 030 1234567",
+    "Para mais esclarecimentos, contacte:",
+    "Per ulteriori dettagli rivolgersi a:",
+    "للاستفسارات الإعلامية:",
+    "Pressestelle: Jana Albers",
+    "Assessoria de imprensa:",
+])
+def test_contact_phrases_of_every_language_are_cues(line):
+    assert find_cue(line, 0) is not None
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Sgt. Dana Whitcomb, (714) 347-8408", "Dana Whitcomb"),
+    ("Det. Luis Ortega", "Luis Ortega"),
+    ("Lt. Mara Quinn", "Mara Quinn"),
+])
+def test_a_rank_before_a_name_is_left_out(line, name):
+    assert parse_line(line)[0] == contacts.Token("name", name)
+
+
+def test_a_press_desk_with_a_number_and_no_person_is_the_contacts_name():
+    record = extract(page_text("en", "Contact: Media Relations Division, (202) 261-4686, MEDIA@EXAMPLE.GOV\n"))
+    assert as_dicts(record) == [{"name": "Media Relations Division", "organization": "Media Relations Division",
+                                 "phones": ["+12022614686"], "emails": ["media@example.gov"]}]
+    assert_body_is_release_only(record, "en")
+
+
+def test_a_desk_after_a_name_is_the_persons_office_and_does_not_swallow_the_label_after_its_period():
+    assert parse_line("Ana Ruiz, Press Office. Tel: +41 22 555 0101") == (
+        contacts.Token("name", "Ana Ruiz"), contacts.Token("desk", "Press Office"), contacts.Token("label", "Tel"),
+        contacts.Token("phone", "+41 22 555 0101"),
+    )
+    assert parse_line("Ana M. Ruiz")[0] == contacts.Token("name", "Ana M. Ruiz")
+    assert not contacts.is_desk("Public Information Officer") and contacts.is_desk("Service de presse")
+
+
+def test_a_contact_heading_above_the_headline_is_read_up_to_the_headline():
+    record = extract(
+        "FOR IMMEDIATE RELEASE\nMedia Contact: Sgt. Dana Whitcomb, Public Affairs Unit. Tel: 203.221.3767\n\n"
+        + PARAGRAPHS["en"] + TRAILER
+    )
+    assert as_dicts(record) == [{"name": "Dana Whitcomb", "organization": "Public Affairs Unit",
+                                 "phones": ["+12032213767"], "emails": []}]
+    assert record.headline == "Harbour clinic reopens after the storm season"
+    assert_body_is_release_only(record, "en")
+
+
+def test_arabic_names_are_found_by_the_block_layout():
+    record = extract(
+        "المنظمة تفتتح عيادة جديدة في الميناء\n"
+        "عمّان – افتتحت المنظمة يوم الثلاثاء عيادة جديدة في الميناء بعد أربعة أشهر من أعمال الترميم، ويتوقع "
+        "الممرضون استقبال أكثر من ثلاثمائة مريض في الأسبوع الأول وحده.\n"
+        "وقالت البلدية إن العيادة هي المكان الوحيد الذي يمكن فيه علاج عمال الليل دون رحلة طويلة إلى الداخل.\n"
+        "لمزيد من المعلومات يرجى الاتصال:\n"
+        "سارة الخطيب\nالمكتب الإعلامي\nهاتف: +962 6 555 0101\nالبريد الإلكتروني: skhatib@example.org\n"
+        "أو\nيوسف منصور\nجوال: +962 79 555 0102\n"
+    )
+    people = [(c.name, c.organization, c.phones + c.emails) for c in record.contacts]
+    assert people == [("سارة الخطيب", "المكتب الإعلامي", ["+96265550101", "skhatib@example.org"]),
+                      ("يوسف منصور", None, ["+962795550102"])]
+    assert record.body.endswith("دون رحلة طويلة إلى الداخل.")
+
+
+def test_an_arabic_name_like_line_without_a_number_after_it_is_no_name():
+    items = [Item("uncased", "سارة الخطيب", 1), Item("separator", line=2), Item("uncased", "يوسف منصور", 3),
+             Item("phone", "+962795550102", 4)]
+    assert [(i.kind, i.value) for i in contacts.settle_uncased(items)] == [
+        ("separator", ""), ("name", "يوسف منصور"), ("phone", "+962795550102")]
+
+
+@pytest.mark.parametrize("line", [
+    "Ana Ruiz : This email address is being protected from spambots. You need JavaScript enabled to view it.",
+    "Ana Ruiz : Cette adresse e-mail est protégée contre les robots spammeurs. Vous devez activer le JavaScript "
+    "pour la visualiser.",
+    "Ana Ruiz, Email: [email protected]",
+])
+def test_the_text_a_protection_script_leaves_for_an_address_gives_no_address_and_keeps_the_name(line):
+    assert [t for t in parse_line(line) if t.kind != "label"] == [contacts.Token("name", "Ana Ruiz")]
+
+
+def test_a_separator_word_starting_a_line_parts_two_people():
+    assert [t.kind for t in parse_line("or Tom Berg, Tel: +41 22 555 0101")] == ["separator", "name", "label", "phone"]
+
+
+def test_a_sentence_ending_with_a_contact_verb_and_a_colon_opens_the_block_on_the_next_lines():
+    record = extract(page_text("fr", (
+        "Je m'occupe des relations avec la presse pour la région, et si vous souhaitez un témoignage, vous pouvez "
+        "me joindre au :\n"
+        "04 72 10 33 58.\n"
+        "Pour les journalistes des autres régions, contactez directement la présidente,\n"
+        "Claire Dumontel : Cette adresse e-mail est protégée contre les robots spammeurs.\n"
+    )))
+    assert [(c.name, c.phones, c.emails) for c in record.contacts] == [
+        (None, ["+33472103358"], []), ("Claire Dumontel", [], [])]
+    assert record.body.endswith("si vous souhaitez un témoignage,")
+
+
+@pytest.mark.parametrize("line, rest", [
+    ("For pictures or interviews please CONTACT PRESS@EXAMPLE.ORG", "PRESS@EXAMPLE.ORG"),
+    ("Pour toute question sur la campagne, contactez Ana Ruiz", "Ana Ruiz"),
+    ("For years, the town has relied on the harbour clinic.", None),
+])
+def test_a_lead_word_and_a_contact_verb_in_one_clause_make_a_cue(line, rest):
+    found = find_cue(line, 0)
+    assert (line[found.rest :].strip() if found else None) == rest
+
+
+def test_without_a_block_a_press_office_address_by_the_date_line_is_the_contact():
+    record = extract(
+        MENU + "Harbour clinic reopens after the storm season\n12 March 2021 (press@example.org)\n"
+        + PARAGRAPHS["en"].split("\n", 1)[1] + "Write to info@example.org for our newsletter.\n" + TRAILER
+    )
+    assert as_dicts(record) == [{"name": None, "organization": None, "phones": [], "emails": ["press@example.org"]}]
+
+
+def test_an_address_that_is_no_press_office_is_no_contact():
+    record = extract(page_text("en", "Write to info@example.org or call +41 22 555 0101 for our newsletter.\n"))
+    assert record.contacts == []
+
+
+def test_arabic_commas_and_separator_part_a_line():
+    assert [t.kind for t in parse_line("سارة الخطيب، المتحدثة الرسمية، هاتف: +962 6 555 0101")] == [
+        "uncased", "label", "phone"]
+    assert [t.kind for t in parse_line("أو يوسف منصور")] == ["separator", "uncased"]
+
+
+def test_a_national_number_takes_the_country_of_an_international_number_elsewhere_on_the_page():
+    page = Page(text="", lines=[Line(1, "Title"), Line(2, "Head office: +254 20 422 1000")], record=Release())
+    page.record.language = "en"
+    person = contacts.Person(phones=[Item("phone", "0722 123 456", 0)])
+    contacts._settle_phones(page, [person])
+    assert [item.value for item in person.phones] == ["+254722123456"]
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Jana Albers Team Kommunikation", "Jana Albers"),
+    ("Jana Albers, Pressesprecherin", "Jana Albers"),
+    ("Dana Whitcomb | Communications Officer", "Dana Whitcomb"),
+    ("By Dana Whitcomb", None),
+    ("Dana Whitcomb Named Head of the Harbour Clinic", None),
+])
+def test_a_widget_line_names_a_person_and_a_press_post(line, name):
+    assert contacts.widget_name(line) == name
+
+
+def test_a_contact_widget_between_the_headline_and_the_body_is_the_contact():
+    record = extract(MENU + "Hafenklinik öffnet wieder\n\nJana Albers Team Kommunikation\n\n" + (
+        "Hamburg – Die Hafenklinik hat am Dienstag nach vier Monaten Reparaturarbeiten wieder geöffnet, und die "
+        "Pflegekräfte erwarten schon in der ersten Woche mehr als dreihundert Patienten.\n"
+        "Die Arbeiten wurden von der Stadt und mehreren Fischereigenossenschaften bezahlt, die betonen, dass die "
+        "Klinik der einzige Ort ist, an dem Nachtarbeiter ohne lange Fahrt behandelt werden können.\n"
+    ) + TRAILER)
+    assert [c.name for c in record.contacts] == ["Jana Albers"]
+    assert record.body.startswith("Hamburg – Die Hafenklinik")

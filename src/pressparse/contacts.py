@@ -30,6 +30,10 @@ INLINE_WINDOW = 1000
 # The block ends after this many lines, or this many lines in a row that hold nothing of a contact.
 MAX_BLOCK_LINES = 40
 MAX_OTHER_LINES = 2
+# A contact heading above the headline is looked for this many lines up.
+ABOVE_HEADLINE = 6
+# A contact widget names a person and their post in at most this many words ("Team Communications").
+MAX_POST_WORDS = 4
 # A person's name is 2 to 5 words.
 MIN_NAME_WORDS, MAX_NAME_WORDS = 2, 5
 # Office lines are short: "OIM Libye", "UNHCR Kenya Country Office".
@@ -73,15 +77,25 @@ def _patterns() -> dict[str, re.Pattern | regex.Pattern]:
     phone = (r"(?<![\w+])(?P<number>(?:\(\s*\+\s*\d{{1,4}}\s*\)|\+\s?\d|\(?\d)[\d\s().-]{{4,24}}\d)"
              r"(?:\s*,?\s*(?:{})\.?\s*:?\s*(?P<ext>\d{{1,6}})\b)?")
     return {
-        "cue": _compile(r"(?:{})(?!\w)", "cues"),  # matched at a line or sentence start only
+        # Matched at a line or sentence start only. A heading cue ("Contact", "Presse") is a cue only before a
+        # colon: alone, the word is a menu entry as often as a heading. A lead word and a contact verb in one
+        # clause make a cue whatever comes between ("For interviews or photos, please contact").
+        "cue": _compile(
+            r"(?:{})(?!\w)|(?:{})\s*:|(?:{})\s[^.!?:\n]{{0,60}}?(?<!\w)(?:{})(?!\w)",
+            "cues", "heading_cues", "cue_leads", "verbs",
+        ),
         "lead_in": _compile(r"(?<!\w)(?:{}|{})(?!\w)", "cues", "verbs"),
         "label": _compile(r"^(?P<label>(?:{0}|{1})(?:\s*[/&]\s*(?:{0}|{1}))*)\s*[.:]?(?:\s+|$)", "labels",
                           "fax_labels"),
         "fax": _compile(r"^(?:{})\s*[.:]?$", "fax_labels"),
         "separator_line": _compile(r"^(?:{})\s*[.:,]?$", "separators"),
-        # Segments of a line: commas, colons, brackets, dashes between spaces, a separator word before a capital.
+        # Segments of a line: commas (Arabic ones too), colons, brackets, dashes between spaces, a sentence's
+        # period ("Press Office. Tel: ..."; not an initial's or a short title's: "Ana M. Ruiz"), a separator word
+        # before a capital or a letter of a script without capitals (at the line's start too: "or Tom Berg").
         "split": _compile(
-            r"[,;:|()\[\]]|\s[–—-]\s|\s(?P<separator>{})\s(?-i:(?=\p{{Lu}}))", "separators", compiler=compile_regex
+            r"[,;:|()\[\]،؛]|\s[–—-]\s|(?<=\w\w\w)\.\s+(?=\p{{Lu}})"
+            r"|(?:^|\s)(?P<separator>{})\s(?-i:(?=\p{{Lu}}|\p{{Lo}}))",
+            "separators", compiler=compile_regex,
         ),
         "at_bracket": _compile(r"\s*[\[({{]\s*(?:{})\s*[\])}}]\s*", "at_words"),
         "dot_bracket": _compile(r"\s*[\[({{]\s*(?:{})\s*[\])}}]\s*", "dot_words"),
@@ -90,6 +104,8 @@ def _patterns() -> dict[str, re.Pattern | regex.Pattern]:
         "domain": _compile(r"[\w-]{{1,63}}(?:(?:\.|\s+(?:{})\s+)[\w-]{{1,63}}){{1,4}}(?![\w-])", "dot_words"),
         "dot_word": _compile(r"\s+(?:{})\s+", "dot_words"),
         "phone": _compile(phone, "extensions"),
+        # What a protection script leaves in place of an address: no address, and nothing else to read.
+        "protected": _compile(r"(?:{})[.!]?", "protected_email"),
     }
 
 
@@ -181,7 +197,7 @@ def _not_in_names() -> frozenset[str]:
     """Job words, function words and labels: "Press Office", "In Geneva", "Ana Ruiz Tel" are no names (particles
     stay allowed, and one-letter labels such as "M" stay initials)."""
     labels = {word for word in _words("labels") | _words("fax_labels") if len(word) > 1}
-    return _words("role_words") | labels | frozenset(word.casefold() for word in lexicon.merged_list("stopwords"))
+    return _words("role_words") | labels | _function_words()
 
 
 def running_name(segment: str) -> tuple[str | None, str | None]:
@@ -216,6 +232,42 @@ def _office_after(words: list[str]) -> str | None:
     return None
 
 
+def is_desk(segment: str) -> bool:
+    """True for a press desk named as such ("Media Relations Division", "Service de presse", "Public Affairs
+    Office"): a few words, the first capitalised, one of them a desk word. A job title
+    ("Public Information Officer") names a person's post, not a desk."""
+    words = segment.split()
+    if not MIN_NAME_WORDS <= len(words) <= MAX_OFFICE_WORDS or _DIGIT.search(segment) or "@" in segment:
+        return False
+    if not (_NAME_WORD.match(words[0]) or _uncased(words[0])):
+        return False
+    # Words after the first may be small when they are function or job words ("Service de presse").
+    small = _function_words() | _words("role_words")
+    if not all(_NAME_WORD.match(word) or _uncased(word) or word.casefold() in small for word in words):
+        return False
+    return any(word.casefold() in _words("desk_words") for word in words)
+
+
+def _uncased(text: str) -> bool:
+    """True for text in a script without capital letters (Arabic): no letter of it has a case."""
+    return text.lower() == text.upper()
+
+
+def is_uncased_name(segment: str) -> bool:
+    """True for 2-5 words in a script without capital letters and none of them a job, desk or function word
+    or a label ("سارة الخطيب"): a name there is known by where it stands, which `settle_uncased` decides."""
+    words = _tokens(segment)
+    if not MIN_NAME_WORDS <= len(words) <= MAX_NAME_WORDS or _DIGIT.search(segment) or not _uncased(segment):
+        return False
+    excluded = _not_in_names() | _words("desk_words")
+    return all(word.isalpha() and word.casefold() not in excluded for word in words)
+
+
+@lru_cache(maxsize=None)
+def _function_words() -> frozenset[str]:
+    return frozenset(word.casefold() for word in lexicon.merged_list("stopwords"))
+
+
 def office_kind(segment: str) -> str | None:
     """"office" for an office line ("OIM Libye", "Kenya Country Office"), "acronym" for a line that starts with
     an acronym and names no country ("IOM Geneva", or a NAME in capitals: the page decides), else None."""
@@ -239,8 +291,9 @@ def office_kind(segment: str) -> str | None:
 
 
 class Token(NamedTuple):
-    """What one piece of a line is, apart from the page: kind "label", "name", "office", "acronym" (an office
-    or a NAME in capitals), "email", "phone" or "separator"; `shaped` when an acronym line is name-shaped."""
+    """What one piece of a line is, apart from the page: kind "label", "name", "office", "desk" (an office
+    that may stand for a person), "acronym" (an office or a NAME in capitals), "email", "phone" or "separator";
+    `shaped` when an acronym line is name-shaped."""
 
     kind: str
     value: str = ""
@@ -253,8 +306,9 @@ class Token(NamedTuple):
 def parse_line(text: str, running_text: bool = False) -> tuple[Token, ...]:
     """The tokens of one block line in reading order (of the cue line's rest, in running text, when
     `running_text`: a name may then start a longer phrase); none for a sentence without address or number."""
-    pieces = _split_values(deobfuscate(_BULLET.sub("", text)))
-    if not running_text and len(pieces) == 1 and isinstance(pieces[0], str) and _is_prose(pieces[0]):
+    pieces = _split_values(deobfuscate(_patterns()["protected"].sub(" ", _BULLET.sub("", text))))
+    # A sentence is no contact line, even with a number in it ("Anyone with information is asked to call ...").
+    if not running_text and _is_prose(" ".join(piece for piece in pieces if isinstance(piece, str))):
         return ()
     tokens: list[Token] = []
     for piece in pieces:
@@ -290,7 +344,11 @@ def _segment(segment: str, running_text: bool) -> list[Token]:
         return [Token("office", segment)]
     if kind == "acronym":
         return [Token("acronym", " ".join(_tokens(segment)) if shaped else segment, shaped=shaped)]
-    return [Token("name", " ".join(_tokens(segment)))] if shaped else []
+    if shaped:
+        return [Token("name", " ".join(_tokens(segment)))]
+    if is_desk(segment):
+        return [Token("desk", segment)]
+    return [Token("uncased", " ".join(_tokens(segment)))] if is_uncased_name(segment) else []
 
 
 def _split_values(text: str) -> list[str | Token]:
@@ -344,6 +402,7 @@ class Person:
     emails: list[Item] = field(default_factory=list)
     after_separator: bool = False
     name_item: Item | None = None
+    office_item: Item | None = None
 
     def empty(self) -> bool:
         return self.name is None and self.organization is None and not self.phones and not self.emails
@@ -407,6 +466,30 @@ def _is_prose(text: str) -> bool:
 # --- people ---------------------------------------------------------------------------------------------------
 
 
+def settle_uncased(items: list[Item]) -> list[Item]:
+    """Names in a script without capitals, by the block's layout: the first name-like line of a person (after
+    the cue, a separator, a blank line or someone's phone or e-mail) is a name when a phone or an e-mail follows
+    before the next person starts; other such lines (a job title, an office in words) are dropped."""
+    settled: list[Item] = []
+    candidate: int | None = None  # index in `settled` of the name-like line that may start the next person
+    opened = True  # a person may start here
+    for item in items:
+        kind = item.kind
+        if kind == "uncased":
+            if opened:
+                candidate, opened = len(settled), False
+            settled.append(item)
+            continue
+        if kind in ("phone", "email") and candidate is not None:
+            found = settled[candidate]
+            settled[candidate] = Item("name", found.value, found.line)
+            candidate = None
+        if kind in ("phone", "email", "separator", "blank", "name"):
+            candidate, opened = None, kind != "name"
+        settled.append(item)
+    return [item for item in settled if item.kind != "uncased"]
+
+
 def people_of(items: list[Item]) -> list[Person]:
     """Group items into people: a name after someone's phone or e-mail, or after "or", starts a new person; a
     phone or e-mail belongs to the person it follows; a name-like line under a name is a job title; an acronym
@@ -422,6 +505,8 @@ def people_of(items: list[Item]) -> list[Person]:
             continue
         if kind == "acronym":
             kind = "name" if person.name is None and not person.details() else "office"
+        elif kind == "desk":
+            kind = "office"
         elif kind == "name" and _named_by_acronym(person):
             person.organization, person.name, person.name_item = person.name, None, None
         starts = (
@@ -437,7 +522,17 @@ def people_of(items: list[Item]) -> list[Person]:
         _add(person, item, kind)
         separator = blank = False
     people.append(person)
+    for person in people:
+        _name_by_desk(person)
     return [p for i, p in enumerate(people) if p.details() or (p.name and (i == 0 or p.after_separator))]
+
+
+def _name_by_desk(person: Person) -> None:
+    """A press desk with a phone or an address and no person ("Media Relations Division, 202 ...") is the
+    contact's name: it is whom the reader calls."""
+    office = person.office_item
+    if person.name is None and office is not None and office.kind == "desk" and person.details():
+        person.name, person.name_item = office.value, office
 
 
 def _named_by_acronym(person: Person) -> bool:
@@ -449,7 +544,7 @@ def _add(person: Person, item: Item, kind: str) -> None:
     if kind == "name" and person.name is None:
         person.name, person.name_item = item.value, item
     elif kind == "office" and person.organization is None:
-        person.organization = item.value
+        person.organization, person.office_item = item.value, item
     elif kind == "email" and all(e.value != item.value for e in person.emails):
         person.emails.append(item)
     elif kind == "phone" and not item.fax:
@@ -483,8 +578,11 @@ def _starts(text: str, mid_line: bool):
 
 @lru_cache(maxsize=None)
 def _cue_first_words() -> frozenset[str]:
-    """First words of the cues, lower-cased."""
-    return frozenset(regex.split(r"[\s'’,]", cue.lower(), 1)[0] for cue in lexicon.merged("contacts", "cues"))
+    """First words of the cues, heading cues and cue leads, lower-cased."""
+    cues = lexicon.merged("contacts", "cues") + lexicon.merged("contacts", "heading_cues") + lexicon.merged(
+        "contacts", "cue_leads"
+    )
+    return frozenset(regex.split(r"[\s'’,]", cue.lower(), 1)[0] for cue in cues)
 
 
 @lru_cache(maxsize=None)
@@ -537,6 +635,16 @@ def _cue_span(text: str, mid_line: bool) -> tuple[int, int, str] | None:
 _cached_cue_span = lru_cache(maxsize=2048)(_cue_span)
 
 
+def closing_verb_cue(text: str, index: int) -> Cue | None:
+    """The contact verb of a sentence that ends its line with a colon, the contact on the next lines ("...,
+    vous pouvez me joindre au :" / a number): the cue starts at the verb, in the line's last clause."""
+    if not text.endswith(":"):
+        return None
+    clause = max(text.rfind(mark, 0, len(text) - 1) for mark in ".,;!?") + 1
+    verbs = list(_patterns()["lead_in"].finditer(text, clause))
+    return Cue(index, verbs[-1].start(), verbs[-1].end(), verbs[-1][0]) if verbs else None
+
+
 @dataclass
 class Block:
     cue: Cue
@@ -544,14 +652,14 @@ class Block:
     last: int  # index of the block's last line holding something of a contact
 
 
-def read_block(page: Page, cue: Cue) -> Block:
-    """The people of the block that starts at `cue`, and where the block ends."""
+def read_block(page: Page, cue: Cue, end: int | None = None) -> Block:
+    """The people of the block that starts at `cue`, and where the block ends (at line `end` at the latest)."""
     reader = Reader(page, cue.line)
     rest = page.lines[cue.line].text[cue.rest : cue.rest + INLINE_WINDOW]
     items = reader.items(rest, cue.line, running_text=True)
     last, others = cue.line, 0
     first_line: int | None = None
-    for index in range(cue.line + 1, min(len(page.lines), cue.line + 1 + MAX_BLOCK_LINES)):
+    for index in range(cue.line + 1, min(len(page.lines) if end is None else end, cue.line + 1 + MAX_BLOCK_LINES)):
         line = page.lines[index]
         text = line.text
         if not text:
@@ -564,6 +672,9 @@ def read_block(page: Page, cue: Cue) -> Block:
             break
         found = reader.items(text, index)
         if not [item for item in found if item.kind != "separator"]:
+            if _patterns()["lead_in"].search(text):
+                # "Pour les autres journalistes, contactez ..." introduces someone else.
+                items.append(Item("separator", line=index))
             others += 1
             if others > MAX_OTHER_LINES or line.role == BOILERPLATE:
                 break
@@ -571,7 +682,7 @@ def read_block(page: Page, cue: Cue) -> Block:
         others, last = 0, index
         first_line = index if first_line is None else first_line
         items.extend(found)
-    people = people_of([item for item in items if item.line <= last])
+    people = people_of(settle_uncased([item for item in items if item.line <= last]))
     _settle_phones(page, people)
     people = [p for p in people if p.details() or p.name]
     if not any(p.details() for p in people):
@@ -591,23 +702,47 @@ def _next_text_line(page: Page, index: int) -> int | None:
 
 
 class Regions:
-    """Country of a local number: the person's office, else any office of the block, else the page (dateline
-    place, else the country the body names most). Looked up only when a number lacks its "+" prefix."""
+    """Countries a local number may belong to, most likely first: the person's office, any office of the block,
+    the country of the block's international numbers, the page (dateline place, else the country the body names
+    most), the country of an international number elsewhere on the page, then the main countries of the page's
+    language. Looked up only when a number lacks its "+" prefix;
+    the first country in which the number is valid wins ("(617) 728-2408" on an English page with no country
+    named is a US number; "04 67 99 62 34" on a French page about Niger is French)."""
 
     def __init__(self, page: Page, people: list[Person]):
         self.page = page
-        self.offices = [p.organization for p in people if p.organization]
+        self.people = people
 
-    def of(self, person: Person) -> str | None:
-        for office in ([person.organization] if person.organization else []) + self.offices:
-            code = _office_country(office)
-            if code:
-                return code
-        return self.page_country
+    def of(self, person: Person) -> list[str]:
+        offices = [p.organization for p in [person, *self.people] if p.organization]
+        found = [_office_country(office) for office in offices] + self.shared
+        return list(dict.fromkeys(code for code in found if code))
 
     @cached_property
-    def page_country(self) -> str | None:
-        return _page_country(self.page)
+    def shared(self) -> list[str | None]:
+        """The candidates that do not depend on the person."""
+        language = self.page.record.language
+        spoken = lexicon.section(language, "contacts").get("phone_regions", []) if language else []
+        block = [item.value for person in self.people for item in person.phones]
+        return [*_prefix_regions(block), _page_country(self.page), *_prefix_regions(_page_numbers(self.page)), *spoken]
+
+
+def _prefix_regions(numbers: list[str]) -> list[str]:
+    """Countries of the numbers written with their country code ("+44 ..."), in order."""
+    import phonenumbers  # imported on first use: most pages have no phone
+
+    found = []
+    for number in numbers:
+        e164 = normalise_phone(number, None, None)
+        if e164:
+            found.append(phonenumbers.region_code_for_number(phonenumbers.parse(e164)))
+    return [code for code in found if code]
+
+
+def _page_numbers(page: Page) -> list[str]:
+    """Numbers written with a "+" anywhere on the page (a site's footer gives its country that way)."""
+    phone = _patterns()["phone"]
+    return [match["number"] for line in page.lines if "+" in line.text for match in phone.finditer(line.text)]
 
 
 def _office_country(office: str) -> str | None:
@@ -629,14 +764,15 @@ def _page_country(page: Page) -> str | None:
 
 
 def _settle_phones(page: Page, people: list[Person]) -> None:
-    """Normalise every person's numbers to E.164, local ones with their country; drop what is not a valid
-    number (a figure read as a number is no phone) and repeats."""
+    """Normalise every person's numbers to E.164, local ones in the first likely country where they are valid;
+    drop what is not a valid number (a figure read as a number is no phone) and repeats."""
     regions = Regions(page, people)
     for person in people:
         kept: dict[str, Item] = {}
         for item in person.phones:
             local = not item.value.lstrip("( ").startswith(("+", "00"))
-            number = normalise_phone(item.value, item.extension, regions.of(person) if local else None)
+            candidates: list[str | None] = [*regions.of(person)] if local else [None]
+            number = next(filter(None, (normalise_phone(item.value, item.extension, c) for c in candidates)), None)
             if number and number not in kept:
                 kept[number] = item
         person.phones = [Item("phone", number, item.line, item.cue, raw=item.value) for number, item in kept.items()]
@@ -651,12 +787,15 @@ def _contact(page: Page, person: Person, cue: str) -> Contact:
     return Contact(person.name, person.organization, [i.value for i in person.phones], [i.value for i in person.emails])
 
 
-def _mark(page: Page, block: Block) -> None:
-    """Mark the block's lines CONTACT and end the body before the cue. A cue inside a body line after other
-    sentences ("... on Monday. For more information contact ...") cuts that line's text at the cue instead."""
+def _mark(page: Page, block: Block, cut: bool = True) -> None:
+    """Mark the block's lines CONTACT and, when `cut`, end the body before the cue. A cue inside a body line
+    after other sentences ("... on Monday. For more information contact ...") cuts that line's text at the cue
+    instead. Without `cut` (a heading block above most of the body) only the block's own lines leave the body."""
     cue = block.cue
     line = page.lines[cue.line]
-    in_body = page.body_start is not None and page.body_end is not None and page.body_start < cue.line < page.body_end
+    in_body = (
+        cut and page.body_start is not None and page.body_end is not None and page.body_start < cue.line < page.body_end
+    )
     if cue.start > 0 and line.role == BODY and _BULLET.sub("", line.text[: cue.start]).strip():
         line.text = line.text[: cue.start].rstrip()
         if in_body or cue.line == page.body_start:
@@ -672,8 +811,9 @@ def _mark(page: Page, block: Block) -> None:
 
 def _closes_release(page: Page, block: Block) -> bool:
     """False for a block with more body text after it than before it: a "For more information, call ..."
-    sentence early in a release is not its contact block, and cutting there would lose most of the body."""
-    if page.body_end is None or block.last + 1 >= page.body_end:
+    sentence early in a release is not its contact block, and cutting there would lose most of the body. A block
+    between the headline and the body (the newswire shape: "Contact: ..." under the title) cuts nothing."""
+    if page.body_end is None or block.last + 1 >= page.body_end or block.last < (page.body_start or 0):
         return True
     lines = page.lines
     before = sum(len(ln.text) for ln in lines[page.body_start : block.cue.line] if ln.role == BODY)
@@ -681,22 +821,93 @@ def _closes_release(page: Page, block: Block) -> bool:
     return after <= before
 
 
+def _is_heading(page: Page, cue: Cue) -> bool:
+    """True for a cue that starts its line and is a heading ("Contact:", "Media contacts", "Press contact: Ana
+    Ruiz, ..."): a block under such a line is the contact block wherever it stands, even above the body (the
+    newswire shape), unlike an information sentence early in a release."""
+    text = page.lines[cue.line].text
+    if _BULLET.sub("", text[: cue.start]).strip():
+        return False
+    return cue.text.endswith(":") or text[cue.rest :].lstrip().startswith(":") or not text[cue.rest :].strip()
+
+
 def find_contacts(page: Page) -> None:
-    """Reads the lines from the headline on; sets `record.contacts`, marks contact lines CONTACT and moves
-    `page.body_end` before the contact block."""
+    """Reads the lines from the headline on, else the few lines above it; sets `record.contacts`, marks contact
+    lines CONTACT and moves `page.body_end` before the contact block. A page without a release (a listing) may
+    still print the site's press contact ("For media enquiries please contact ..."): its cue lines are read."""
     if page.body_start is None:
+        _take_block(page, range(len(page.lines)), None)
         return
     start = page.headline + 1 if page.headline is not None else page.body_start
     # A cue inside a line (after other sentences) counts only from the last body paragraph on: one in the
     # middle of the body would cut the paragraphs after it.
     tail = page.paragraphs[-1][0] if page.paragraphs else page.body_start
+    if not _take_block(page, range(start, len(page.lines)), tail):
+        # A heading may stand above the title ("FOR IMMEDIATE RELEASE" / "Contact: ..." / the title); its block
+        # stops at the title.
+        top = start - 1
+        if not _take_block(page, range(max(0, top - ABOVE_HEADLINE), top), None, end=top) and not _take_widget(
+            page, top
+        ):
+            _take_press_mailbox(page, max(0, top - ABOVE_HEADLINE))
+
+
+def _take_widget(page: Page, top: int) -> bool:
+    """Without a contact block, a line from the headline to the body that names a person and their press post
+    and nothing else ("Simone Pott Team Communications", "Jana Albers, Pressesprecherin") is the page's contact
+    widget: the contact is that person."""
+    start = page.headline if page.headline is not None else top
+    for index in range(start, (page.body_start or 0)):
+        name = widget_name(page.lines[index].text)
+        if name:
+            person = Person(name=name, name_item=Item("name", name, index))
+            page.record.contacts = [_contact(page, person, "")]
+            return True
+    return False
+
+
+def widget_name(text: str) -> str | None:
+    """The name of "<2-3 name words> <1-4 job or desk words>", else None."""
+    words = text.split()
+    posts = _words("role_words") | _words("desk_words")
+    for size in (2, 3):
+        post = [word.strip(_EDGE_PUNCTUATION).casefold() for word in words[size:] if word.strip(_EDGE_PUNCTUATION)]
+        name = " ".join(words[:size]).strip(_EDGE_PUNCTUATION)
+        if 1 <= len(post) <= MAX_POST_WORDS and all(word in posts for word in post) and is_person_name(name):
+            return name
+    return None
+
+
+def _take_press_mailbox(page: Page, start: int) -> None:
+    """Without a contact block, the first press office address on the page from line `start` on ("presse@...",
+    "media@..." by a date line or in a footer) is the contact, without a name."""
+    mailboxes = _words("press_mailboxes")
     for index in range(start, len(page.lines)):
         text = page.lines[index].text
-        cue = find_cue(text, index, mid_line=index >= tail) if text else None
-        if cue is None:
+        if "@" not in text:
             continue
-        block = read_block(page, cue)
-        if block.people and _closes_release(page, block):
+        for _, _, address in find_emails(deobfuscate(text)):
+            if regex.sub(r"[._-]", "", address.partition("@")[0]) in mailboxes:
+                page.record.contacts = [_contact(page, Person(emails=[Item("email", address, index)]), "")]
+                return
+
+
+def _take_block(page: Page, indexes: range, tail: int | None, end: int | None = None) -> bool:
+    """Takes the first contact block whose cue is on one of the lines `indexes`: a cue inside a line counts from
+    line `tail` on, and with `end` (above the headline) only a heading cue counts, its block ending there."""
+    for index in indexes:
+        text = page.lines[index].text
+        cue = find_cue(text, index, mid_line=tail is not None and index >= tail) if text else None
+        if cue is None and end is None:
+            cue = closing_verb_cue(text, index)
+        if cue is None or (end is not None and not _is_heading(page, cue)):
+            continue
+        block = read_block(page, cue, end)
+        if not block.people:
+            continue
+        closes = end is None and _closes_release(page, block)
+        if closes or _is_heading(page, cue):
             page.record.contacts = [_contact(page, person, cue.text) for person in block.people]
-            _mark(page, block)
-            return
+            _mark(page, block, cut=closes)
+            return True
+    return False
