@@ -321,3 +321,18 @@ def test_a_row_of_links_ending_the_page_is_not_a_paragraph_cut_short():
 def test_numbers_grouped_by_thousands_are_no_phone_number():
     title = "Plus de 12 000 000 de personnes ont besoin d'aide dans le delta"
     assert extract(MENU + title + "\n" + BODY).headline == title
+
+
+def test_a_long_line_ending_the_page_under_a_release_is_not_taken_for_its_text():
+    page = MENU + "Health posts reopen in flooded districts of the delta\n" + BODY + (
+        "Leave a reply\nYour e-mail address will not be published. Fields you must fill in are marked with *")
+    assert extract(page).body.endswith("local officials said on Tuesday.")
+
+
+def test_titles_under_the_last_paragraph_do_not_outweigh_the_release():
+    related = "\n".join(f"Related story number {n}: shelter kits reach families on the islands of the delta by boat"
+                        for n in range(1, 5))
+    page = MENU + "Health posts reopen in flooded districts of the delta\n" + BODY + related + "\n"
+    record = extract(page)
+    assert record.headline == "Health posts reopen in flooded districts of the delta"
+    assert record.body.endswith("local officials said on Tuesday.")

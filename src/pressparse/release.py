@@ -172,11 +172,14 @@ def _paragraphs(page: Page) -> list[Paragraph | str]:
 
 
 def _read_last_as_cut(paragraphs: list[Paragraph | str]) -> None:
-    """A page's last line with the words of prose but no sentence end was cut short (scraped excerpts stop
-    mid-sentence): prose, not a title. Not a row of links in capitalised words ("Privacy Policy Terms of Use
-    Contact Us ..."), which the case of its words shows in scripts that have case."""
+    """A page whose last line, with the words of prose but no sentence end, is the first one that could be
+    prose was cut short in its first paragraph (scraped excerpts stop mid-sentence): that line is prose, not
+    a title. Not a row of links in capitalised words ("Privacy Policy Terms of Use Contact Us ..."), which
+    the case of its words shows in scripts that have case. (Under a release, such a line is trailing matter.)"""
     last = paragraphs[-1] if paragraphs else None
     if not isinstance(last, Paragraph) or not last.is_title or _word_count(last.text) < MIN_PROSE_WORDS:
+        return
+    if any(isinstance(p, Paragraph) and p.is_prose for p in paragraphs):
         return
     text = last.text
     if text.lower() == text.upper() or not _title_cased(text, _stopwords()):
@@ -290,16 +293,19 @@ def _prose_chars(run: list[Paragraph]) -> int:
 
 
 def _reads_as_release(run: list[Paragraph]) -> bool:
-    """Enough prose, in at least one real paragraph, making up most of the run from its first prose on: not a
-    list of short items (publications, search results) that happen to hold a sentence or two. A page cut short
-    in its first paragraph has less to show."""
+    """Enough prose, in at least one real paragraph, making up most of the run from its first prose paragraph
+    to its last (titles above are the head, titles below the next items): not a list of short items
+    (publications, search results) that happen to hold a sentence or two. A page cut short in its first
+    paragraph has less to show."""
+    prose_at = [i for i, p in enumerate(run) if p.is_prose]
+    if not prose_at:
+        return False
     prose = _prose_chars(run)
-    longest = max((len(p.text) for p in run if p.is_prose), default=0)
-    first_prose = next((i for i, p in enumerate(run) if p.is_prose), 0)
+    longest = max(len(run[i].text) for i in prose_at)
     return (
         (prose >= MIN_RELEASE_CHARS or run[-1].is_cut)
         and longest >= MIN_PARAGRAPH_CHARS
-        and 2 * prose >= sum(len(p.text) for p in run[first_prose:])
+        and 2 * prose >= sum(len(p.text) for p in run[prose_at[0] : prose_at[-1] + 1])
     )
 
 
