@@ -1,11 +1,11 @@
 """Step: find the release on the page: its headline, where its body starts and ends, its date lines.
 
 The body is the longest run of prose paragraphs not interrupted by furniture; the headline is the title-like
-line just before that run's lead (its first real paragraph), unless that line is a label, a button, a contact
-line, a photo credit or caption, or a deck under the title. Teasers (title, maybe a date, one paragraph, then
-the next title) are another page's releases: several of them make a listing. A page with several headline +
-date + prose units is a listing; a page without enough prose holds no release. Both get headline null and a
-warning.
+line just before that run's lead (its first real paragraph), unless that line is a label, a button, a byline,
+a contact line, a photo credit or caption, or a deck under the title; a menu entry naming the page above it is
+its title. Teasers (title, maybe a date, one paragraph, then the next title) are other releases: several of
+them make a listing. A page with several headline + date + prose units is a listing; a page without enough
+prose holds no release. Both get headline null and a warning.
 """
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ from typing import Final
 
 from . import lexicon
 from .dates import MAX_DATE_LINE, is_date_line
-from .boilerplate import BULLET_CHARS, CLOSING_CHARS, COPYRIGHT_RULE, METADATA_RULE, TEMPLATE_RULE, TRAILER_RULE, ends_sentence
+from .boilerplate import (
+    BULLET_CHARS, CLOSING_CHARS, COPYRIGHT_RULE, METADATA_RULE, TEMPLATE_RULE, TRAILER_RULE, ends_sentence,
+)
 from .page import BODY, BOILERPLATE, DATE, HEADLINE, Line, Page
 from .patterncache import compile_re
 
@@ -67,7 +69,9 @@ class Paragraph:
     """A candidate paragraph; `finish()` computes its shape once its last line is in. (A plain class: see
     `page.Line`.)"""
 
-    __slots__ = ("lines", "text", "is_date", "ends_sentence", "after_sentence", "after_rule", "is_title", "is_prose", "is_cut")
+    __slots__ = (
+        "lines", "text", "is_date", "ends_sentence", "after_sentence", "after_rule", "is_title", "is_prose", "is_cut",
+    )
 
     def __init__(
         self, lines: list[int], text: str, is_date: bool, ends_sentence: bool, after_sentence: bool, after_rule: str
@@ -227,7 +231,9 @@ def _teasers(paragraphs: list[Paragraph | str]) -> int:
     at least MIN_TEASERS of them (MIN_DATED_TEASERS when each head holds a date) is a list of releases (a
     listing, a sidebar of latest news), not one release's text. Lines that are neither (a "read more" link,
     furniture) do not interrupt the run."""
-    shown = [(i, p) for i, p in enumerate(paragraphs) if isinstance(p, Paragraph) and (p.is_title or p.is_date or p.is_prose)]
+    shown = [
+        (i, p) for i, p in enumerate(paragraphs) if isinstance(p, Paragraph) and (p.is_title or p.is_date or p.is_prose)
+    ]
     items: list[list[tuple[int, Paragraph]]] = []  # the current run of teasers
     head: list[tuple[int, Paragraph]] = []
     releases = 0
@@ -323,10 +329,10 @@ class _Cues:
         self.label_prefix = compile_re(rf"^(?:{lexicon.alternation(words('labels'))})\s*[:|–—-]+\s*", re.IGNORECASE)
         self.actions = frozenset(words("actions"))
         self.bylines = frozenset(words("bylines"))
-        self.time_ago = compile_re(
-            rf"(?<!\w)(?:{lexicon.alternation(words('ago_before'))})\s+\d|\d+\s*\w+\.?\s+(?:{lexicon.alternation(words('ago_after'))})$",
-            re.IGNORECASE,
-        )
+        # "il y a 3 heures", "hace 2 días" (the word before the number); "17 hours 23 min ago" (after it).
+        before = lexicon.alternation(words("ago_before"))
+        after = lexicon.alternation(words("ago_after"))
+        self.time_ago = compile_re(rf"(?<!\w)(?:{before})\s+\d|\d+\s*\w+\.?\s+(?:{after})$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
