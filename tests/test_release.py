@@ -172,6 +172,7 @@ def test_lines_between_title_and_body_are_not_the_headline():
         "Media Release 12/2020",  # a numbered label
         "READ THE REPORT",  # a call to action
         "Close menu icon close",  # control labels
+        "Share on Facebook Share on Twitter Share by Email",  # a row of buttons
         "Jo Marsh, +44 20 7946 0321",  # a contact line
         "Field Wire - 17 hours 23 min ago",  # an aggregator's time stamp
         "A nurse at work (c) J. Marsh / Field Agency",  # a photo credit

@@ -380,9 +380,12 @@ def _not_a_title(text: str) -> bool:
     words = text.split()
     if _label_key(text) in cues.labels:
         return True
+    first = words[0].lower().strip("«“\"'‘")
+    # A button, or a row of them ("Share on Facebook Share on Twitter Share by Email").
+    if first in cues.actions and (len(words) <= MAX_LABEL_WORDS or text.lower().count(first) > 1):
+        return True
     if len(words) <= MAX_LABEL_WORDS:
-        first = words[0].lower().strip("«“\"'‘")
-        if _REFERENCE.search(text) or first in cues.actions:
+        if _REFERENCE.search(text):
             return True
         # A byline: "By Jo Marsh", "Por Canal26" (the name's words capitalised, unlike "Von der Leyen visits Kyiv").
         if first in cues.bylines and len(words) > 1 and not any(word[:1].islower() for word in words[1:]):
