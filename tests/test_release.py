@@ -337,3 +337,11 @@ def test_titles_under_the_last_paragraph_do_not_outweigh_the_release():
     record = extract(page)
     assert record.headline == "Health posts reopen in flooded districts of the delta"
     assert record.body.endswith("local officials said on Tuesday.")
+
+
+def test_a_release_in_sections_under_short_headings_is_no_listing():
+    sections = "".join(f"{heading}\n{BODY.splitlines()[2]}\n" for heading in ("What happened", "Who is helping",
+                                                                            "What comes next"))
+    record = extract(MENU + "Health posts reopen in flooded districts of the delta\n" + sections)
+    assert record.headline == "Health posts reopen in flooded districts of the delta"
+    assert record.warnings == []

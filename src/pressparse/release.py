@@ -59,6 +59,8 @@ MIN_WRAP_WIDTH: Final = 30
 # Teasers of other releases in a row (see `_teasers`); fewer when each has its date.
 MIN_TEASERS: Final = 3
 MIN_DATED_TEASERS: Final = 2
+# Undated teasers have headline-sized titles: this many words for the median one.
+MIN_TEASER_TITLE_WORDS: Final = 5
 TEASER_RULE: Final = "teaser"
 # Furniture lines that may sit under a headline or inside a body without ending it.
 MAX_BRIDGED_LINES: Final = 2
@@ -253,10 +255,15 @@ def _teasers(paragraphs: list[Paragraph | str]) -> int:
 
 def _mark_teasers(paragraphs: list[Paragraph | str], items: list[list[tuple[int, Paragraph]]]) -> int:
     """Mark `items` as teasers when there are enough of them; return how many of them end on MIN_ITEM_CHARS
-    of prose."""
+    of prose. Without dates, their titles must read as headlines: a release's sections under short headings
+    ("Background", "What comes next") are no teasers."""
     dated = all(any(p.is_date for _, p in item) for item in items)
     if len(items) < (MIN_DATED_TEASERS if dated else MIN_TEASERS):
         return 0
+    if not dated:
+        titles = sorted(_word_count(p.text) for item in items for _, p in item if p.is_title)
+        if titles[len(titles) // 2] < MIN_TEASER_TITLE_WORDS:
+            return 0
     for item in items:
         for i, _ in item:
             paragraphs[i] = TEASER_RULE
