@@ -345,3 +345,9 @@ def test_a_release_in_sections_under_short_headings_is_no_listing():
     record = extract(MENU + "Health posts reopen in flooded districts of the delta\n" + sections)
     assert record.headline == "Health posts reopen in flooded districts of the delta"
     assert record.warnings == []
+
+
+def test_an_organisation_named_over_the_title_is_not_the_headline():
+    title = "Families in the border region face a harsh winter without proper shelter"
+    page = "Office of the Regional Commissioner for Displaced Persons and Refugees\n" + title + "\n" + BODY
+    assert extract(page).headline == title

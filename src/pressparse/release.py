@@ -431,7 +431,17 @@ def _is_weak_title(paragraph: Paragraph, stopwords: frozenset[str]) -> bool:
         return False
     if len(words) < MAX_LABEL_WORDS and not any(word.lower() in stopwords for word in words):
         return True
-    return any(word.strip(",.") in _organisation_heads() for word in words)
+    return _names_organisation(text, stopwords)
+
+
+def _names_organisation(text: str, stopwords: frozenset[str]) -> bool:
+    """True for an organisation's name: capitalised words, one of them heading organisations ("Office",
+    "Ministry"), no figure (a title reporting on one has some: "... Receives $1 Million Foundation Grant")."""
+    return (
+        _title_cased(text, stopwords)
+        and not any(char.isdigit() for char in text)
+        and any(word.strip(",.") in _organisation_heads() for word in text.split())
+    )
 
 
 @lru_cache(maxsize=None)
@@ -477,13 +487,14 @@ def _headline_of(run: list[Paragraph]) -> tuple[Paragraph | None, int]:
 
 def _is_deck(title: Paragraph, below: Paragraph, stopwords: frozenset[str]) -> bool:
     """True when `below` is the deck of `title`: right under a headline-sized title (a blank line between at
-    most), a longer line written as a sentence (a section label or an organisation's name over a title is short
-    or all capitals)."""
+    most) that is no organisation's name, a longer line written as a sentence (a section label over a title is
+    short)."""
     return (
         below.lines[0] - title.lines[-1] <= 2
         and len(title.text.split()) >= MIN_DECKED_TITLE_WORDS
         and len(below.text.split()) >= MIN_DECK_WORDS
         and not _title_cased(below.text, stopwords)
+        and not _names_organisation(title.text, stopwords)
     )
 
 
