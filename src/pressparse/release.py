@@ -498,22 +498,21 @@ def _is_deck(title: Paragraph, below: Paragraph, stopwords: frozenset[str]) -> b
     )
 
 
-def _is_listing_item(run: list[Paragraph]) -> bool:
-    if _prose_chars(run) < MIN_ITEM_CHARS:
-        return False
-    headline, first_prose = _headline_of(run)
-    return headline is not None and any(p.is_date for p in run[:first_prose])
+def _is_listing_item(run: list[Paragraph], head: tuple[Paragraph | None, int]) -> bool:
+    """True for a run with a headline, a date line above its body and some prose (`head` is `_headline_of(run)`)."""
+    headline, first_prose = head
+    return headline is not None and _prose_chars(run) >= MIN_ITEM_CHARS and any(p.is_date for p in run[:first_prose])
 
 
-def _release_run(runs: list[list[Paragraph]]) -> list[Paragraph] | None:
-    """The run holding the release: the one with the most prose, or a run under a headline with at least half
-    as much (a bio or a related story after the release can be longer than a short release)."""
-    releases = [run for run in runs if _reads_as_release(run)]
-    most = max((_prose_chars(run) for run in releases), default=0)
+def _release_run(runs: list[list[Paragraph]], heads: list[tuple[Paragraph | None, int]]) -> int | None:
+    """Position of the run holding the release: the one with the most prose, or a run under a headline with at
+    least half as much (a bio or a related story after the release can be longer than a short release)."""
+    releases = [k for k, run in enumerate(runs) if _reads_as_release(run)]
+    most = max((_prose_chars(runs[k]) for k in releases), default=0)
 
-    def rank(run: list[Paragraph]) -> tuple[bool, int]:
-        prose = _prose_chars(run)
-        return 2 * prose >= most and _headline_of(run)[0] is not None, prose
+    def rank(k: int) -> tuple[bool, int]:
+        prose = _prose_chars(runs[k])
+        return 2 * prose >= most and heads[k][0] is not None, prose
 
     return max(releases, key=rank, default=None)
 
@@ -565,16 +564,17 @@ def find_release(page: Page) -> None:
         for paragraph in run:
             if paragraph.is_date:
                 page.lines[paragraph.lines[0]].role = DATE
-    items = sum(_is_listing_item(run) for run in runs)
-    best = _release_run(runs)
+    heads = [_headline_of(run) for run in runs]
+    items = sum(_is_listing_item(run, head) for run, head in zip(runs, heads))
+    best = _release_run(runs, heads)
     if items >= 2 or (best is None and teasers):
         page.record.warnings.append(f"listing page: {items + teasers} releases found, none extracted")
         return
     if best is None:
         page.record.warnings.append("no release found on the page")
         return
-    headline, first_prose = _headline_of(best)
-    body = best[first_prose:]
+    headline, first_prose = heads[best]
+    body = runs[best][first_prose:]
     if headline is not None:
         index = headline.lines[0]
         _set_headline(page, _menu_entry_naming(page, index, body) or index)
