@@ -246,7 +246,7 @@ def _teasers(paragraphs: list[Paragraph | str]) -> int:
         alone = k + 1 == len(shown) or not shown[k + 1][1].is_prose
         if head and alone:
             items.append(head + [(i, paragraph)])
-        else:
+        elif items:
             releases += _mark_teasers(paragraphs, items)
             items = []
         head = []
