@@ -351,3 +351,8 @@ def test_an_organisation_named_over_the_title_is_not_the_headline():
     title = "Families in the border region face a harsh winter without proper shelter"
     page = "Office of the Regional Commissioner for Displaced Persons and Refugees\n" + title + "\n" + BODY
     assert extract(page).headline == title
+
+
+def test_a_wire_dateline_ending_on_its_agency_is_not_the_headline():
+    page = MENU + "Delta health posts reopen\nCIUDAD DEL DELTA, Sur, 16 de agosto 2020 /Agencia Norte/\n" + BODY
+    assert extract(page).headline == "Delta health posts reopen"

@@ -357,6 +357,8 @@ MIN_PHONE_DIGITS: Final = 7
 # A reference number closing a short label ("EU News 353/2014", "Press release 12/2019").
 _REFERENCE: Final = compile_re(r"\d+\s*/\s*\d{2,4}$")
 _CREDIT: Final = compile_re(r"©|\(c\)", re.IGNORECASE)
+# A wire dateline ending on its agency between slashes ("MADRID, 16 May 2020 /Agency/").
+_WIRE_AGENCY: Final = compile_re(r"/[^/\s][^/]{0,40}/\s*$")
 # A field holding a date ("Date of publication: 23rd, February 2024 GMT").
 _DATE_FIELD: Final = compile_re(r"^[^:\d]{1,30}:\s*\d[^:]*(?:19|20)\d\d")
 # Buttons, labels, names and time stamps are short; a line this long is a title whatever its first word.
@@ -381,8 +383,8 @@ def _label_key(text: str) -> str:
 def _not_a_title(text: str) -> bool:
     """True for a title-like line that is something else: a release label ("FOR IMMEDIATE RELEASE"), a
     numbered label ("EU News 353/2014"), a button or link ("LIRE LA BIO", "Close sites icon close"), a
-    byline, a contact line (a phone number, an e-mail address), a photo credit ("… (c) Name / Agency") or a
-    time stamp ("Source - 17 hours 23 min ago", "Published: 23rd, February 2024")."""
+    byline, a contact line (a phone number, an e-mail address), a photo credit ("… (c) Name / Agency"), a
+    time stamp ("Source - 17 hours 23 min ago", "Published: 23rd, February 2024") or a wire dateline."""
     cues = _cues()
     words = text.split()
     if _label_key(text) in cues.labels:
@@ -399,7 +401,7 @@ def _not_a_title(text: str) -> bool:
             return True
     if len(words) <= MAX_STAMP_WORDS and (cues.time_ago.search(text) or _DATE_FIELD.search(text)):
         return True
-    return "@" in text or _has_phone(text) or bool(_CREDIT.search(text))
+    return "@" in text or _has_phone(text) or bool(_CREDIT.search(text)) or bool(_WIRE_AGENCY.search(text))
 
 
 def _has_phone(text: str) -> bool:
