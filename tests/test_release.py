@@ -172,6 +172,7 @@ def test_lines_between_title_and_body_are_not_the_headline():
         "Media Release 12/2020",  # a numbered label
         "READ THE REPORT",  # a call to action
         "Close menu icon close",  # control labels
+        "Share on Facebook Share on Twitter Share by Email",  # a row of buttons
         "Jo Marsh, +44 20 7946 0321",  # a contact line
         "Field Wire - 17 hours 23 min ago",  # an aggregator's time stamp
         "A nurse at work (c) J. Marsh / Field Agency",  # a photo credit
@@ -321,6 +322,42 @@ def test_a_row_of_links_ending_the_page_is_not_a_paragraph_cut_short():
 def test_numbers_grouped_by_thousands_are_no_phone_number():
     title = "Plus de 12 000 000 de personnes ont besoin d'aide dans le delta"
     assert extract(MENU + title + "\n" + BODY).headline == title
+
+
+def test_a_long_line_ending_the_page_under_a_release_is_not_taken_for_its_text():
+    page = MENU + "Health posts reopen in flooded districts of the delta\n" + BODY + (
+        "Leave a reply\nYour e-mail address will not be published. Fields you must fill in are marked with *")
+    assert extract(page).body.endswith("local officials said on Tuesday.")
+
+
+def test_titles_under_the_last_paragraph_do_not_outweigh_the_release():
+    related = "\n".join(f"Related story number {n}: shelter kits reach families on the islands of the delta by boat"
+                        for n in range(1, 5))
+    page = MENU + "Health posts reopen in flooded districts of the delta\n" + BODY + related + "\n"
+    record = extract(page)
+    assert record.headline == "Health posts reopen in flooded districts of the delta"
+    assert record.body.endswith("local officials said on Tuesday.")
+
+
+def test_a_release_in_sections_under_short_headings_is_no_listing():
+    sections = "".join(f"{heading}\n{BODY.splitlines()[2]}\n" for heading in ("What happened", "Who is helping",
+                                                                            "What comes next"))
+    record = extract(MENU + "Health posts reopen in flooded districts of the delta\n" + sections)
+    assert record.headline == "Health posts reopen in flooded districts of the delta"
+    assert record.warnings == []
+
+
+def test_an_organisation_named_over_the_title_is_not_the_headline():
+    title = "Families in the border region face a harsh winter without proper shelter"
+    page = "Office of the Regional Commissioner for Displaced Persons and Refugees\n" + title + "\n" + BODY
+    assert extract(page).headline == title
+
+
+def test_a_wire_dateline_ending_on_its_agency_is_not_the_headline():
+    page = MENU + "Delta health posts reopen\nCIUDAD DEL DELTA, Sur, 16 de agosto 2020 /Agencia Norte/\n" + BODY
+    assert extract(page).headline == "Delta health posts reopen"
+
+
 def test_a_labelled_link_between_paragraphs_is_left_out_and_the_body_goes_on():
     page = RELEASE.replace("More than 9,000", "You may also like: Flood defences to be rebuilt before the rains\nMore than 9,000")
     body = extract(page).body

@@ -1,11 +1,11 @@
 """Step: find the release on the page: its headline, where its body starts and ends, its date lines.
 
 The body is the longest run of prose paragraphs not interrupted by furniture; the headline is the title-like
-line just before that run's lead (its first real paragraph), unless that line is a label, a button, a contact
-line, a photo credit or caption, or a deck under the title. Teasers (title, maybe a date, one paragraph, then
-the next title) are another page's releases: several of them make a listing. A page with several headline +
-date + prose units is a listing; a page without enough prose holds no release. Both get headline null and a
-warning.
+line just before that run's lead (its first real paragraph), unless that line is a label, a button, a byline,
+a contact line, a photo credit or caption, or a deck under the title; a menu entry naming the page above it is
+its title. Teasers (title, maybe a date, one paragraph, then the next title) are other releases: several of
+them make a listing. A page with several headline + date + prose units is a listing; a page without enough
+prose holds no release. Both get headline null and a warning.
 """
 
 from __future__ import annotations
@@ -66,6 +66,8 @@ MIN_WRAP_WIDTH: Final = 30
 # Teasers of other releases in a row (see `_teasers`); fewer when each has its date.
 MIN_TEASERS: Final = 3
 MIN_DATED_TEASERS: Final = 2
+# Undated teasers have headline-sized titles: this many words for the median one.
+MIN_TEASER_TITLE_WORDS: Final = 5
 TEASER_RULE: Final = "teaser"
 # Furniture lines that may sit under a headline or inside a body without ending it.
 MAX_BRIDGED_LINES: Final = 2
@@ -76,7 +78,9 @@ class Paragraph:
     """A candidate paragraph; `finish()` computes its shape once its last line is in. (A plain class: see
     `page.Line`.)"""
 
-    __slots__ = ("lines", "text", "is_date", "ends_sentence", "after_sentence", "after_rule", "is_title", "is_prose", "is_cut")
+    __slots__ = (
+        "lines", "text", "is_date", "ends_sentence", "after_sentence", "after_rule", "is_title", "is_prose", "is_cut",
+    )
 
     def __init__(
         self, lines: list[int], text: str, is_date: bool, ends_sentence: bool, after_sentence: bool, after_rule: str
@@ -181,11 +185,14 @@ def _paragraphs(page: Page) -> list[Paragraph | str]:
 
 
 def _read_last_as_cut(paragraphs: list[Paragraph | str]) -> None:
-    """A page's last line with the words of prose but no sentence end was cut short (scraped excerpts stop
-    mid-sentence): prose, not a title. Not a row of links in capitalised words ("Privacy Policy Terms of Use
-    Contact Us ..."), which the case of its words shows in scripts that have case."""
+    """A page whose last line, with the words of prose but no sentence end, is the first one that could be
+    prose was cut short in its first paragraph (scraped excerpts stop mid-sentence): that line is prose, not
+    a title. Not a row of links in capitalised words ("Privacy Policy Terms of Use Contact Us ..."), which
+    the case of its words shows in scripts that have case. (Under a release, such a line is trailing matter.)"""
     last = paragraphs[-1] if paragraphs else None
     if not isinstance(last, Paragraph) or not last.is_title or _word_count(last.text) < MIN_PROSE_WORDS:
+        return
+    if any(isinstance(p, Paragraph) and p.is_prose for p in paragraphs):
         return
     text = last.text
     if text.lower() == text.upper() or not _title_cased(text, _stopwords()):
@@ -233,7 +240,9 @@ def _teasers(paragraphs: list[Paragraph | str]) -> int:
     at least MIN_TEASERS of them (MIN_DATED_TEASERS when each head holds a date) is a list of releases (a
     listing, a sidebar of latest news), not one release's text. Lines that are neither (a "read more" link,
     furniture) do not interrupt the run."""
-    shown = [(i, p) for i, p in enumerate(paragraphs) if isinstance(p, Paragraph) and (p.is_title or p.is_date or p.is_prose)]
+    shown = [
+        (i, p) for i, p in enumerate(paragraphs) if isinstance(p, Paragraph) and (p.is_title or p.is_date or p.is_prose)
+    ]
     items: list[list[tuple[int, Paragraph]]] = []  # the current run of teasers
     head: list[tuple[int, Paragraph]] = []
     releases = 0
@@ -244,7 +253,7 @@ def _teasers(paragraphs: list[Paragraph | str]) -> int:
         alone = k + 1 == len(shown) or not shown[k + 1][1].is_prose
         if head and alone:
             items.append(head + [(i, paragraph)])
-        else:
+        elif items:
             releases += _mark_teasers(paragraphs, items)
             items = []
         head = []
@@ -253,10 +262,15 @@ def _teasers(paragraphs: list[Paragraph | str]) -> int:
 
 def _mark_teasers(paragraphs: list[Paragraph | str], items: list[list[tuple[int, Paragraph]]]) -> int:
     """Mark `items` as teasers when there are enough of them; return how many of them end on MIN_ITEM_CHARS
-    of prose."""
+    of prose. Without dates, their titles must read as headlines: a release's sections under short headings
+    ("Background", "What comes next") are no teasers."""
     dated = all(any(p.is_date for _, p in item) for item in items)
     if len(items) < (MIN_DATED_TEASERS if dated else MIN_TEASERS):
         return 0
+    if not dated:
+        titles = sorted(_word_count(p.text) for item in items for _, p in item if p.is_title)
+        if titles[len(titles) // 2] < MIN_TEASER_TITLE_WORDS:
+            return 0
     for item in items:
         for i, _ in item:
             paragraphs[i] = TEASER_RULE
@@ -299,16 +313,19 @@ def _prose_chars(run: list[Paragraph]) -> int:
 
 
 def _reads_as_release(run: list[Paragraph]) -> bool:
-    """Enough prose, in at least one real paragraph, making up most of the run from its first prose on: not a
-    list of short items (publications, search results) that happen to hold a sentence or two. A page cut short
-    in its first paragraph has less to show."""
+    """Enough prose, in at least one real paragraph, making up most of the run from its first prose paragraph
+    to its last (titles above are the head, titles below the next items): not a list of short items
+    (publications, search results) that happen to hold a sentence or two. A page cut short in its first
+    paragraph has less to show."""
+    prose_at = [i for i, p in enumerate(run) if p.is_prose]
+    if not prose_at:
+        return False
     prose = _prose_chars(run)
-    longest = max((len(p.text) for p in run if p.is_prose), default=0)
-    first_prose = next((i for i, p in enumerate(run) if p.is_prose), 0)
+    longest = max(len(run[i].text) for i in prose_at)
     return (
         (prose >= MIN_RELEASE_CHARS or run[-1].is_cut)
         and longest >= MIN_PARAGRAPH_CHARS
-        and 2 * prose >= sum(len(p.text) for p in run[first_prose:])
+        and 2 * prose >= sum(len(p.text) for p in run[prose_at[0] : prose_at[-1] + 1])
     )
 
 
@@ -326,10 +343,10 @@ class _Cues:
         self.label_prefix = compile_re(rf"^(?:{lexicon.alternation(words('labels'))})\s*[:|–—-]+\s*", re.IGNORECASE)
         self.actions = frozenset(words("actions"))
         self.bylines = frozenset(words("bylines"))
-        self.time_ago = compile_re(
-            rf"(?<!\w)(?:{lexicon.alternation(words('ago_before'))})\s+\d|\d+\s*\w+\.?\s+(?:{lexicon.alternation(words('ago_after'))})$",
-            re.IGNORECASE,
-        )
+        # "il y a 3 heures", "hace 2 días" (the word before the number); "17 hours 23 min ago" (after it).
+        before = lexicon.alternation(words("ago_before"))
+        after = lexicon.alternation(words("ago_after"))
+        self.time_ago = compile_re(rf"(?<!\w)(?:{before})\s+\d|\d+\s*\w+\.?\s+(?:{after})$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -347,6 +364,8 @@ MIN_PHONE_DIGITS: Final = 7
 # A reference number closing a short label ("EU News 353/2014", "Press release 12/2019").
 _REFERENCE: Final = compile_re(r"\d+\s*/\s*\d{2,4}$")
 _CREDIT: Final = compile_re(r"©|\(c\)", re.IGNORECASE)
+# A wire dateline ending on its agency between slashes ("MADRID, 16 May 2020 /Agency/").
+_WIRE_AGENCY: Final = compile_re(r"/[^/\s][^/]{0,40}/\s*$")
 # A field holding a date ("Date of publication: 23rd, February 2024 GMT").
 _DATE_FIELD: Final = compile_re(r"^[^:\d]{1,30}:\s*\d[^:]*(?:19|20)\d\d")
 # Buttons, labels, names and time stamps are short; a line this long is a title whatever its first word.
@@ -371,22 +390,25 @@ def _label_key(text: str) -> str:
 def _not_a_title(text: str) -> bool:
     """True for a title-like line that is something else: a release label ("FOR IMMEDIATE RELEASE"), a
     numbered label ("EU News 353/2014"), a button or link ("LIRE LA BIO", "Close sites icon close"), a
-    byline, a contact line (a phone number, an e-mail address), a photo credit ("… (c) Name / Agency") or a
-    time stamp ("Source - 17 hours 23 min ago", "Published: 23rd, February 2024")."""
+    byline, a contact line (a phone number, an e-mail address), a photo credit ("… (c) Name / Agency"), a
+    time stamp ("Source - 17 hours 23 min ago", "Published: 23rd, February 2024") or a wire dateline."""
     cues = _cues()
     words = text.split()
     if _label_key(text) in cues.labels:
         return True
+    first = words[0].lower().strip("«“\"'‘")
+    # A button, or a row of them ("Share on Facebook Share on Twitter Share by Email").
+    if first in cues.actions and (len(words) <= MAX_LABEL_WORDS or text.lower().count(first) > 1):
+        return True
     if len(words) <= MAX_LABEL_WORDS:
-        first = words[0].lower().strip("«“\"'‘")
-        if _REFERENCE.search(text) or first in cues.actions:
+        if _REFERENCE.search(text):
             return True
         # A byline: "By Jo Marsh", "Por Canal26" (the name's words capitalised, unlike "Von der Leyen visits Kyiv").
         if first in cues.bylines and len(words) > 1 and not any(word[:1].islower() for word in words[1:]):
             return True
     if len(words) <= MAX_STAMP_WORDS and (cues.time_ago.search(text) or _DATE_FIELD.search(text)):
         return True
-    return "@" in text or _has_phone(text) or bool(_CREDIT.search(text))
+    return "@" in text or _has_phone(text) or bool(_CREDIT.search(text)) or bool(_WIRE_AGENCY.search(text))
 
 
 def _has_phone(text: str) -> bool:
@@ -418,7 +440,17 @@ def _is_weak_title(paragraph: Paragraph, stopwords: frozenset[str]) -> bool:
         return False
     if len(words) < MAX_LABEL_WORDS and not any(word.lower() in stopwords for word in words):
         return True
-    return any(word.strip(",.") in _organisation_heads() for word in words)
+    return _names_organisation(text, stopwords)
+
+
+def _names_organisation(text: str, stopwords: frozenset[str]) -> bool:
+    """True for an organisation's name: capitalised words, one of them heading organisations ("Office",
+    "Ministry"), no figure (a title reporting on one has some: "... Receives $1 Million Foundation Grant")."""
+    return (
+        _title_cased(text, stopwords)
+        and not any(char.isdigit() for char in text)
+        and any(word.strip(",.") in _organisation_heads() for word in text.split())
+    )
 
 
 @lru_cache(maxsize=None)
@@ -464,32 +496,32 @@ def _headline_of(run: list[Paragraph]) -> tuple[Paragraph | None, int]:
 
 def _is_deck(title: Paragraph, below: Paragraph, stopwords: frozenset[str]) -> bool:
     """True when `below` is the deck of `title`: right under a headline-sized title (a blank line between at
-    most), a longer line written as a sentence (a section label or an organisation's name over a title is short
-    or all capitals)."""
+    most) that is no organisation's name, a longer line written as a sentence (a section label over a title is
+    short)."""
     return (
         below.lines[0] - title.lines[-1] <= 2
         and len(title.text.split()) >= MIN_DECKED_TITLE_WORDS
         and len(below.text.split()) >= MIN_DECK_WORDS
         and not _title_cased(below.text, stopwords)
+        and not _names_organisation(title.text, stopwords)
     )
 
 
-def _is_listing_item(run: list[Paragraph]) -> bool:
-    if _prose_chars(run) < MIN_ITEM_CHARS:
-        return False
-    headline, first_prose = _headline_of(run)
-    return headline is not None and any(p.is_date for p in run[:first_prose])
+def _is_listing_item(run: list[Paragraph], head: tuple[Paragraph | None, int]) -> bool:
+    """True for a run with a headline, a date line above its body and some prose (`head` is `_headline_of(run)`)."""
+    headline, first_prose = head
+    return headline is not None and _prose_chars(run) >= MIN_ITEM_CHARS and any(p.is_date for p in run[:first_prose])
 
 
-def _release_run(runs: list[list[Paragraph]]) -> list[Paragraph] | None:
-    """The run holding the release: the one with the most prose, or a run under a headline with at least half
-    as much (a bio or a related story after the release can be longer than a short release)."""
-    releases = [run for run in runs if _reads_as_release(run)]
-    most = max((_prose_chars(run) for run in releases), default=0)
+def _release_run(runs: list[list[Paragraph]], heads: list[tuple[Paragraph | None, int]]) -> int | None:
+    """Position of the run holding the release: the one with the most prose, or a run under a headline with at
+    least half as much (a bio or a related story after the release can be longer than a short release)."""
+    releases = [k for k, run in enumerate(runs) if _reads_as_release(run)]
+    most = max((_prose_chars(runs[k]) for k in releases), default=0)
 
-    def rank(run: list[Paragraph]) -> tuple[bool, int]:
-        prose = _prose_chars(run)
-        return 2 * prose >= most and _headline_of(run)[0] is not None, prose
+    def rank(k: int) -> tuple[bool, int]:
+        prose = _prose_chars(runs[k])
+        return 2 * prose >= most and heads[k][0] is not None, prose
 
     return max(releases, key=rank, default=None)
 
@@ -541,16 +573,17 @@ def find_release(page: Page) -> None:
         for paragraph in run:
             if paragraph.is_date:
                 page.lines[paragraph.lines[0]].role = DATE
-    items = sum(_is_listing_item(run) for run in runs)
-    best = _release_run(runs)
+    heads = [_headline_of(run) for run in runs]
+    items = sum(_is_listing_item(run, head) for run, head in zip(runs, heads))
+    best = _release_run(runs, heads)
     if items >= 2 or (best is None and teasers):
         page.record.warnings.append(f"listing page: {items + teasers} releases found, none extracted")
         return
     if best is None:
         page.record.warnings.append("no release found on the page")
         return
-    headline, first_prose = _headline_of(best)
-    body = best[first_prose:]
+    headline, first_prose = heads[best]
+    body = runs[best][first_prose:]
     if headline is not None:
         index = headline.lines[0]
         _set_headline(page, _menu_entry_naming(page, index, body) or index)

@@ -1,7 +1,7 @@
 """Language cues as data: one JSON file per language in this folder (fr.json, en.json, ...).
 
-Each file has one section per pipeline step ("stopwords", "boilerplate", "contacts", "funding", "projects",
-"dates"). Adding a language means adding a file; no code changes. Everything is loaded once per process.
+Each file has one section per pipeline step ("stopwords", "boilerplate", "headline", "contacts", "funding",
+"projects", "dates"). Adding a language means adding a file; no code changes. Everything is loaded once per process.
 """
 
 from __future__ import annotations
