@@ -39,6 +39,8 @@ from pressparse.page import Page
         ("Your email address will not be published. Required fields are marked *", "", "", "web-page phrase"),
         ("Accessibility", "", "", "web-page phrase"),
         ("About us", "", "", "web-page phrase"),
+        ("Sobre nosotros", "", "", "web-page phrase"),
+        ("English version", "", "", "link inside the body"),
         ("» lesen", "", "", "web-page phrase"),
         ("Skip to main content", "", "", "web-page phrase"),
         ("Go to the accessibility menu", "", "", "web-page phrase"),
