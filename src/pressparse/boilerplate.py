@@ -22,6 +22,8 @@ _BULLET: Final = compile_re(rf"^[{re.escape(BULLET_CHARS)}]\s*\S")
 _BREADCRUMB_MARKS: Final = ("/", ">", "»", "›", "|")
 _BREADCRUMB_SEPARATOR: Final = compile_re(rf"\s[{re.escape(''.join(_BREADCRUMB_MARKS))}]\s")
 _TIMESTAMP: Final = compile_re(r"^\d{1,2}:\d{2}(?::\d{2})?$")
+# "3 min read", "Lecture 1 min.", "Lesezeit 4 min": a few words around a count of minutes (lower case).
+_READING_TIME: Final = compile_re(r"^(?:[^\W\d_]+\s){0,3}\d{1,2}\s?min\.?(?:\s[^\W\d_]+){0,2}$")
 # The town line of a site's postal address: "Springfield, IL 62701, USA." or "75011 Paris, France".
 _POSTAL_ADDRESS: Final = compile_re(
     r",\s[A-Z]{2}\s\d{5}(?:-\d{4})?(?:,[\w\s.]*)?\.?$|^\d{5}\s[A-ZÀ-Ý][^\W\d_]+(?:,\s*[A-ZÀ-Ý][^\W\d_]+)?\.?$"
@@ -204,6 +206,8 @@ def _shape_rule(text: str) -> str:
             return "web-page phrase"
         if key in words.inline_links:
             return INLINE_LINK_RULE
+        if " min" in key and _READING_TIME.match(key):
+            return "reading time"
         if not words.controls.isdisjoint(key.split()) and _is_control_row(key, text, words):
             return "control labels"
     if len(text) <= 120 and _is_breadcrumb(text):
