@@ -7,7 +7,7 @@ from typing import Final
 from .boilerplate import CLOSING_CHARS, ends_sentence
 from .page import BODY, BOILERPLATE, HEADLINE, TRAILER, Page
 
-# A label closing the body ("Source and additional information:", "Attachments:") is a few words.
+# A label or fragment closing the body ("Source and additional information:", "Topics") is a few words.
 _MAX_LABEL_WORDS: Final = 8
 # A photo caption is a long line that is not a sentence; a subheading is shorter.
 _MIN_CAPTION_WORDS: Final = 12
@@ -39,9 +39,10 @@ def build_body(page: Page) -> None:
 
 
 def _before_closing_labels(page: Page, end: int) -> int:
-    """`end` moved back over the last body paragraphs that are a lone label ending in a colon ("Source and
-    additional information:", "Attachments:"): what such a label introduces (links, files) is not release text,
-    and the page may hold nothing after it at all. The first paragraph always stays."""
+    """`end` moved back over the last body paragraphs that are a lone label or fragment: a few words on a line
+    of their own, ending in a colon or in nothing ("Source and additional information:", "Topics" /
+    "Burglary"). What a label introduces (links, files) is not release text, and fragments after the last
+    sentence are field names, tags and values. The first paragraph always stays."""
     paragraphs = [p for p in page.paragraphs if p[0] < end]
     while len(paragraphs) > 1:
         first, last = paragraphs[-1]
@@ -53,8 +54,11 @@ def _before_closing_labels(page: Page, end: int) -> int:
 
 
 def _is_label(text: str) -> bool:
-    """A few words ending in a colon, on a line of their own."""
-    return text.endswith(":") and text.count(" ") < _MAX_LABEL_WORDS
+    """A few words on a line of their own, ending in a colon or without a sentence's end (not a list item that
+    a comma or a semicolon continues)."""
+    if text.count(" ") >= _MAX_LABEL_WORDS:
+        return False
+    return text.endswith(":") or not (ends_sentence(text.rstrip(CLOSING_CHARS + " ")) or text.endswith((",", ";")))
 
 
 def _mark_captions(page: Page, end: int) -> None:
