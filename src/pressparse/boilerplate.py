@@ -1,8 +1,10 @@
 """Step: mark the lines that are site furniture rather than release text, from their shape alone.
 
 No list of any one site's strings: a line is furniture because of how it looks (a section title printed twice,
-a heading glued to its blurb, a short bullet, a breadcrumb, a timestamp, a "Field: value" dump) or because it
-is a generic web-page phrase in some language (the lexicon's "boilerplate" section: share, print, cookies, ...).
+a heading glued to its blurb, a short bullet, a breadcrumb, a timestamp, a "Field: value" dump, a list of dated
+teasers, a postal address, "###") or because it is a generic web-page phrase in some language (the lexicon's
+"boilerplate" section: share, print, cookies, social networks, "Read also:" links, "About <organisation>"
+headings, comment forms, ...). Some of them start the trailing matter; links inside a body do not end it.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ TEMPLATE_RULE: Final = "template"
 TRAILER_RULE: Final = "start of trailing matter"
 # Links that interrupt a body without ending it ("Read also: <title>", "Download the press release").
 INLINE_LINK_RULE: Final = "link inside the body"
+# A CMS's "this e-mail address is protected from spambots" text, standing where the address was.
 NOTICE_RULE: Final = "protected e-mail notice"
 # A bullet is menu material when it is a few words without a sentence's end.
 _MAX_MENU_BULLET_WORDS: Final = 12
