@@ -63,8 +63,8 @@ _MAX_SOCIAL_ROW: Final = 150
 _MAX_SOCIAL_ROW_WORDS: Final = 4
 # A numeric date, a dash and text: a teaser's date glued to its summary ("17.10.2018 - Council backs …").
 _DATED_TEASER: Final = compile_re(r"^(?:\d{1,2}[./]\d{1,2}[./](?:19|20)?\d\d|(?:19|20)\d\d-\d\d-\d\d)\s+[-–—|]\s+\S")
-# "###" (or "# # #") under the last paragraph closes a US press release: what follows is not body.
-_END_MARK: Final = compile_re(r"^[\W_]*#\s*#\s*#[\W_]*$")
+# "###" (or "# # #", "-30-") under the last paragraph closes a US press release: what follows is not body.
+_END_MARK: Final = compile_re(r"^[\W_]*#\s*#\s*#[\W_]*$|^-\s*30\s*-$")
 
 
 class _Lexicon:
@@ -191,10 +191,16 @@ def _shape_rule(text: str) -> str:
     words = _lexicon()
     first = text[0]
     if not first.isalnum():
+        if first in "#-" and _END_MARK.match(text):
+            return TRAILER_RULE
         if _LONE_PUNCTUATION.match(text):
-            return TRAILER_RULE if "#" in text and _END_MARK.match(text) else "lone punctuation"
-        if _BULLET.match(text) and text.count(" ") < _MAX_MENU_BULLET_WORDS and _is_menu_item(text):
-            return "short bullet item"
+            return "lone punctuation"
+        if _BULLET.match(text):
+            # "► Read also: <title>" is a link in the body, whatever mark leads it.
+            if _is_link_label(text.lstrip(BULLET_CHARS + " "), words):
+                return INLINE_LINK_RULE
+            if text.count(" ") < _MAX_MENU_BULLET_WORDS and _is_menu_item(text):
+                return "short bullet item"
         if first == "©":
             return COPYRIGHT_RULE
     if len(text) <= _MAX_PHRASE_LINE:
@@ -223,7 +229,7 @@ def _shape_rule(text: str) -> str:
     if start in words.about_starts and _is_about_heading(text, words):
         return TRAILER_RULE
     if ":" in text:
-        if start in words.link_label_starts and len(text) <= _MAX_LINK_LINE and words.link_label.match(text):
+        if _is_link_label(text, words):
             return INLINE_LINK_RULE
         if start in words.field_starts and words.field_start.match(text):
             return METADATA_RULE
@@ -235,6 +241,13 @@ def _shape_rule(text: str) -> str:
         if not ends_sentence(text) and _is_social_row(text, words):
             return "social-media links"
     return ""
+
+
+def _is_link_label(text: str, words: _Lexicon) -> bool:
+    """A link label and its title on one line ("Read also: <title>", "Le puede interesar: <title>")."""
+    if len(text) > _MAX_LINK_LINE or _first_word(text) not in words.link_label_starts:
+        return False
+    return words.link_label.match(text) is not None
 
 
 def _is_control_row(key: str, text: str, words: _Lexicon) -> bool:
