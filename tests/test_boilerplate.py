@@ -145,5 +145,11 @@ def test_a_list_of_dated_teasers_is_furniture_but_a_lone_dated_line_is_not():
     roles = dict(_marked(teasers))
     assert roles["17.10.2019 - The council backs the new shelter plan for the winter months"] == "boilerplate"
     assert roles["02.10.2019 - The association looks for volunteers for its evening courses"] == "boilerplate"
+    chronology = (
+        "12.03.2019 - The council votes the shelter plan and the\n"
+        "minister signs it the same day.\n"
+        "14.03.2019 - The first hall opens.\n"
+    )
+    assert _marked(chronology)[2] == ("14.03.2019 - The first hall opens.", "")
     lone = "17.10.2019 - The council today backed the new shelter plan for the winter months."
     assert _marked(f"Shelter plan backed\n{lone}\nIt will open four halls.")[1] == (lone, "")

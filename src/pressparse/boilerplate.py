@@ -332,8 +332,9 @@ def _dated_teasers(lines: list[Line]) -> frozenset[int]:
     its summary ("17.10.2018 - Council backs the new shelter plan"). A lone such line may be a release's own
     dateline, so only lines with another one two lines away (the next item's) count."""
     dated = [i for i, line in enumerate(lines) if line.text[0].isdigit() and _DATED_TEASER.match(line.text)]
-    found = set(dated)
-    return frozenset(i for i in dated if i - 2 in found or i + 2 in found)
+    # The line between two items is the next title, not the lower-case rest of a wrapped entry of a chronology.
+    found = {i for i in dated if i > 0 and not lines[i - 1].text[0].islower()}
+    return frozenset(i for i in found if i - 2 in found or i + 2 in found)
 
 
 def _cut_notice(line: Line) -> bool:
