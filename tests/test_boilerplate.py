@@ -29,6 +29,7 @@ from pressparse.page import Page
         ("###", "", "", "start of trailing matter"),
         ("# # #", "", "", "start of trailing matter"),
         ("-30-", "", "", "start of trailing matter"),
+        ("Families queue at the new water point in the camp. © Relief Agency/J. Doe", "", "", "copyright"),
         ("ENDS", "", "", "start of trailing matter"),
         ("► Lea también: Nuevas lluvias en la costa norte", "", "", "link inside the body"),
         ("Related Press Releases", "", "", "start of trailing matter"),

@@ -53,6 +53,8 @@ NOTICE_RULE: Final = "protected e-mail notice"
 _MAX_MENU_BULLET_WORDS: Final = 12
 # Whole-line furniture phrases are short; longer lines are only tested against the prefixes and fields.
 _MAX_PHRASE_LINE: Final = 60
+# A caption with its photo credit is a sentence or two.
+_MAX_CREDIT_LINE: Final = 300
 # A labelled link holds one title ("Read also: <title>"), a few dozen words at most.
 _MAX_LINK_LINE: Final = 250
 _MAX_LINK_TITLE_WORDS: Final = 25
@@ -221,7 +223,8 @@ def _shape_rule(text: str) -> str:
             return "control labels"
     if len(text) <= 120 and _is_breadcrumb(text):
         return "breadcrumb"
-    if "©" in text and _COPYRIGHT.search(text):
+    # A short line with a "©" is a copyright or a photo's caption and credit ("Families at the well. © Agency").
+    if "©" in text and (len(text) <= _MAX_CREDIT_LINE or _COPYRIGHT.search(text)):
         return COPYRIGHT_RULE
     start = _first_word(text)
     if start in words.prefix_starts and words.prefix.match(text):
