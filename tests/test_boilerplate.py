@@ -59,6 +59,8 @@ from pressparse.page import Page
         ("Lecture 2 min.", "", "", "reading time"),
         ("5 min read", "", "", "reading time"),
         ("Autres articles", "", "", "start of trailing matter"),
+        ("Lo más leído", "", "", "start of trailing matter"),
+        ("Most read", "", "", "start of trailing matter"),
         ("Newsletter Follow the Agency on Google News", "", "", "social-media links"),
         ("Read also: Flood waters recede in the south as families return", "", "", "link inside the body"),
         ("Le puede interesar: Lluvias dejan miles de damnificados en la costa.", "", "", "link inside the body"),
