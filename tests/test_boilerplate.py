@@ -35,6 +35,8 @@ from pressparse.page import Page
         ("Related Press Releases", "", "", "start of trailing matter"),
         ("Leave a Reply", "", "", "start of trailing matter"),
         ("Kommentare (4)", "", "", "start of trailing matter"),
+        ("3 Comments", "", "", "start of trailing matter"),
+        ("Reply", "", "", "web-page phrase"),
         ("About the Northern Relief Council", "", "", "start of trailing matter"),
         ("À propos de l’Organisation internationale pour la paix", "", "", "start of trailing matter"),
         ("Über die Stiftung Nordhilfe", "", "", "start of trailing matter"),

@@ -24,8 +24,8 @@ _BULLET: Final = compile_re(rf"^[{re.escape(BULLET_CHARS)}]\s*\S")
 _BREADCRUMB_MARKS: Final = ("/", ">", "»", "›", "|")
 _BREADCRUMB_SEPARATOR: Final = compile_re(rf"\s[{re.escape(''.join(_BREADCRUMB_MARKS))}]\s")
 _TIMESTAMP: Final = compile_re(r"^\d{1,2}:\d{2}(?::\d{2})?$")
-# "3 min read", "Lecture 1 min.", "Lesezeit 4 min": a few words around a count of minutes (lower case).
-_READING_TIME: Final = compile_re(r"^(?:[^\W\d_]+\s){0,3}\d{1,2}\s?min\.?(?:\s[^\W\d_]+){0,2}$")
+# "3 min read", "Lecture 1 min.", "Lesezeit 4 min": a few words around a count of minutes.
+_READING_TIME: Final = compile_re(r"^(?:[^\W\d_]+\s){0,3}\d{1,2}\s?min\.?(?:\s[^\W\d_]+){0,2}$", re.IGNORECASE)
 # The town line of a site's postal address: "Springfield, IL 62701, USA." or "75011 Paris, France".
 _POSTAL_ADDRESS: Final = compile_re(
     r",\s[A-Z]{2}\s\d{5}(?:-\d{4})?(?:,[\w\s.]*)?\.?$|^\d{5}\s[A-ZÀ-Ý][^\W\d_]+(?:,\s*[A-ZÀ-Ý][^\W\d_]+)?\.?$"
@@ -114,6 +114,7 @@ _COUNT: Final = compile_re(r"\s*\(\d+\)$")
 _PHRASE_END: Final = " :.!|»>›"
 # An arrow before a phrase makes it a link ("» Read more"); a bullet ("• print") is left to the bullet rule.
 _LINK_ARROWS: Final = "»>›→ "
+_LEADING_COUNT: Final = "0123456789 "
 
 
 def ends_sentence(line: str) -> bool:
@@ -127,11 +128,13 @@ def ends_sentence(line: str) -> bool:
 
 
 def _phrase_key(text: str) -> str:
-    """A whole-line phrase as looked up: lower case, single spaces, no leading arrow ("» Read more"), no
-    trailing colon, count ("(3)") or arrow."""
+    """A whole-line phrase as looked up: lower case, single spaces, no leading arrow ("» Read more") or count
+    ("3 Comments"), no trailing colon, count ("(3)") or arrow."""
     key = text.lower().rstrip(_PHRASE_END)
     if key[:1] in _LINK_ARROWS:
         key = key.lstrip(_LINK_ARROWS)
+    elif key[:1].isdigit():
+        key = key.lstrip(_LEADING_COUNT)
     if key.endswith(")"):
         key = _COUNT.sub("", key).rstrip(_PHRASE_END)
     return key if "  " not in key else " ".join(key.split())
@@ -217,7 +220,7 @@ def _shape_rule(text: str) -> str:
             return "web-page phrase"
         if key in words.inline_links:
             return INLINE_LINK_RULE
-        if " min" in key and _READING_TIME.match(key):
+        if "min" in text and _READING_TIME.match(text):
             return "reading time"
         if not words.controls.isdisjoint(key.split()) and _is_control_row(key, text, words):
             return "control labels"
