@@ -17,6 +17,16 @@ def test_a_label_closing_the_body_is_trailing_matter():
     assert label.role == "trailer"
 
 
+def test_field_names_and_values_after_the_last_sentence_are_trailing_matter():
+    page = analyse(RELEASE + "\nTopics\n\nFlood response\n\nOffice\n")
+    assert page.record.body.endswith("local officials said on Tuesday.")
+
+
+def test_a_list_item_closing_the_body_stays():
+    page = analyse(RELEASE + "\n- new pumps for the two largest villages;\n")
+    assert page.record.body.endswith("- new pumps for the two largest villages;")
+
+
 def test_a_colon_inside_the_body_does_not_end_it():
     page = analyse(RELEASE.replace("More than 9,000", "The district chief said:\n\nMore than 9,000"))
     assert "The district chief said:" in page.record.body

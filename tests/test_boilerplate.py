@@ -28,9 +28,15 @@ from pressparse.page import Page
         ("Language English Posted: Monday, March 4, 2019 - 10:02Image: Region-Country: KenyaThemes: Health", "", "", "metadata fields"),
         ("###", "", "", "start of trailing matter"),
         ("# # #", "", "", "start of trailing matter"),
+        ("-30-", "", "", "start of trailing matter"),
+        ("Families queue at the new water point in the camp. © Relief Agency/J. Doe", "", "", "copyright"),
+        ("ENDS", "", "", "start of trailing matter"),
+        ("► Lea también: Nuevas lluvias en la costa norte", "", "", "link inside the body"),
         ("Related Press Releases", "", "", "start of trailing matter"),
         ("Leave a Reply", "", "", "start of trailing matter"),
         ("Kommentare (4)", "", "", "start of trailing matter"),
+        ("3 Comments", "", "", "start of trailing matter"),
+        ("Reply", "", "", "web-page phrase"),
         ("About the Northern Relief Council", "", "", "start of trailing matter"),
         ("À propos de l’Organisation internationale pour la paix", "", "", "start of trailing matter"),
         ("Über die Stiftung Nordhilfe", "", "", "start of trailing matter"),
@@ -39,6 +45,11 @@ from pressparse.page import Page
         ("Your email address will not be published. Required fields are marked *", "", "", "web-page phrase"),
         ("Accessibility", "", "", "web-page phrase"),
         ("About us", "", "", "web-page phrase"),
+        ("Sobre nosotros", "", "", "web-page phrase"),
+        ("Fale conosco", "", "", "web-page phrase"),
+        ("Alle anzeigen", "", "", "web-page phrase"),
+        ("Area stampa", "", "", "web-page phrase"),
+        ("English version", "", "", "link inside the body"),
         ("» lesen", "", "", "web-page phrase"),
         ("Skip to main content", "", "", "web-page phrase"),
         ("Go to the accessibility menu", "", "", "web-page phrase"),
@@ -47,9 +58,16 @@ from pressparse.page import Page
         ("Share on FacebookShare on TwitterShare by Email", "", "", "social-media links"),
         ("Leave a Reply Cancel reply", "", "", "start of trailing matter"),
         ("Reading time: 4 min", "", "", "metadata fields"),
+        ("Lecture 2 min.", "", "", "reading time"),
+        ("5 min read", "", "", "reading time"),
+        ("Autres articles", "", "", "start of trailing matter"),
+        ("Lo más leído", "", "", "start of trailing matter"),
+        ("Most read", "", "", "start of trailing matter"),
+        ("Newsletter Follow the Agency on Google News", "", "", "social-media links"),
         ("Read also: Flood waters recede in the south as families return", "", "", "link inside the body"),
         ("Le puede interesar: Lluvias dejan miles de damnificados en la costa.", "", "", "link inside the body"),
         ("Pressemitteilung zum Download", "", "", "link inside the body"),
+        ("WATCH: Families return to the flooded villages", "", "", "link inside the body"),
         ("Te puede interesar:", "", "", "link inside the body"),
         ("Close sites icon close", "", "", "control labels"),
         ("Springfield, IL 62701, USA.", "", "", "postal address"),
@@ -75,6 +93,7 @@ def test_furniture_shapes(text, previous, following, rule):
         "The share of displaced women rose to 60 per cent, the report says.",
         "About 200 families returned home this week",
         "20000 Families Displaced",
+        "The convoy left at 7 min past noon",
         "The office moved to Springfield, IL 62701 last year.",
         "About 200 families: the first ones returned home this week.",
         "Sobre a crise no norte do país",
@@ -135,5 +154,11 @@ def test_a_list_of_dated_teasers_is_furniture_but_a_lone_dated_line_is_not():
     roles = dict(_marked(teasers))
     assert roles["17.10.2019 - The council backs the new shelter plan for the winter months"] == "boilerplate"
     assert roles["02.10.2019 - The association looks for volunteers for its evening courses"] == "boilerplate"
+    chronology = (
+        "12.03.2019 - The council votes the shelter plan and the\n"
+        "minister signs it the same day.\n"
+        "14.03.2019 - The first hall opens.\n"
+    )
+    assert _marked(chronology)[2] == ("14.03.2019 - The first hall opens.", "")
     lone = "17.10.2019 - The council today backed the new shelter plan for the winter months."
     assert _marked(f"Shelter plan backed\n{lone}\nIt will open four halls.")[1] == (lone, "")

@@ -7,20 +7,20 @@ from typing import Final
 from .boilerplate import CLOSING_CHARS, ends_sentence
 from .page import BODY, BOILERPLATE, HEADLINE, TRAILER, Page
 
-# A label closing the body ("Source and additional information:", "Attachments:") is a few words.
+# A label or fragment closing the body ("Source and additional information:", "Topics") is a few words.
 _MAX_LABEL_WORDS: Final = 8
 # A photo caption is a long line that is not a sentence; a subheading is shorter.
 _MIN_CAPTION_WORDS: Final = 12
-# Endings of a line that goes on in the next paragraph (a clause cut by a line break).
+# Endings of a line that goes on in the next paragraph (a clause cut by a line break, a list item).
 _CLAUSE_ENDS: Final = (",", ";", "-", "–", "—")
 
 
 def build_body(page: Page) -> None:
     """Reads `page.paragraphs` up to `page.body_end` and the headline line; sets `record.headline` and
-    `record.body`; body lines past the end (cut by the contact block or a closing label) become TRAILER."""
+    `record.body`; body lines past the end (cut by the contact block or closing fragments) become TRAILER."""
     if page.headline is not None and page.lines[page.headline].role == HEADLINE:
         page.record.headline = page.lines[page.headline].text
-    end = _before_closing_labels(page, page.body_end if page.body_end is not None else 0)
+    end = _before_trailing_fragments(page, page.body_end if page.body_end is not None else 0)
     if page.body_end is not None:
         page.body_end = end
     _mark_captions(page, end)
@@ -38,23 +38,32 @@ def build_body(page: Page) -> None:
     page.record.body = "\n\n".join(kept)
 
 
-def _before_closing_labels(page: Page, end: int) -> int:
-    """`end` moved back over the last body paragraphs that are a lone label ending in a colon ("Source and
-    additional information:", "Attachments:"): what such a label introduces (links, files) is not release text,
-    and the page may hold nothing after it at all. The first paragraph always stays."""
+def _before_trailing_fragments(page: Page, end: int) -> int:
+    """`end` moved back over the last body paragraphs that are a lone label or fragment: a few words on a line
+    of their own, ending in a colon or in nothing ("Source and additional information:", "Topics" /
+    "Burglary"). What a label introduces (links, files) is not release text, and fragments after the last
+    sentence are field names, tags and values. The first paragraph always stays."""
     paragraphs = [p for p in page.paragraphs if p[0] < end]
     while len(paragraphs) > 1:
         first, last = paragraphs[-1]
-        if min(last + 1, end) - first != 1 or not _is_label(page.lines[first].text):
+        if min(last + 1, end) - first != 1 or not _is_fragment(page.lines[first].text):
             break
         end = first
         paragraphs.pop()
     return end
 
 
-def _is_label(text: str) -> bool:
-    """A few words ending in a colon, on a line of their own."""
-    return text.endswith(":") and text.count(" ") < _MAX_LABEL_WORDS
+def _is_fragment(text: str) -> bool:
+    """A few words on a line of their own, ending in a colon or without a sentence's end (not a list item that
+    a comma or a semicolon continues)."""
+    if text.count(" ") >= _MAX_LABEL_WORDS:
+        return False
+    return text.endswith(":") or not (_ends_sentence(text) or text.endswith(_CLAUSE_ENDS))
+
+
+def _ends_sentence(text: str) -> bool:
+    """`ends_sentence`, also after a quote set off by a space ('… their needs. "')."""
+    return ends_sentence(text.rstrip(CLOSING_CHARS + " "))
 
 
 def _mark_captions(page: Page, end: int) -> None:
@@ -75,6 +84,6 @@ def _is_caption(text: str) -> bool:
         and text[0].isupper()
         and ":" not in text
         and not text.isupper()
-        and not ends_sentence(text.rstrip(CLOSING_CHARS + " "))
+        and not _ends_sentence(text)
         and not text.endswith(_CLAUSE_ENDS)
     )

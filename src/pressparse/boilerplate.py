@@ -1,8 +1,10 @@
 """Step: mark the lines that are site furniture rather than release text, from their shape alone.
 
 No list of any one site's strings: a line is furniture because of how it looks (a section title printed twice,
-a heading glued to its blurb, a short bullet, a breadcrumb, a timestamp, a "Field: value" dump) or because it
-is a generic web-page phrase in some language (the lexicon's "boilerplate" section: share, print, cookies, ...).
+a heading glued to its blurb, a short bullet, a breadcrumb, a timestamp, a "Field: value" dump, a list of dated
+teasers, a postal address, "###") or because it is a generic web-page phrase in some language (the lexicon's
+"boilerplate" section: share, print, cookies, social networks, "Read also:" links, "About <organisation>"
+headings, comment forms, ...). Some of them start the trailing matter; links inside a body do not end it.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ _BULLET: Final = compile_re(rf"^[{re.escape(BULLET_CHARS)}]\s*\S")
 _BREADCRUMB_MARKS: Final = ("/", ">", "»", "›", "|")
 _BREADCRUMB_SEPARATOR: Final = compile_re(rf"\s[{re.escape(''.join(_BREADCRUMB_MARKS))}]\s")
 _TIMESTAMP: Final = compile_re(r"^\d{1,2}:\d{2}(?::\d{2})?$")
+# "3 min read", "Lecture 1 min.", "Lesezeit 4 min": a few words around a count of minutes.
+_READING_TIME: Final = compile_re(r"^(?:[^\W\d_]+\s){0,3}\d{1,2}\s?min\.?(?:\s[^\W\d_]+){0,2}$", re.IGNORECASE)
 # The town line of a site's postal address: "Springfield, IL 62701, USA." or "75011 Paris, France".
 _POSTAL_ADDRESS: Final = compile_re(
     r",\s[A-Z]{2}\s\d{5}(?:-\d{4})?(?:,[\w\s.]*)?\.?$|^\d{5}\s[A-ZÀ-Ý][^\W\d_]+(?:,\s*[A-ZÀ-Ý][^\W\d_]+)?\.?$"
@@ -43,11 +47,14 @@ TEMPLATE_RULE: Final = "template"
 TRAILER_RULE: Final = "start of trailing matter"
 # Links that interrupt a body without ending it ("Read also: <title>", "Download the press release").
 INLINE_LINK_RULE: Final = "link inside the body"
+# A CMS's "this e-mail address is protected from spambots" text, standing where the address was.
 NOTICE_RULE: Final = "protected e-mail notice"
 # A bullet is menu material when it is a few words without a sentence's end.
 _MAX_MENU_BULLET_WORDS: Final = 12
 # Whole-line furniture phrases are short; longer lines are only tested against the prefixes and fields.
 _MAX_PHRASE_LINE: Final = 60
+# A caption with its photo credit is a sentence or two.
+_MAX_CREDIT_LINE: Final = 300
 # A labelled link holds one title ("Read also: <title>"), a few dozen words at most.
 _MAX_LINK_LINE: Final = 250
 _MAX_LINK_TITLE_WORDS: Final = 25
@@ -58,8 +65,8 @@ _MAX_SOCIAL_ROW: Final = 150
 _MAX_SOCIAL_ROW_WORDS: Final = 4
 # A numeric date, a dash and text: a teaser's date glued to its summary ("17.10.2018 - Council backs …").
 _DATED_TEASER: Final = compile_re(r"^(?:\d{1,2}[./]\d{1,2}[./](?:19|20)?\d\d|(?:19|20)\d\d-\d\d-\d\d)\s+[-–—|]\s+\S")
-# "###" (or "# # #") under the last paragraph closes a US press release: what follows is not body.
-_END_MARK: Final = compile_re(r"^[\W_]*#\s*#\s*#[\W_]*$")
+# "###" (or "# # #", "-30-") under the last paragraph closes a US press release: what follows is not body.
+_END_MARK: Final = compile_re(r"^[\W_]*#\s*#\s*#[\W_]*$|^-\s*30\s*-$")
 
 
 class _Lexicon:
@@ -107,6 +114,7 @@ _COUNT: Final = compile_re(r"\s*\(\d+\)$")
 _PHRASE_END: Final = " :.!|»>›"
 # An arrow before a phrase makes it a link ("» Read more"); a bullet ("• print") is left to the bullet rule.
 _LINK_ARROWS: Final = "»>›→ "
+_LEADING_COUNT: Final = "0123456789 "
 
 
 def ends_sentence(line: str) -> bool:
@@ -120,11 +128,13 @@ def ends_sentence(line: str) -> bool:
 
 
 def _phrase_key(text: str) -> str:
-    """A whole-line phrase as looked up: lower case, single spaces, no leading arrow ("» Read more"), no
-    trailing colon, count ("(3)") or arrow."""
+    """A whole-line phrase as looked up: lower case, single spaces, no leading arrow ("» Read more") or count
+    ("3 Comments"), no trailing colon, count ("(3)") or arrow."""
     key = text.lower().rstrip(_PHRASE_END)
     if key[:1] in _LINK_ARROWS:
         key = key.lstrip(_LINK_ARROWS)
+    elif key[:1].isdigit():
+        key = key.lstrip(_LEADING_COUNT)
     if key.endswith(")"):
         key = _COUNT.sub("", key).rstrip(_PHRASE_END)
     return key if "  " not in key else " ".join(key.split())
@@ -186,10 +196,16 @@ def _shape_rule(text: str) -> str:
     words = _lexicon()
     first = text[0]
     if not first.isalnum():
+        if first in "#-" and _END_MARK.match(text):
+            return TRAILER_RULE
         if _LONE_PUNCTUATION.match(text):
-            return TRAILER_RULE if "#" in text and _END_MARK.match(text) else "lone punctuation"
-        if _BULLET.match(text) and text.count(" ") < _MAX_MENU_BULLET_WORDS and _is_menu_item(text):
-            return "short bullet item"
+            return "lone punctuation"
+        if _BULLET.match(text):
+            # "► Read also: <title>" is a link in the body, whatever mark leads it.
+            if _is_link_label(text.lstrip(BULLET_CHARS + " "), words):
+                return INLINE_LINK_RULE
+            if text.count(" ") < _MAX_MENU_BULLET_WORDS and _is_menu_item(text):
+                return "short bullet item"
         if first == "©":
             return COPYRIGHT_RULE
     if len(text) <= _MAX_PHRASE_LINE:
@@ -204,11 +220,14 @@ def _shape_rule(text: str) -> str:
             return "web-page phrase"
         if key in words.inline_links:
             return INLINE_LINK_RULE
+        if "min" in text and _READING_TIME.match(text):
+            return "reading time"
         if not words.controls.isdisjoint(key.split()) and _is_control_row(key, text, words):
             return "control labels"
     if len(text) <= 120 and _is_breadcrumb(text):
         return "breadcrumb"
-    if "©" in text and _COPYRIGHT.search(text):
+    # A short line with a "©" is a copyright or a photo's caption and credit ("Families at the well. © Agency").
+    if "©" in text and (len(text) <= _MAX_CREDIT_LINE or _COPYRIGHT.search(text)):
         return COPYRIGHT_RULE
     start = _first_word(text)
     if start in words.prefix_starts and words.prefix.match(text):
@@ -216,7 +235,7 @@ def _shape_rule(text: str) -> str:
     if start in words.about_starts and _is_about_heading(text, words):
         return TRAILER_RULE
     if ":" in text:
-        if start in words.link_label_starts and len(text) <= _MAX_LINK_LINE and words.link_label.match(text):
+        if _is_link_label(text, words):
             return INLINE_LINK_RULE
         if start in words.field_starts and words.field_start.match(text):
             return METADATA_RULE
@@ -228,6 +247,13 @@ def _shape_rule(text: str) -> str:
         if not ends_sentence(text) and _is_social_row(text, words):
             return "social-media links"
     return ""
+
+
+def _is_link_label(text: str, words: _Lexicon) -> bool:
+    """A link label and its title on one line ("Read also: <title>", "Le puede interesar: <title>")."""
+    if len(text) > _MAX_LINK_LINE or _first_word(text) not in words.link_label_starts:
+        return False
+    return words.link_label.match(text) is not None
 
 
 def _is_control_row(key: str, text: str, words: _Lexicon) -> bool:
@@ -312,8 +338,9 @@ def _dated_teasers(lines: list[Line]) -> frozenset[int]:
     its summary ("17.10.2018 - Council backs the new shelter plan"). A lone such line may be a release's own
     dateline, so only lines with another one two lines away (the next item's) count."""
     dated = [i for i, line in enumerate(lines) if line.text[0].isdigit() and _DATED_TEASER.match(line.text)]
-    found = set(dated)
-    return frozenset(i for i in dated if i - 2 in found or i + 2 in found)
+    # The line between two items is the next title, not the lower-case rest of a wrapped entry of a chronology.
+    found = {i for i in dated if i > 0 and not lines[i - 1].text[0].islower()}
+    return frozenset(i for i in found if i - 2 in found or i + 2 in found)
 
 
 def _cut_notice(line: Line) -> bool:
