@@ -110,6 +110,11 @@ def test_titles_and_prose_are_not_date_lines(line):
         ("es", "Miércoles, 14 de agosto de 2019", "2019-08-14"),
         ("en", "Mon, 04/03/2019 - 09:00", "2019-03-04"),  # 4 March 2019 was a Monday, 3 April a Wednesday
         ("en", "Wed, 04/03/2019 - 09:00", "2019-04-03"),
+        # Month names of a language's regional usage: Austria, Peru, the Levant, the Maghreb.
+        ("en", "Published 12 Jänner 2019", "2019-01-12"),
+        ("es", "Publicado el 15 de setiembre de 2020", "2020-09-15"),
+        ("en", "Published 3 كانون الثاني 2021", "2021-01-03"),
+        ("en", "Published 5 جانفي 2020", "2020-01-05"),
     ],
 )
 def test_date_line_under_the_headline(lang, date_line, expected):

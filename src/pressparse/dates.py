@@ -75,22 +75,39 @@ class _Calendar:
 
 
 def _babel_names() -> dict[str, tuple[dict[str, int], dict[str, int]]]:
-    """Language -> its month names and weekday names (with their numbers), wide and abbreviated."""
+    """Language -> its month names and weekday names (with their numbers), wide and abbreviated, as the
+    language's CLDR locale writes them and as its regional locales do ("Jänner" in Austria, "Setiembre" in Peru,
+    "كانون الثاني" in the Levant, "جانفي" in the Maghreb). A regional name that means another month elsewhere
+    in the language is dropped."""
     from babel import Locale  # imported on first use: `import pressparse` stays cheap
+    from babel.localedata import locale_identifiers
 
+    identifiers = locale_identifiers()
     names = {}
     for language in lexicon.languages():
-        locale = Locale.parse(language)
         months: dict[str, int] = {}
         weekdays: dict[str, int] = {}
-        for context in ("format", "stand-alone"):
-            for width in ("wide", "abbreviated"):
-                for number, name in locale.months[context][width].items():
-                    months[name] = number
-                for number, name in locale.days[context][width].items():
-                    weekdays[name] = number
-        names[language] = (months, weekdays)
+        clashes: set[str] = set()
+        for identifier in [language, *sorted(_regions_of(language, identifiers))]:
+            locale = Locale.parse(identifier)
+            for context in ("format", "stand-alone"):
+                for width in ("wide", "abbreviated"):
+                    for number, name in locale.months[context][width].items():
+                        if identifier == language:
+                            months[name] = number
+                        elif months.setdefault(name, number) != number:
+                            clashes.add(name)
+                    for number, name in locale.days[context][width].items():
+                        weekdays.setdefault(name, number)
+        base = Locale.parse(language).months
+        kept = {name for context in base.values() for width in context.values() for name in width.values()}
+        names[language] = ({name: n for name, n in months.items() if name in kept or name not in clashes}, weekdays)
     return names
+
+
+def _regions_of(language: str, identifiers: list[str]) -> list[str]:
+    """The CLDR locales of `language` in one region each ("de_AT", "ar_LB"; not scripts or variants)."""
+    return [name for name in identifiers if name.startswith(language + "_") and len(name) == len(language) + 3]
 
 
 def _babel_day_periods() -> list[str]:
@@ -113,7 +130,7 @@ def _calendar() -> _Calendar:
     months: dict[str, list[str]] = {}
     month_numbers: dict[str, dict[str, int]] = {}
     weekdays: dict[str, int] = {}
-    for language, (month_names, weekday_names) in datacache.table("calendar-names", "babel", _babel_names).items():
+    for language, (month_names, weekday_names) in datacache.table("calendar-names-regional", "babel", _babel_names).items():
         for name, number in month_names.items():
             for key in {_key(name), places.fold(_key(name))}:  # "février" and "fevrier"
                 months.setdefault(key, [])
