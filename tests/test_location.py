@@ -180,5 +180,12 @@ def test_countries_in_running_text_longest_name_first():
     ]
 
 
+def test_countries_in_a_script_without_capitals():
+    assert places.countries_in("قدمت المنظمة الدعم في تركيا وفي المملكة العربية السعودية") == [
+        ("تركيا", "TR"),
+        ("المملكة العربية السعودية", "SA"),
+    ]
+
+
 def test_dateline_pattern_does_not_backtrack_on_a_huge_line():
     assert places.dateline("Aa, 1 " * 200_000 + "- x") is None

@@ -23,8 +23,8 @@ _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
 _NAME_WORD_PATTERN = r"(?:[^\W\d_]['’])?[^\W\d_]+(?:-[^\W\d_]+)*"
 _NAME_WORD = compile_regex(_NAME_WORD_PATTERN)
 # Where a country name may start in running text: a capitalised word, as CLDR writes every country name in
-# the Latin-script lexicon languages (scripts without capitals, such as Arabic, are not scanned).
-_CAPITALISED = compile_regex(r"(?<!\w)\p{Lu}[^\W\d_]*+(?:-[^\W\d_]+)*+")
+# the Latin-script lexicon languages, or any word of a script without capitals ("تركيا" in Arabic).
+_CAPITALISED = compile_regex(r"(?<!\w)(?:\p{Lu}[^\W\d_]*+(?:-[^\W\d_]+)*+|\p{Lo}[^\W\d_]*+)")
 _NEXT_WORD = compile_regex(rf"[ ]+({_NAME_WORD_PATTERN})")
 # Country names run to a few words ("République démocratique du Congo").
 _MAX_NAME_WORDS = 5
