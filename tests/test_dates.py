@@ -160,6 +160,13 @@ def test_date_leading_the_first_paragraph(lang, dateline, expected):
     assert date_of(page_text(lang, dateline=dateline)) == expected
 
 
+def test_dated_teasers_leading_their_lines_are_not_a_date():
+    teasers = ["17.10.2018 - Le réseau demande plus de moyens pour les écoles du soir de la région",
+               "24.09.2018 - Une croisière réunit les jeunes et les anciens autour du numérique"]
+    text = "\n".join([*MENU, HEADLINE["fr"], "", "Les dernières nouvelles du réseau :", *teasers, "", *BODY["fr"]])
+    assert date_of(text) is None
+
+
 def test_teaser_dates_above_the_headline_are_not_its_date():
     before = "Un autre titre de la même rubrique\n24 septembre 2020\nEncore un titre de la rubrique\n24 septembre 2020"
     assert date_of(page_text("fr", before=before)) is None

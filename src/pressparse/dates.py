@@ -395,8 +395,18 @@ def _dateline_dates(page: Page):
     for index in range(first, min(last, first + 1) + 1):
         text = page.lines[index].text
         leading = _leading_date(text)
-        if leading:
+        if leading and not _other_leading_dates(page, leading):
             yield index, leading, text, "dateline"
+
+
+def _other_leading_dates(page: Page, found: FoundDate) -> bool:
+    """True when other lines of the body lead with another date: a list of dated teasers ("17.10.2018 - …",
+    "24.09.2018 - …"), not one release (which may repeat its own date line)."""
+    for line in page.body_lines():
+        other = _leading_date(line.text) if _YEAR.search(line.text, 0, _LEADING_DATE_CHARS) else None
+        if other and other.text != found.text:
+            return True
+    return False
 
 
 def _closing_date_lines(page: Page, body_end: int):
