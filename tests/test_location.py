@@ -106,6 +106,13 @@ def test_dateline_on_a_line_of_its_own_above_the_body():
     assert location_of(text) is None  # a label, no place
 
 
+def test_dateline_under_a_title_the_release_step_took_for_prose():
+    title = "تيسر المنظمة عودة مئات المهاجرين إلى بلادهم عبر رحلات العودة الطوعية من الصحراء هذا الشهر"
+    page = analyse("\n".join([*MENU, title, "", "بانجول – " + FIRST, "", SECOND]))
+    assert page.headline is None
+    assert page.record.location == Location("بانجول", "GM")
+
+
 def test_office_of_the_contact_block_without_dateline():
     found = location_with_contacts(page_text(), ["OIM Niger"])
     assert (found.name, found.country_code) == ("Niger", "NE")

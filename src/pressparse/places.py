@@ -357,9 +357,11 @@ def city_of(place: str) -> str:
 
 def page_dateline(page: Page) -> tuple[int, Dateline] | None:
     """(line index, dateline) at the start of the first body paragraph; its first two lines are read, which
-    hold the dateline even when the page is hard-wrapped."""
-    if not page.paragraphs:
-        return None
-    first, last = page.paragraphs[0]
-    found = dateline(" ".join(line.text for line in page.lines[first : min(last, first + 1) + 1]))
-    return (first, found) if found else None
+    hold the dateline even when the page is hard-wrapped. On a page where no headline was found, the first
+    paragraph may be the title, too long to look like one: then the second paragraph's start is read too."""
+    opening = page.paragraphs[: 1 if page.headline is not None else 2]
+    for first, last in opening:
+        found = dateline(" ".join(line.text for line in page.lines[first : min(last, first + 1) + 1]))
+        if found:
+            return first, found
+    return None
