@@ -152,6 +152,12 @@ def test_a_country_name_ending_a_longer_name_is_not_counted():
     assert places.countries_in("Au Mali. Mali et « Mali »", inside_names=False) == [("Mali", "ML")] * 3
 
 
+def test_cities_count_for_their_country_in_a_script_without_capitals():
+    texts = ["قالت المتحدثة في غزة إن الأطفال في غزة يحتاجون إلى المساعدات", "وأضافت أن القاهرة تستضيف الاجتماع"]
+    assert places.main_country(texts) == ("غزة", "PS", 0)
+    assert places.main_country(["Les enfants de Gaza et de Gaza attendent"]) is None  # capitals: names only
+
+
 def test_no_location_when_nothing_supports_one():
     first = "Une centaine de jeunes du Mali et du Sénégal ont été formés aux métiers de la construction cette année."
     assert location_of(page_text()) is None  # no country at all

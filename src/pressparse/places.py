@@ -250,11 +250,13 @@ def _ends_a_longer_name(text: str, start: int) -> bool:
 
 def main_country(texts: list[str]) -> tuple[str, str, int] | None:
     """(name as first written, code, index of the text) of the country named most often in `texts`, when it
-    is named at least twice and more often than any other; None when no country stands out."""
+    is named at least twice and more often than any other; None when no country stands out. In a script without
+    capitals, where a place name cannot be told from other words by its shape, a known city counts for its
+    country too ("غزة")."""
     counts: Counter[str] = Counter()
     first: dict[str, tuple[str, int]] = {}
     for index, text in enumerate(texts):
-        for name, code in countries_in(text, inside_names=False):
+        for name, code in [*countries_in(text, inside_names=False), *_uncased_cities_in(text)]:
             counts[code] += 1
             first.setdefault(code, (name, index))
     ranked = counts.most_common(2)
@@ -262,6 +264,19 @@ def main_country(texts: list[str]) -> tuple[str, str, int] | None:
         return None
     code = ranked[0][0]
     return first[code][0], code, first[code][1]
+
+
+_UNCASED_WORD = compile_regex(r"(?<!\w)\p{Lo}[^\W\d_]{2,}+(?!\w)")
+
+
+def _uncased_cities_in(text: str) -> list[tuple[str, str]]:
+    """(name, code) of the known cities named in `text` by words of a script without capitals."""
+    found = []
+    for word in _UNCASED_WORD.findall(text):
+        code = None if country_code(word) else city_country_code(word)
+        if code:
+            found.append((word, code))
+    return found
 
 
 # Datelines. One word of a place name, capitalised or in capitals, maybe elided or hyphenated ("d'Ivoire",
