@@ -184,6 +184,12 @@ def test_date_line_closing_the_body():
     assert date_of(page_text("en", after=["Tbilisi 31 October 2018"])) == "2018-10-31"
 
 
+def test_a_bare_date_line_wins_over_a_labelled_one():
+    # The page was moved to a new site, which stamped it "Publié le …" again.
+    assert date_of(page_text("fr", "18 Novembre 2020", before="Publié le 12 janvier 2021")) == "2020-11-18"
+    assert date_of(page_text("fr", "Mis à jour le 12 janvier 2021", before="18 novembre 2020")) == "2020-11-18"
+
+
 def test_the_dateline_wins_over_a_date_line():
     # A site that moved its pages stamps them "Published" again; the dateline keeps the release's own date.
     assert date_of(page_text("fr", "Publié le 2 mai 2021", dateline="Niamey, le 1er mai 2016 – ")) == "2016-05-01"

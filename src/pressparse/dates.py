@@ -335,16 +335,18 @@ def _date_lines(page: Page, indexes: range):
 def _opening_date_lines(page: Page, body_start: int):
     """The date lines above the body: those under the headline, then those above it, unless a title stands
     between two of them: then they are the dates of the neighbouring releases' teasers ("Title / date / Title /
-    date / Headline"), while "Published … / Updated …" are the release's own."""
+    date / Headline"), while "Published … / Updated …" are the release's own. A bare date comes before a
+    labelled one: a site that moved its pages stamps them "Published" or "Updated" again, and keeps the
+    release's own date as it was printed."""
     above, below = _near_headline(page, body_start)
-    yield from _date_lines(page, below)
     found = list(_date_lines(page, above))
     if len(found) > 1 and any(
         page.lines[index].text and not is_date_line(page.lines[index].text)
         for index in range(found[0][0] + 1, found[-1][0])
     ):
-        return
-    yield from found
+        found = []
+    labels = _calendar().labels
+    return sorted([*_date_lines(page, below), *found], key=lambda candidate: bool(labels.search(candidate[2])))
 
 
 def _byline_date_lines(page: Page, body_start: int):
