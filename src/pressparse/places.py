@@ -270,10 +270,12 @@ _UNCASED_WORD = compile_regex(r"(?<!\w)\p{Lo}[^\W\d_]{2,}+(?!\w)")
 
 
 def _uncased_cities_in(text: str) -> list[tuple[str, str]]:
-    """(name, code) of the known cities named in `text` by words of a script without capitals."""
+    """(name, code) of the known cities named in `text` by words of a script without capitals (looked up as
+    they are: such words have no case to fold, and there are many)."""
+    countries, cities, alternate_names = _countries(), _cities(False), _cities(True)
     found = []
     for word in _UNCASED_WORD.findall(text):
-        code = None if country_code(word) else city_country_code(word)
+        code = None if word in countries else cities.get(word) or alternate_names.get(word)
         if code:
             found.append((word, code))
     return found
