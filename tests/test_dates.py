@@ -76,6 +76,8 @@ def date_of(text: str) -> str | None:
         "FOR IMMEDIATE RELEASE: March 4, 2019",
         "تاريخ النشر: 23rd, February 2024 GMT",  # an Arabic label, an English date with an ordinal and a comma
         "GMT 22 أغسطس 2025, 6:49:09 م",  # an Arabic month, "p.m." in Arabic
+        "By Jane Doe, 18 November 2020",  # a byline
+        "Por Ana María Ruiz | 7 de febrero de 2024",
     ],
 )
 def test_date_lines_are_recognised(line):
@@ -92,6 +94,7 @@ def test_date_lines_are_recognised(line):
         "Elections du 12 mai 2019",
         "Le ministre a signé l'accord le 12 mai 2019 à Dakar devant la presse.",
         "La migration depuis 1951",
+        "Par la route, 12 mai 2019",  # no name after "Par"
     ],
 )
 def test_titles_and_prose_are_not_date_lines(line):

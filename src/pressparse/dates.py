@@ -43,6 +43,8 @@ _WORD = compile_regex(r"[^\W\d_]+")
 # A date line is short, and holds at most one word that is not a date, weekday, time or label ("IOM").
 MAX_DATE_LINE = 80
 _MAX_OTHER_WORDS = 1
+# A byline's author: a few capitalised words ("Ana María de la Cruz" has a lower-case one: not a byline).
+_MAX_NAME_WORDS = 4
 # Where to look: this many non-blank lines above the headline, and metadata lines this far after the body.
 _LINES_BEFORE_HEADLINE = 3
 _LINES_AFTER_BODY = 30
@@ -70,6 +72,7 @@ class _Calendar:
     month_numbers: dict[str, dict[str, int]]  # month word key -> {language: month number}
     weekdays: dict[str, int]  # weekday word key -> 0 for Monday .. 6 for Sunday
     labels: regex.Pattern  # "Posted", "Publié le" ... as a field label
+    byline: regex.Pattern  # "By", "Par", "Por" ... opening a line, before a capitalised name
     line_words: frozenset[str]  # weekday, label and "p.m." word keys: the words a date line may hold besides its date
     lead_words: frozenset[str]  # weekday and "today" word keys: the words before a date leading a paragraph
 
@@ -157,6 +160,7 @@ def _calendar() -> _Calendar:
         month_numbers=month_numbers,
         weekdays=weekdays,
         labels=compile_regex(rf"(?<!\w)(?:{lexicon.alternation(labels)})(?!\w)", regex.IGNORECASE),
+        byline=compile_regex(rf"\W*(?i:{lexicon.alternation(lexicon.merged('dates', 'bylines'))})\s+(?!\p{{Ll}})"),
         line_words=frozenset(weekdays) | _words_of(labels) | _words_of(datacache.table("day-periods", "babel", _babel_day_periods)),
         lead_words=frozenset(weekdays) | _words_of(lexicon.merged("dates", "today")),
     )
@@ -200,15 +204,22 @@ def date_in(text: str) -> FoundDate | None:
 
 def is_date_line(text: str) -> bool:
     """True when the line is a date line: a full date, maybe with a label, a weekday, a time and one other
-    word ("Tue, 11/06/2018 - 14:05", "Published on 17 Jan 2019", "Posted: Thursday, June 6, 2019"), not prose."""
+    word ("Tue, 11/06/2018 - 14:05", "Published on 17 Jan 2019", "Posted: Thursday, June 6, 2019") or an
+    author's name after "By" ("By Jane Doe, 18 November 2020"), not prose."""
     if len(text) > MAX_DATE_LINE or not _YEAR.search(text):
         return False
     found = date_in(text)
     if found is None:
         return False
-    known = _calendar().line_words
+    calendar = _calendar()
     rest = _TIME.sub(" ", text[: found.start] + " " + text[found.end :])
-    return sum(_key(word) not in known for word in _WORD.findall(rest)) <= _MAX_OTHER_WORDS
+    other = [word for word in _WORD.findall(rest) if _key(word) not in calendar.line_words]
+    if len(other) <= _MAX_OTHER_WORDS:
+        return True
+    # A byline: "By Jane Doe, 18 November 2020", "Por Ana María Ruiz | 7 de febrero de 2024".
+    byline = calendar.byline.match(text)
+    names = other[1:] if byline else []
+    return bool(names) and len(names) <= _MAX_NAME_WORDS and not any(name[0].islower() for name in names)
 
 
 def _printed_weekday(text: str) -> int | None:
