@@ -62,6 +62,7 @@ def location_with_contacts(text: str, organizations: list[str]) -> Location | No
         ("Geneva/Nairobi – ", ("Geneva/Nairobi", None)),  # two places in two countries: no code
         ("NAIROBI / GENÈVE, 4 juin 2019 – ", ("NAIROBI / GENÈVE", None)),
         ("Köln/Freiburg – ", ("Köln/Freiburg", "DE")),  # two places in one country
+        ("Genève / Tunisie – ", ("Genève / Tunisie", None)),
         ("Lima - Buenos Aires - ", ("Lima - Buenos Aires", None)),  # a dash between the places
         ("GENEVA – The Minister - ", ("GENEVA", "CH")),  # no place after the first dash
         ("WESTPORT, Conn., Dec. 20 /Newswire/ -- ", ("WESTPORT", "US")),  # the city alone, the state's country
