@@ -76,6 +76,8 @@ def date_of(text: str) -> str | None:
         "FOR IMMEDIATE RELEASE: March 4, 2019",
         "تاريخ النشر: 23rd, February 2024 GMT",  # an Arabic label, an English date with an ordinal and a comma
         "GMT 22 أغسطس 2025, 6:49:09 م",  # an Arabic month, "p.m." in Arabic
+        "By Jane Doe, 18 November 2020",  # a byline
+        "Por Ana María Ruiz | 7 de febrero de 2024",
     ],
 )
 def test_date_lines_are_recognised(line):
@@ -92,6 +94,7 @@ def test_date_lines_are_recognised(line):
         "Elections du 12 mai 2019",
         "Le ministre a signé l'accord le 12 mai 2019 à Dakar devant la presse.",
         "La migration depuis 1951",
+        "Par la route, 12 mai 2019",  # no name after "Par"
     ],
 )
 def test_titles_and_prose_are_not_date_lines(line):
@@ -110,6 +113,11 @@ def test_titles_and_prose_are_not_date_lines(line):
         ("es", "Miércoles, 14 de agosto de 2019", "2019-08-14"),
         ("en", "Mon, 04/03/2019 - 09:00", "2019-03-04"),  # 4 March 2019 was a Monday, 3 April a Wednesday
         ("en", "Wed, 04/03/2019 - 09:00", "2019-04-03"),
+        # Month names of a language's regional usage: Austria, Peru, the Levant, the Maghreb.
+        ("en", "Published 12 Jänner 2019", "2019-01-12"),
+        ("es", "Publicado el 15 de setiembre de 2020", "2020-09-15"),
+        ("en", "Published 3 كانون الثاني 2021", "2021-01-03"),
+        ("en", "Published 5 جانفي 2020", "2020-01-05"),
     ],
 )
 def test_date_line_under_the_headline(lang, date_line, expected):
@@ -155,6 +163,13 @@ def test_date_leading_the_first_paragraph(lang, dateline, expected):
     assert date_of(page_text(lang, dateline=dateline)) == expected
 
 
+def test_dated_teasers_leading_their_lines_are_not_a_date():
+    teasers = ["17.10.2018 - Le réseau demande plus de moyens pour les écoles du soir de la région",
+               "24.09.2018 - Une croisière réunit les jeunes et les anciens autour du numérique"]
+    text = "\n".join([*MENU, HEADLINE["fr"], "", "Les dernières nouvelles du réseau :", *teasers, "", *BODY["fr"]])
+    assert date_of(text) is None
+
+
 def test_teaser_dates_above_the_headline_are_not_its_date():
     before = "Un autre titre de la même rubrique\n24 septembre 2020\nEncore un titre de la rubrique\n24 septembre 2020"
     assert date_of(page_text("fr", before=before)) is None
@@ -170,6 +185,12 @@ def test_byline_date_under_a_standfirst():
 
 def test_date_line_closing_the_body():
     assert date_of(page_text("en", after=["Tbilisi 31 October 2018"])) == "2018-10-31"
+
+
+def test_a_bare_date_line_wins_over_a_labelled_one():
+    # The page was moved to a new site, which stamped it "Publié le …" again.
+    assert date_of(page_text("fr", "18 Novembre 2020", before="Publié le 12 janvier 2021")) == "2020-11-18"
+    assert date_of(page_text("fr", "Mis à jour le 12 janvier 2021", before="18 novembre 2020")) == "2020-11-18"
 
 
 def test_the_dateline_wins_over_a_date_line():

@@ -62,6 +62,7 @@ def location_with_contacts(text: str, organizations: list[str]) -> Location | No
         ("Geneva/Nairobi – ", ("Geneva/Nairobi", None)),  # two places in two countries: no code
         ("NAIROBI / GENÈVE, 4 juin 2019 – ", ("NAIROBI / GENÈVE", None)),
         ("Köln/Freiburg – ", ("Köln/Freiburg", "DE")),  # two places in one country
+        ("Genève / Tunisie – ", ("Genève / Tunisie", None)),
         ("Lima - Buenos Aires - ", ("Lima - Buenos Aires", None)),  # a dash between the places
         ("GENEVA – The Minister - ", ("GENEVA", "CH")),  # no place after the first dash
         ("WESTPORT, Conn., Dec. 20 /Newswire/ -- ", ("WESTPORT", "US")),  # the city alone, the state's country
@@ -106,6 +107,13 @@ def test_dateline_on_a_line_of_its_own_above_the_body():
     assert location_of(text) is None  # a label, no place
 
 
+def test_dateline_under_a_title_the_release_step_took_for_prose():
+    title = "تيسر المنظمة عودة مئات المهاجرين إلى بلادهم عبر رحلات العودة الطوعية من الصحراء هذا الشهر"
+    page = analyse("\n".join([*MENU, title, "", "بانجول – " + FIRST, "", SECOND]))
+    assert page.headline is None
+    assert page.record.location == Location("بانجول", "GM")
+
+
 def test_office_of_the_contact_block_without_dateline():
     found = location_with_contacts(page_text(), ["OIM Niger"])
     assert (found.name, found.country_code) == ("Niger", "NE")
@@ -145,6 +153,12 @@ def test_a_country_name_ending_a_longer_name_is_not_counted():
     assert places.countries_in("Au Mali. Mali et « Mali »", inside_names=False) == [("Mali", "ML")] * 3
 
 
+def test_cities_count_for_their_country_in_a_script_without_capitals():
+    texts = ["قالت المتحدثة في غزة إن الأطفال في غزة يحتاجون إلى المساعدات", "وأضافت أن القاهرة تستضيف الاجتماع"]
+    assert places.main_country(texts) == ("غزة", "PS", 0)
+    assert places.main_country(["Les enfants de Gaza et de Gaza attendent"]) is None  # capitals: names only
+
+
 def test_no_location_when_nothing_supports_one():
     first = "Une centaine de jeunes du Mali et du Sénégal ont été formés aux métiers de la construction cette année."
     assert location_of(page_text()) is None  # no country at all
@@ -177,6 +191,13 @@ def test_countries_in_running_text_longest_name_first():
         ("Kenya", "KE"),
         ("Côte d’Ivoire", "CI"),
         ("Sierra Leone", "SL"),
+    ]
+
+
+def test_countries_in_a_script_without_capitals():
+    assert places.countries_in("قدمت المنظمة الدعم في تركيا وفي المملكة العربية السعودية") == [
+        ("تركيا", "TR"),
+        ("المملكة العربية السعودية", "SA"),
     ]
 
 

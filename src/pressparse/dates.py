@@ -43,6 +43,8 @@ _WORD = compile_regex(r"[^\W\d_]+")
 # A date line is short, and holds at most one word that is not a date, weekday, time or label ("IOM").
 MAX_DATE_LINE = 80
 _MAX_OTHER_WORDS = 1
+# A byline's author: a few capitalised words ("Ana María de la Cruz" has a lower-case one: not a byline).
+_MAX_NAME_WORDS = 4
 # Where to look: this many non-blank lines above the headline, and metadata lines this far after the body.
 _LINES_BEFORE_HEADLINE = 3
 _LINES_AFTER_BODY = 30
@@ -70,27 +72,45 @@ class _Calendar:
     month_numbers: dict[str, dict[str, int]]  # month word key -> {language: month number}
     weekdays: dict[str, int]  # weekday word key -> 0 for Monday .. 6 for Sunday
     labels: regex.Pattern  # "Posted", "Publié le" ... as a field label
+    byline: regex.Pattern  # "By", "Par", "Por" ... opening a line, before a capitalised name
     line_words: frozenset[str]  # weekday, label and "p.m." word keys: the words a date line may hold besides its date
     lead_words: frozenset[str]  # weekday and "today" word keys: the words before a date leading a paragraph
 
 
 def _babel_names() -> dict[str, tuple[dict[str, int], dict[str, int]]]:
-    """Language -> its month names and weekday names (with their numbers), wide and abbreviated."""
+    """Language -> its month names and weekday names (with their numbers), wide and abbreviated, as the
+    language's CLDR locale writes them and as its regional locales do ("Jänner" in Austria, "Setiembre" in Peru,
+    "كانون الثاني" in the Levant, "جانفي" in the Maghreb). A regional name that means another month elsewhere
+    in the language is dropped."""
     from babel import Locale  # imported on first use: `import pressparse` stays cheap
+    from babel.localedata import locale_identifiers
 
+    identifiers = locale_identifiers()
     names = {}
     for language in lexicon.languages():
-        locale = Locale.parse(language)
         months: dict[str, int] = {}
         weekdays: dict[str, int] = {}
-        for context in ("format", "stand-alone"):
-            for width in ("wide", "abbreviated"):
-                for number, name in locale.months[context][width].items():
-                    months[name] = number
-                for number, name in locale.days[context][width].items():
-                    weekdays[name] = number
-        names[language] = (months, weekdays)
+        clashes: set[str] = set()
+        for identifier in [language, *sorted(_regions_of(language, identifiers))]:
+            locale = Locale.parse(identifier)
+            for context in ("format", "stand-alone"):
+                for width in ("wide", "abbreviated"):
+                    for number, name in locale.months[context][width].items():
+                        if identifier == language:
+                            months[name] = number
+                        elif months.setdefault(name, number) != number:
+                            clashes.add(name)
+                    for number, name in locale.days[context][width].items():
+                        weekdays.setdefault(name, number)
+        base = Locale.parse(language).months
+        kept = {name for context in base.values() for width in context.values() for name in width.values()}
+        names[language] = ({name: n for name, n in months.items() if name in kept or name not in clashes}, weekdays)
     return names
+
+
+def _regions_of(language: str, identifiers: list[str]) -> list[str]:
+    """The CLDR locales of `language` in one region each ("de_AT", "ar_LB"; not scripts or variants)."""
+    return [name for name in identifiers if name.startswith(language + "_") and len(name) == len(language) + 3]
 
 
 def _babel_day_periods() -> list[str]:
@@ -113,7 +133,7 @@ def _calendar() -> _Calendar:
     months: dict[str, list[str]] = {}
     month_numbers: dict[str, dict[str, int]] = {}
     weekdays: dict[str, int] = {}
-    for language, (month_names, weekday_names) in datacache.table("calendar-names", "babel", _babel_names).items():
+    for language, (month_names, weekday_names) in datacache.table("calendar-names-regional", "babel", _babel_names).items():
         for name, number in month_names.items():
             for key in {_key(name), places.fold(_key(name))}:  # "février" and "fevrier"
                 months.setdefault(key, [])
@@ -140,6 +160,7 @@ def _calendar() -> _Calendar:
         month_numbers=month_numbers,
         weekdays=weekdays,
         labels=compile_regex(rf"(?<!\w)(?:{lexicon.alternation(labels)})(?!\w)", regex.IGNORECASE),
+        byline=compile_regex(rf"\W*(?i:{lexicon.alternation(lexicon.merged('dates', 'bylines'))})\s+(?!\p{{Ll}})"),
         line_words=frozenset(weekdays) | _words_of(labels) | _words_of(datacache.table("day-periods", "babel", _babel_day_periods)),
         lead_words=frozenset(weekdays) | _words_of(lexicon.merged("dates", "today")),
     )
@@ -183,15 +204,22 @@ def date_in(text: str) -> FoundDate | None:
 
 def is_date_line(text: str) -> bool:
     """True when the line is a date line: a full date, maybe with a label, a weekday, a time and one other
-    word ("Tue, 11/06/2018 - 14:05", "Published on 17 Jan 2019", "Posted: Thursday, June 6, 2019"), not prose."""
+    word ("Tue, 11/06/2018 - 14:05", "Published on 17 Jan 2019", "Posted: Thursday, June 6, 2019") or an
+    author's name after "By" ("By Jane Doe, 18 November 2020"), not prose."""
     if len(text) > MAX_DATE_LINE or not _YEAR.search(text):
         return False
     found = date_in(text)
     if found is None:
         return False
-    known = _calendar().line_words
+    calendar = _calendar()
     rest = _TIME.sub(" ", text[: found.start] + " " + text[found.end :])
-    return sum(_key(word) not in known for word in _WORD.findall(rest)) <= _MAX_OTHER_WORDS
+    other = [word for word in _WORD.findall(rest) if _key(word) not in calendar.line_words]
+    if len(other) <= _MAX_OTHER_WORDS:
+        return True
+    # A byline: "By Jane Doe, 18 November 2020", "Por Ana María Ruiz | 7 de febrero de 2024".
+    byline = calendar.byline.match(text)
+    names = other[1:] if byline else []
+    return bool(names) and len(names) <= _MAX_NAME_WORDS and not any(name[0].islower() for name in names)
 
 
 def _printed_weekday(text: str) -> int | None:
@@ -318,16 +346,18 @@ def _date_lines(page: Page, indexes: range):
 def _opening_date_lines(page: Page, body_start: int):
     """The date lines above the body: those under the headline, then those above it, unless a title stands
     between two of them: then they are the dates of the neighbouring releases' teasers ("Title / date / Title /
-    date / Headline"), while "Published … / Updated …" are the release's own."""
+    date / Headline"), while "Published … / Updated …" are the release's own. A bare date comes before a
+    labelled one: a site that moved its pages stamps them "Published" or "Updated" again, and keeps the
+    release's own date as it was printed."""
     above, below = _near_headline(page, body_start)
-    yield from _date_lines(page, below)
     found = list(_date_lines(page, above))
     if len(found) > 1 and any(
         page.lines[index].text and not is_date_line(page.lines[index].text)
         for index in range(found[0][0] + 1, found[-1][0])
     ):
-        return
-    yield from found
+        found = []
+    labels = _calendar().labels
+    return sorted([*_date_lines(page, below), *found], key=lambda candidate: bool(labels.search(candidate[2])))
 
 
 def _byline_date_lines(page: Page, body_start: int):
@@ -378,8 +408,18 @@ def _dateline_dates(page: Page):
     for index in range(first, min(last, first + 1) + 1):
         text = page.lines[index].text
         leading = _leading_date(text)
-        if leading:
+        if leading and not _other_leading_dates(page, leading):
             yield index, leading, text, "dateline"
+
+
+def _other_leading_dates(page: Page, found: FoundDate) -> bool:
+    """True when other lines of the body lead with another date: a list of dated teasers ("17.10.2018 - …",
+    "24.09.2018 - …"), not one release (which may repeat its own date line)."""
+    for line in page.body_lines():
+        other = _leading_date(line.text) if _YEAR.search(line.text, 0, _LEADING_DATE_CHARS) else None
+        if other and other.text != found.text:
+            return True
+    return False
 
 
 def _closing_date_lines(page: Page, body_end: int):

@@ -23,8 +23,8 @@ _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
 _NAME_WORD_PATTERN = r"(?:[^\W\d_]['’])?[^\W\d_]+(?:-[^\W\d_]+)*"
 _NAME_WORD = compile_regex(_NAME_WORD_PATTERN)
 # Where a country name may start in running text: a capitalised word, as CLDR writes every country name in
-# the Latin-script lexicon languages (scripts without capitals, such as Arabic, are not scanned).
-_CAPITALISED = compile_regex(r"(?<!\w)\p{Lu}[^\W\d_]*+(?:-[^\W\d_]+)*+")
+# the Latin-script lexicon languages, or any word of a script without capitals ("تركيا" in Arabic).
+_CAPITALISED = compile_regex(r"(?<!\w)(?:\p{Lu}[^\W\d_]*+(?:-[^\W\d_]+)*+|\p{Lo}[^\W\d_]*+)")
 _NEXT_WORD = compile_regex(rf"[ ]+({_NAME_WORD_PATTERN})")
 # Country names run to a few words ("République démocratique du Congo").
 _MAX_NAME_WORDS = 5
@@ -250,11 +250,13 @@ def _ends_a_longer_name(text: str, start: int) -> bool:
 
 def main_country(texts: list[str]) -> tuple[str, str, int] | None:
     """(name as first written, code, index of the text) of the country named most often in `texts`, when it
-    is named at least twice and more often than any other; None when no country stands out."""
+    is named at least twice and more often than any other; None when no country stands out. In a script without
+    capitals, where a place name cannot be told from other words by its shape, a known city counts for its
+    country too ("غزة")."""
     counts: Counter[str] = Counter()
     first: dict[str, tuple[str, int]] = {}
     for index, text in enumerate(texts):
-        for name, code in countries_in(text, inside_names=False):
+        for name, code in [*countries_in(text, inside_names=False), *_uncased_cities_in(text)]:
             counts[code] += 1
             first.setdefault(code, (name, index))
     ranked = counts.most_common(2)
@@ -262,6 +264,21 @@ def main_country(texts: list[str]) -> tuple[str, str, int] | None:
         return None
     code = ranked[0][0]
     return first[code][0], code, first[code][1]
+
+
+_UNCASED_WORD = compile_regex(r"(?<!\w)\p{Lo}[^\W\d_]{2,}+(?!\w)")
+
+
+def _uncased_cities_in(text: str) -> list[tuple[str, str]]:
+    """(name, code) of the known cities named in `text` by words of a script without capitals (looked up as
+    they are: such words have no case to fold, and there are many)."""
+    countries, cities, alternate_names = _countries(), _cities(False), _cities(True)
+    found = []
+    for word in _UNCASED_WORD.findall(text):
+        code = None if word in countries else cities.get(word) or alternate_names.get(word)
+        if code:
+            found.append((word, code))
+    return found
 
 
 # Datelines. One word of a place name, capitalised or in capitals, maybe elided or hyphenated ("d'Ivoire",
@@ -357,9 +374,11 @@ def city_of(place: str) -> str:
 
 def page_dateline(page: Page) -> tuple[int, Dateline] | None:
     """(line index, dateline) at the start of the first body paragraph; its first two lines are read, which
-    hold the dateline even when the page is hard-wrapped."""
-    if not page.paragraphs:
-        return None
-    first, last = page.paragraphs[0]
-    found = dateline(" ".join(line.text for line in page.lines[first : min(last, first + 1) + 1]))
-    return (first, found) if found else None
+    hold the dateline even when the page is hard-wrapped. On a page where no headline was found, the first
+    paragraph may be the title, too long to look like one: then the second paragraph's start is read too."""
+    opening = page.paragraphs[: 1 if page.headline is not None else 2]
+    for first, last in opening:
+        found = dateline(" ".join(line.text for line in page.lines[first : min(last, first + 1) + 1]))
+        if found:
+            return first, found
+    return None
