@@ -221,3 +221,17 @@ def test_organisations_and_unnamed_programmes_are_no_projects(text, language):
 
 def test_a_quoted_title_in_a_script_without_capitals():
     assert found("أطلقت المنظمة مشروع «طرق آمنة» في ثلاث مدن.", language="ar") == [("طرق آمنة", None)]
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        ("Die Stiftung ruft im Rahmen der „Woche der Nachbarschaft“ vom 3. bis 9. Mai zu Spenden auf.", "de",
+         [("Woche der Nachbarschaft", None)]),
+        ("Les ateliers ont lieu dans le cadre de « Villes ouvertes » jusqu'en juin.", "fr", [("Villes ouvertes", None)]),
+        # a quoted remark after a frame phrase is no title
+        ("« Nous sommes fiers », a déclaré le maire dans le cadre de la cérémonie.", "fr", []),
+    ],
+)
+def test_a_quoted_title_right_after_a_frame_phrase(text, language, expected):
+    assert found(text, language=language) == expected

@@ -46,6 +46,8 @@ from .places import place_code
 _QUOTED = compile_re(r"«\s*([^«»]{3,250}?)\s*»|“([^“”\"]{3,250}?)[”\"]|„([^„“]{3,250}?)“|\"([^\"]{3,250}?)\"")
 # The marks a `_QUOTED` match starts with.
 _OPENING_QUOTES = "«“„\""
+# How far before a quote a frame phrase may start ("dans le cadre de la «"), in characters.
+_FRAME_REACH = 40
 # How far before a quote or a head word we look for its introduction, in characters.
 _REACH = 220
 # Most words a project noun may be from the "(ACR)" it is bound to ("projet d'appui à la gestion ... (PAGF)").
@@ -74,6 +76,7 @@ def _patterns() -> dict[str, regex.Pattern]:
     articles = lexicon.alternation(lexicon.merged("funding", "articles"))
     connectors = lexicon.alternation(lexicon.merged("funding", "connectors"))
     phases = lexicon.alternation(lexicon.merged("projects", "phase_words"))
+    frames = lexicon.alternation(lexicon.merged("projects", "frames"))
     flags = 0  # VERSION0: simple case folding, compiled several times faster than V1's full folding
     return {
         # '... projet en cours ... intitulé «': a title cue right before the quote, a project noun earlier.
@@ -98,6 +101,8 @@ def _patterns() -> dict[str, regex.Pattern]:
         "acronym_dash": compile_regex(
             r"\s+(\p{Lu}[\p{Lu}\p{N}.&-]*\p{Lu})\s+[-–—]\s+(\p{Lu}[^,.;:()]{3,200}?)\s*(?=[,.;:(]|$)", flags
         ),
+        # 'as part of the “', 'im Rahmen der „': a frame phrase and an article right before a quote (backwards).
+        "frame": compile_regex(rf"(?<!\w)((?i:{frames}))(?:\s+[\w'’]+|(?<=['’]))?\s*$", flags | regex.REVERSE),
         # '– Phase II', ': Phase 2' after a name: part of it.
         "phase": compile_regex(rf"\s*[-–—:,]?\s*(?:{phases})\s+(?:[IVX]+|\d+)(?!\w)", flags),
         # 'le projet de gestion coordonnée des frontières au Bénin': after a project noun, a preposition, words in
@@ -125,9 +130,9 @@ def _nouns() -> tuple[str, ...]:
 
 @lru_cache(maxsize=None)
 def _noun_stems() -> re.Pattern:
-    """The project nouns and head words in small letters as one factored pattern, without those holding a
-    shorter one ("programmes" holds "program"): a text holds a noun only if it holds one of these."""
-    forms = {fold_text(w) for w in lexicon.merged("projects", "nouns") + lexicon.merged("projects", "heads")}
+    """The project nouns, head words and frame phrases in small letters as one factored pattern, without those
+    holding a shorter one ("programmes" holds "program"): a text holds a cue only if it holds one of these."""
+    forms = {fold_text(w) for part in ("nouns", "heads", "frames") for w in lexicon.merged("projects", part)}
     shortest = [form for form in forms if not any(other != form and other in form for other in forms)]
     return compile_re(lexicon.trie_regex(shortest))
 
@@ -139,10 +144,10 @@ def _any_head() -> re.Pattern:
 
 
 def _has_noun(folded: str) -> bool:
-    """False only when the folded text holds no project noun or head word: the cheap first test, since every
-    shape of project name needs one. (A text with one of the letters `regex`'s case-insensitive patterns take
-    for an ASCII one but `str.lower` leaves as it is, "İ" and "ſ", may hold one.) One search of the factored
-    stems: with some thirty of them, faster than one `in` test each."""
+    """False only when the folded text holds no project noun, head word or frame phrase: the cheap first test,
+    since every shape of project name needs one. (A text with one of the letters `regex`'s case-insensitive
+    patterns take for an ASCII one but `str.lower` leaves as it is, "İ" and "ſ", may hold one.) One search of the
+    factored stems: with some thirty of them, faster than one `in` test each."""
     return _noun_stems().search(folded) is not None or not folded.isascii() and ("İ" in folded or "ſ" in folded)
 
 
@@ -208,7 +213,8 @@ def _noun_look_back(paragraph: Paragraph, offset: int) -> int | None:
 
 def _introduction(paragraph: Paragraph, quote: re.Match) -> str:
     """The cue introducing the `quote` of the paragraph as a project: the title cue of '... projet intitulé «',
-    the noun of 'the project "' or of '" project'; "" when there is none."""
+    the noun of 'the project "' or of '" project', the frame of 'as part of the "' ('im Rahmen der „'); "" when
+    there is none."""
     patterns = _patterns()
     text = paragraph.text
     start = _noun_look_back(paragraph, quote.start())
@@ -220,7 +226,10 @@ def _introduction(paragraph: Paragraph, quote: re.Match) -> str:
         if patterns["noun_before"].search(before):
             return patterns["last_noun"].search(before).group()
     noun_after = patterns["noun_after"].match(text, quote.end())
-    return noun_after.group().strip(" ,") if noun_after else ""
+    if noun_after:
+        return noun_after.group().strip(" ,")
+    frame = patterns["frame"].search(text, max(0, quote.start() - _FRAME_REACH), quote.start())
+    return frame.group(1) if frame else ""
 
 
 def _words_before(tokens: list) -> int:
@@ -502,7 +511,7 @@ def find_projects(page: Page) -> None:
     seen: set[str] = set()
     for paragraph in paragraphs(page):
         if not _has_noun(paragraph.folded):
-            continue  # nothing to find: every shape of project name holds a noun or head word
+            continue  # nothing to find: every shape of project name holds a noun, a head word or a frame
         nouns = _noun_places(paragraph)
         candidates = _quoted(paragraph) + _acronym_first(paragraph, nouns) + _named(paragraph) + _defined(paragraph)
         for found in _keep_apart(candidates + _described(paragraph, nouns)):
