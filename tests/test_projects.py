@@ -155,6 +155,14 @@ def test_cue_sections_are_data_and_the_alias_folder_is_no_language():
         ),
         # the long form is found by its letters, not by capitals alone
         ("Staff of the Keeping Girls in School (KGIS) project met in May.", [("Keeping Girls in School", "KGIS")]),
+        # the plural noun right before the list
+        (
+            "The agency launched two projects: Safe Roads Home (SRH) and Clean Wells for Towns (CWT), in May.",
+            [("Safe Roads Home", "SRH"), ("Clean Wells for Towns", "CWT")],
+        ),
+        # a noun earlier in the sentence binds no organisation or service defined later
+        ("The project, run by the Regional Labour Organization (RLO), ended in May.", []),
+        ("The project provides Mental Health and Psychosocial Support (MHPSS) to families.", []),
     ],
 )
 def test_definitions_listed_before_a_plural_project_noun(text, expected):

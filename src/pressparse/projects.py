@@ -46,6 +46,8 @@ from .places import place_code
 _QUOTED = compile_re(r"«\s*([^«»]{3,250}?)\s*»|“([^“”\"]{3,250}?)[”\"]|„([^„“]{3,250}?)“|\"([^\"]{3,250}?)\"")
 # The marks a `_QUOTED` match starts with.
 _OPENING_QUOTES = "«“„\""
+# How far before a name the project noun it follows may start ("projects: the "), in characters.
+_REACH_NOUN_BEFORE = 30
 # How far before a quote a frame phrase may start ("dans le cadre de la «"), in characters.
 _FRAME_REACH = 40
 # How far before a quote or a head word we look for its introduction, in characters.
@@ -113,6 +115,10 @@ def _patterns() -> dict[str, regex.Pattern]:
             flags,
         ),
         "article_before": compile_regex(rf"(?<!\w)(?i:{articles})\s*$", flags | regex.REVERSE),
+        # 'projects: the ' right before a name (backwards).
+        "noun_just_before": compile_regex(
+            rf"(?<!\w)((?i:{nouns}))[\s,:;–—-]*(?:\w{{1,4}}\s+)?$", flags | regex.REVERSE
+        ),
         # What links two definitions of a list: a comma or a conjunction, then the next name's words.
         "list_link": compile_regex(
             rf"\s*(?:,\s*)?(?:(?:{conjunctions})\s+|,\s*)[^\s().;:]+(?:\s+[^\s().;:]+){{0,8}}", flags
@@ -364,8 +370,9 @@ def _is_proper_name(name: str, head: str) -> bool:
 def _defined(paragraph: Paragraph) -> list[_Found]:
     """A project bound to an acronym defined in parentheses: a project noun before it ("le projet d'appui aux
     frontières (PAF)") or after it ("the Sahel Alliance for Fair Employment (SAFE) project"), or after a list of
-    such definitions ("the Safe Roads (SR) and Clean Wells (CW) projects"). Bound by a noun after it, the name is
-    the acronym's long form (Schwartz and Hearst)."""
+    such definitions ("the Safe Roads (SR) and Clean Wells (CW) projects"), or right before such a list ("two
+    projects: Safe Roads (SR) and Clean Wells (CW)"). Bound by a noun next to it or to its list, the name is the
+    acronym's long form (Schwartz and Hearst)."""
     text = paragraph.text
     found: list[_Found] = []
     paren = text.find("(")
@@ -374,14 +381,17 @@ def _defined(paragraph: Paragraph) -> list[_Found]:
     # A match starts at the spaces before its "(": none starts before those of the first "(".
     definitions = list(ACRONYM_IN_PARENS.finditer(text, len(text[:paren].rstrip())))
     nouns_after = _nouns_after(text, definitions)
+    listed_after = ""  # the noun right before the list the previous definition belongs to
     for index, match in enumerate(definitions):
         acronym = match.group(1)
-        if nouns_after[index]:
-            low = max(definition_window(text, acronym, match.start()), definitions[index - 1].end() if index else 0)
-            first = long_form_start(text, acronym, low, match.start())
-            if first is None:
-                continue
-            name, cue = text[first : match.start()], nouns_after[index]
+        low = max(definition_window(text, acronym, match.start()), definitions[index - 1].end() if index else 0)
+        first = long_form_start(text, acronym, low, match.start())
+        if listed_after and not _patterns()["list_link"].fullmatch(text, definitions[index - 1].end(), match.start()):
+            listed_after = ""
+        if first is not None and not nouns_after[index] and text[first].isupper():
+            listed_after = _noun_just_before(text, first) or listed_after
+        if first is not None and (nouns_after[index] or listed_after):
+            name, cue = text[first : match.start()], nouns_after[index] or listed_after
         else:
             start = _noun_look_back(paragraph, match.start())
             if start is None:
@@ -393,6 +403,13 @@ def _defined(paragraph: Paragraph) -> list[_Found]:
         if not _patterns()["agency"].search(name):
             found.append(_Found(name, acronym, first, match.end(), cue))
     return found
+
+
+def _noun_just_before(text: str, at: int) -> str:
+    """The project noun that `text[at]` follows, with at most punctuation and a short article between them
+    ("projects: the Safe Roads ..."); "" when there is none."""
+    noun = _patterns()["noun_just_before"].search(text, max(0, at - _REACH_NOUN_BEFORE), at)
+    return noun.group(1) if noun else ""
 
 
 def _nouns_after(text: str, definitions: list) -> list[str]:
