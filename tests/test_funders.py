@@ -329,3 +329,15 @@ def test_a_common_noun_describing_the_donor_is_no_part_of_its_name(text, languag
 )
 def test_known_names_read_whole_and_money_taken_is_no_funding(text, language, expected):
     assert funded(text, language=language) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Judge Alma Reyes awarded $2 million in restitution to the victims.", []),
+        ("In May, Harold Stone provided $40,000 to the clinic.", []),
+        ("The Department of Health has awarded $3 million to the county.", ["Department of Health"]),
+    ],
+)
+def test_a_money_verb_needs_a_donor_like_subject(text, expected):
+    assert funded(text) == expected

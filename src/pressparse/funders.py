@@ -490,17 +490,18 @@ def _misused(paragraph: Paragraph, cue_start: int) -> bool:
 
 
 def _fits(name: str, family: str) -> bool:
-    """Whether the name suits its cue family: a donor-like name after a support cue, a fund after a channel
-    cue; never a bare head word ("Government", "Fund")."""
+    """Whether the name suits its cue family: a donor-like name (a government, a fund, a country, a known donor)
+    after a support cue or before a money verb, a fund after a channel cue; never a bare head word ("Government",
+    "Fund")."""
     vocabulary = _vocabulary()
     name_words = [key(t.group()) for t in TOKEN.finditer(name) if t.group()[:1].isalnum()]
     if all(w in vocabulary["bare"] for w in name_words):
         return False
     if family == "channel":
         return any(w in vocabulary["fund_heads"] for w in name_words)
-    if family == "support":
+    if family in ("support", "subject_verbs"):  # "Judge Smith awarded $2 million": a person paying is no donor
         return (
-            any(w in vocabulary["donor_heads"] for w in name_words)
+            any(w in vocabulary["donor_heads"] or w in vocabulary["lowercase_heads"] for w in name_words)
             or key(name) in _known_donors()
             or country_code(name) is not None
         )
