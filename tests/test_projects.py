@@ -243,3 +243,18 @@ def test_a_quoted_title_in_a_script_without_capitals():
 )
 def test_a_quoted_title_right_after_a_frame_phrase(text, language, expected):
     assert found(text, language=language) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Die Menschen kamen im Rahmen der Aufnahmeplattform der Europäischen Union nach Kiel.",
+         [("Aufnahmeplattform der Europäischen Union", None)]),
+        ("Das Rückkehrprogramm NeustartPlus hilft 300 Familien.", [("Rückkehrprogramm NeustartPlus", None)]),
+        # a compound before a plain noun, or alone, is a common noun
+        ("Über das Aufnahmeprogramm Menschen aus der Region aufnehmen.", []),
+        ("Das Hilfsprogramm wurde verlängert.", []),
+    ],
+)
+def test_a_german_compound_head_with_its_owner_or_name(text, expected):
+    assert found(text, language="de") == expected

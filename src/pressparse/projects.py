@@ -79,6 +79,7 @@ def _patterns() -> dict[str, regex.Pattern]:
     connectors = lexicon.alternation(lexicon.merged("funding", "connectors"))
     phases = lexicon.alternation(lexicon.merged("projects", "phase_words"))
     frames = lexicon.alternation(lexicon.merged("projects", "frames"))
+    compounds = lexicon.alternation(lexicon.merged("projects", "compound_heads"))
     flags = 0  # VERSION0: simple case folding, compiled several times faster than V1's full folding
     return {
         # '... projet en cours ... intitulé «': a title cue right before the quote, a project noun earlier.
@@ -105,6 +106,8 @@ def _patterns() -> dict[str, regex.Pattern]:
         ),
         # 'as part of the “', 'im Rahmen der „': a frame phrase and an article right before a quote (backwards).
         "frame": compile_regex(rf"(?<!\w)((?i:{frames}))(?:\s+[\w'’]+|(?<=['’]))?\s*$", flags | regex.REVERSE),
+        # 'Solidaritätsplattform': a capitalised compound ending in a head word in small letters.
+        "compound": compile_regex(rf"(?<!\w)\p{{Lu}}[\p{{L}}-]*?({compounds})(?!\w)", flags),
         # '– Phase II', ': Phase 2' after a name: part of it.
         "phase": compile_regex(rf"\s*[-–—:,]?\s*(?:{phases})\s+(?:[IVX]+|\d+)(?!\w)", flags),
         # 'le projet de gestion coordonnée des frontières au Bénin': after a project noun, a preposition, words in
@@ -352,6 +355,32 @@ def _named(paragraph: Paragraph) -> list[_Found]:
     return found
 
 
+def _compounds(paragraph: Paragraph) -> list[_Found]:
+    """A compound ending in a head word, with the owner or name that follows it: "Solidaritätsplattform der
+    Europäischen Union", "Rückkehrprogramm StarthilfePlus" (German glues the head to what it names). A compound
+    before a plain noun ("das Aufnahmeprogramm Menschen aus ...") or alone is a common noun."""
+    text = paragraph.text
+    found: list[_Found] = []
+    if not _compound_heads().search(paragraph.folded):
+        return found
+    for match in _patterns()["compound"].finditer(text):
+        after = Tokens(text, match.end(), min(len(text), match.end() + _REACH))
+        first = after.word(0)
+        if key(first) not in _inner_words() and not any(c.isupper() for c in first[1:]):
+            continue
+        count = _capitalised_words(after)
+        if count:
+            end = after.at(count - 1).end()
+            found.append(_Found(text[match.start() : end], None, match.start(), end, match.group(1)))
+    return found
+
+
+@lru_cache(maxsize=None)
+def _compound_heads() -> re.Pattern:
+    """The compound heads glued to a word before them, in folded text: the cheap test before `_compounds`."""
+    return compile_re(rf"\w(?:{lexicon.trie_regex(lexicon.merged('projects', 'compound_heads'))})(?!\w)")
+
+
 @lru_cache(maxsize=None)
 def _not_own_words() -> frozenset[str]:
     """Words that give a name nothing of its own: small words and inner words."""
@@ -531,7 +560,7 @@ def find_projects(page: Page) -> None:
             continue  # nothing to find: every shape of project name holds a noun, a head word or a frame
         nouns = _noun_places(paragraph)
         candidates = _quoted(paragraph) + _acronym_first(paragraph, nouns) + _named(paragraph) + _defined(paragraph)
-        for found in _keep_apart(candidates + _described(paragraph, nouns)):
+        for found in _keep_apart(candidates + _described(paragraph, nouns) + _compounds(paragraph)):
             keys = {key(found.name)} | ({key(found.acronym)} if found.acronym else set())
             if keys & seen:
                 continue
