@@ -341,3 +341,10 @@ def test_known_names_read_whole_and_money_taken_is_no_funding(text, language, ex
 )
 def test_a_money_verb_needs_a_donor_like_subject(text, expected):
     assert funded(text) == expected
+
+
+def test_a_country_named_alone_beside_its_government_is_one_donor():
+    headline = "Tchad : des puits financés par le Danemark"
+    body = "Les puits, financés par le gouvernement du Danemark, ont été creusés en mai."
+    assert headline_funded(headline, body, language="fr") == ["gouvernement du Danemark"]
+    assert funded("The wells are funded by Denmark and the Government of Norway.") == ["Denmark", "Government of Norway"]

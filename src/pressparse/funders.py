@@ -51,7 +51,7 @@ from .names import (
 )
 from .page import Page
 from .patterncache import compile_regex
-from .places import country_code
+from .places import countries_in, country_code
 from .projects import called_a_project
 
 # Most words of a donor's name in a script without capitals, where no capital shows where it ends ("حكومة اليابان").
@@ -561,7 +561,7 @@ def find_funders(page: Page) -> None:
     excluded = _issuer_keys(page, body) | _project_keys(page)
     on_page: dict[str, str] = {}  # acronym defined on the page ("Name (ACR)") -> the donor identity of Name
     seen: set[str] = set()
-    funders: list[Funder] = []
+    funders: list[tuple[str, int, str]] = []  # name, line, cue
     texts = _headline_paragraph(page) + body
     cues = cue_finder("funding", _FAMILIES, "suffixes").find([paragraph.folded for paragraph in texts])
     for paragraph, paragraph_cues in zip(texts, cues):
@@ -575,6 +575,17 @@ def find_funders(page: Page) -> None:
                 on_page[key(mention.acronym)] = identity
             if identity not in seen:
                 seen.add(identity)
-                funders.append(Funder(mention.name))
-                page.note("funders", mention.name, paragraph.line_at(mention.offset), mention.cue)
-    page.record.funders = funders
+                funders.append((mention.name, paragraph.line_at(mention.offset), mention.cue))
+    funders = _without_bare_countries(funders)
+    for name, line, cue in funders:
+        page.note("funders", name, line, cue)
+    page.record.funders = [Funder(name) for name, _, _ in funders]
+
+
+def _without_bare_countries(funders: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
+    """The funders but a country named alone where another funder is that country's government or ministry
+    ("Japon" in the headline, "gouvernement du Japon" in the body): one donor, the fuller name kept."""
+    if len(funders) < 2:
+        return funders
+    governed = {code for name, _, _ in funders if country_code(name) is None for _, code in countries_in(name)}
+    return [funder for funder in funders if country_code(funder[0]) not in governed]
