@@ -1,16 +1,19 @@
 """Step: the organisations the release says are paying for the work.
 
-Cue families (lexicon "funding" sections, every language matched):
+Cues are read in the body paragraphs and in the headline when it is written as a sentence ("Contribution
+financière du Japon à ..."). Cue families (lexicon "funding" sections, every language matched):
 - "intro": the donor follows ("financé par l'Union européenne", "with funding from Japan"): any proper name;
 - "support": the donor may follow ("con el apoyo de", "supported by"): only a donor-like name (a government,
   a fund, a country, a known donor);
 - "channel": a fund carries the money ("through the X Fund", "dans le cadre du Fonds ..."): only a fund;
-- "subject_verbs": the donor is the subject of a money verb ("Germany has pledged EUR 4 million");
+- "subject_verbs": the donor is the subject of a money verb ("Germany has pledged EUR 4 million"): only a
+  donor-like name, and not when the money comes from someone named later in the sentence;
 - "closing": a participle closes the clause, the donor just before it after an agent preposition ("von der
   Europäischen Kommission finanziert");
 - "suffixes": "EU-funded".
-A name stops at punctuation, a verb or a small word that is not part of names; several donors joined by
-"and"/"et"/"y" are several funders. Never a funder: a project of the page ("financée par START" where START
+A name stops at punctuation, a verb or a small word that is not part of names, unless an "(ACR)" a few words on
+spells it out (Schwartz and Hearst: "the Global Fund to End Modern Slavery (GFEMS)"); several donors joined by
+"and"/"et"/"y" are several funders. Money taken ("embezzled funds from") is no funding. Never a funder: a project of the page ("financée par START" where START
 is a project), the issuing organisation. Forms of one donor ("UE", "Union européenne", "EU") are merged by
 the alias table `lexicon/shared/aliases.json` and by "Name (ACR)" on the page; the first form written wins.
 """
@@ -346,10 +349,9 @@ class _Reader:
     def _starts_a_name_before(self, word: str) -> bool:
         """True when `word` may start the subject of a money verb: a capitalised word that is no function word or
         article, or a head written in small letters ("the canton of Geneva")."""
-        folded = key(word)
-        if folded in self.vocabulary["lowercase_heads"]:
+        folded, vocabulary = key(word), self.vocabulary
+        if folded in vocabulary["lowercase_heads"]:
             return True
-        vocabulary = self.vocabulary
         return is_capitalised(word) and folded not in vocabulary["stops"] and folded not in vocabulary["articles"]
 
 
