@@ -1,12 +1,19 @@
 """Step: named projects and programmes, with their acronyms.
 
-Three shapes name a project (cue words in the lexicon "projects" sections):
-- a quoted title introduced as a project: 'projet ... intitulé « X » (ACR)', 'the project "X"', '"X" project';
+These shapes name a project (cue words in the lexicon "projects" sections):
+- a quoted title introduced as a project: 'projet ... intitulé « X » (ACR)', 'the project "X"', '"X" project',
+  '« X », un projet', or right after a frame phrase ('im Rahmen der „X“');
 - a capitalised name around a capitalised head word: "Joint Programme for Border Health (JPBHR)", "the HARBOR
-  Initiative", "Programme régional de protection (RDPP)" (small words allowed when an acronym closes them);
-- a project noun bound to an acronym defined right after it: "le projet d'appui aux frontières (PAF)".
-A generic description ("un programme plus large de l'OIM de lutte contre la traite") has none of these. An
-acronym met again alone is the same project, never a new one.
+  Initiative", "Operation Rusty Anchor", "Programme régional de protection (RDPP)" (small words allowed when an
+  acronym closes them), "X Project – Phase II"; a German compound head with its owner ("Solidaritätsplattform der
+  Europäischen Union");
+- an acronym defined next to a project noun: "le projet d'appui aux frontières (PAF)", "the Safe Roads (SR) and
+  Clean Wells (CW) projects", "two projects: Safe Roads (SR) and ..." (the long form found by the Schwartz and
+  Hearst algorithm), "the project SR – Safe Roads,";
+- a title in small letters closed by a place: "le projet de gestion des frontières au Bénin".
+A generic description ("un programme plus large de l'OIM de lutte contre la traite") and organisations ("World
+Food Programme", "the International Labour Organization (ILO)") have none of these. An acronym met again alone is
+the same project, never a new one.
 """
 
 from __future__ import annotations
