@@ -72,6 +72,7 @@ def test_a_fund_named_as_the_channel_is_the_funder(text, language, expected):
 
 def test_donor_glued_to_funded():
     assert funded("The Japan-funded clinic opened in May.") == ["Japan"]
+    assert funded("Die EU-finanzierten Kurse starten im Mai.", language="de") == ["EU"]
 
 
 @pytest.mark.parametrize(
