@@ -72,6 +72,7 @@ def test_a_fund_named_as_the_channel_is_the_funder(text, language, expected):
 
 def test_donor_glued_to_funded():
     assert funded("The Japan-funded clinic opened in May.") == ["Japan"]
+    assert funded("Die EU-finanzierten Kurse starten im Mai.", language="de") == ["EU"]
 
 
 @pytest.mark.parametrize(
@@ -329,3 +330,22 @@ def test_a_common_noun_describing_the_donor_is_no_part_of_its_name(text, languag
 )
 def test_known_names_read_whole_and_money_taken_is_no_funding(text, language, expected):
     assert funded(text, language=language) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Judge Alma Reyes awarded $2 million in restitution to the victims.", []),
+        ("In May, Harold Stone provided $40,000 to the clinic.", []),
+        ("The Department of Health has awarded $3 million to the county.", ["Department of Health"]),
+    ],
+)
+def test_a_money_verb_needs_a_donor_like_subject(text, expected):
+    assert funded(text) == expected
+
+
+def test_a_country_named_alone_beside_its_government_is_one_donor():
+    headline = "Tchad : des puits financés par le Danemark"
+    body = "Les puits, financés par le gouvernement du Danemark, ont été creusés en mai."
+    assert headline_funded(headline, body, language="fr") == ["gouvernement du Danemark"]
+    assert funded("The wells are funded by Denmark and the Government of Norway.") == ["Denmark", "Government of Norway"]

@@ -155,6 +155,14 @@ def test_cue_sections_are_data_and_the_alias_folder_is_no_language():
         ),
         # the long form is found by its letters, not by capitals alone
         ("Staff of the Keeping Girls in School (KGIS) project met in May.", [("Keeping Girls in School", "KGIS")]),
+        # the plural noun right before the list
+        (
+            "The agency launched two projects: Safe Roads Home (SRH) and Clean Wells for Towns (CWT), in May.",
+            [("Safe Roads Home", "SRH"), ("Clean Wells for Towns", "CWT")],
+        ),
+        # a noun earlier in the sentence binds no organisation or service defined later
+        ("The project, run by the Regional Labour Organization (RLO), ended in May.", []),
+        ("The project provides Mental Health and Psychosocial Support (MHPSS) to families.", []),
     ],
 )
 def test_definitions_listed_before_a_plural_project_noun(text, expected):
@@ -221,3 +229,32 @@ def test_organisations_and_unnamed_programmes_are_no_projects(text, language):
 
 def test_a_quoted_title_in_a_script_without_capitals():
     assert found("أطلقت المنظمة مشروع «طرق آمنة» في ثلاث مدن.", language="ar") == [("طرق آمنة", None)]
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        ("Die Stiftung ruft im Rahmen der „Woche der Nachbarschaft“ vom 3. bis 9. Mai zu Spenden auf.", "de",
+         [("Woche der Nachbarschaft", None)]),
+        ("Les ateliers ont lieu dans le cadre de « Villes ouvertes » jusqu'en juin.", "fr", [("Villes ouvertes", None)]),
+        # a quoted remark after a frame phrase is no title
+        ("« Nous sommes fiers », a déclaré le maire dans le cadre de la cérémonie.", "fr", []),
+    ],
+)
+def test_a_quoted_title_right_after_a_frame_phrase(text, language, expected):
+    assert found(text, language=language) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Die Menschen kamen im Rahmen der Aufnahmeplattform der Europäischen Union nach Kiel.",
+         [("Aufnahmeplattform der Europäischen Union", None)]),
+        ("Das Rückkehrprogramm NeustartPlus hilft 300 Familien.", [("Rückkehrprogramm NeustartPlus", None)]),
+        # a compound before a plain noun, or alone, is a common noun
+        ("Über das Aufnahmeprogramm Menschen aus der Region aufnehmen.", []),
+        ("Das Hilfsprogramm wurde verlängert.", []),
+    ],
+)
+def test_a_german_compound_head_with_its_owner_or_name(text, expected):
+    assert found(text, language="de") == expected

@@ -1,16 +1,19 @@
 """Step: the organisations the release says are paying for the work.
 
-Cue families (lexicon "funding" sections, every language matched):
+Cues are read in the body paragraphs and in the headline when it is written as a sentence ("Contribution
+financière du Japon à ..."). Cue families (lexicon "funding" sections, every language matched):
 - "intro": the donor follows ("financé par l'Union européenne", "with funding from Japan"): any proper name;
 - "support": the donor may follow ("con el apoyo de", "supported by"): only a donor-like name (a government,
   a fund, a country, a known donor);
 - "channel": a fund carries the money ("through the X Fund", "dans le cadre du Fonds ..."): only a fund;
-- "subject_verbs": the donor is the subject of a money verb ("Germany has pledged EUR 4 million");
+- "subject_verbs": the donor is the subject of a money verb ("Germany has pledged EUR 4 million"): only a
+  donor-like name, and not when the money comes from someone named later in the sentence;
 - "closing": a participle closes the clause, the donor just before it after an agent preposition ("von der
   Europäischen Kommission finanziert");
 - "suffixes": "EU-funded".
-A name stops at punctuation, a verb or a small word that is not part of names; several donors joined by
-"and"/"et"/"y" are several funders. Never a funder: a project of the page ("financée par START" where START
+A name stops at punctuation, a verb or a small word that is not part of names, unless an "(ACR)" a few words on
+spells it out (Schwartz and Hearst: "the Global Fund to End Modern Slavery (GFEMS)"); several donors joined by
+"and"/"et"/"y" are several funders. Money taken ("embezzled funds from") is no funding. Never a funder: a project of the page ("financée par START" where START
 is a project), the issuing organisation. Forms of one donor ("UE", "Union européenne", "EU") are merged by
 the alias table `lexicon/shared/aliases.json` and by "Name (ACR)" on the page; the first form written wins.
 """
@@ -51,7 +54,7 @@ from .names import (
 )
 from .page import Page
 from .patterncache import compile_regex
-from .places import country_code
+from .places import countries_in, country_code
 from .projects import called_a_project
 
 # Most words of a donor's name in a script without capitals, where no capital shows where it ends ("حكومة اليابان").
@@ -346,10 +349,9 @@ class _Reader:
     def _starts_a_name_before(self, word: str) -> bool:
         """True when `word` may start the subject of a money verb: a capitalised word that is no function word or
         article, or a head written in small letters ("the canton of Geneva")."""
-        folded = key(word)
-        if folded in self.vocabulary["lowercase_heads"]:
+        folded, vocabulary = key(word), self.vocabulary
+        if folded in vocabulary["lowercase_heads"]:
             return True
-        vocabulary = self.vocabulary
         return is_capitalised(word) and folded not in vocabulary["stops"] and folded not in vocabulary["articles"]
 
 
@@ -490,17 +492,18 @@ def _misused(paragraph: Paragraph, cue_start: int) -> bool:
 
 
 def _fits(name: str, family: str) -> bool:
-    """Whether the name suits its cue family: a donor-like name after a support cue, a fund after a channel
-    cue; never a bare head word ("Government", "Fund")."""
+    """Whether the name suits its cue family: a donor-like name (a government, a fund, a country, a known donor)
+    after a support cue or before a money verb, a fund after a channel cue; never a bare head word ("Government",
+    "Fund")."""
     vocabulary = _vocabulary()
     name_words = [key(t.group()) for t in TOKEN.finditer(name) if t.group()[:1].isalnum()]
     if all(w in vocabulary["bare"] for w in name_words):
         return False
     if family == "channel":
         return any(w in vocabulary["fund_heads"] for w in name_words)
-    if family == "support":
+    if family in ("support", "subject_verbs"):  # "Judge Smith awarded $2 million": a person paying is no donor
         return (
-            any(w in vocabulary["donor_heads"] for w in name_words)
+            any(w in vocabulary["donor_heads"] or w in vocabulary["lowercase_heads"] for w in name_words)
             or key(name) in _known_donors()
             or country_code(name) is not None
         )
@@ -560,7 +563,7 @@ def find_funders(page: Page) -> None:
     excluded = _issuer_keys(page, body) | _project_keys(page)
     on_page: dict[str, str] = {}  # acronym defined on the page ("Name (ACR)") -> the donor identity of Name
     seen: set[str] = set()
-    funders: list[Funder] = []
+    funders: list[tuple[str, int, str]] = []  # name, line, cue
     texts = _headline_paragraph(page) + body
     cues = cue_finder("funding", _FAMILIES, "suffixes").find([paragraph.folded for paragraph in texts])
     for paragraph, paragraph_cues in zip(texts, cues):
@@ -574,6 +577,17 @@ def find_funders(page: Page) -> None:
                 on_page[key(mention.acronym)] = identity
             if identity not in seen:
                 seen.add(identity)
-                funders.append(Funder(mention.name))
-                page.note("funders", mention.name, paragraph.line_at(mention.offset), mention.cue)
-    page.record.funders = funders
+                funders.append((mention.name, paragraph.line_at(mention.offset), mention.cue))
+    funders = _without_bare_countries(funders)
+    for name, line, cue in funders:
+        page.note("funders", name, line, cue)
+    page.record.funders = [Funder(name) for name, _, _ in funders]
+
+
+def _without_bare_countries(funders: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
+    """The funders but a country named alone where another funder is that country's government or ministry
+    ("Japon" in the headline, "gouvernement du Japon" in the body): one donor, the fuller name kept."""
+    if len(funders) < 2:
+        return funders
+    governed = {code for name, _, _ in funders if country_code(name) is None for _, code in countries_in(name)}
+    return [funder for funder in funders if country_code(funder[0]) not in governed]

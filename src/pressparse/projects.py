@@ -1,12 +1,19 @@
 """Step: named projects and programmes, with their acronyms.
 
-Three shapes name a project (cue words in the lexicon "projects" sections):
-- a quoted title introduced as a project: 'projet ... intitulé « X » (ACR)', 'the project "X"', '"X" project';
+These shapes name a project (cue words in the lexicon "projects" sections):
+- a quoted title introduced as a project: 'projet ... intitulé « X » (ACR)', 'the project "X"', '"X" project',
+  '« X », un projet', or right after a frame phrase ('im Rahmen der „X“');
 - a capitalised name around a capitalised head word: "Joint Programme for Border Health (JPBHR)", "the HARBOR
-  Initiative", "Programme régional de protection (RDPP)" (small words allowed when an acronym closes them);
-- a project noun bound to an acronym defined right after it: "le projet d'appui aux frontières (PAF)".
-A generic description ("un programme plus large de l'OIM de lutte contre la traite") has none of these. An
-acronym met again alone is the same project, never a new one.
+  Initiative", "Operation Rusty Anchor", "Programme régional de protection (RDPP)" (small words allowed when an
+  acronym closes them), "X Project – Phase II"; a German compound head with its owner ("Solidaritätsplattform der
+  Europäischen Union");
+- an acronym defined next to a project noun: "le projet d'appui aux frontières (PAF)", "the Safe Roads (SR) and
+  Clean Wells (CW) projects", "two projects: Safe Roads (SR) and ..." (the long form found by the Schwartz and
+  Hearst algorithm), "the project SR – Safe Roads,";
+- a title in small letters closed by a place: "le projet de gestion des frontières au Bénin".
+A generic description ("un programme plus large de l'OIM de lutte contre la traite") and organisations ("World
+Food Programme", "the International Labour Organization (ILO)") have none of these. An acronym met again alone is
+the same project, never a new one.
 """
 
 from __future__ import annotations
@@ -46,6 +53,10 @@ from .places import place_code
 _QUOTED = compile_re(r"«\s*([^«»]{3,250}?)\s*»|“([^“”\"]{3,250}?)[”\"]|„([^„“]{3,250}?)“|\"([^\"]{3,250}?)\"")
 # The marks a `_QUOTED` match starts with.
 _OPENING_QUOTES = "«“„\""
+# How far before a name the project noun it follows may start ("projects: the "), in characters.
+_REACH_NOUN_BEFORE = 30
+# How far before a quote a frame phrase may start ("dans le cadre de la «"), in characters.
+_FRAME_REACH = 40
 # How far before a quote or a head word we look for its introduction, in characters.
 _REACH = 220
 # Most words a project noun may be from the "(ACR)" it is bound to ("projet d'appui à la gestion ... (PAGF)").
@@ -74,6 +85,8 @@ def _patterns() -> dict[str, regex.Pattern]:
     articles = lexicon.alternation(lexicon.merged("funding", "articles"))
     connectors = lexicon.alternation(lexicon.merged("funding", "connectors"))
     phases = lexicon.alternation(lexicon.merged("projects", "phase_words"))
+    frames = lexicon.alternation(lexicon.merged("projects", "frames"))
+    compounds = lexicon.alternation(lexicon.merged("projects", "compound_heads"))
     flags = 0  # VERSION0: simple case folding, compiled several times faster than V1's full folding
     return {
         # '... projet en cours ... intitulé «': a title cue right before the quote, a project noun earlier.
@@ -98,6 +111,10 @@ def _patterns() -> dict[str, regex.Pattern]:
         "acronym_dash": compile_regex(
             r"\s+(\p{Lu}[\p{Lu}\p{N}.&-]*\p{Lu})\s+[-–—]\s+(\p{Lu}[^,.;:()]{3,200}?)\s*(?=[,.;:(]|$)", flags
         ),
+        # 'as part of the “', 'im Rahmen der „': a frame phrase and an article right before a quote (backwards).
+        "frame": compile_regex(rf"(?<!\w)((?i:{frames}))(?:\s+[\w'’]+|(?<=['’]))?\s*$", flags | regex.REVERSE),
+        # 'Solidaritätsplattform': a capitalised compound ending in a head word in small letters.
+        "compound": compile_regex(rf"(?<!\w)\p{{Lu}}[\p{{L}}-]*?({compounds})(?!\w)", flags),
         # '– Phase II', ': Phase 2' after a name: part of it.
         "phase": compile_regex(rf"\s*[-–—:,]?\s*(?:{phases})\s+(?:[IVX]+|\d+)(?!\w)", flags),
         # 'le projet de gestion coordonnée des frontières au Bénin': after a project noun, a preposition, words in
@@ -108,6 +125,10 @@ def _patterns() -> dict[str, regex.Pattern]:
             flags,
         ),
         "article_before": compile_regex(rf"(?<!\w)(?i:{articles})\s*$", flags | regex.REVERSE),
+        # 'projects: the ' right before a name (backwards).
+        "noun_just_before": compile_regex(
+            rf"(?<!\w)((?i:{nouns}))[\s,:;–—-]*(?:\w{{1,4}}\s+)?$", flags | regex.REVERSE
+        ),
         # What links two definitions of a list: a comma or a conjunction, then the next name's words.
         "list_link": compile_regex(
             rf"\s*(?:,\s*)?(?:(?:{conjunctions})\s+|,\s*)[^\s().;:]+(?:\s+[^\s().;:]+){{0,8}}", flags
@@ -125,9 +146,9 @@ def _nouns() -> tuple[str, ...]:
 
 @lru_cache(maxsize=None)
 def _noun_stems() -> re.Pattern:
-    """The project nouns and head words in small letters as one factored pattern, without those holding a
-    shorter one ("programmes" holds "program"): a text holds a noun only if it holds one of these."""
-    forms = {fold_text(w) for w in lexicon.merged("projects", "nouns") + lexicon.merged("projects", "heads")}
+    """The project nouns, head words and frame phrases in small letters as one factored pattern, without those
+    holding a shorter one ("programmes" holds "program"): a text holds a cue only if it holds one of these."""
+    forms = {fold_text(w) for part in ("nouns", "heads", "frames") for w in lexicon.merged("projects", part)}
     shortest = [form for form in forms if not any(other != form and other in form for other in forms)]
     return compile_re(lexicon.trie_regex(shortest))
 
@@ -139,10 +160,10 @@ def _any_head() -> re.Pattern:
 
 
 def _has_noun(folded: str) -> bool:
-    """False only when the folded text holds no project noun or head word: the cheap first test, since every
-    shape of project name needs one. (A text with one of the letters `regex`'s case-insensitive patterns take
-    for an ASCII one but `str.lower` leaves as it is, "İ" and "ſ", may hold one.) One search of the factored
-    stems: with some thirty of them, faster than one `in` test each."""
+    """False only when the folded text holds no project noun, head word or frame phrase: the cheap first test,
+    since every shape of project name needs one. (A text with one of the letters `regex`'s case-insensitive
+    patterns take for an ASCII one but `str.lower` leaves as it is, "İ" and "ſ", may hold one.) One search of the
+    factored stems: with some thirty of them, faster than one `in` test each."""
     return _noun_stems().search(folded) is not None or not folded.isascii() and ("İ" in folded or "ſ" in folded)
 
 
@@ -208,7 +229,8 @@ def _noun_look_back(paragraph: Paragraph, offset: int) -> int | None:
 
 def _introduction(paragraph: Paragraph, quote: re.Match) -> str:
     """The cue introducing the `quote` of the paragraph as a project: the title cue of '... projet intitulé «',
-    the noun of 'the project "' or of '" project'; "" when there is none."""
+    the noun of 'the project "' or of '" project', the frame of 'as part of the "' ('im Rahmen der „'); "" when
+    there is none."""
     patterns = _patterns()
     text = paragraph.text
     start = _noun_look_back(paragraph, quote.start())
@@ -220,7 +242,10 @@ def _introduction(paragraph: Paragraph, quote: re.Match) -> str:
         if patterns["noun_before"].search(before):
             return patterns["last_noun"].search(before).group()
     noun_after = patterns["noun_after"].match(text, quote.end())
-    return noun_after.group().strip(" ,") if noun_after else ""
+    if noun_after:
+        return noun_after.group().strip(" ,")
+    frame = patterns["frame"].search(text, max(0, quote.start() - _FRAME_REACH), quote.start())
+    return frame.group(1) if frame else ""
 
 
 def _words_before(tokens: list) -> int:
@@ -337,6 +362,32 @@ def _named(paragraph: Paragraph) -> list[_Found]:
     return found
 
 
+def _compounds(paragraph: Paragraph) -> list[_Found]:
+    """A compound ending in a head word, with the owner or name that follows it: "Solidaritätsplattform der
+    Europäischen Union", "Rückkehrprogramm StarthilfePlus" (German glues the head to what it names). A compound
+    before a plain noun ("das Aufnahmeprogramm Menschen aus ...") or alone is a common noun."""
+    text = paragraph.text
+    found: list[_Found] = []
+    if not _compound_heads().search(paragraph.folded):
+        return found
+    for match in _patterns()["compound"].finditer(text):
+        after = Tokens(text, match.end(), min(len(text), match.end() + _REACH))
+        first = after.word(0)
+        if key(first) not in _inner_words() and not any(c.isupper() for c in first[1:]):
+            continue
+        count = _capitalised_words(after)
+        if count:
+            end = after.at(count - 1).end()
+            found.append(_Found(text[match.start() : end], None, match.start(), end, match.group(1)))
+    return found
+
+
+@lru_cache(maxsize=None)
+def _compound_heads() -> re.Pattern:
+    """The compound heads glued to a word before them, in folded text: the cheap test before `_compounds`."""
+    return compile_re(rf"\w(?:{lexicon.trie_regex(lexicon.merged('projects', 'compound_heads'))})(?!\w)")
+
+
 @lru_cache(maxsize=None)
 def _not_own_words() -> frozenset[str]:
     """Words that give a name nothing of its own: small words and inner words."""
@@ -355,8 +406,9 @@ def _is_proper_name(name: str, head: str) -> bool:
 def _defined(paragraph: Paragraph) -> list[_Found]:
     """A project bound to an acronym defined in parentheses: a project noun before it ("le projet d'appui aux
     frontières (PAF)") or after it ("the Sahel Alliance for Fair Employment (SAFE) project"), or after a list of
-    such definitions ("the Safe Roads (SR) and Clean Wells (CW) projects"). Bound by a noun after it, the name is
-    the acronym's long form (Schwartz and Hearst)."""
+    such definitions ("the Safe Roads (SR) and Clean Wells (CW) projects"), or right before such a list ("two
+    projects: Safe Roads (SR) and Clean Wells (CW)"). Bound by a noun next to it or to its list, the name is the
+    acronym's long form (Schwartz and Hearst)."""
     text = paragraph.text
     found: list[_Found] = []
     paren = text.find("(")
@@ -365,14 +417,17 @@ def _defined(paragraph: Paragraph) -> list[_Found]:
     # A match starts at the spaces before its "(": none starts before those of the first "(".
     definitions = list(ACRONYM_IN_PARENS.finditer(text, len(text[:paren].rstrip())))
     nouns_after = _nouns_after(text, definitions)
+    listed_after = ""  # the noun right before the list the previous definition belongs to
     for index, match in enumerate(definitions):
         acronym = match.group(1)
-        if nouns_after[index]:
-            low = max(definition_window(text, acronym, match.start()), definitions[index - 1].end() if index else 0)
-            first = long_form_start(text, acronym, low, match.start())
-            if first is None:
-                continue
-            name, cue = text[first : match.start()], nouns_after[index]
+        low = max(definition_window(text, acronym, match.start()), definitions[index - 1].end() if index else 0)
+        first = long_form_start(text, acronym, low, match.start())
+        if listed_after and not _patterns()["list_link"].fullmatch(text, definitions[index - 1].end(), match.start()):
+            listed_after = ""
+        if first is not None and not nouns_after[index] and text[first].isupper():
+            listed_after = _noun_just_before(text, first) or listed_after
+        if first is not None and (nouns_after[index] or listed_after):
+            name, cue = text[first : match.start()], nouns_after[index] or listed_after
         else:
             start = _noun_look_back(paragraph, match.start())
             if start is None:
@@ -384,6 +439,13 @@ def _defined(paragraph: Paragraph) -> list[_Found]:
         if not _patterns()["agency"].search(name):
             found.append(_Found(name, acronym, first, match.end(), cue))
     return found
+
+
+def _noun_just_before(text: str, at: int) -> str:
+    """The project noun that `text[at]` follows, with at most punctuation and a short article between them
+    ("projects: the Safe Roads ..."); "" when there is none."""
+    noun = _patterns()["noun_just_before"].search(text, max(0, at - _REACH_NOUN_BEFORE), at)
+    return noun.group(1) if noun else ""
 
 
 def _nouns_after(text: str, definitions: list) -> list[str]:
@@ -502,10 +564,10 @@ def find_projects(page: Page) -> None:
     seen: set[str] = set()
     for paragraph in paragraphs(page):
         if not _has_noun(paragraph.folded):
-            continue  # nothing to find: every shape of project name holds a noun or head word
+            continue  # nothing to find: every shape of project name holds a noun, a head word or a frame
         nouns = _noun_places(paragraph)
         candidates = _quoted(paragraph) + _acronym_first(paragraph, nouns) + _named(paragraph) + _defined(paragraph)
-        for found in _keep_apart(candidates + _described(paragraph, nouns)):
+        for found in _keep_apart(candidates + _described(paragraph, nouns) + _compounds(paragraph)):
             keys = {key(found.name)} | ({key(found.acronym)} if found.acronym else set())
             if keys & seen:
                 continue
