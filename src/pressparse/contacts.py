@@ -13,7 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Callable, NamedTuple
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 import regex
 
@@ -705,38 +705,43 @@ class Regions:
     """Countries a local number may belong to, most likely first: the person's office, any office of the block,
     the country of the block's international numbers, the page (dateline place, else the country the body names
     most), the country of an international number elsewhere on the page, then the main countries of the page's
-    language. Looked up only when a number lacks its "+" prefix;
-    the first country in which the number is valid wins ("(617) 728-2408" on an English page with no country
-    named is a US number; "04 67 99 62 34" on a French page about Niger is French)."""
+    language. Looked up only when a number lacks its "+" prefix, and only as far as needed: the first country in
+    which the number is valid wins ("(617) 728-2408" on an English page with no country named is a US number;
+    "04 67 99 62 34" on a French page about Niger is French)."""
 
     def __init__(self, page: Page, people: list[Person]):
         self.page = page
         self.people = people
 
-    def of(self, person: Person) -> list[str]:
-        offices = [p.organization for p in [person, *self.people] if p.organization]
-        found = [_office_country(office) for office in offices] + self.shared
-        return list(dict.fromkeys(code for code in found if code))
+    def of(self, person: Person) -> Iterator[str]:
+        for other in [person, *self.people]:
+            code = _office_country(other.organization) if other.organization else None
+            if code:
+                yield code
+        yield from _prefix_regions([item.value for other in self.people for item in other.phones])
+        if self.page_country:
+            yield self.page_country
+        yield from _prefix_regions(_page_numbers(self.page))
+        language = self.page.record.language
+        yield from lexicon.section(language, "contacts").get("phone_regions", []) if language else []
 
     @cached_property
-    def shared(self) -> list[str | None]:
-        """The candidates that do not depend on the person."""
-        language = self.page.record.language
-        spoken = lexicon.section(language, "contacts").get("phone_regions", []) if language else []
-        block = [item.value for person in self.people for item in person.phones]
-        return [*_prefix_regions(block), _page_country(self.page), *_prefix_regions(_page_numbers(self.page)), *spoken]
+    def page_country(self) -> str | None:
+        return _page_country(self.page)
 
 
 def _prefix_regions(numbers: list[str]) -> list[str]:
     """Countries of the numbers written with their country code ("+44 ..."), in order."""
+    return [code for code in map(_number_region, numbers) if code]
+
+
+@lru_cache(maxsize=4096)
+def _number_region(number: str) -> str | None:
+    """The country of a number written with its country code; None for a local or invalid one."""
     import phonenumbers  # imported on first use: most pages have no phone
 
-    found = []
-    for number in numbers:
-        e164 = normalise_phone(number, None, None)
-        if e164:
-            found.append(phonenumbers.region_code_for_number(phonenumbers.parse(e164)))
-    return [code for code in found if code]
+    e164 = normalise_phone(number, None, None)
+    return phonenumbers.region_code_for_number(phonenumbers.parse(e164)) if e164 else None
 
 
 def _page_numbers(page: Page) -> list[str]:
@@ -771,7 +776,7 @@ def _settle_phones(page: Page, people: list[Person]) -> None:
         kept: dict[str, Item] = {}
         for item in person.phones:
             local = not item.value.lstrip("( ").startswith(("+", "00"))
-            candidates: list[str | None] = [*regions.of(person)] if local else [None]
+            candidates: Iterable[str | None] = regions.of(person) if local else [None]
             number = next(filter(None, (normalise_phone(item.value, item.extension, c) for c in candidates)), None)
             if number and number not in kept:
                 kept[number] = item
@@ -869,13 +874,20 @@ def _take_widget(page: Page, top: int) -> bool:
 def widget_name(text: str) -> str | None:
     """The name of "<2-3 name words> <1-4 job or desk words>", else None."""
     words = text.split()
-    posts = _words("role_words") | _words("desk_words")
+    if len(words) > 3 + MAX_POST_WORDS or _DIGIT.search(text):
+        return None
+    posts = _press_posts()
     for size in (2, 3):
         post = [word.strip(_EDGE_PUNCTUATION).casefold() for word in words[size:] if word.strip(_EDGE_PUNCTUATION)]
         name = " ".join(words[:size]).strip(_EDGE_PUNCTUATION)
         if 1 <= len(post) <= MAX_POST_WORDS and all(word in posts for word in post) and is_person_name(name):
             return name
     return None
+
+
+@lru_cache(maxsize=None)
+def _press_posts() -> frozenset[str]:
+    return _words("role_words") | _words("desk_words")
 
 
 def _take_press_mailbox(page: Page, start: int) -> None:
@@ -898,7 +910,7 @@ def _take_block(page: Page, indexes: range, tail: int | None, end: int | None = 
     for index in indexes:
         text = page.lines[index].text
         cue = find_cue(text, index, mid_line=tail is not None and index >= tail) if text else None
-        if cue is None and end is None:
+        if cue is None and end is None and text.endswith(":"):
             cue = closing_verb_cue(text, index)
         if cue is None or (end is not None and not _is_heading(page, cue)):
             continue
