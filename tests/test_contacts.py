@@ -650,3 +650,13 @@ def test_a_contact_widget_between_the_headline_and_the_body_is_the_contact():
     ) + TRAILER)
     assert [c.name for c in record.contacts] == ["Jana Albers"]
     assert record.body.startswith("Hamburg – Die Hafenklinik")
+
+
+def test_a_heading_block_whose_last_line_was_taken_for_the_headline_keeps_that_line():
+    record = extract(
+        MENU + "Deputies recover stolen boat engines\nPosted on: March 3, 2021\nContact:\nDana Whitcomb\n"
+        "(714) 347-8408 (O)\nMedia Relations Unit. Tel: 714.647.7046\n\n" + US_BODY.split("\n", 2)[2] + TRAILER
+    )
+    assert as_dicts(record) == [{"name": "Dana Whitcomb", "organization": "Media Relations Unit",
+                                 "phones": ["+17143478408", "+17146477046"], "emails": []}]
+    assert record.headline != "Media Relations Unit. Tel: 714.647.7046"

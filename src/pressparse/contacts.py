@@ -849,12 +849,18 @@ def find_contacts(page: Page) -> None:
     tail = page.paragraphs[-1][0] if page.paragraphs else page.body_start
     if not _take_block(page, range(start, len(page.lines)), tail):
         # A heading may stand above the title ("FOR IMMEDIATE RELEASE" / "Contact: ..." / the title); its block
-        # stops at the title.
+        # stops at the title, unless that line holds a number or an address (the block's last line taken for
+        # the title).
         top = start - 1
-        if not _take_block(page, range(max(0, top - ABOVE_HEADLINE), top), None, end=top) and not _take_widget(
+        end = top + 1 if top >= 0 and _holds_values(page.lines[top].text) else top
+        if not _take_block(page, range(max(0, top - ABOVE_HEADLINE), top), None, end=end) and not _take_widget(
             page, top
         ):
             _take_press_mailbox(page, max(0, top - ABOVE_HEADLINE))
+
+
+def _holds_values(text: str) -> bool:
+    return any(token.kind in ("phone", "email") for token in parse_line(text))
 
 
 def _take_widget(page: Page, top: int) -> bool:
