@@ -529,6 +529,8 @@ def test_a_desk_after_a_name_is_the_persons_office_and_does_not_swallow_the_labe
         contacts.Token("phone", "+41 22 555 0101"),
     )
     assert parse_line("Ana M. Ruiz")[0] == contacts.Token("name", "Ana M. Ruiz")
+    assert parse_line("Office of Public Affairs") == (contacts.Token("desk", "Office of Public Affairs"),)
+    assert [t.kind for t in parse_line("Office (714) 347-8408")] == ["label", "phone"]
     assert not contacts.is_desk("Public Information Officer") and contacts.is_desk("Service de presse")
 
 

@@ -331,7 +331,7 @@ def _segment(segment: str, running_text: bool) -> list[Token]:
     if not segment:
         return []
     label = _patterns()["label"].match(segment)
-    if label:
+    if label and not is_desk(segment):  # "Office of Public Affairs" is a desk, not the label "Office"
         marker = Token("label", label["label"], fax=bool(_patterns()["fax"].match(label["label"])))
         return [marker, *_segment(segment[label.end() :], running_text)]
     kind = office_kind(segment)
