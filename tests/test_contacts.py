@@ -662,3 +662,20 @@ def test_a_heading_block_whose_last_line_was_taken_for_the_headline_keeps_that_l
     assert as_dicts(record) == [{"name": "Dana Whitcomb", "organization": "Media Relations Unit",
                                  "phones": ["+17143478408", "+17146477046"], "emails": []}]
     assert record.headline != "Media Relations Unit. Tel: 714.647.7046"
+
+
+def test_a_name_under_a_bare_contact_heading_taken_for_the_headline_is_read_with_the_lines_after_it():
+    record = extract(
+        MENU + "Deputies recover stolen boat engines\nPosted on: March 3, 2021\nContact:\nSgt. Dana Whitcomb\n"
+        "Public Information Officer\n(714) 347-8408 (O)\n(714) 292-1234 (C)\n\n" + US_BODY.split("\n", 2)[2] + TRAILER
+    )
+    assert as_dicts(record) == [{"name": "Dana Whitcomb", "organization": None,
+                                 "phones": ["+17143478408", "+17142921234"], "emails": []}]
+    assert record.headline != "Sgt. Dana Whitcomb" and record.body.startswith("Anyone with information")
+
+
+def test_a_short_headline_under_a_one_line_contact_heading_stays_the_headline():
+    record = extract("Contact: Dana Whitcomb, (714) 347-8408\nHarbour Clinic Reopens\n" + PARAGRAPHS["en"].split(
+        "\n", 1)[1] + TRAILER)
+    assert [c.name for c in record.contacts] == ["Dana Whitcomb"]
+    assert record.headline == "Harbour Clinic Reopens"

@@ -848,19 +848,22 @@ def find_contacts(page: Page) -> None:
     # middle of the body would cut the paragraphs after it.
     tail = page.paragraphs[-1][0] if page.paragraphs else page.body_start
     if not _take_block(page, range(start, len(page.lines)), tail):
-        # A heading may stand above the title ("FOR IMMEDIATE RELEASE" / "Contact: ..." / the title); its block
-        # stops at the title, unless that line holds a number or an address (the block's last line taken for
-        # the title).
         top = start - 1
-        end = top + 1 if top >= 0 and _holds_values(page.lines[top].text) else top
-        if not _take_block(page, range(max(0, top - ABOVE_HEADLINE), top), None, end=end) and not _take_widget(
-            page, top
-        ):
+        if not _take_block_above(page, top) and not _take_widget(page, top):
             _take_press_mailbox(page, max(0, top - ABOVE_HEADLINE))
 
 
-def _holds_values(text: str) -> bool:
-    return any(token.kind in ("phone", "email") for token in parse_line(text))
+def _take_block_above(page: Page, top: int) -> bool:
+    """Takes a block under a heading a few lines above line `top`, the title ("FOR IMMEDIATE RELEASE" /
+    "Contact: ..." / the title). The block stops at the title, unless that line is a contact line taken for the
+    title: one with a number or an address, or a name right under a bare heading; the block then runs on to the
+    body."""
+    above = range(max(0, top - ABOVE_HEADLINE), top)
+    kinds = {token.kind for token in parse_line(page.lines[top].text)} if top >= 0 else set()
+    values = bool(kinds & {"phone", "email"})
+    return _take_block(page, above, None, end=page.body_start if values else top) or (
+        "name" in kinds and _take_block(page, above, None, end=page.body_start)
+    )
 
 
 def _take_widget(page: Page, top: int) -> bool:
