@@ -679,3 +679,9 @@ def test_a_short_headline_under_a_one_line_contact_heading_stays_the_headline():
         "\n", 1)[1] + TRAILER)
     assert [c.name for c in record.contacts] == ["Dana Whitcomb"]
     assert record.headline == "Harbour Clinic Reopens"
+
+
+@pytest.mark.parametrize("line", ["Ufficio stampa", "Pressestelle", "Service de presse", "Oficina de prensa",
+                                  "Gabinete de imprensa"])
+def test_a_press_office_heading_without_a_colon_is_a_cue(line):
+    assert find_cue(line, 0) is not None
