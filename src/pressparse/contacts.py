@@ -242,7 +242,7 @@ def is_desk(segment: str) -> bool:
     if not (_NAME_WORD.match(words[0]) or _uncased(words[0])):
         return False
     # Words after the first may be small when they are function or job words ("Service de presse").
-    small = _function_words() | _words("role_words")
+    small = _function_and_role_words()
     if not all(_NAME_WORD.match(word) or _uncased(word) or word.casefold() in small for word in words):
         return False
     return any(word.casefold() in _words("desk_words") for word in words)
@@ -259,13 +259,23 @@ def is_uncased_name(segment: str) -> bool:
     words = _tokens(segment)
     if not MIN_NAME_WORDS <= len(words) <= MAX_NAME_WORDS or _DIGIT.search(segment) or not _uncased(segment):
         return False
-    excluded = _not_in_names() | _words("desk_words")
+    excluded = _not_in_uncased_names()
     return all(word.isalpha() and word.casefold() not in excluded for word in words)
 
 
 @lru_cache(maxsize=None)
 def _function_words() -> frozenset[str]:
     return frozenset(word.casefold() for word in lexicon.merged_list("stopwords"))
+
+
+@lru_cache(maxsize=None)
+def _function_and_role_words() -> frozenset[str]:
+    return _function_words() | _words("role_words")
+
+
+@lru_cache(maxsize=None)
+def _not_in_uncased_names() -> frozenset[str]:
+    return _not_in_names() | _words("desk_words")
 
 
 def office_kind(segment: str) -> str | None:
@@ -718,16 +728,24 @@ class Regions:
             code = _office_country(other.organization) if other.organization else None
             if code:
                 yield code
-        yield from _prefix_regions([item.value for other in self.people for item in other.phones])
+        yield from self.block_prefixes
         if self.page_country:
             yield self.page_country
-        yield from _prefix_regions(_page_numbers(self.page))
+        yield from self.page_prefixes
         language = self.page.record.language
         yield from lexicon.section(language, "contacts").get("phone_regions", []) if language else []
 
     @cached_property
+    def block_prefixes(self) -> list[str]:
+        return _prefix_regions([item.value for person in self.people for item in person.phones])
+
+    @cached_property
     def page_country(self) -> str | None:
         return _page_country(self.page)
+
+    @cached_property
+    def page_prefixes(self) -> list[str]:
+        return _prefix_regions(_page_numbers(self.page))
 
 
 def _prefix_regions(numbers: list[str]) -> list[str]:
