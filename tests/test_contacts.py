@@ -529,6 +529,8 @@ def test_a_desk_after_a_name_is_the_persons_office_and_does_not_swallow_the_labe
         contacts.Token("phone", "+41 22 555 0101"),
     )
     assert parse_line("Ana M. Ruiz")[0] == contacts.Token("name", "Ana M. Ruiz")
+    assert parse_line("Office of Public Affairs") == (contacts.Token("desk", "Office of Public Affairs"),)
+    assert [t.kind for t in parse_line("Office (714) 347-8408")] == ["label", "phone"]
     assert not contacts.is_desk("Public Information Officer") and contacts.is_desk("Service de presse")
 
 
@@ -650,3 +652,36 @@ def test_a_contact_widget_between_the_headline_and_the_body_is_the_contact():
     ) + TRAILER)
     assert [c.name for c in record.contacts] == ["Jana Albers"]
     assert record.body.startswith("Hamburg – Die Hafenklinik")
+
+
+def test_a_heading_block_whose_last_line_was_taken_for_the_headline_keeps_that_line():
+    record = extract(
+        MENU + "Deputies recover stolen boat engines\nPosted on: March 3, 2021\nContact:\nDana Whitcomb\n"
+        "(714) 347-8408 (O)\nMedia Relations Unit. Tel: 714.647.7046\n\n" + US_BODY.split("\n", 2)[2] + TRAILER
+    )
+    assert as_dicts(record) == [{"name": "Dana Whitcomb", "organization": "Media Relations Unit",
+                                 "phones": ["+17143478408", "+17146477046"], "emails": []}]
+    assert record.headline != "Media Relations Unit. Tel: 714.647.7046"
+
+
+def test_a_name_under_a_bare_contact_heading_taken_for_the_headline_is_read_with_the_lines_after_it():
+    record = extract(
+        MENU + "Deputies recover stolen boat engines\nPosted on: March 3, 2021\nContact:\nSgt. Dana Whitcomb\n"
+        "Public Information Officer\n(714) 347-8408 (O)\n(714) 292-1234 (C)\n\n" + US_BODY.split("\n", 2)[2] + TRAILER
+    )
+    assert as_dicts(record) == [{"name": "Dana Whitcomb", "organization": None,
+                                 "phones": ["+17143478408", "+17142921234"], "emails": []}]
+    assert record.headline != "Sgt. Dana Whitcomb" and record.body.startswith("Anyone with information")
+
+
+def test_a_short_headline_under_a_one_line_contact_heading_stays_the_headline():
+    record = extract("Contact: Dana Whitcomb, (714) 347-8408\nHarbour Clinic Reopens\n" + PARAGRAPHS["en"].split(
+        "\n", 1)[1] + TRAILER)
+    assert [c.name for c in record.contacts] == ["Dana Whitcomb"]
+    assert record.headline == "Harbour Clinic Reopens"
+
+
+@pytest.mark.parametrize("line", ["Ufficio stampa", "Pressestelle", "Service de presse", "Oficina de prensa",
+                                  "Gabinete de imprensa"])
+def test_a_press_office_heading_without_a_colon_is_a_cue(line):
+    assert find_cue(line, 0) is not None

@@ -13,7 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Callable, NamedTuple
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 import regex
 
@@ -242,7 +242,7 @@ def is_desk(segment: str) -> bool:
     if not (_NAME_WORD.match(words[0]) or _uncased(words[0])):
         return False
     # Words after the first may be small when they are function or job words ("Service de presse").
-    small = _function_words() | _words("role_words")
+    small = _function_and_role_words()
     if not all(_NAME_WORD.match(word) or _uncased(word) or word.casefold() in small for word in words):
         return False
     return any(word.casefold() in _words("desk_words") for word in words)
@@ -259,13 +259,23 @@ def is_uncased_name(segment: str) -> bool:
     words = _tokens(segment)
     if not MIN_NAME_WORDS <= len(words) <= MAX_NAME_WORDS or _DIGIT.search(segment) or not _uncased(segment):
         return False
-    excluded = _not_in_names() | _words("desk_words")
+    excluded = _not_in_uncased_names()
     return all(word.isalpha() and word.casefold() not in excluded for word in words)
 
 
 @lru_cache(maxsize=None)
 def _function_words() -> frozenset[str]:
     return frozenset(word.casefold() for word in lexicon.merged_list("stopwords"))
+
+
+@lru_cache(maxsize=None)
+def _function_and_role_words() -> frozenset[str]:
+    return _function_words() | _words("role_words")
+
+
+@lru_cache(maxsize=None)
+def _not_in_uncased_names() -> frozenset[str]:
+    return _not_in_names() | _words("desk_words")
 
 
 def office_kind(segment: str) -> str | None:
@@ -331,7 +341,7 @@ def _segment(segment: str, running_text: bool) -> list[Token]:
     if not segment:
         return []
     label = _patterns()["label"].match(segment)
-    if label:
+    if label and not is_desk(segment):  # "Office of Public Affairs" is a desk, not the label "Office"
         marker = Token("label", label["label"], fax=bool(_patterns()["fax"].match(label["label"])))
         return [marker, *_segment(segment[label.end() :], running_text)]
     kind = office_kind(segment)
@@ -705,38 +715,51 @@ class Regions:
     """Countries a local number may belong to, most likely first: the person's office, any office of the block,
     the country of the block's international numbers, the page (dateline place, else the country the body names
     most), the country of an international number elsewhere on the page, then the main countries of the page's
-    language. Looked up only when a number lacks its "+" prefix;
-    the first country in which the number is valid wins ("(617) 728-2408" on an English page with no country
-    named is a US number; "04 67 99 62 34" on a French page about Niger is French)."""
+    language. Looked up only when a number lacks its "+" prefix, and only as far as needed: the first country in
+    which the number is valid wins ("(617) 728-2408" on an English page with no country named is a US number;
+    "04 67 99 62 34" on a French page about Niger is French)."""
 
     def __init__(self, page: Page, people: list[Person]):
         self.page = page
         self.people = people
 
-    def of(self, person: Person) -> list[str]:
-        offices = [p.organization for p in [person, *self.people] if p.organization]
-        found = [_office_country(office) for office in offices] + self.shared
-        return list(dict.fromkeys(code for code in found if code))
+    def of(self, person: Person) -> Iterator[str]:
+        for other in [person, *self.people]:
+            code = _office_country(other.organization) if other.organization else None
+            if code:
+                yield code
+        yield from self.block_prefixes
+        if self.page_country:
+            yield self.page_country
+        yield from self.page_prefixes
+        language = self.page.record.language
+        yield from lexicon.section(language, "contacts").get("phone_regions", []) if language else []
 
     @cached_property
-    def shared(self) -> list[str | None]:
-        """The candidates that do not depend on the person."""
-        language = self.page.record.language
-        spoken = lexicon.section(language, "contacts").get("phone_regions", []) if language else []
-        block = [item.value for person in self.people for item in person.phones]
-        return [*_prefix_regions(block), _page_country(self.page), *_prefix_regions(_page_numbers(self.page)), *spoken]
+    def block_prefixes(self) -> list[str]:
+        return _prefix_regions([item.value for person in self.people for item in person.phones])
+
+    @cached_property
+    def page_country(self) -> str | None:
+        return _page_country(self.page)
+
+    @cached_property
+    def page_prefixes(self) -> list[str]:
+        return _prefix_regions(_page_numbers(self.page))
 
 
 def _prefix_regions(numbers: list[str]) -> list[str]:
     """Countries of the numbers written with their country code ("+44 ..."), in order."""
+    return [code for code in map(_number_region, numbers) if code]
+
+
+@lru_cache(maxsize=4096)
+def _number_region(number: str) -> str | None:
+    """The country of a number written with its country code; None for a local or invalid one."""
     import phonenumbers  # imported on first use: most pages have no phone
 
-    found = []
-    for number in numbers:
-        e164 = normalise_phone(number, None, None)
-        if e164:
-            found.append(phonenumbers.region_code_for_number(phonenumbers.parse(e164)))
-    return [code for code in found if code]
+    e164 = normalise_phone(number, None, None)
+    return phonenumbers.region_code_for_number(phonenumbers.parse(e164)) if e164 else None
 
 
 def _page_numbers(page: Page) -> list[str]:
@@ -771,7 +794,7 @@ def _settle_phones(page: Page, people: list[Person]) -> None:
         kept: dict[str, Item] = {}
         for item in person.phones:
             local = not item.value.lstrip("( ").startswith(("+", "00"))
-            candidates: list[str | None] = [*regions.of(person)] if local else [None]
+            candidates: Iterable[str | None] = regions.of(person) if local else [None]
             number = next(filter(None, (normalise_phone(item.value, item.extension, c) for c in candidates)), None)
             if number and number not in kept:
                 kept[number] = item
@@ -843,13 +866,22 @@ def find_contacts(page: Page) -> None:
     # middle of the body would cut the paragraphs after it.
     tail = page.paragraphs[-1][0] if page.paragraphs else page.body_start
     if not _take_block(page, range(start, len(page.lines)), tail):
-        # A heading may stand above the title ("FOR IMMEDIATE RELEASE" / "Contact: ..." / the title); its block
-        # stops at the title.
         top = start - 1
-        if not _take_block(page, range(max(0, top - ABOVE_HEADLINE), top), None, end=top) and not _take_widget(
-            page, top
-        ):
+        if not _take_block_above(page, top) and not _take_widget(page, top):
             _take_press_mailbox(page, max(0, top - ABOVE_HEADLINE))
+
+
+def _take_block_above(page: Page, top: int) -> bool:
+    """Takes a block under a heading a few lines above line `top`, the title ("FOR IMMEDIATE RELEASE" /
+    "Contact: ..." / the title). The block stops at the title, unless that line is a contact line taken for the
+    title: one with a number or an address, or a name right under a bare heading; the block then runs on to the
+    body."""
+    above = range(max(0, top - ABOVE_HEADLINE), top)
+    kinds = {token.kind for token in parse_line(page.lines[top].text)} if top >= 0 else set()
+    values = bool(kinds & {"phone", "email"})
+    return _take_block(page, above, None, end=page.body_start if values else top) or (
+        "name" in kinds and _take_block(page, above, None, end=page.body_start)
+    )
 
 
 def _take_widget(page: Page, top: int) -> bool:
@@ -869,13 +901,20 @@ def _take_widget(page: Page, top: int) -> bool:
 def widget_name(text: str) -> str | None:
     """The name of "<2-3 name words> <1-4 job or desk words>", else None."""
     words = text.split()
-    posts = _words("role_words") | _words("desk_words")
+    if len(words) > 3 + MAX_POST_WORDS or _DIGIT.search(text):
+        return None
+    posts = _press_posts()
     for size in (2, 3):
         post = [word.strip(_EDGE_PUNCTUATION).casefold() for word in words[size:] if word.strip(_EDGE_PUNCTUATION)]
         name = " ".join(words[:size]).strip(_EDGE_PUNCTUATION)
         if 1 <= len(post) <= MAX_POST_WORDS and all(word in posts for word in post) and is_person_name(name):
             return name
     return None
+
+
+@lru_cache(maxsize=None)
+def _press_posts() -> frozenset[str]:
+    return _words("role_words") | _words("desk_words")
 
 
 def _take_press_mailbox(page: Page, start: int) -> None:
@@ -898,7 +937,7 @@ def _take_block(page: Page, indexes: range, tail: int | None, end: int | None = 
     for index in indexes:
         text = page.lines[index].text
         cue = find_cue(text, index, mid_line=tail is not None and index >= tail) if text else None
-        if cue is None and end is None:
+        if cue is None and end is None and text.endswith(":"):
             cue = closing_verb_cue(text, index)
         if cue is None or (end is not None and not _is_heading(page, cue)):
             continue
