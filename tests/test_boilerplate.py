@@ -69,6 +69,8 @@ from pressparse.page import Page
         ("Pressemitteilung zum Download", "", "", "link inside the body"),
         ("WATCH: Families return to the flooded villages", "", "", "link inside the body"),
         ("Te puede interesar:", "", "", "link inside the body"),
+        ("Lire aussi :", "", "", "link inside the body"),
+        ("Lire aussi", "", "", "start of trailing matter"),
         ("Close sites icon close", "", "", "control labels"),
         ("Springfield, IL 62701, USA.", "", "", "postal address"),
         ("75011 Paris, France", "", "", "postal address"),
@@ -119,7 +121,8 @@ def test_list_items_of_a_sentence_are_not_menu_bullets(text):
     [
         ("كلمات دليلية", "start of trailing matter"),
         ("التعليقات (0)", "start of trailing matter"),
-        ("اقرأ أيضاً:", "start of trailing matter"),
+        ("اقرأ أيضاً:", "link inside the body"),
+        ("اقرأ أيضاً", "start of trailing matter"),
         ("المصدر: وكالة الأنباء", "metadata fields"),
         ("نبذة عن المنظمة", "start of trailing matter"),
     ],

@@ -214,6 +214,10 @@ def _shape_rule(text: str) -> str:
         if _POSTAL_ADDRESS.search(text):
             return "postal address"
         key = _phrase_key(text)
+        # "Read also:" with its colon introduces one link (its title on the next line) and the body goes on;
+        # "Read also" standing as a heading opens a list of them after the release.
+        if key in words.inline_links and text.endswith(":"):
+            return INLINE_LINK_RULE
         if key in words.trailer:
             return TRAILER_RULE
         if key in words.lines:
