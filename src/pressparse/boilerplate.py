@@ -31,6 +31,7 @@ _POSTAL_ADDRESS: Final = compile_re(
     r",\s[A-Z]{2}\s\d{5}(?:-\d{4})?(?:,[\w\s.]*)?\.?$|^\d{5}\s[A-ZÀ-Ý][^\W\d_]+(?:,\s*[A-ZÀ-Ý][^\W\d_]+)?\.?$"
 )
 _COPYRIGHT: Final = compile_re(r"^©|©\s*(?:19|20)\d\d")
+_MAX_CREDIT_LINE: Final = 300  # a photo's caption with its "©" credit is a sentence or two
 # A line that ends a sentence (maybe inside quotes or brackets): see `ends_sentence`.
 _SENTENCE_END_CHARS: Final = (".", "!", "?", "…")
 _SENTENCE_ENDS: Final = "".join(_SENTENCE_END_CHARS)
@@ -53,8 +54,6 @@ NOTICE_RULE: Final = "protected e-mail notice"
 _MAX_MENU_BULLET_WORDS: Final = 12
 # Whole-line furniture phrases are short; longer lines are only tested against the prefixes and fields.
 _MAX_PHRASE_LINE: Final = 60
-# A caption with its photo credit is a sentence or two.
-_MAX_CREDIT_LINE: Final = 300
 # A labelled link holds one title ("Read also: <title>"), a few dozen words at most.
 _MAX_LINK_LINE: Final = 250
 _MAX_LINK_TITLE_WORDS: Final = 25
