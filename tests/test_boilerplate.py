@@ -58,6 +58,8 @@ from pressparse.page import Page
         ("Share on FacebookShare on TwitterShare by Email", "", "", "social-media links"),
         ("Leave a Reply Cancel reply", "", "", "start of trailing matter"),
         ("Reading time: 4 min", "", "", "metadata fields"),
+        ("Topic(s): Firearms Offenses", "", "", "metadata fields"),
+        ("Component(s): County Prosecutor's Office", "", "", "metadata fields"),
         ("Lecture 2 min.", "", "", "reading time"),
         ("5 min read", "", "", "reading time"),
         ("Autres articles", "", "", "start of trailing matter"),
