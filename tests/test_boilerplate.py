@@ -113,6 +113,10 @@ def test_release_text_is_not_furniture(text):
     assert furniture_rule(text, "", "") == ""
 
 
+def test_a_sentence_under_a_bare_link_label_is_the_body_going_on():
+    assert furniture_rule("El albergue abrirá sus puertas el lunes.", "Te puede interesar:", "") == ""
+
+
 @pytest.mark.parametrize("text", ["- water trucking to 120 villages;", "• Cash transfers for 30,000 households,"])
 def test_list_items_of_a_sentence_are_not_menu_bullets(text):
     assert furniture_rule(text, "", "") == ""

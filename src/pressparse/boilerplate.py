@@ -184,10 +184,13 @@ def furniture_rule(text: str, previous: str, following: str) -> str:
 
 
 def _follows_link_label(text: str, previous: str) -> bool:
-    """True for the title under a link label standing alone ("You may also like:" / "<title>")."""
+    """True for the title under a link label standing alone ("You may also like:" / "<title>"): a few words
+    without a sentence's end (a sentence there is the body going on, the link's title lost by the scraper)."""
     if len(previous) > _MAX_PHRASE_LINE or _cached_shape_rule(previous) not in (INLINE_LINK_RULE, TRAILER_RULE):
         return False
-    return _phrase_key(previous) in _lexicon().inline_links and text.count(" ") < _MAX_LINK_TITLE_WORDS
+    if text.count(" ") >= _MAX_LINK_TITLE_WORDS or ends_sentence(text):
+        return False
+    return _phrase_key(previous) in _lexicon().inline_links
 
 
 def _shape_rule(text: str) -> str:
