@@ -58,6 +58,8 @@ from pressparse.page import Page
         ("Share on FacebookShare on TwitterShare by Email", "", "", "social-media links"),
         ("Leave a Reply Cancel reply", "", "", "start of trailing matter"),
         ("Reading time: 4 min", "", "", "metadata fields"),
+        ("Topic(s): Firearms Offenses", "", "", "metadata fields"),
+        ("Component(s): County Prosecutor's Office", "", "", "metadata fields"),
         ("Lecture 2 min.", "", "", "reading time"),
         ("5 min read", "", "", "reading time"),
         ("Autres articles", "", "", "start of trailing matter"),
@@ -69,6 +71,8 @@ from pressparse.page import Page
         ("Pressemitteilung zum Download", "", "", "link inside the body"),
         ("WATCH: Families return to the flooded villages", "", "", "link inside the body"),
         ("Te puede interesar:", "", "", "link inside the body"),
+        ("Lire aussi :", "", "", "link inside the body"),
+        ("Lire aussi", "", "", "start of trailing matter"),
         ("Close sites icon close", "", "", "control labels"),
         ("Springfield, IL 62701, USA.", "", "", "postal address"),
         ("75011 Paris, France", "", "", "postal address"),
@@ -109,6 +113,10 @@ def test_release_text_is_not_furniture(text):
     assert furniture_rule(text, "", "") == ""
 
 
+def test_a_sentence_under_a_bare_link_label_is_the_body_going_on():
+    assert furniture_rule("El albergue abrirá sus puertas el lunes.", "Te puede interesar:", "") == ""
+
+
 @pytest.mark.parametrize("text", ["- water trucking to 120 villages;", "• Cash transfers for 30,000 households,"])
 def test_list_items_of_a_sentence_are_not_menu_bullets(text):
     assert furniture_rule(text, "", "") == ""
@@ -119,7 +127,8 @@ def test_list_items_of_a_sentence_are_not_menu_bullets(text):
     [
         ("كلمات دليلية", "start of trailing matter"),
         ("التعليقات (0)", "start of trailing matter"),
-        ("اقرأ أيضاً:", "start of trailing matter"),
+        ("اقرأ أيضاً:", "link inside the body"),
+        ("اقرأ أيضاً", "start of trailing matter"),
         ("المصدر: وكالة الأنباء", "metadata fields"),
         ("نبذة عن المنظمة", "start of trailing matter"),
     ],

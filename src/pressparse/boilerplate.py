@@ -31,6 +31,7 @@ _POSTAL_ADDRESS: Final = compile_re(
     r",\s[A-Z]{2}\s\d{5}(?:-\d{4})?(?:,[\w\s.]*)?\.?$|^\d{5}\s[A-ZÀ-Ý][^\W\d_]+(?:,\s*[A-ZÀ-Ý][^\W\d_]+)?\.?$"
 )
 _COPYRIGHT: Final = compile_re(r"^©|©\s*(?:19|20)\d\d")
+_MAX_CREDIT_LINE: Final = 300  # a photo's caption with its "©" credit is a sentence or two
 # A line that ends a sentence (maybe inside quotes or brackets): see `ends_sentence`.
 _SENTENCE_END_CHARS: Final = (".", "!", "?", "…")
 _SENTENCE_ENDS: Final = "".join(_SENTENCE_END_CHARS)
@@ -53,8 +54,6 @@ NOTICE_RULE: Final = "protected e-mail notice"
 _MAX_MENU_BULLET_WORDS: Final = 12
 # Whole-line furniture phrases are short; longer lines are only tested against the prefixes and fields.
 _MAX_PHRASE_LINE: Final = 60
-# A caption with its photo credit is a sentence or two.
-_MAX_CREDIT_LINE: Final = 300
 # A labelled link holds one title ("Read also: <title>"), a few dozen words at most.
 _MAX_LINK_LINE: Final = 250
 _MAX_LINK_TITLE_WORDS: Final = 25
@@ -185,10 +184,13 @@ def furniture_rule(text: str, previous: str, following: str) -> str:
 
 
 def _follows_link_label(text: str, previous: str) -> bool:
-    """True for the title under a link label standing alone ("You may also like:" / "<title>")."""
+    """True for the title under a link label standing alone ("You may also like:" / "<title>"): a few words
+    without a sentence's end (a sentence there is the body going on, the link's title lost by the scraper)."""
     if len(previous) > _MAX_PHRASE_LINE or _cached_shape_rule(previous) not in (INLINE_LINK_RULE, TRAILER_RULE):
         return False
-    return _phrase_key(previous) in _lexicon().inline_links and text.count(" ") < _MAX_LINK_TITLE_WORDS
+    if text.count(" ") >= _MAX_LINK_TITLE_WORDS or ends_sentence(text):
+        return False
+    return _phrase_key(previous) in _lexicon().inline_links
 
 
 def _shape_rule(text: str) -> str:
@@ -214,6 +216,10 @@ def _shape_rule(text: str) -> str:
         if _POSTAL_ADDRESS.search(text):
             return "postal address"
         key = _phrase_key(text)
+        # "Read also:" with its colon introduces one link (its title on the next line) and the body goes on;
+        # "Read also" standing as a heading opens a list of them after the release.
+        if key in words.inline_links and text.endswith(":"):
+            return INLINE_LINK_RULE
         if key in words.trailer:
             return TRAILER_RULE
         if key in words.lines:
