@@ -310,11 +310,12 @@ class _Reader:
         )
 
     def _small_letter_word(self, tokens: Tokens, j: int) -> bool:
-        """True for a small-letter word of a name ("européenne"): not a small function word or verb cue, and
-        the name ends after it (punctuation, a function word, the end of the text)."""
+        """True for a small-letter word of a name ("européenne"): not a small function word, verb cue or
+        participle ("le Japon lancé à Mao"), and the name ends after it (punctuation, a function word, the end of
+        the text)."""
         word = tokens.word(j)
         stops = self.vocabulary["stops"]
-        if not word.isalpha() or key(word) in stops:
+        if not word.isalpha() or key(word) in stops or word.lower().endswith(_participle_endings()):
             return False
         following = tokens.word(j + 1)
         return not following[:1].isalnum() or key(following) in stops or key(following) in self.vocabulary["connectors"]
@@ -359,6 +360,12 @@ class _Reader:
 # at most this many characters.
 _WORDS_TO_PARENTHESIS = compile_regex(r"(?:[^\S\n]+[\p{L}\p{N}'’&-]+){1,8}(?=\s*\()")
 _DEFINITION_GAP = 120
+
+
+@lru_cache(maxsize=None)
+def _participle_endings() -> tuple[str, ...]:
+    """Endings of participles in languages that write a name's later words in small letters ("lancé", "firmado")."""
+    return lexicon.merged("funding", "participle_endings")
 
 
 @lru_cache(maxsize=None)
