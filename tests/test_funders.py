@@ -210,6 +210,8 @@ def headline_funded(headline: str, *paragraphs: str, language: str) -> list[str]
     [
         ("Contribution financière de la Suède à la réhabilitation des puits au Tchad", ["Suède"]),
         ("Mopti : deux cliniques financées par le Danemark et la Norvège", ["Danemark", "Norvège"]),
+        # a participle after the donor is no part of its name
+        ("Tchad : un projet financé par le Japon lancé à Mao", ["Japon"]),
         # Title Case: every word looks like a name, the headline is not read
         ("Clinic Funded By Norway Opens New Wing In Town", []),
     ],

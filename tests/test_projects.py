@@ -258,3 +258,11 @@ def test_a_quoted_title_right_after_a_frame_phrase(text, language, expected):
 )
 def test_a_german_compound_head_with_its_owner_or_name(text, expected):
     assert found(text, language="de") == expected
+
+
+def test_a_project_named_in_a_sentence_case_headline_only():
+    headline = "Mopti : lancement du projet « Puits pour tous » dans quatre communes"
+    page = page_of(headline, "Les travaux ont commencé lundi.", language="fr", headline=headline)
+    page.headline, page.lines[0].role = 0, "headline"
+    projects.find_projects(page)
+    assert [(p.name, p.acronym) for p in page.record.projects] == [("Puits pour tous", None)]

@@ -40,6 +40,7 @@ from .names import (
     cue_finder,
     definition_window,
     fold_text,
+    headline_paragraph,
     is_acronym,
     is_caseless,
     is_capitalised,
@@ -310,11 +311,12 @@ class _Reader:
         )
 
     def _small_letter_word(self, tokens: Tokens, j: int) -> bool:
-        """True for a small-letter word of a name ("européenne"): not a small function word or verb cue, and
-        the name ends after it (punctuation, a function word, the end of the text)."""
+        """True for a small-letter word of a name ("européenne"): not a small function word, verb cue or
+        participle ("le Japon lancé à Mao"), and the name ends after it (punctuation, a function word, the end of
+        the text)."""
         word = tokens.word(j)
         stops = self.vocabulary["stops"]
-        if not word.isalpha() or key(word) in stops:
+        if not word.isalpha() or key(word) in stops or word.lower().endswith(_participle_endings()):
             return False
         following = tokens.word(j + 1)
         return not following[:1].isalnum() or key(following) in stops or key(following) in self.vocabulary["connectors"]
@@ -359,6 +361,12 @@ class _Reader:
 # at most this many characters.
 _WORDS_TO_PARENTHESIS = compile_regex(r"(?:[^\S\n]+[\p{L}\p{N}'’&-]+){1,8}(?=\s*\()")
 _DEFINITION_GAP = 120
+
+
+@lru_cache(maxsize=None)
+def _participle_endings() -> tuple[str, ...]:
+    """Endings of participles in languages that write a name's later words in small letters ("lancé", "firmado")."""
+    return lexicon.merged("funding", "participle_endings")
 
 
 @lru_cache(maxsize=None)
@@ -544,17 +552,6 @@ def _project_keys(page: Page) -> set[str]:
     return found
 
 
-def _headline_paragraph(page: Page) -> list[Paragraph]:
-    """The headline as one more text to read donors in ("Contribution financière du Japon à ..."), when it is
-    written as a sentence: in a Title Case or capitals headline every word would look like a name."""
-    headline = page.record.headline
-    if not headline or page.headline is None:
-        return []
-    long_words = [word for word in headline.split() if len(word) > 3 and word.isalpha()][1:]
-    small = sum(not is_capitalised(word) for word in long_words)
-    return [Paragraph(headline, [0], [page.headline])] if small and small * 3 >= len(long_words) else []
-
-
 def find_funders(page: Page) -> None:
     """Reads the body paragraphs, `record.projects`, `record.contacts`, `record.headline` and
     `record.language`; sets `record.funders` (order of first appearance, one entry per donor)."""
@@ -564,7 +561,7 @@ def find_funders(page: Page) -> None:
     on_page: dict[str, str] = {}  # acronym defined on the page ("Name (ACR)") -> the donor identity of Name
     seen: set[str] = set()
     funders: list[tuple[str, int, str]] = []  # name, line, cue
-    texts = _headline_paragraph(page) + body
+    texts = headline_paragraph(page) + body
     cues = cue_finder("funding", _FAMILIES, "suffixes").find([paragraph.folded for paragraph in texts])
     for paragraph, paragraph_cues in zip(texts, cues):
         for mention, family in _mentions(paragraph, paragraph_cues, lowercase):

@@ -82,6 +82,18 @@ def _paragraphs(page: Page) -> list[Paragraph]:
     return found
 
 
+def headline_paragraph(page: Page) -> list[Paragraph]:
+    """The headline as one more text to read names in ("Contribution financière du Japon à ...", "Lancement du
+    Programme de ... (PARM)"), when it is written as a sentence: in a Title Case or capitals headline every word
+    would look like a name. Empty for a page without a headline."""
+    headline = page.record.headline
+    if not headline or page.headline is None:
+        return []
+    long_words = [word for word in headline.split() if len(word) > 3 and word.isalpha()][1:]
+    small = sum(not is_capitalised(word) for word in long_words)
+    return [Paragraph(headline, [0], [page.headline])] if small and small * 3 >= len(long_words) else []
+
+
 def fold_text(text: str) -> str:
     """`text` in small letters with plain apostrophes, keeping every offset (a letter whose small form is
     longer, such as "İ", stays as it is)."""

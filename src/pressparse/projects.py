@@ -35,6 +35,7 @@ from .names import (
     acronym_after,
     definition_window,
     fold_text,
+    headline_paragraph,
     is_caseless,
     is_capitalised,
     key,
@@ -559,10 +560,12 @@ def _keep_apart(candidates: list[_Found]) -> list[_Found]:
 
 
 def find_projects(page: Page) -> None:
-    """Reads the body paragraphs; sets `record.projects` (order of first appearance, one entry per project)."""
+    """Reads the body paragraphs, then a headline written as a sentence (a project it alone names); sets
+    `record.projects` (order of first appearance, one entry per project: the body's form, which gives the acronym
+    more often, wins)."""
     projects: list[Project] = []
     seen: set[str] = set()
-    for paragraph in paragraphs(page):
+    for paragraph in paragraphs(page) + headline_paragraph(page):
         if not _has_noun(paragraph.folded):
             continue  # nothing to find: every shape of project name holds a noun, a head word or a frame
         nouns = _noun_places(paragraph)
