@@ -690,3 +690,9 @@ def test_a_short_headline_under_a_one_line_contact_heading_stays_the_headline():
                                   "Gabinete de imprensa"])
 def test_a_press_office_heading_without_a_colon_is_a_cue(line):
     assert find_cue(line, 0) is not None
+
+
+@pytest.mark.parametrize("line", ["Mais informações:", "Más información:", "Plus d'informations :",
+                                  "Maggiori informazioni:", "PIO: Sgt. Dana Whitcomb"])
+def test_a_more_information_heading_with_its_colon_is_a_cue(line):
+    assert find_cue(line, 0) is not None
