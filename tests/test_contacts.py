@@ -463,9 +463,14 @@ def test_a_contact_heading_above_the_body_gives_its_person_and_leaves_the_body_w
     assert "tip line at (714) 647-7419" in record.body and record.body.endswith("the Sheriff's Office said.")
 
 
-def test_a_contact_word_without_its_colon_is_no_cue():
-    assert find_cue("Contact: Dana Whitcomb", 0) is not None
-    assert find_cue("Contact us", 0) is None and find_cue("Contacts", 0) is None
+def test_a_contact_word_alone_on_its_line_is_a_cue_only_for_a_named_person_or_desk():
+    assert find_cue("Contact: Dana Whitcomb", 0) is not None and find_cue("Contact us", 0) is None
+    named = extract(page_text("en", "Share this\nContact\nDana Whitcomb\nPublic Information Officer\n(714) 347-8408\n"))
+    assert [(c.name, c.phones) for c in named.contacts] == [("Dana Whitcomb", ["+17143478408"])]
+    desk = extract(page_text("en", "Contact\nUSAO Public Affairs\n(714) 347-8408\n"))
+    assert [(c.name, c.phones) for c in desk.contacts] == [("USAO Public Affairs", ["+17143478408"])]
+    footer = extract(page_text("en", "Contact\n100 Main Street, Millbrook\nPhone: (714) 347-8408\n"))
+    assert footer.contacts == []
 
 
 def test_a_sentence_holding_a_number_is_no_contact_line():
@@ -684,4 +689,10 @@ def test_a_short_headline_under_a_one_line_contact_heading_stays_the_headline():
 @pytest.mark.parametrize("line", ["Ufficio stampa", "Pressestelle", "Service de presse", "Oficina de prensa",
                                   "Gabinete de imprensa"])
 def test_a_press_office_heading_without_a_colon_is_a_cue(line):
+    assert find_cue(line, 0) is not None
+
+
+@pytest.mark.parametrize("line", ["Mais informações:", "Más información:", "Plus d'informations :",
+                                  "Maggiori informazioni:", "PIO: Sgt. Dana Whitcomb"])
+def test_a_more_information_heading_with_its_colon_is_a_cue(line):
     assert find_cue(line, 0) is not None

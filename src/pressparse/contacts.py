@@ -78,10 +78,11 @@ def _patterns() -> dict[str, re.Pattern | regex.Pattern]:
              r"(?:\s*,?\s*(?:{})\.?\s*:?\s*(?P<ext>\d{{1,6}})\b)?")
     return {
         # Matched at a line or sentence start only. A heading cue ("Contact", "Presse") is a cue only before a
-        # colon: alone, the word is a menu entry as often as a heading. A lead word and a contact verb in one
-        # clause make a cue whatever comes between ("For interviews or photos, please contact").
+        # colon or alone on its line (where it is a menu entry as often as a heading: `bare_heading_holds`). A
+        # lead word and a contact verb in one clause make a cue whatever comes between ("For interviews or
+        # photos, please contact").
         "cue": _compile(
-            r"(?:{})(?!\w)|(?:{})\s*:|(?:{})\s[^.!?:\n]{{0,60}}?(?<!\w)(?:{})(?!\w)",
+            r"(?:{})(?!\w)|(?:{})\s*(?::|$)|(?:{})\s[^.!?:\n]{{0,60}}?(?<!\w)(?:{})(?!\w)",
             "cues", "heading_cues", "cue_leads", "verbs",
         ),
         "lead_in": _compile(r"(?<!\w)(?:{}|{})(?!\w)", "cues", "verbs"),
@@ -352,6 +353,8 @@ def _segment(segment: str, running_text: bool) -> list[Token]:
             return [Token("name", name), *(_segment(office, False) if office else [])]
     if kind == "office":
         return [Token("office", segment)]
+    if kind == "acronym" and is_desk(segment):  # "USAO Public Affairs"
+        return [Token("desk", segment)]
     if kind == "acronym":
         return [Token("acronym", " ".join(_tokens(segment)) if shaped else segment, shaped=shaped)]
     if shaped:
@@ -931,6 +934,12 @@ def _take_press_mailbox(page: Page, start: int) -> None:
                 return
 
 
+def bare_heading_holds(cue: Cue, people: list[Person]) -> bool:
+    """False when a heading word alone on its line ("Contact", "Presse": a menu entry or a footer heading as
+    often) introduces no named person or desk; True for every other cue."""
+    return cue.text.strip().casefold() not in _words("heading_cues") or people[0].name is not None
+
+
 def _take_block(page: Page, indexes: range, tail: int | None, end: int | None = None) -> bool:
     """Takes the first contact block whose cue is on one of the lines `indexes`: a cue inside a line counts from
     line `tail` on, and with `end` (above the headline) only a heading cue counts, its block ending there."""
@@ -942,7 +951,7 @@ def _take_block(page: Page, indexes: range, tail: int | None, end: int | None = 
         if cue is None or (end is not None and not _is_heading(page, cue)):
             continue
         block = read_block(page, cue, end)
-        if not block.people:
+        if not block.people or not bare_heading_holds(cue, block.people):
             continue
         closes = end is None and _closes_release(page, block)
         if closes or _is_heading(page, cue):
