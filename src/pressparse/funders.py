@@ -14,8 +14,9 @@ financière du Japon à ..."). Cue families (lexicon "funding" sections, every l
 A name stops at punctuation, a verb or a small word that is not part of names, unless an "(ACR)" a few words on
 spells it out (Schwartz and Hearst: "the Global Fund to End Modern Slavery (GFEMS)"); several donors joined by
 "and"/"et"/"y" are several funders. Money taken ("embezzled funds from") is no funding. Never a funder: a
-project of the page ("financée par START" where START is a project), the issuing organisation. Forms of one donor ("UE", "Union européenne", "EU") are merged by
-the alias table `lexicon/shared/aliases.json` and by "Name (ACR)" on the page; the first form written wins.
+project of the page ("financée par START" where START is a project), the issuing organisation. Forms of one
+donor ("UE", "Union européenne", "EU") are merged by the alias table `lexicon/shared/aliases.json` and by
+"Name (ACR)" on the page; the first form written wins.
 """
 
 from __future__ import annotations
