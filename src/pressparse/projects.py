@@ -119,12 +119,13 @@ def _patterns() -> dict[str, regex.Pattern]:
         # '– Phase II', ': Phase 2' after a name: part of it.
         "phase": compile_regex(rf"\s*[-–—:,]?\s*(?:{phases})\s+(?:[IVX]+|\d+)(?!\w)", flags),
         # 'le projet de gestion coordonnée des frontières au Bénin': after a project noun, a preposition, words in
-        # small letters and the capitalised place that closes the title; and the definite article before the noun.
+        # small letters and the capitalised place that closes the title.
         "described": compile_regex(
             rf"\s+(?:{connectors})(?:\s+|(?<=['’]))(?:\p{{Ll}}[\p{{L}}'’-]*(?:\s+|(?<=['’]))){{1,10}}?"
             rf"(\p{{Lu}}\p{{Ll}}[\p{{L}}-]*(?:\s+\p{{Lu}}\p{{Ll}}[\p{{L}}-]*)*)",
             flags,
         ),
+        # 'le ' right before a project noun (backwards): a definite article makes the title that follows a name.
         "article_before": compile_regex(rf"(?<!\w)(?i:{articles})\s*$", flags | regex.REVERSE),
         # 'projects: the ' right before a name (backwards).
         "noun_just_before": compile_regex(
