@@ -525,11 +525,19 @@ def _described(paragraph: Paragraph, nouns: list[tuple[int, int]]) -> list[_Foun
     found: list[_Found] = []
     text = paragraph.text
     for start, end in nouns:
+        if paragraph.folded.startswith(_generic_titles(), start):
+            continue  # "le projet de loi de finances en France": a bill, not a project
         article = _patterns()["article_before"].search(text, max(0, start - 5), start)
         title = _patterns()["described"].match(text, end) if article else None
         if title and place_code(title.group(1)):
             found.append(_Found(text[start : title.end()], None, start, title.end(), text[start:end]))
     return found
+
+
+@lru_cache(maxsize=None)
+def _generic_titles() -> tuple[str, ...]:
+    """Phrases a project noun starts that name no project ("projet de loi", "proyecto de ley"), in small letters."""
+    return tuple(fold_text(title) for title in lexicon.merged("projects", "generic_titles"))
 
 
 def _acronym_first(paragraph: Paragraph, nouns: list[tuple[int, int]]) -> list[_Found]:
