@@ -221,6 +221,7 @@ def test_names_written_in_other_shapes(text, language, expected):
         ("A study by the Global Initiative against Organized Crime was published.", "en"),
         ("Overseas Farm Workers (OFWs) were trained in May.", "en"),
         ("Le programme de lutte contre la traite de l'agence continue.", "fr"),
+        ("Le projet de loi de finances en France sera voté demain.", "fr"),
     ],
 )
 def test_organisations_and_unnamed_programmes_are_no_projects(text, language):

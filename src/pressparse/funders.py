@@ -13,13 +13,15 @@ financière du Japon à ..."). Cue families (lexicon "funding" sections, every l
 - "suffixes": "EU-funded".
 A name stops at punctuation, a verb or a small word that is not part of names, unless an "(ACR)" a few words on
 spells it out (Schwartz and Hearst: "the Global Fund to End Modern Slavery (GFEMS)"); several donors joined by
-"and"/"et"/"y" are several funders. Money taken ("embezzled funds from") is no funding. Never a funder: a project of the page ("financée par START" where START
-is a project), the issuing organisation. Forms of one donor ("UE", "Union européenne", "EU") are merged by
-the alias table `lexicon/shared/aliases.json` and by "Name (ACR)" on the page; the first form written wins.
+"and"/"et"/"y" are several funders. Money taken ("embezzled funds from") is no funding. Never a funder: a
+project of the page ("financée par START" where START is a project), the issuing organisation. Forms of one
+donor ("UE", "Union européenne", "EU") are merged by the alias table `lexicon/shared/aliases.json` and by
+"Name (ACR)" on the page; the first form written wins.
 """
 
 from __future__ import annotations
 
+import re
 import string
 import unicodedata
 from dataclasses import dataclass
@@ -54,7 +56,7 @@ from .names import (
     words,
 )
 from .page import Page
-from .patterncache import compile_regex
+from .patterncache import compile_re, compile_regex
 from .places import countries_in, country_code
 from .projects import called_a_project
 
@@ -118,20 +120,21 @@ def _aliases() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
-def _names_read_short() -> tuple[str, ...]:
-    """Alias forms the reader may cut, in small letters: with a comma inside ("Bureau of Population, Refugees,
-    and Migration", whose parts look like a list of donors) or several words, of which a page may write the later
-    ones in small letters ("UK aid")."""
+def _names_read_short() -> tuple[re.Pattern, int]:
+    """Alias forms the reader may cut, in small letters, as one factored pattern, and the longest one's length:
+    with a comma inside ("Bureau of Population, Refugees, and Migration", whose parts look like a list of
+    donors) or several words, of which a page may write the later ones in small letters ("UK aid")."""
     table = _alias_table()
-    return tuple(fold_text(form) for group in table["donors"] + table["agencies"] for form in group if " " in form)
+    forms = [fold_text(form) for group in table["donors"] + table["agencies"] for form in group if " " in form]
+    return compile_re(lexicon.trie_regex(forms)), max(map(len, forms), default=0)
 
 
 def _known_end(folded: str, start: int, end: int) -> int:
     """End of the name read at `folded[start:end]`, carried further when a known name the reader cuts runs on."""
-    for form in _names_read_short():
-        at = folded.find(form, start, end + len(form))
-        if 0 <= at <= end < at + len(form):
-            end = at + len(form)
+    forms, longest = _names_read_short()
+    for form in forms.finditer(folded, start, end + longest):
+        if form.start() <= end < form.end():
+            end = form.end()
     return end
 
 
@@ -382,12 +385,12 @@ def _channel_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
-def _lowercase_head() -> regex.Pattern:
+def _lowercase_head() -> re.Pattern:
     """Articles then a head written in small letters, in folded text: a name may start there though no capital
     follows the cue ("financé par le gouvernement japonais")."""
-    articles = lexicon.alternation(lexicon.merged("funding", "articles"))
-    heads = lexicon.alternation(lexicon.merged("funding", "lowercase_heads"))
-    return compile_regex(rf"\s*(?:(?:{articles})(?:\s+|(?<=')))*(?:{heads})(?!\w)")
+    articles = lexicon.trie_regex(lexicon.merged("funding", "articles"))
+    heads = lexicon.trie_regex(lexicon.merged("funding", "lowercase_heads"))
+    return compile_re(rf"\s*(?:(?:{articles})(?:\s+|(?<=')))*(?:{heads})(?!\w)")
 
 
 def _name_start(text: str, offset: int) -> int:
@@ -486,15 +489,19 @@ def _agents_before(reader: _Reader, cue_start: int) -> list[tuple[str, str | Non
 
 
 @lru_cache(maxsize=None)
-def _misuse() -> regex.Pattern:
-    """Words of money taken, not given ("embezzled", "détourné"), in folded text."""
-    misuse = lexicon.alternation(fold_text(word) for word in lexicon.merged("funding", "misuse_words"))
-    return compile_regex(rf"(?<!\w)(?:{misuse})(?!\w)")
+def _misuse() -> re.Pattern:
+    """Words of money taken, not given ("embezzled", "détourné"), in folded text, as one factored pattern."""
+    misuse = lexicon.trie_regex(fold_text(word) for word in lexicon.merged("funding", "misuse_words"))
+    return compile_re(rf"(?<!\w)(?:{misuse})(?!\w)")
 
 
 def _misused(paragraph: Paragraph, cue_start: int) -> bool:
     """True when the sentence speaks of money taken before the cue: "he embezzled funds from the X Trust" or "he
-    fraudulently obtained a grant from Y" names a victim, not a donor."""
+    fraudulently obtained a grant from Y" names a victim, not a donor. (The reading window is searched first:
+    most cues have no such word before them, and need no sentence start.)"""
+    low = max(0, cue_start - _READ_BEFORE)
+    if _misuse().search(paragraph.folded, low, cue_start) is None:
+        return False
     start = sentence_start(paragraph.text, cue_start, _READ_BEFORE)
     return _misuse().search(paragraph.folded, start, cue_start) is not None
 

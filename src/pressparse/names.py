@@ -87,11 +87,18 @@ def headline_paragraph(page: Page) -> list[Paragraph]:
     Programme de ... (PARM)"), when it is written as a sentence: in a Title Case or capitals headline every word
     would look like a name. Empty for a page without a headline."""
     headline = page.record.headline
-    if not headline or page.headline is None:
+    if not headline or page.headline is None or not _reads_as_sentence(headline):
         return []
-    long_words = [word for word in headline.split() if len(word) > 3 and word.isalpha()][1:]
-    small = sum(not is_capitalised(word) for word in long_words)
-    return [Paragraph(headline, [0], [page.headline])] if small and small * 3 >= len(long_words) else []
+    return [Paragraph(headline, [0], [page.headline])]
+
+
+@lru_cache(maxsize=1 << 10)
+def _reads_as_sentence(headline: str) -> bool:
+    """True when a third at least of the headline's longer words after the first are in small letters (cached:
+    the funders and projects steps both ask)."""
+    long_words = [word for word in headline.split()[1:] if len(word) > 3 and word.isalpha()]
+    small = sum(1 for word in long_words if word[0].islower())
+    return small > 0 and small * 3 >= len(long_words)
 
 
 def fold_text(text: str) -> str:

@@ -119,12 +119,13 @@ def _patterns() -> dict[str, regex.Pattern]:
         # '– Phase II', ': Phase 2' after a name: part of it.
         "phase": compile_regex(rf"\s*[-–—:,]?\s*(?:{phases})\s+(?:[IVX]+|\d+)(?!\w)", flags),
         # 'le projet de gestion coordonnée des frontières au Bénin': after a project noun, a preposition, words in
-        # small letters and the capitalised place that closes the title; and the definite article before the noun.
+        # small letters and the capitalised place that closes the title.
         "described": compile_regex(
             rf"\s+(?:{connectors})(?:\s+|(?<=['’]))(?:\p{{Ll}}[\p{{L}}'’-]*(?:\s+|(?<=['’]))){{1,10}}?"
             rf"(\p{{Lu}}\p{{Ll}}[\p{{L}}-]*(?:\s+\p{{Lu}}\p{{Ll}}[\p{{L}}-]*)*)",
             flags,
         ),
+        # 'le ' right before a project noun (backwards): a definite article makes the title that follows a name.
         "article_before": compile_regex(rf"(?<!\w)(?i:{articles})\s*$", flags | regex.REVERSE),
         # 'projects: the ' right before a name (backwards).
         "noun_just_before": compile_regex(
@@ -147,9 +148,9 @@ def _nouns() -> tuple[str, ...]:
 
 @lru_cache(maxsize=None)
 def _noun_stems() -> re.Pattern:
-    """The project nouns, head words and frame phrases in small letters as one factored pattern, without those
-    holding a shorter one ("programmes" holds "program"): a text holds a cue only if it holds one of these."""
-    forms = {fold_text(w) for part in ("nouns", "heads", "frames") for w in lexicon.merged("projects", part)}
+    """The project nouns and head words in small letters as one factored pattern, without those holding a
+    shorter one ("programmes" holds "program"): a text holds a noun only if it holds one of these."""
+    forms = {fold_text(w) for part in ("nouns", "heads") for w in lexicon.merged("projects", part)}
     shortest = [form for form in forms if not any(other != form and other in form for other in forms)]
     return compile_re(lexicon.trie_regex(shortest))
 
@@ -161,10 +162,10 @@ def _any_head() -> re.Pattern:
 
 
 def _has_noun(folded: str) -> bool:
-    """False only when the folded text holds no project noun, head word or frame phrase: the cheap first test,
-    since every shape of project name needs one. (A text with one of the letters `regex`'s case-insensitive
-    patterns take for an ASCII one but `str.lower` leaves as it is, "İ" and "ſ", may hold one.) One search of the
-    factored stems: with some thirty of them, faster than one `in` test each."""
+    """False only when the folded text holds no project noun or head word: the cheap first test, since every
+    shape of project name but a quoted title after a frame phrase needs one. (A text with one of the letters
+    `regex`'s case-insensitive patterns take for an ASCII one but `str.lower` leaves as it is, "İ" and "ſ", may
+    hold one.) One search of the factored stems: with some thirty of them, faster than one `in` test each."""
     return _noun_stems().search(folded) is not None or not folded.isascii() and ("İ" in folded or "ſ" in folded)
 
 
@@ -245,8 +246,22 @@ def _introduction(paragraph: Paragraph, quote: re.Match) -> str:
     noun_after = patterns["noun_after"].match(text, quote.end())
     if noun_after:
         return noun_after.group().strip(" ,")
-    frame = patterns["frame"].search(text, max(0, quote.start() - _FRAME_REACH), quote.start())
+    low = max(0, quote.start() - _FRAME_REACH)
+    if not _frame_stems().search(paragraph.folded, low, quote.start()):
+        return ""  # most quotes: no frame phrase before them, spare the backward search
+    frame = patterns["frame"].search(text, low, quote.start())
     return frame.group(1) if frame else ""
+
+
+def _may_frame_a_quote(folded: str) -> bool:
+    """True when the folded text holds an opening quote mark and a frame phrase ("im Rahmen der „")."""
+    return any(mark in folded for mark in _OPENING_QUOTES) and _frame_stems().search(folded) is not None
+
+
+@lru_cache(maxsize=None)
+def _frame_stems() -> re.Pattern:
+    """The frame phrases in small letters as one factored pattern, for a plain search of the folded text."""
+    return compile_re(lexicon.trie_regex(fold_text(frame) for frame in lexicon.merged("projects", "frames")))
 
 
 def _words_before(tokens: list) -> int:
@@ -385,8 +400,9 @@ def _compounds(paragraph: Paragraph) -> list[_Found]:
 
 @lru_cache(maxsize=None)
 def _compound_heads() -> re.Pattern:
-    """The compound heads glued to a word before them, in folded text: the cheap test before `_compounds`."""
-    return compile_re(rf"\w(?:{lexicon.trie_regex(lexicon.merged('projects', 'compound_heads'))})(?!\w)")
+    """The compound heads ending a word, in folded text: the cheap test before `_compounds` (whether a letter
+    comes before one is left to the compound pattern)."""
+    return compile_re(rf"(?:{lexicon.trie_regex(lexicon.merged('projects', 'compound_heads'))})(?!\w)")
 
 
 @lru_cache(maxsize=None)
@@ -421,19 +437,21 @@ def _defined(paragraph: Paragraph) -> list[_Found]:
     listed_after = ""  # the noun right before the list the previous definition belongs to
     for index, match in enumerate(definitions):
         acronym = match.group(1)
-        low = max(definition_window(text, acronym, match.start()), definitions[index - 1].end() if index else 0)
-        first = long_form_start(text, acronym, low, match.start())
         if listed_after and not _patterns()["list_link"].fullmatch(text, definitions[index - 1].end(), match.start()):
             listed_after = ""
+        look_back = _noun_look_back(paragraph, match.start())
+        if not nouns_after[index] and not listed_after and look_back is None:
+            continue  # no project noun to bind the acronym to (most definitions: spare the long form's search)
+        low = max(definition_window(text, acronym, match.start()), definitions[index - 1].end() if index else 0)
+        first = long_form_start(text, acronym, low, match.start())
         if first is not None and not nouns_after[index] and text[first].isupper():
             listed_after = _noun_just_before(text, first) or listed_after
         if first is not None and (nouns_after[index] or listed_after):
             name, cue = text[first : match.start()], nouns_after[index] or listed_after
         else:
-            start = _noun_look_back(paragraph, match.start())
-            if start is None:
-                continue  # no project noun to bind the acronym to
-            span, cue = _noun_span(_last_tokens(text, start, match.start(), _MAX_DEFINED_WORDS), acronym)
+            if look_back is None:
+                continue
+            span, cue = _noun_span(_last_tokens(text, look_back, match.start(), _MAX_DEFINED_WORDS), acronym)
             if not span or not _initials_fit(acronym, [t.group() for t in span]):
                 continue
             first, name = span[0].start(), text[span[0].start() : span[-1].end()]
@@ -507,18 +525,26 @@ def _described(paragraph: Paragraph, nouns: list[tuple[int, int]]) -> list[_Foun
     found: list[_Found] = []
     text = paragraph.text
     for start, end in nouns:
-        title = _patterns()["described"].match(text, end)
-        article = _patterns()["article_before"].search(text, max(0, start - 5), start) if title else None
-        if title and article and place_code(title.group(1)):
+        if paragraph.folded.startswith(_generic_titles(), start):
+            continue  # "le projet de loi de finances en France": a bill, not a project
+        article = _patterns()["article_before"].search(text, max(0, start - 5), start)
+        title = _patterns()["described"].match(text, end) if article else None
+        if title and place_code(title.group(1)):
             found.append(_Found(text[start : title.end()], None, start, title.end(), text[start:end]))
     return found
+
+
+@lru_cache(maxsize=None)
+def _generic_titles() -> tuple[str, ...]:
+    """Phrases a project noun starts that name no project ("projet de loi", "proyecto de ley"), in small letters."""
+    return tuple(fold_text(title) for title in lexicon.merged("projects", "generic_titles"))
 
 
 def _acronym_first(paragraph: Paragraph, nouns: list[tuple[int, int]]) -> list[_Found]:
     """A project noun, its acronym and, after a dash, the name the acronym stands for: "le projet START –
     Stabiliser les communautés à risque, ...". `nouns`: the places of the paragraph's project nouns."""
     text = paragraph.text
-    if "-" not in text and "–" not in text and "—" not in text:
+    if " - " not in text and " – " not in text and " — " not in text:
         return []
     found: list[_Found] = []
     for start, end in nouns:
@@ -566,7 +592,7 @@ def find_projects(page: Page) -> None:
     projects: list[Project] = []
     seen: set[str] = set()
     for paragraph in paragraphs(page) + headline_paragraph(page):
-        if not _has_noun(paragraph.folded):
+        if not _has_noun(paragraph.folded) and not _may_frame_a_quote(paragraph.folded):
             continue  # nothing to find: every shape of project name holds a noun, a head word or a frame
         nouns = _noun_places(paragraph)
         candidates = _quoted(paragraph) + _acronym_first(paragraph, nouns) + _named(paragraph) + _defined(paragraph)
