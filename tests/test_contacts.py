@@ -696,3 +696,8 @@ def test_a_press_office_heading_without_a_colon_is_a_cue(line):
                                   "Maggiori informazioni:", "PIO: Sgt. Dana Whitcomb"])
 def test_a_more_information_heading_with_its_colon_is_a_cue(line):
     assert find_cue(line, 0) is not None
+
+
+def test_an_arabic_name_in_the_cue_sentence_runs_up_to_the_first_function_word():
+    assert parse_line("بالسيدة سارة الخطيب على الرقم +962 6 555 0101", running_text=True) == (
+        contacts.Token("uncased", "سارة الخطيب"), contacts.Token("phone", "+962 6 555 0101"))

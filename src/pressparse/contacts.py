@@ -361,6 +361,9 @@ def _segment(segment: str, running_text: bool) -> list[Token]:
         return [Token("name", " ".join(_tokens(segment)))]
     if is_desk(segment):
         return [Token("desk", segment)]
+    if running_text and _uncased(segment):
+        # In a sentence the name runs up to the first function word ("سارة الخطيب على الرقم ...").
+        segment = " ".join(itertools.takewhile(lambda word: word.casefold() not in _function_words(), segment.split()))
     return [Token("uncased", " ".join(_tokens(segment)))] if is_uncased_name(segment) else []
 
 
