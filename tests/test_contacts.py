@@ -701,3 +701,13 @@ def test_a_more_information_heading_with_its_colon_is_a_cue(line):
 def test_an_arabic_name_in_the_cue_sentence_runs_up_to_the_first_function_word():
     assert parse_line("بالسيدة سارة الخطيب على الرقم +962 6 555 0101", running_text=True) == (
         contacts.Token("uncased", "سارة الخطيب"), contacts.Token("phone", "+962 6 555 0101"))
+
+
+def test_a_widget_and_a_press_address_are_noted_with_the_post_or_mailbox_that_made_them_contacts():
+    widget = analyse(MENU + "Harbour clinic reopens\n\nJana Albers Team Kommunikation\n\n"
+                     + PARAGRAPHS["en"].split("\n", 1)[1] + TRAILER)
+    assert [(e.value, e.cue) for e in widget.evidence if e.field == "contacts"] == [
+        ("Jana Albers", "Team Kommunikation")]
+    mailbox = analyse(MENU + "Harbour clinic reopens\n12 March 2021 (media@example.org)\n"
+                      + PARAGRAPHS["en"].split("\n", 1)[1] + TRAILER)
+    assert [(e.value, e.cue) for e in mailbox.evidence if e.field == "contacts"] == [("media@example.org", "media")]

@@ -896,10 +896,12 @@ def _take_widget(page: Page, top: int) -> bool:
     widget: the contact is that person."""
     start = page.headline if page.headline is not None else top
     for index in range(start, (page.body_start or 0)):
-        name = widget_name(page.lines[index].text)
+        text = page.lines[index].text
+        name = widget_name(text)
         if name:
             person = Person(name=name, name_item=Item("name", name, index))
-            page.record.contacts = [_contact(page, person, "")]
+            post = text[text.index(name) + len(name) :].strip(_EDGE_PUNCTUATION)  # the evidence's cue
+            page.record.contacts = [_contact(page, person, post)]
             return True
     return False
 
@@ -932,8 +934,9 @@ def _take_press_mailbox(page: Page, start: int) -> None:
         if "@" not in text:
             continue
         for _, _, address in find_emails(deobfuscate(text)):
-            if regex.sub(r"[._-]", "", address.partition("@")[0]) in mailboxes:
-                page.record.contacts = [_contact(page, Person(emails=[Item("email", address, index)]), "")]
+            mailbox = address.partition("@")[0]
+            if regex.sub(r"[._-]", "", mailbox) in mailboxes:
+                page.record.contacts = [_contact(page, Person(emails=[Item("email", address, index)]), mailbox)]
                 return
 
 
