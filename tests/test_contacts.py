@@ -711,3 +711,19 @@ def test_a_widget_and_a_press_address_are_noted_with_the_post_or_mailbox_that_ma
     mailbox = analyse(MENU + "Harbour clinic reopens\n12 March 2021 (media@example.org)\n"
                       + PARAGRAPHS["en"].split("\n", 1)[1] + TRAILER)
     assert [(e.value, e.cue) for e in mailbox.evidence if e.field == "contacts"] == [("media@example.org", "media")]
+
+
+@pytest.mark.parametrize("text, address", [
+    ("Elbstraße 7", True), ("20459 Hamburg", True), ("550 N. Flower Street", True),
+    ("Los Angeles, CA 90071", True), ("Tel. 040 2010-0", False), ("Robert Lane, 203-221-3767", False),
+    ("(714) 347-8408 (O)", False),
+])
+def test_is_postal_address(text, address):
+    assert contacts.is_postal_address(text) is address
+
+
+def test_a_contact_heading_over_a_postal_address_is_the_sites_contact_box_not_a_press_contact():
+    box = "Kontakt:\nHafenhilfe Hamburg\nElbstraße 7\n20459 Hamburg\nTel. 040 2010-0\ninfo@example.de\n"
+    assert extract(page_text("en", box)).contacts == []
+    press = "Pressekontakt:\nJana Albers\nElbstraße 7\n20459 Hamburg\nTel. 040 2010-0\n"
+    assert [c.name for c in extract(page_text("en", press)).contacts] == ["Jana Albers"]

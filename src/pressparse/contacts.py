@@ -55,6 +55,8 @@ _ELISION = compile_regex(r"^\p{Ll}{1,2}['’]")
 _ACRONYM = compile_regex(r"^\p{Lu}[\p{Lu}\d&-]{1,9}$")
 _NAME_WORD = compile_regex(r"^(?:\p{Ll}{1,2}['’])?\p{Lu}[\p{L}\p{M}'’.-]*$")
 _EDGE_PUNCTUATION = "-–—:;,.()[]{}\"'“”«»|/ "
+# A postal code before a town ("20459 Hamburg", "75007 Paris") or after a US state ("CA 90071").
+_POSTAL_CODE = compile_regex(r"(?:^|,\s*)\d{4,5}\s+\p{Lu}\p{Ll}|\b\p{Lu}{2}\s+\d{5}(?:-\d{4})?\b")
 
 
 def _phrases(key: str) -> str:
@@ -940,10 +942,35 @@ def _take_press_mailbox(page: Page, start: int) -> None:
                 return
 
 
-def bare_heading_holds(cue: Cue, people: list[Person]) -> bool:
-    """False when a heading word alone on its line ("Contact", "Presse": a menu entry or a footer heading as
-    often) introduces no named person or desk; True for every other cue."""
-    return cue.text.strip().casefold() not in _words("heading_cues") or people[0].name is not None
+def heading_holds(page: Page, block: Block) -> bool:
+    """False when a heading word ("Contact", "Kontakt:", "Presse": a menu entry or a site's own contact box as
+    often) introduces a postal address (the footer's "Kontakt:" / "Hafenhilfe Hamburg" / "Elbstraße 7" / ...)
+    or, alone on its line, no named person or desk. True for every other cue ("Pressekontakt", "Media
+    contacts", "For more information")."""
+    cue = block.cue
+    written = cue.text.strip()
+    if written.rstrip(": ").casefold() not in _words("heading_cues"):
+        return True
+    if not written.endswith(":") and block.people[0].name is None:
+        return False
+    return not any(is_postal_address(line.text) for line in page.lines[cue.line + 1 : block.last + 1])
+
+
+def is_postal_address(text: str) -> bool:
+    """True for a street or town line of a postal address: "Elbstraße 7", "550 N. Flower Street", "20459
+    Hamburg", "Los Angeles, CA 90071"."""
+    if not _DIGIT.search(text):
+        return False
+    if _POSTAL_CODE.search(text):
+        return True
+    words = [word.casefold().strip(",;") for word in text.split()]
+    suffixes = _street_suffixes()
+    return any(word in _words("street_words") or word.endswith(suffixes) for word in words)
+
+
+@lru_cache(maxsize=None)
+def _street_suffixes() -> tuple[str, ...]:
+    return tuple(_words("street_suffixes"))
 
 
 def _take_block(page: Page, indexes: range, tail: int | None, end: int | None = None) -> bool:
@@ -957,7 +984,7 @@ def _take_block(page: Page, indexes: range, tail: int | None, end: int | None = 
         if cue is None or (end is not None and not _is_heading(page, cue)):
             continue
         block = read_block(page, cue, end)
-        if not block.people or not bare_heading_holds(cue, block.people):
+        if not block.people or not heading_holds(page, block):
             continue
         closes = end is None and _closes_release(page, block)
         if closes or _is_heading(page, cue):
