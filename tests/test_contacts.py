@@ -727,3 +727,9 @@ def test_a_contact_heading_over_a_postal_address_is_the_sites_contact_box_not_a_
     assert extract(page_text("en", box)).contacts == []
     press = "Pressekontakt:\nJana Albers\nElbstraße 7\n20459 Hamburg\nTel. 040 2010-0\n"
     assert [c.name for c in extract(page_text("en", press)).contacts] == ["Jana Albers"]
+
+
+def test_a_person_with_an_office_and_an_address_under_a_contact_heading_is_a_contact():
+    block = "Contact:\nDana Whitcomb\nHarbor County Sheriff's Office\n550 N. Flower Street\n(714) 347-8408\n"
+    assert [c.name for c in extract(page_text("en", block)).contacts] == ["Dana Whitcomb"]
+    assert extract(page_text("en", "Contact:\n550 N. Flower Street\n(714) 347-8408\n")).contacts == []

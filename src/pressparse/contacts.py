@@ -946,14 +946,20 @@ def heading_holds(page: Page, block: Block) -> bool:
     """False when a heading word ("Contact", "Kontakt:", "Presse": a menu entry or a site's own contact box as
     often) introduces a postal address (the footer's "Kontakt:" / "Hafenhilfe Hamburg" / "Elbstraße 7" / ...)
     or, alone on its line, no named person or desk. True for every other cue ("Pressekontakt", "Media
-    contacts", "For more information")."""
+    contacts", "For more information"), which may give an address with the person."""
     cue = block.cue
     written = cue.text.strip()
     if written.rstrip(": ").casefold() not in _words("heading_cues"):
         return True
-    if not written.endswith(":") and block.people[0].name is None:
-        return False
-    return not any(is_postal_address(line.text) for line in page.lines[cue.line + 1 : block.last + 1])
+    first = block.people[0].name_item
+    if first is None:
+        return written.endswith(":") and not any(
+            is_postal_address(line.text) for line in page.lines[cue.line + 1 : block.last + 1]
+        )
+    # The name heads an address when the address follows it at once ("Hafenhilfe Hamburg" / "Elbstraße 7");
+    # a person's office line comes between ("Dana Whitcomb" / "Sheriff's Office" / "550 N. Flower Street").
+    after = _next_text_line(page, first.line)
+    return after is None or not is_postal_address(page.lines[after].text)
 
 
 def is_postal_address(text: str) -> bool:
