@@ -733,3 +733,13 @@ def test_a_person_with_an_office_and_an_address_under_a_contact_heading_is_a_con
     block = "Contact:\nDana Whitcomb\nHarbor County Sheriff's Office\n550 N. Flower Street\n(714) 347-8408\n"
     assert [c.name for c in extract(page_text("en", block)).contacts] == ["Dana Whitcomb"]
     assert extract(page_text("en", "Contact:\n550 N. Flower Street\n(714) 347-8408\n")).contacts == []
+
+
+def test_a_contact_line_taken_for_the_headline_is_read_as_the_contact_block():
+    page = analyse(page_text("en", ""))
+    title = page.headline
+    page.lines[title].text = "Contact: Dana Whitcomb, (714) 347-8408; Mara Quinn, 203-221-3767"
+    page.record.contacts = []
+    contacts.find_contacts(page)
+    assert [(c.name, c.phones) for c in page.record.contacts] == [
+        ("Dana Whitcomb", ["+17143478408"]), ("Mara Quinn", ["+12032213767"])]

@@ -881,10 +881,10 @@ def find_contacts(page: Page) -> None:
 
 def _take_block_above(page: Page, top: int) -> bool:
     """Takes a block under a heading a few lines above line `top`, the title ("FOR IMMEDIATE RELEASE" /
-    "Contact: ..." / the title). The block stops at the title, unless that line is a contact line taken for the
-    title: one with a number or an address, or a name right under a bare heading; the block then runs on to the
-    body."""
-    above = range(max(0, top - ABOVE_HEADLINE), top)
+    "Contact: ..." / the title), or on the title line itself when a contact line was taken for the title. The
+    block stops at the title, unless that line is a contact line: one with a number or an address, or a name
+    right under a bare heading; the block then runs on to the body."""
+    above = range(max(0, top - ABOVE_HEADLINE), top + 1)
     kinds = {token.kind for token in parse_line(page.lines[top].text)} if top >= 0 else set()
     values = bool(kinds & {"phone", "email"})
     return _take_block(page, above, None, end=page.body_start if values else top) or (
