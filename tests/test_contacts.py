@@ -696,3 +696,50 @@ def test_a_press_office_heading_without_a_colon_is_a_cue(line):
                                   "Maggiori informazioni:", "PIO: Sgt. Dana Whitcomb"])
 def test_a_more_information_heading_with_its_colon_is_a_cue(line):
     assert find_cue(line, 0) is not None
+
+
+def test_an_arabic_name_in_the_cue_sentence_runs_up_to_the_first_function_word():
+    assert parse_line("بالسيدة سارة الخطيب على الرقم +962 6 555 0101", running_text=True) == (
+        contacts.Token("uncased", "سارة الخطيب"), contacts.Token("phone", "+962 6 555 0101"))
+
+
+def test_a_widget_and_a_press_address_are_noted_with_the_post_or_mailbox_that_made_them_contacts():
+    widget = analyse(MENU + "Harbour clinic reopens\n\nJana Albers Team Kommunikation\n\n"
+                     + PARAGRAPHS["en"].split("\n", 1)[1] + TRAILER)
+    assert [(e.value, e.cue) for e in widget.evidence if e.field == "contacts"] == [
+        ("Jana Albers", "Team Kommunikation")]
+    mailbox = analyse(MENU + "Harbour clinic reopens\n12 March 2021 (media@example.org)\n"
+                      + PARAGRAPHS["en"].split("\n", 1)[1] + TRAILER)
+    assert [(e.value, e.cue) for e in mailbox.evidence if e.field == "contacts"] == [("media@example.org", "media")]
+
+
+@pytest.mark.parametrize("text, address", [
+    ("Elbstraße 7", True), ("20459 Hamburg", True), ("550 N. Flower Street", True),
+    ("Los Angeles, CA 90071", True), ("Tel. 040 2010-0", False), ("Robert Lane, 203-221-3767", False),
+    ("(714) 347-8408 (O)", False),
+])
+def test_is_postal_address(text, address):
+    assert contacts.is_postal_address(text) is address
+
+
+def test_a_contact_heading_over_a_postal_address_is_the_sites_contact_box_not_a_press_contact():
+    box = "Kontakt:\nHafenhilfe Hamburg\nElbstraße 7\n20459 Hamburg\nTel. 040 2010-0\ninfo@example.de\n"
+    assert extract(page_text("en", box)).contacts == []
+    press = "Pressekontakt:\nJana Albers\nElbstraße 7\n20459 Hamburg\nTel. 040 2010-0\n"
+    assert [c.name for c in extract(page_text("en", press)).contacts] == ["Jana Albers"]
+
+
+def test_a_person_with_an_office_and_an_address_under_a_contact_heading_is_a_contact():
+    block = "Contact:\nDana Whitcomb\nHarbor County Sheriff's Office\n550 N. Flower Street\n(714) 347-8408\n"
+    assert [c.name for c in extract(page_text("en", block)).contacts] == ["Dana Whitcomb"]
+    assert extract(page_text("en", "Contact:\n550 N. Flower Street\n(714) 347-8408\n")).contacts == []
+
+
+def test_a_contact_line_taken_for_the_headline_is_read_as_the_contact_block():
+    page = analyse(page_text("en", ""))
+    title = page.headline
+    page.lines[title].text = "Contact: Dana Whitcomb, (714) 347-8408; Mara Quinn, 203-221-3767"
+    page.record.contacts = []
+    contacts.find_contacts(page)
+    assert [(c.name, c.phones) for c in page.record.contacts] == [
+        ("Dana Whitcomb", ["+17143478408"]), ("Mara Quinn", ["+12032213767"])]

@@ -55,6 +55,8 @@ _ELISION = compile_regex(r"^\p{Ll}{1,2}['’]")
 _ACRONYM = compile_regex(r"^\p{Lu}[\p{Lu}\d&-]{1,9}$")
 _NAME_WORD = compile_regex(r"^(?:\p{Ll}{1,2}['’])?\p{Lu}[\p{L}\p{M}'’.-]*$")
 _EDGE_PUNCTUATION = "-–—:;,.()[]{}\"'“”«»|/ "
+# A postal code before a town ("20459 Hamburg", "75007 Paris") or after a US state ("CA 90071").
+_POSTAL_CODE = compile_regex(r"(?:^|,\s*)\d{4,5}\s+\p{Lu}\p{Ll}|\b\p{Lu}{2}\s+\d{5}(?:-\d{4})?\b")
 
 
 def _phrases(key: str) -> str:
@@ -361,6 +363,9 @@ def _segment(segment: str, running_text: bool) -> list[Token]:
         return [Token("name", " ".join(_tokens(segment)))]
     if is_desk(segment):
         return [Token("desk", segment)]
+    if running_text and _uncased(segment):
+        # In a sentence the name runs up to the first function word ("سارة الخطيب على الرقم ...").
+        segment = " ".join(itertools.takewhile(lambda word: word.casefold() not in _function_words(), segment.split()))
     return [Token("uncased", " ".join(_tokens(segment)))] if is_uncased_name(segment) else []
 
 
@@ -876,10 +881,10 @@ def find_contacts(page: Page) -> None:
 
 def _take_block_above(page: Page, top: int) -> bool:
     """Takes a block under a heading a few lines above line `top`, the title ("FOR IMMEDIATE RELEASE" /
-    "Contact: ..." / the title). The block stops at the title, unless that line is a contact line taken for the
-    title: one with a number or an address, or a name right under a bare heading; the block then runs on to the
-    body."""
-    above = range(max(0, top - ABOVE_HEADLINE), top)
+    "Contact: ..." / the title), or on the title line itself when a contact line was taken for the title. The
+    block stops at the title, unless that line is a contact line: one with a number or an address, or a name
+    right under a bare heading; the block then runs on to the body."""
+    above = range(max(0, top - ABOVE_HEADLINE), top + 1)
     kinds = {token.kind for token in parse_line(page.lines[top].text)} if top >= 0 else set()
     values = bool(kinds & {"phone", "email"})
     return _take_block(page, above, None, end=page.body_start if values else top) or (
@@ -893,10 +898,12 @@ def _take_widget(page: Page, top: int) -> bool:
     widget: the contact is that person."""
     start = page.headline if page.headline is not None else top
     for index in range(start, (page.body_start or 0)):
-        name = widget_name(page.lines[index].text)
+        text = page.lines[index].text
+        name = widget_name(text)
         if name:
             person = Person(name=name, name_item=Item("name", name, index))
-            page.record.contacts = [_contact(page, person, "")]
+            post = text[text.index(name) + len(name) :].strip(_EDGE_PUNCTUATION)  # the evidence's cue
+            page.record.contacts = [_contact(page, person, post)]
             return True
     return False
 
@@ -929,15 +936,47 @@ def _take_press_mailbox(page: Page, start: int) -> None:
         if "@" not in text:
             continue
         for _, _, address in find_emails(deobfuscate(text)):
-            if regex.sub(r"[._-]", "", address.partition("@")[0]) in mailboxes:
-                page.record.contacts = [_contact(page, Person(emails=[Item("email", address, index)]), "")]
+            mailbox = address.partition("@")[0]
+            if regex.sub(r"[._-]", "", mailbox) in mailboxes:
+                page.record.contacts = [_contact(page, Person(emails=[Item("email", address, index)]), mailbox)]
                 return
 
 
-def bare_heading_holds(cue: Cue, people: list[Person]) -> bool:
-    """False when a heading word alone on its line ("Contact", "Presse": a menu entry or a footer heading as
-    often) introduces no named person or desk; True for every other cue."""
-    return cue.text.strip().casefold() not in _words("heading_cues") or people[0].name is not None
+def heading_holds(page: Page, block: Block) -> bool:
+    """False when a heading word ("Contact", "Kontakt:", "Presse": a menu entry or a site's own contact box as
+    often) introduces a postal address (the footer's "Kontakt:" / "Hafenhilfe Hamburg" / "Elbstraße 7" / ...)
+    or, alone on its line, no named person or desk. True for every other cue ("Pressekontakt", "Media
+    contacts", "For more information"), which may give an address with the person."""
+    cue = block.cue
+    written = cue.text.strip()
+    if written.rstrip(": ").casefold() not in _words("heading_cues"):
+        return True
+    first = block.people[0].name_item
+    if first is None:
+        return written.endswith(":") and not any(
+            is_postal_address(line.text) for line in page.lines[cue.line + 1 : block.last + 1]
+        )
+    # The name heads an address when the address follows it at once ("Hafenhilfe Hamburg" / "Elbstraße 7");
+    # a person's office line comes between ("Dana Whitcomb" / "Sheriff's Office" / "550 N. Flower Street").
+    after = _next_text_line(page, first.line)
+    return after is None or not is_postal_address(page.lines[after].text)
+
+
+def is_postal_address(text: str) -> bool:
+    """True for a street or town line of a postal address: "Elbstraße 7", "550 N. Flower Street", "20459
+    Hamburg", "Los Angeles, CA 90071"."""
+    if not _DIGIT.search(text):
+        return False
+    if _POSTAL_CODE.search(text):
+        return True
+    words = [word.casefold().strip(",;") for word in text.split()]
+    suffixes = _street_suffixes()
+    return any(word in _words("street_words") or word.endswith(suffixes) for word in words)
+
+
+@lru_cache(maxsize=None)
+def _street_suffixes() -> tuple[str, ...]:
+    return tuple(_words("street_suffixes"))
 
 
 def _take_block(page: Page, indexes: range, tail: int | None, end: int | None = None) -> bool:
@@ -951,7 +990,7 @@ def _take_block(page: Page, indexes: range, tail: int | None, end: int | None = 
         if cue is None or (end is not None and not _is_heading(page, cue)):
             continue
         block = read_block(page, cue, end)
-        if not block.people or not bare_heading_holds(cue, block.people):
+        if not block.people or not heading_holds(page, block):
             continue
         closes = end is None and _closes_release(page, block)
         if closes or _is_heading(page, cue):
