@@ -118,6 +118,7 @@ def place_code(name: str) -> str | None:
     return codes.pop() if len(codes) == 1 else None
 
 
+@lru_cache(maxsize=1024)
 def is_known_place(name: str) -> bool:
     """True when every place of `name` is a known country or city."""
     return all(_one_place_code(place) for place in _SEVERAL_PLACES.split(name))
@@ -217,17 +218,26 @@ def _longest_name(text: str, first: regex.Match, phrases: _Phrases) -> tuple[int
     return None
 
 
-def countries_in(text: str, inside_names: bool = True) -> list[tuple[str, str]]:
+def countries_in(text: str, inside_names: bool = True, uncased_cities: bool = False) -> list[tuple[str, str]]:
     """(name as written, code) of every country named in `text`, in order, matched case-sensitively as CLDR
     writes the name (a lower-case "niger" or a "NIGER" shout is not counted; adjectives are not names). With
     `inside_names` false, a country name ending a longer proper name is not one ("Long Island", "New Mexico",
-    "Programa Siria"): a capitalised word before it that does not start a sentence."""
+    "Programa Siria"): a capitalised word before it that does not start a sentence. With `uncased_cities`, a
+    known city written in a script without capitals ("غزة") is counted for its country: there no capital tells
+    a place name from other words, so every word is looked up (as written: such words have no case to fold)."""
     found: list[tuple[str, str]] = []
     starts = _country_phrases()
+    cities, more_cities = (_cities(False), _cities(True)) if uncased_cities else ({}, {})
     resume = 0
     for first in _CAPITALISED.finditer(text):
         phrases = starts.get(first[0])
-        if phrases is None or first.start() < resume:  # no name starts so, or inside one found ("Sierra Leone")
+        if first.start() < resume:  # inside a name found ("Sierra Leone")
+            continue
+        if phrases is None:  # no country name starts so
+            word = first[0]
+            code = None if word[0].isupper() else cities.get(word) or more_cities.get(word)
+            if code:
+                found.append((word, code))
             continue
         name = _longest_name(text, first, phrases)
         if name and (inside_names or not _ends_a_longer_name(text, first.start())):
@@ -256,7 +266,7 @@ def main_country(texts: list[str]) -> tuple[str, str, int] | None:
     counts: Counter[str] = Counter()
     first: dict[str, tuple[str, int]] = {}
     for index, text in enumerate(texts):
-        for name, code in [*countries_in(text, inside_names=False), *_uncased_cities_in(text)]:
+        for name, code in countries_in(text, inside_names=False, uncased_cities=True):
             counts[code] += 1
             first.setdefault(code, (name, index))
     ranked = counts.most_common(2)
@@ -264,21 +274,6 @@ def main_country(texts: list[str]) -> tuple[str, str, int] | None:
         return None
     code = ranked[0][0]
     return first[code][0], code, first[code][1]
-
-
-_UNCASED_WORD = compile_regex(r"(?<!\w)\p{Lo}[^\W\d_]{2,}+(?!\w)")
-
-
-def _uncased_cities_in(text: str) -> list[tuple[str, str]]:
-    """(name, code) of the known cities named in `text` by words of a script without capitals (looked up as
-    they are: such words have no case to fold, and there are many)."""
-    countries, cities, alternate_names = _countries(), _cities(False), _cities(True)
-    found = []
-    for word in _UNCASED_WORD.findall(text):
-        code = None if word in countries else cities.get(word) or alternate_names.get(word)
-        if code:
-            found.append((word, code))
-    return found
 
 
 # Datelines. One word of a place name, capitalised or in capitals, maybe elided or hyphenated ("d'Ivoire",
