@@ -282,9 +282,8 @@ def main_country(texts: list[str]) -> tuple[str, str, int] | None:
 _DATELINE_WORD = r"(?:(?:\p{Ll}{1,2}['’])?\p{Lu}[\p{L}\p{M}]*+(?:[-'’.]\p{L}++)*+|\p{Lo}[\p{L}\p{M}]*+)"
 # A place name: up to five words, short lower-case words between them ("Afrique de l'Ouest"), maybe after an
 # abbreviation ("ST. LOUIS", "Mt. Vernon").
-_DATELINE_PLACE = (
-    rf"(?:\p{{Lu}}\p{{L}}{{0,2}}\.[ ](?=\p{{Lu}}))?{_DATELINE_WORD}(?:[ ](?:\p{{Ll}}{{1,3}}[ ])?{_DATELINE_WORD}){{0,4}}"
-)
+_ABBREVIATION = r"\p{Lu}\p{L}{0,2}\.[ ](?=\p{Lu})"
+_DATELINE_PLACE = rf"(?:{_ABBREVIATION})?{_DATELINE_WORD}(?:[ ](?:\p{{Ll}}{{1,3}}[ ])?{_DATELINE_WORD}){{0,4}}"
 # The date between place and dash has a digit ("12 May 2015", "le 5 mai 2016", "May 12, 2015").
 _DATELINE_DATE = r"[^–—()\d\-]{0,20}\d[^–—()]{0,30}?"
 _COMMA = r"[ ]*[,،][ ]*"  # the Arabic comma too
