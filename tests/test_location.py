@@ -71,7 +71,9 @@ def location_with_contacts(text: str, organizations: list[str]) -> Location | No
         ("Köln. ", ("Köln", "DE")),
         ("NEW YORK 18 March 2020 – ", ("NEW YORK", "US")),  # no comma before the date
         ("ST. LOUIS, Mo. – ", ("ST. LOUIS", "US")),  # an abbreviation in the city's name
-        ("RHODE ISLAND – ", ("RHODE ISLAND", "US")),  # a state alone  # a full stop after a known place
+        ("RHODE ISLAND – ", ("RHODE ISLAND", "US")),  # a state alone
+        ("Tegucigalpa, Honduras.- ", ("Tegucigalpa, Honduras", "HN")),  # the ".-" separator
+        ("Ciudad de México, 7 de febrero de 2024.- ", ("Ciudad de México", "MX")),  # a full stop after a known place
         ("أنقرة، 5 فبراير - ", ("أنقرة", "TR")),  # a script without capitals, the Arabic comma
     ],
 )

@@ -361,9 +361,15 @@ def is_place_name(text: str) -> bool:
 
 
 def city_of(place: str) -> str:
-    """The dateline place without the US state after its city ("WESTPORT, Conn." is "WESTPORT")."""
+    """The dateline place without the US state after its city ("WESTPORT, Conn." is "WESTPORT") and without the
+    full stop of a ".-" separator ("Tegucigalpa, Honduras.- …"; an abbreviation keeps its own: "D.C.")."""
     city, comma, state = place.rpartition(",")
-    return city.strip() if comma and is_us_state(state.strip()) else place
+    if comma and is_us_state(state.strip()):
+        return city.strip()
+    return place[:-1] if _CLOSING_STOP.search(place) else place
+
+
+_CLOSING_STOP = compile_regex(r"(?<=\p{L}{3})\.$")
 
 
 def page_dateline(page: Page) -> tuple[int, Dateline] | None:
