@@ -370,7 +370,7 @@ def _dateline_at_head(head: str) -> Dateline | None:
             place = f"{place} ({within})"
         else:
             source = source or within
-    if source is not None and date is None and regex.search(r"\d", source):
+    if source is not None and date is None and any(char.isdigit() for char in source):
         date, source = source, None
     return Dateline(place, date, source, head[match.end() :], match["period"] is not None)
 
@@ -380,6 +380,10 @@ def is_place_name(text: str) -> bool:
     return _PLACE_NAME.fullmatch(text) is not None
 
 
+# A full stop after a word, not after an abbreviation's letter ("D.C.").
+_CLOSING_STOP = compile_regex(r"(?<=\p{L}{3})\.$")
+
+
 def city_of(place: str) -> str:
     """The dateline place without the US state after its city ("WESTPORT, Conn." is "WESTPORT") and without the
     full stop of a ".-" separator ("Tegucigalpa, Honduras.- …"; an abbreviation keeps its own: "D.C.")."""
@@ -387,9 +391,6 @@ def city_of(place: str) -> str:
     if comma and _is_state_after(city.strip(), state.strip()):
         return city.strip()
     return place[:-1] if _CLOSING_STOP.search(place) else place
-
-
-_CLOSING_STOP = compile_regex(r"(?<=\p{L}{3})\.$")
 
 
 def page_dateline(page: Page) -> tuple[int, Dateline] | None:
