@@ -427,10 +427,11 @@ def _other_leading_dates(page: Page, found: FoundDate) -> bool:
 def _closing_date_lines(page: Page, body_end: int):
     """A date line ending the body or right after it ("Tbilisi, 31 October 2018"): some releases are signed
     with their place and date."""
-    last = body_end - 1
-    after = next((index for index in range(body_end, len(page.lines)) if page.lines[index].text), None)
-    for index in (last, after):
-        if index is not None and 0 <= index < len(page.lines) and page.lines[index].role in _CLOSING_ROLES:
+    after = body_end
+    while after < len(page.lines) and not page.lines[after].text:
+        after += 1
+    for index in (body_end - 1, after):
+        if 0 <= index < len(page.lines) and page.lines[index].role in _CLOSING_ROLES:
             yield from _date_lines(page, range(index, index + 1))
 
 

@@ -141,7 +141,10 @@ def place_code(name: str) -> str | None:
 @lru_cache(maxsize=1024)
 def is_known_place(name: str) -> bool:
     """True when every place of `name` is a known country or city."""
-    return all(_one_place_code(place) for place in _SEVERAL_PLACES.split(name))
+    for place in _SEVERAL_PLACES.split(name):  # a loop, not all(…): mypyc compiles all() over a call badly here
+        if _one_place_code(place) is None:
+            return False
+    return True
 
 
 def _one_place_code(name: str) -> str | None:
