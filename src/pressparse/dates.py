@@ -358,8 +358,11 @@ def _opening_date_lines(page: Page, body_start: int):
         for index in range(found[0][0] + 1, found[-1][0])
     ):
         found = []
+    found = [*_date_lines(page, below), *found]
+    if len(found) < 2:
+        return found
     labels = _calendar().labels
-    return sorted([*_date_lines(page, below), *found], key=lambda candidate: bool(labels.search(candidate[2])))
+    return sorted(found, key=lambda candidate: bool(labels.search(candidate[2])))
 
 
 def _byline_date_lines(page: Page, body_start: int):
