@@ -174,7 +174,8 @@ def test_teaser_dates_above_the_headline_are_not_its_date():
     before = "Un autre titre de la même rubrique\n24 septembre 2020\nEncore un titre de la rubrique\n24 septembre 2020"
     assert date_of(page_text("fr", before=before)) is None
     assert date_of(page_text("fr", before="24 septembre 2020")) == "2020-09-24"
-    assert date_of(page_text("fr", before="Publié le 24 septembre 2020\nMis à jour le 25 septembre 2020")) == "2020-09-24"
+    labelled = "Publié le 24 septembre 2020\nMis à jour le 25 septembre 2020"
+    assert date_of(page_text("fr", before=labelled)) == "2020-09-24"
 
 
 def test_byline_date_under_a_standfirst():

@@ -67,11 +67,16 @@ def location_with_contacts(text: str, organizations: list[str]) -> Location | No
         ("GENEVA – The Minister - ", ("GENEVA", "CH")),  # no place after the first dash
         ("WESTPORT, Conn., Dec. 20 /Newswire/ -- ", ("WESTPORT", "US")),  # the city alone, the state's country
         ("ATHENS, Ga. – ", ("ATHENS", "US")),  # not Athens in Greece
+        ("London, Ky. – ", ("London", "US")),
+        ("SPRINGFIELD, NY – ", ("SPRINGFIELD", "US")),  # a postal code after a US city
+        ("Bogotá, D.C., 12 de marzo de 2021 – ", ("Bogotá, D.C.", "CO")),  # no US city: the Capital District
         ("Delhi, IN – ", ("Delhi, IN", "IN")),  # a country's ISO code, not Indiana's
         ("Köln. ", ("Köln", "DE")),
         ("NEW YORK 18 March 2020 – ", ("NEW YORK", "US")),  # no comma before the date
         ("ST. LOUIS, Mo. – ", ("ST. LOUIS", "US")),  # an abbreviation in the city's name
-        ("RHODE ISLAND – ", ("RHODE ISLAND", "US")),  # a state alone  # a full stop after a known place
+        ("RHODE ISLAND – ", ("RHODE ISLAND", "US")),  # a state alone
+        ("Tegucigalpa, Honduras.- ", ("Tegucigalpa, Honduras", "HN")),  # the ".-" separator
+        ("Ciudad de México, 7 de febrero de 2024.- ", ("Ciudad de México", "MX")),  # a full stop after a known place
         ("أنقرة، 5 فبراير - ", ("أنقرة", "TR")),  # a script without capitals, the Arabic comma
     ],
 )

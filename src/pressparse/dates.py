@@ -133,7 +133,8 @@ def _calendar() -> _Calendar:
     months: dict[str, list[str]] = {}
     month_numbers: dict[str, dict[str, int]] = {}
     weekdays: dict[str, int] = {}
-    for language, (month_names, weekday_names) in datacache.table("calendar-names-regional", "babel", _babel_names).items():
+    names = datacache.table("calendar-names-regional", "babel", _babel_names)
+    for language, (month_names, weekday_names) in names.items():
         for name, number in month_names.items():
             for key in {_key(name), places.fold(_key(name))}:  # "février" and "fevrier"
                 months.setdefault(key, [])
@@ -154,6 +155,7 @@ def _calendar() -> _Calendar:
         regex.IGNORECASE,
     )
     labels = lexicon.merged("dates", "labels")
+    day_periods = datacache.table("day-periods", "babel", _babel_day_periods)
     return _Calendar(
         named=named,
         months={key: tuple(langs) for key, langs in months.items()},
@@ -161,7 +163,7 @@ def _calendar() -> _Calendar:
         weekdays=weekdays,
         labels=compile_regex(rf"(?<!\w)(?:{lexicon.alternation(labels)})(?!\w)", regex.IGNORECASE),
         byline=compile_regex(rf"\W*(?i:{lexicon.alternation(lexicon.merged('dates', 'bylines'))})\s+(?!\p{{Ll}})"),
-        line_words=frozenset(weekdays) | _words_of(labels) | _words_of(datacache.table("day-periods", "babel", _babel_day_periods)),
+        line_words=frozenset(weekdays) | _words_of(labels) | _words_of(day_periods),
         lead_words=frozenset(weekdays) | _words_of(lexicon.merged("dates", "today")),
     )
 
@@ -356,8 +358,11 @@ def _opening_date_lines(page: Page, body_start: int):
         for index in range(found[0][0] + 1, found[-1][0])
     ):
         found = []
+    found = [*_date_lines(page, below), *found]
+    if len(found) < 2:
+        return found
     labels = _calendar().labels
-    return sorted([*_date_lines(page, below), *found], key=lambda candidate: bool(labels.search(candidate[2])))
+    return sorted(found, key=lambda candidate: bool(labels.search(candidate[2])))
 
 
 def _byline_date_lines(page: Page, body_start: int):
@@ -425,10 +430,11 @@ def _other_leading_dates(page: Page, found: FoundDate) -> bool:
 def _closing_date_lines(page: Page, body_end: int):
     """A date line ending the body or right after it ("Tbilisi, 31 October 2018"): some releases are signed
     with their place and date."""
-    last = body_end - 1
-    after = next((index for index in range(body_end, len(page.lines)) if page.lines[index].text), None)
-    for index in (last, after):
-        if index is not None and 0 <= index < len(page.lines) and page.lines[index].role in _CLOSING_ROLES:
+    after = body_end
+    while after < len(page.lines) and not page.lines[after].text:
+        after += 1
+    for index in (body_end - 1, after):
+        if 0 <= index < len(page.lines) and page.lines[index].role in _CLOSING_ROLES:
             yield from _date_lines(page, range(index, index + 1))
 
 
@@ -456,8 +462,9 @@ def _candidates(page: Page, body_start: int, body_end: int):
 
 
 def find_date(page: Page) -> None:
-    """Reads the lines near the headline, the first body paragraph's dateline and the metadata lines after the
-    body; sets `record.date` (ISO "YYYY-MM-DD", null when the page prints no release date)."""
+    """Reads the first body paragraph's dateline, the lines near the headline, the first lines of the body, the
+    metadata lines after the body and the line closing it; sets `record.date` (ISO "YYYY-MM-DD", null when the
+    page prints no release date)."""
     if page.body_start is None or page.body_end is None:
         return
     for index, found, text, cue in _candidates(page, page.body_start, page.body_end):

