@@ -69,8 +69,10 @@ MIN_DATED_TEASERS: Final = 2
 # Undated teasers have headline-sized titles: this many words for the median one.
 MIN_TEASER_TITLE_WORDS: Final = 5
 TEASER_RULE: Final = "teaser"
-# Furniture lines that may sit under a headline or inside a body without ending it.
+# Furniture lines that may sit inside a body without ending it, and under a headline before the lead (reading
+# time, share row, photo credit, tags: a few more).
 MAX_BRIDGED_LINES: Final = 2
+MAX_LINES_UNDER_TITLE: Final = 4
 _INSIDE_BODY_RULES: Final = frozenset({METADATA_RULE, COPYRIGHT_RULE, TEMPLATE_RULE, INLINE_LINK_RULE})
 
 
@@ -299,13 +301,13 @@ def _runs(paragraphs: list[Paragraph | str]) -> list[list[Paragraph]]:
 
 
 def _bridged(run: list[Paragraph], gap: list[str], following: Paragraph) -> bool:
-    if len(gap) > MAX_BRIDGED_LINES or TRAILER_RULE in gap or TEASER_RULE in gap:
+    if TRAILER_RULE in gap or TEASER_RULE in gap:
         return False
     if not any(p.is_prose for p in run):
-        # Under a title or a date line: labels, a line or two of furniture ("Lecture 1 min.", a photo credit), a
+        # Under a title or a date line: labels, a few lines of furniture ("Lecture 1 min.", a photo credit), a
         # caption, until the prose starts.
-        return any(p.is_title or p.is_date for p in run)
-    return following.is_prose and run[-1].is_prose and all(rule in _INSIDE_BODY_RULES for rule in gap)
+        return len(gap) <= MAX_LINES_UNDER_TITLE and any(p.is_title or p.is_date for p in run)
+    return len(gap) <= MAX_BRIDGED_LINES and following.is_prose and run[-1].is_prose and all(rule in _INSIDE_BODY_RULES for rule in gap)
 
 
 def _prose_chars(run: list[Paragraph]) -> int:
