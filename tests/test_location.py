@@ -237,3 +237,8 @@ def test_us_states_count_for_the_united_states():
     texts = ["Deputies in Texas arrested two men on Friday", "The men, wanted in Mexico, were held in Texas."]
     assert places.main_country(texts) is None  # one country name only
     assert places.main_country(texts, big_places=True) == ("Texas", "US", 0)
+
+
+def test_short_city_names_are_not_counted():
+    text = "Jos et Aba sont venus ; Jos est reparti."  # given names too, before cities of a million people
+    assert places.countries_in(text, inside_names=False, big_places=True) == []

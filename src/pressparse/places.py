@@ -243,19 +243,22 @@ def _phrases_by_first_word(places: Iterable[tuple[str, str]]) -> dict[str, _Phra
 # A city this populous is well known, and its name is rarely a person's ("Buenos Aires", "Roma"); small towns
 # share their names with people ("Jackson") and with common words.
 _BIG_CITY_POPULATION = 1_000_000
-# An alternate name (another language's) of a big city starts as its main name does ("Roma", "Rom" for "Rome"):
-# the gazetteer's alternate names also hold codes ("ROM"), old and local names ("Urbs") and other languages'
-# words, which running text would take for the city.
+# An alternate name (another language's) of a big city starts as its main name does ("Roma" for "Rome",
+# "München" for "Munich"): the gazetteer's alternate names also hold codes ("ROM"), old and local names ("Urbs")
+# and other languages' words, which running text would take for the city.
 _SAME_START = 3
+# Shorter names, main or alternate, are words or given names too ("Jos", "Fes", "Rom").
+_SHORTEST_NAME = 4
 # A name that a city of another country shares, with this share of the big city's population or more, is not
 # counted: it does not say which country it means ("Valencia": Venezuela's, or Spain's, more than half as big).
 _RIVAL_SHARE = 0.5
 
 
 def _big_places() -> list[tuple[str, str]]:
-    """(name, code) of the big cities, their main names and the alternate names that start as these do, least
-    populous first (the most populous city wins a shared name), but not a name shared with a rival city (see
-    `_RIVAL_SHARE`); then the US states, the only first-level regions the gazetteer has ("Texas": US)."""
+    """(name, code) of the big cities, their main names and the alternate names that start as these do (see
+    `_same_city_name`), least populous first (the most populous city wins a shared name), but not a name shared
+    with a rival city (see `_RIVAL_SHARE`); then the US states, the only first-level regions the gazetteer has
+    ("Texas": US)."""
     cities = _gazetteer()
     largest: dict[str, tuple[int, str]] = {}  # main name -> population and code of its most populous city
     rival: dict[str, int] = {}  # main name -> population of its most populous city in another country
@@ -267,7 +270,8 @@ def _big_places() -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
     for city in cities:
         name = city["name"]
-        if city["population"] >= _BIG_CITY_POPULATION and rival.get(name, 0) < _RIVAL_SHARE * city["population"]:
+        big = city["population"] >= _BIG_CITY_POPULATION and len(name) >= _SHORTEST_NAME
+        if big and rival.get(name, 0) < _RIVAL_SHARE * city["population"]:
             aliases = [alias for alias in city["alternatenames"] if _same_city_name(alias, name)]
             pairs.extend((alias, city["countrycode"]) for alias in sorted({name, *aliases}))
     pairs.extend((state["name"], "US") for state in _us_state_records())
@@ -276,7 +280,8 @@ def _big_places() -> list[tuple[str, str]]:
 
 def _same_city_name(alias: str, name: str) -> bool:
     """True when the alternate name `alias` starts as the city's main `name` does and is no code ("ROM")."""
-    return not alias.isupper() and len(alias) > _SAME_START and fold(alias)[:_SAME_START] == fold(name)[:_SAME_START]
+    same_start = fold(alias)[:_SAME_START] == fold(name)[:_SAME_START]
+    return same_start and len(alias) >= _SHORTEST_NAME and not alias.isupper()
 
 
 def _longest_name(text: str, first: regex.Match, phrases: _Phrases) -> tuple[int, str] | None:
