@@ -213,3 +213,37 @@ def test_countries_in_a_script_without_capitals():
 
 def test_dateline_pattern_does_not_backtrack_on_a_huge_line():
     assert places.dateline("Aa, 1 " * 200_000 + "- x") is None
+
+
+def test_big_places_count_for_their_country_without_a_dateline():
+    headline = "Une délégation européenne visite un centre d'accueil à Buenos Aires"
+    first = "La délégation a rencontré à Buenos Aires les équipes du centre et des familles accueillies cette année."
+    assert places.main_country([headline, first]) is None  # country names only: none here
+    assert places.main_country([headline, first], big_places=True) == ("Buenos Aires", "AR", 0)
+    assert location_of(page_text(first + " " + FIRST, first + " " + SECOND)).country_code == "AR"
+    assert places.countries_in("avec l'OIM Roma", inside_names=False, big_places=True) == [("Roma", "IT")]
+    assert places.countries_in("avec le Programme Roma", inside_names=False, big_places=True) == []
+
+
+def test_a_big_city_in_a_name_or_shared_by_two_countries_is_not_counted():
+    text = "Paris Hilton et Jean Paris ont vu Valencia ; à Paris, le Houston Police Department et Lagos."
+    assert places.countries_in(text, inside_names=False, big_places=True) == [("Paris", "FR"), ("Lagos", "NG")]
+
+
+def test_a_release_about_several_countries_has_none():
+    first = (
+        "Les gouvernements réunis à Quito ont salué le Pérou ; au Venezuela et en Colombie, au Venezuela encore, "
+        "les réfugiés attendent, et Quito accueillera la prochaine réunion."
+    )
+    assert location_of(page_text(first + " " + FIRST)) is None  # Quito (Ecuador) as often as Venezuela
+
+
+def test_us_states_count_for_the_united_states():
+    texts = ["Deputies in Texas arrested two men on Friday", "The men, wanted in Mexico, were held in Texas."]
+    assert places.main_country(texts) is None  # one country name only
+    assert places.main_country(texts, big_places=True) == ("Texas", "US", 0)
+
+
+def test_short_city_names_are_not_counted():
+    text = "Jos et Aba sont venus ; Jos est reparti."  # given names too, before cities of a million people
+    assert places.countries_in(text, inside_names=False, big_places=True) == []

