@@ -20,30 +20,30 @@ def build_body(page: Page) -> None:
     `record.body`; body lines past the end (cut by the contact block or closing fragments) become TRAILER."""
     if page.headline is not None and page.lines[page.headline].role == HEADLINE:
         page.record.headline = page.lines[page.headline].text
-    end = _before_trailing_fragments(page, page.body_end if page.body_end is not None else 0)
+    end = page.body_end if page.body_end is not None else 0
+    paragraphs = [p for p in page.paragraphs if p[0] < end]
+    end = _before_trailing_fragments(page, paragraphs, end)
     if page.body_end is not None:
         page.body_end = end
-    _mark_captions(page, end)
+    _mark_captions(page, paragraphs)
     kept = []
-    for first, last in page.paragraphs:
-        if first >= end:
-            break
+    for first, last in paragraphs:
         words = [ln.text for ln in page.lines[first : min(last + 1, end)] if ln.role == BODY]
         if words:
             kept.append(" ".join(words))
-    page.paragraphs = [p for p in page.paragraphs if p[0] < end]
+    page.paragraphs = paragraphs
     for line in page.lines[end:]:
         if line.role == BODY:
             line.role, line.why = TRAILER, "after the release"
     page.record.body = "\n\n".join(kept)
 
 
-def _before_trailing_fragments(page: Page, end: int) -> int:
+def _before_trailing_fragments(page: Page, paragraphs: list[tuple[int, int]], end: int) -> int:
     """`end` moved back over the last body paragraphs that are a lone label or fragment: a few words on a line
     of their own, ending in a colon or in nothing ("Source and additional information:", "Topics" /
     "Burglary"). What a label introduces (links, files) is not release text, and fragments after the last
-    sentence are field names, tags and values. The first paragraph always stays."""
-    paragraphs = [p for p in page.paragraphs if p[0] < end]
+    sentence are field names, tags and values. The first paragraph always stays. `paragraphs` (those starting
+    before `end`) loses the paragraphs left out."""
     while len(paragraphs) > 1:
         first, last = paragraphs[-1]
         if min(last + 1, end) - first != 1 or not _is_fragment(page.lines[first].text):
@@ -66,11 +66,12 @@ def _ends_sentence(text: str) -> bool:
     return ends_sentence(text.rstrip(CLOSING_CHARS + " "))
 
 
-def _mark_captions(page: Page, end: int) -> None:
-    """Marks BOILERPLATE the photo captions between body paragraphs: a line standing alone between blank lines,
-    a dozen words or more without a sentence's end ("The minister greets the delegation at the new centre")."""
+def _mark_captions(page: Page, paragraphs: list[tuple[int, int]]) -> None:
+    """Marks BOILERPLATE the photo captions between the body `paragraphs`: a line standing alone between blank
+    lines, a dozen words or more without a sentence's end ("The minister greets the delegation at the new
+    centre")."""
     lines = page.lines
-    for first, last in [p for p in page.paragraphs if p[0] < end][1:-1]:
+    for first, last in paragraphs[1:-1]:
         line = lines[first]
         if first == last and line.role == BODY and _is_caption(line.text):
             if not (lines[first - 1].text or (first + 1 < len(lines) and lines[first + 1].text)):
@@ -79,11 +80,12 @@ def _mark_captions(page: Page, end: int) -> None:
 
 def _is_caption(text: str) -> bool:
     """Long enough for a caption, and neither a sentence, a clause going on, a label nor a heading in capitals."""
+    # The line's end, read first, clears most paragraphs (sentences) before the scans of the whole line.
     return (
-        text.count(" ") >= _MIN_CAPTION_WORDS - 1
+        not _ends_sentence(text)
+        and not text.endswith(_CLAUSE_ENDS)
+        and text.count(" ") >= _MIN_CAPTION_WORDS - 1
         and text[0].isupper()
         and ":" not in text
         and not text.isupper()
-        and not _ends_sentence(text)
-        and not text.endswith(_CLAUSE_ENDS)
     )

@@ -402,15 +402,24 @@ def _not_a_title(text: str) -> bool:
     # A button, or a row of them ("Share on Facebook Share on Twitter Share by Email").
     if first in cues.actions and (len(words) <= MAX_LABEL_WORDS or text.lower().count(first) > 1):
         return True
-    if len(words) <= MAX_LABEL_WORDS:
-        if _REFERENCE.search(text):
+    # A byline: "By Jo Marsh", "Por Canal26" (the name's words capitalised, unlike "Von der Leyen visits Kyiv").
+    if len(words) <= MAX_LABEL_WORDS and first in cues.bylines and len(words) > 1:
+        if not any(word[:1].islower() for word in words[1:]):
             return True
-        # A byline: "By Jo Marsh", "Por Canal26" (the name's words capitalised, unlike "Von der Leyen visits Kyiv").
-        if first in cues.bylines and len(words) > 1 and not any(word[:1].islower() for word in words[1:]):
-            return True
-    if len(words) <= MAX_STAMP_WORDS and (cues.time_ago.search(text) or _DATE_FIELD.search(text)):
+    if "@" in text or _CREDIT.search(text) or _WIRE_AGENCY.search(text):
         return True
-    return "@" in text or _has_phone(text) or bool(_CREDIT.search(text)) or bool(_WIRE_AGENCY.search(text))
+    # The other labels hold a figure, which most titles have not: one search spares the patterns below.
+    return _DIGITS.search(text) is not None and _is_numbered_label(text, len(words))
+
+
+def _is_numbered_label(text: str, words: int) -> bool:
+    """True for a line of `words` words with a reference number ("EU News 353/2014"), a time stamp ("3 hours
+    ago", "Published: 23rd, February 2024") or a phone number."""
+    if words <= MAX_LABEL_WORDS and _REFERENCE.search(text):
+        return True
+    if words <= MAX_STAMP_WORDS and (_cues().time_ago.search(text) or _DATE_FIELD.search(text)):
+        return True
+    return _has_phone(text)
 
 
 def _has_phone(text: str) -> bool:
@@ -448,10 +457,12 @@ def _is_weak_title(paragraph: Paragraph, stopwords: frozenset[str]) -> bool:
 def _names_organisation(text: str, stopwords: frozenset[str]) -> bool:
     """True for an organisation's name: capitalised words, one of them heading organisations ("Office",
     "Ministry"), no figure (a title reporting on one has some: "... Receives $1 Million Foundation Grant")."""
+    # The head word, the rarest of the three, is looked for first.
+    heads = _organisation_heads()
     return (
-        _title_cased(text, stopwords)
-        and not any(char.isdigit() for char in text)
-        and any(word.strip(",.") in _organisation_heads() for word in text.split())
+        any(word.strip(",.") in heads for word in text.split())
+        and not any(map(str.isdigit, text))
+        and _title_cased(text, stopwords)
     )
 
 
