@@ -193,6 +193,16 @@ Twelve posts serve families who lost their homes when the river broke its banks 
     assert record.body.startswith("The agency opened twelve health posts")
 
 
+def test_title_case_deck_under_a_title_case_title_is_not_the_headline():
+    page = MENU + """Governor Opens Three New Health Posts Along The Delta
+Families Displaced By Last Month's Floods Will Be Seen Free Of Charge At Every Post Until The Autumn
+""" + BODY
+    assert extract(page).headline == "Governor Opens Three New Health Posts Along The Delta"
+    # a Title Case line too short for a sentence over a longer one is a section label, not a title over its deck
+    page = MENU + "Regional News From The Delta Desk\nGovernor Opens Three New Health Posts Along The Flooded Delta\n" + BODY
+    assert extract(page).headline == "Governor Opens Three New Health Posts Along The Flooded Delta"
+
+
 def test_section_label_over_the_title_is_not_the_headline():
     page = MENU + "Regional news desk\nHealth posts reopen in flooded districts of the delta and the coast\n" + BODY
     assert extract(page).headline == "Health posts reopen in flooded districts of the delta and the coast"

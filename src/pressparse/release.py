@@ -497,14 +497,25 @@ def _headline_of(run: list[Paragraph]) -> tuple[Paragraph | None, int]:
 def _is_deck(title: Paragraph, below: Paragraph, stopwords: frozenset[str]) -> bool:
     """True when `below` is the deck of `title`: right under a headline-sized title (a blank line between at
     most) that is no organisation's name, a longer line written as a sentence (a section label over a title is
-    short)."""
+    short), or, under a title in capitals or Title Case, a longer line in Title Case (US sites case their decks
+    like their titles: "Seven Defendants Charged With ..." under "Attorney General Announces Takedown ...")."""
+    title_words = len(title.text.split())
+    deck_words = len(below.text.split())
     return (
         below.lines[0] - title.lines[-1] <= 2
-        and len(title.text.split()) >= MIN_DECKED_TITLE_WORDS
-        and len(below.text.split()) >= MIN_DECK_WORDS
-        and not _title_cased(below.text, stopwords)
+        and title_words >= MIN_DECKED_TITLE_WORDS
+        and deck_words >= MIN_DECK_WORDS
+        and (not _title_cased(below.text, stopwords) or _cased_like_a_deck(title.text, deck_words, stopwords))
         and not _names_organisation(title.text, stopwords)
     )
+
+
+def _cased_like_a_deck(title: str, deck_words: int, stopwords: frozenset[str]) -> bool:
+    """True when a Title Case line of `deck_words` words under `title` can be its deck: the title is cased
+    the same way (or in capitals), as long as a sentence (a section label over a title is short: "Press
+    Releases and Media Advisories") and shorter than the deck."""
+    title_words = len(title.split())
+    return _title_cased(title, stopwords) and MIN_DECK_WORDS <= title_words < deck_words
 
 
 def _is_listing_item(run: list[Paragraph], head: tuple[Paragraph | None, int]) -> bool:
