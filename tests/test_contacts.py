@@ -343,6 +343,9 @@ def test_is_person_name(text, expected):
     ("Florence Kerr à l’OIM Dakar", ("Florence Kerr", "OIM Dakar")),
     ("our spokesperson Dr. Ana Ruiz", ("Ana Ruiz", None)),
     ("the Geneva office", (None, None)),
+    ("PIO Officer Lena Marsh at 602-555-0100", ("Lena Marsh", None)),  # a job title before the name
+    ("Public Information Officer Lena Marsh", ("Lena Marsh", None)),
+    ("Media Relations at the Capitol", (None, None)),
 ])
 def test_running_name_and_the_office_written_after_it(text, found):
     assert running_name(text) == found

@@ -208,7 +208,8 @@ def running_name(segment: str) -> tuple[str | None, str | None]:
     skip = 0
     while skip < min(MAX_LEAD_WORDS, len(words)) and words[skip][0].islower():
         skip += 1
-    while skip < len(words) and words[skip].casefold() in _words("honorifics"):
+    # A rank or a job title before the name ("PIO Officer Dwayne Tillman", "Public Information Officer Ana Ruiz").
+    while skip < len(words) and words[skip].casefold() in _words("honorifics") | _words("role_words"):
         skip += 1
     particles = _words("name_particles")
     size = skip
