@@ -203,3 +203,16 @@ def test_countries_in_a_script_without_capitals():
 
 def test_dateline_pattern_does_not_backtrack_on_a_huge_line():
     assert places.dateline("Aa, 1 " * 200_000 + "- x") is None
+
+
+def test_unlisted_town_in_capitals_takes_the_country_of_the_contacts_phones():
+    first = "HOLLOWAY CREEK – " + "Deputies closed a county road on Monday after a gas line broke under the bridge near the school."
+    body = page_text(first=first, after=["Media contact:", "Lena Marsh", "Phone: (405) 522-0191"])
+    assert location_of(body) == Location("HOLLOWAY CREEK", "US")
+    # without a phone there is nothing to place the town in, and a town written in small letters is no dateline
+    assert location_of(page_text(first=first)) is None
+    label = first.replace("HOLLOWAY CREEK", "MEDIA ADVISORY")  # a release label in capitals is no place
+    assert location_of(page_text(first=label, after=["Media contact:", "Lena Marsh", "Phone: (405) 522-0191"])) is None
+    assert location_of(page_text(first=first.replace("HOLLOWAY CREEK", "Holloway Creek"), after=[
+        "Media contact:", "Lena Marsh", "Phone: (405) 522-0191"])) is None
+

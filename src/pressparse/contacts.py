@@ -751,11 +751,11 @@ class Regions:
 
 def _prefix_regions(numbers: list[str]) -> list[str]:
     """Countries of the numbers written with their country code ("+44 ..."), in order."""
-    return [code for code in map(_number_region, numbers) if code]
+    return [code for code in map(number_region, numbers) if code]
 
 
 @lru_cache(maxsize=4096)
-def _number_region(number: str) -> str | None:
+def number_region(number: str) -> str | None:
     """The country of a number written with its country code; None for a local or invalid one."""
     import phonenumbers  # imported on first use: most pages have no phone
 
