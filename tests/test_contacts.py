@@ -688,3 +688,10 @@ def test_a_short_headline_under_a_one_line_contact_heading_stays_the_headline():
                                   "Gabinete de imprensa"])
 def test_a_press_office_heading_without_a_colon_is_a_cue(line):
     assert find_cue(line, 0) is not None
+
+
+def test_job_title_in_capitals_before_the_name_of_a_contact_sentence():
+    tokens = parse_line("PIO Sgt. Lena Marsh at (602) 534-2311 or lmarsh@example.org.", running_text=True)
+    assert [(t.kind, t.value) for t in tokens][:2] == [("name", "Lena Marsh"), ("phone", "(602) 534-2311")]
+    # an office's acronym opening the sentence is still an office, not a title
+    assert parse_line("IOM Geneva at +41 22 717 9111", running_text=True)[0].kind == "acronym"

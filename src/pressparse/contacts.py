@@ -209,7 +209,7 @@ def running_name(segment: str) -> tuple[str | None, str | None]:
     while skip < min(MAX_LEAD_WORDS, len(words)) and words[skip][0].islower():
         skip += 1
     # A rank or a job title before the name ("PIO Officer Dwayne Tillman", "Public Information Officer Ana Ruiz").
-    while skip < len(words) and words[skip].casefold() in _words("honorifics") | _words("role_words"):
+    while skip < len(words) and words[skip].casefold() in _title_words():
         skip += 1
     particles = _words("name_particles")
     size = skip
@@ -221,6 +221,12 @@ def running_name(segment: str) -> tuple[str | None, str | None]:
     if size - skip > MAX_NAME_WORDS or not is_person_name(name):
         return None, None
     return name, _office_after(words[size:])
+
+
+@lru_cache(maxsize=None)
+def _title_words() -> frozenset[str]:
+    """Ranks and job-title words that may stand before a name ("Sgt.", "Officer", "PIO", "Public Information")."""
+    return _words("honorifics") | _words("role_words")
 
 
 def _office_after(words: list[str]) -> str | None:
@@ -347,6 +353,8 @@ def _segment(segment: str, running_text: bool) -> list[Token]:
         return [marker, *_segment(segment[label.end() :], running_text)]
     kind = office_kind(segment)
     shaped = is_person_name(segment)
+    if kind == "acronym" and running_text and segment.split()[0].casefold() in _title_words():
+        kind = None  # a job title in capitals before the name ("contact PIO Dwayne Tillman at …")
     if running_text and not shaped and kind != "acronym":
         name, office = running_name(segment)
         if name:
