@@ -30,6 +30,8 @@ INLINE_WINDOW = 1000
 # The block ends after this many lines, or this many lines in a row that hold nothing of a contact.
 MAX_BLOCK_LINES = 40
 MAX_OTHER_LINES = 2
+# A heading cue alone on its line ("Contact", "Media Relations") is this short at most.
+MAX_BARE_HEADING = 40
 # A contact heading above the headline is looked for this many lines up.
 ABOVE_HEADLINE = 6
 # A contact widget names a person and their post in at most this many words ("Team Communications").
@@ -242,9 +244,12 @@ def _office_after(words: list[str]) -> str | None:
 def is_desk(segment: str) -> bool:
     """True for a press desk named as such ("Media Relations Division", "Service de presse", "Public Affairs
     Office"): a few words, the first capitalised, one of them a desk word. A job title
-    ("Public Information Officer") names a person's post, not a desk."""
+    ("Public Information Officer", "Public Affairs Specialist": a post word last) names a person's post, not a
+    desk."""
     words = segment.split()
     if not MIN_NAME_WORDS <= len(words) <= MAX_OFFICE_WORDS or _DIGIT.search(segment) or "@" in segment:
+        return False
+    if _ends_on_a_post(segment):
         return False
     if not (_NAME_WORD.match(words[0]) or _uncased(words[0])):
         return False
@@ -940,6 +945,32 @@ def _take_press_mailbox(page: Page, start: int) -> None:
                 return
 
 
+def _bare_heading(text: str) -> bool:
+    """True for a heading cue alone on its line without a colon ("Contact", "Media Relations"): a menu entry as
+    often as a heading, so it heads a block only when a named person with a phone or an e-mail follows (the
+    contact box closing a government page)."""
+    return len(text) <= MAX_BARE_HEADING and text.strip().casefold() in _heading_cues()
+
+
+def _shows_a_person(page: Page, block: Block) -> bool:
+    """True when a block under a bare heading is a contact box, not a menu or an address under the same word:
+    a named person with a phone or an e-mail, and an e-mail or a job title ("Public Affairs Specialist") in it."""
+    if not any(person.name and person.details() for person in block.people):
+        return False
+    lines = page.lines[block.cue.line + 1 : block.last + 1]
+    return any(person.emails for person in block.people) or any(_ends_on_a_post(line.text) for line in lines)
+
+
+def _ends_on_a_post(text: str) -> bool:
+    words = text.split()
+    return bool(words) and words[-1].casefold().strip(_EDGE_PUNCTUATION) in _words("post_heads")
+
+
+@lru_cache(maxsize=None)
+def _heading_cues() -> frozenset[str]:
+    return frozenset(cue.casefold() for cue in lexicon.merged("contacts", "heading_cues"))
+
+
 def _take_block(page: Page, indexes: range, tail: int | None, end: int | None = None) -> bool:
     """Takes the first contact block whose cue is on one of the lines `indexes`: a cue inside a line counts from
     line `tail` on, and with `end` (above the headline) only a heading cue counts, its block ending there."""
@@ -948,10 +979,13 @@ def _take_block(page: Page, indexes: range, tail: int | None, end: int | None = 
         cue = find_cue(text, index, mid_line=tail is not None and index >= tail) if text else None
         if cue is None and end is None and text.endswith(":"):
             cue = closing_verb_cue(text, index)
+        bare = cue is None and end is None and _bare_heading(text)
+        if bare:
+            cue = Cue(index, 0, len(text), text)
         if cue is None or (end is not None and not _is_heading(page, cue)):
             continue
         block = read_block(page, cue, end)
-        if not block.people:
+        if not block.people or (bare and not _shows_a_person(page, block)):
             continue
         closes = end is None and _closes_release(page, block)
         if closes or _is_heading(page, cue):
