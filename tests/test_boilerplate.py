@@ -68,6 +68,7 @@ from pressparse.page import Page
         ("Le puede interesar: Lluvias dejan miles de damnificados en la costa.", "", "", "link inside the body"),
         ("Pressemitteilung zum Download", "", "", "link inside the body"),
         ("WATCH: Families return to the flooded villages", "", "", "link inside the body"),
+        ("READ MORE: Families return to the flooded villages", "", "", "link inside the body"),  # not the button
         ("Te puede interesar:", "", "", "link inside the body"),
         ("Close sites icon close", "", "", "control labels"),
         ("Springfield, IL 62701, USA.", "", "", "postal address"),

@@ -1,5 +1,7 @@
 """Headline, body span, listings and pages without a release, on small pages written for these tests."""
 
+import pytest
+
 from pressparse.pipeline import analyse, extract
 
 MENU = """Who we are
@@ -372,3 +374,23 @@ def test_a_labelled_link_between_paragraphs_is_left_out_and_the_body_goes_on():
     page = RELEASE.replace("More than 9,000", "You may also like: Flood defences to be rebuilt before the rains\nMore than 9,000")
     body = extract(page).body
     assert body.endswith("local officials said on Tuesday.") and "Flood defences" not in body and "like:" not in body
+
+
+@pytest.mark.parametrize("caption", [
+    "Nurses check a child at a reopened health post near the river. Credit: Jo Marsh/Field Agency",
+    "Nurses check a child at a reopened health post near the riverFoto: Field Agency",
+    "Nurses check a child at a reopened health post near the river. (AP)",
+])
+def test_caption_with_its_photo_credit_is_not_the_headline(caption):
+    page = MENU + "Health posts reopen in flooded districts of the delta\nMay 5, 2020\n" + caption + "\n" + BODY
+    assert extract(page).headline == "Health posts reopen in flooded districts of the delta"
+
+
+def test_caption_after_a_link_inside_the_body_does_not_split_the_release():
+    first, second = BODY.split("More than")
+    page = (MENU + "Health posts reopen in flooded districts of the delta\n\n" + first + "\nRead also: Pumps arrive by boat\n\n"
+            "A nurse at work in a reopened post near the river. Credit: Jo Marsh\n\nMore than" + second)
+    record = extract(page)
+    assert record.headline == "Health posts reopen in flooded districts of the delta"
+    assert "clean water" in record.body and "Pumps arrive" not in record.body
+

@@ -230,13 +230,14 @@ def _shape_rule(text: str) -> str:
     if "©" in text and (len(text) <= _MAX_CREDIT_LINE or _COPYRIGHT.search(text)):
         return COPYRIGHT_RULE
     start = _first_word(text)
+    # "READ MORE: <title>" is a link inside the body, though "Read more" alone is a web-page phrase.
+    if ":" in text and _is_link_label(text, words):
+        return INLINE_LINK_RULE
     if start in words.prefix_starts and words.prefix.match(text):
         return "web-page phrase"
     if start in words.about_starts and _is_about_heading(text, words):
         return TRAILER_RULE
     if ":" in text:
-        if _is_link_label(text, words):
-            return INLINE_LINK_RULE
         if start in words.field_starts and words.field_start.match(text):
             return METADATA_RULE
         if text.count(":") >= 2 and len(words.field_anywhere.findall(text[:400])) >= 2:

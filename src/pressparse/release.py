@@ -27,7 +27,7 @@ from .boilerplate import (
     ends_sentence,
 )
 from .page import BODY, BOILERPLATE, DATE, HEADLINE, Line, Page
-from .patterncache import compile_re
+from .patterncache import compile_re, compile_regex
 
 # A title does not end like a sentence or a clause (Arabic comma and semicolon included), nor like a dateline
 # waiting for its text ("CITY, Country, 16 May 2020 /Agency/ --"), even inside closing quotes or brackets.
@@ -305,7 +305,9 @@ def _bridged(run: list[Paragraph], gap: list[str], following: Paragraph) -> bool
         # Under a title or a date line: labels, a line or two of furniture ("Lecture 1 min.", a photo credit), a
         # caption, until the prose starts.
         return any(p.is_title or p.is_date for p in run)
-    return following.is_prose and run[-1].is_prose and all(rule in _INSIDE_BODY_RULES for rule in gap)
+    # A photo caption with its credit may stand between the body's paragraphs, after a labelled link too.
+    goes_on = following.is_prose or _credits_a_photo(following.text)
+    return goes_on and run[-1].is_prose and all(rule in _INSIDE_BODY_RULES for rule in gap)
 
 
 def _prose_chars(run: list[Paragraph]) -> int:
@@ -343,6 +345,12 @@ class _Cues:
         self.label_prefix = compile_re(rf"^(?:{lexicon.alternation(words('labels'))})\s*[:|–—-]+\s*", re.IGNORECASE)
         self.actions = frozenset(words("actions"))
         self.bylines = frozenset(words("bylines"))
+        # A photo credit inside a caption: "… Credit: Oliver Lane", "… NadeschdinBild: Agency" (glued to the
+        # caption's last word), "Photo: Ana Ruiz".
+        credits = words("credits")
+        every_case = lexicon.alternation([*credits, *(w.capitalize() for w in credits), *(w.upper() for w in credits)])
+        glued = lexicon.alternation([w.capitalize() for w in credits])
+        self.credit = compile_regex(rf"(?:(?<!\w)(?:{every_case})|(?<=\p{{Ll}})(?:{glued}))\s*:\s*\S")
         # "il y a 3 heures", "hace 2 días" (the word before the number); "17 hours 23 min ago" (after it).
         before = lexicon.alternation(words("ago_before"))
         after = lexicon.alternation(words("ago_after"))
@@ -364,6 +372,8 @@ MIN_PHONE_DIGITS: Final = 7
 # A reference number closing a short label ("EU News 353/2014", "Press release 12/2019").
 _REFERENCE: Final = compile_re(r"\d+\s*/\s*\d{2,4}$")
 _CREDIT: Final = compile_re(r"©|\(c\)", re.IGNORECASE)
+# A caption's sentence closed by its agency in brackets: "Documents were released on Monday. (AP)".
+_CREDITED_SENTENCE: Final = compile_re(r"\.\s*\([^()]{1,30}\)$")
 # A wire dateline ending on its agency between slashes ("MADRID, 16 May 2020 /Agency/").
 _WIRE_AGENCY: Final = compile_re(r"/[^/\s][^/]{0,40}/\s*$")
 # A field holding a date ("Date of publication: 23rd, February 2024 GMT").
@@ -390,8 +400,9 @@ def _label_key(text: str) -> str:
 def _not_a_title(text: str) -> bool:
     """True for a title-like line that is something else: a release label ("FOR IMMEDIATE RELEASE"), a
     numbered label ("EU News 353/2014"), a button or link ("LIRE LA BIO", "Close sites icon close"), a
-    byline, a contact line (a phone number, an e-mail address), a photo credit ("… (c) Name / Agency"), a
-    time stamp ("Source - 17 hours 23 min ago", "Published: 23rd, February 2024") or a wire dateline."""
+    byline, a contact line (a phone number, an e-mail address), a photo credit or a caption holding one ("… (c)
+    Name / Agency", "… Credit: Name"), a time stamp ("Source - 17 hours 23 min ago", "Published: 23rd, February
+    2024") or a wire dateline."""
     cues = _cues()
     words = text.split()
     if _label_key(text) in cues.labels:
@@ -408,7 +419,13 @@ def _not_a_title(text: str) -> bool:
             return True
     if len(words) <= MAX_STAMP_WORDS and (cues.time_ago.search(text) or _DATE_FIELD.search(text)):
         return True
-    return "@" in text or _has_phone(text) or bool(_CREDIT.search(text)) or bool(_WIRE_AGENCY.search(text))
+    return "@" in text or _has_phone(text) or _credits_a_photo(text) or bool(_WIRE_AGENCY.search(text))
+
+
+def _credits_a_photo(text: str) -> bool:
+    """True for a line holding a photo credit: "©", "(c)", a credit label ("Credit: Name", "Bild: Agency")
+    or a sentence closed by its agency in brackets ("… on Monday. (AP)"): a caption, not a title."""
+    return bool(_CREDIT.search(text) or _cues().credit.search(text) or _CREDITED_SENTENCE.search(text))
 
 
 def _has_phone(text: str) -> bool:
