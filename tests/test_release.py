@@ -394,3 +394,16 @@ def test_caption_after_a_link_inside_the_body_does_not_split_the_release():
     assert record.headline == "Health posts reopen in flooded districts of the delta"
     assert "clean water" in record.body and "Pumps arrive" not in record.body
 
+
+
+def test_caption_between_the_date_line_and_the_body_is_not_the_headline():
+    head = """Health posts reopen in flooded districts of the delta
+Twelve posts serve the families who lost their homes
+By Jo Marsh
+May 5, 2020
+A nurse checks a child at one of the reopened posts near the river bank
+"""
+    assert extract(MENU + head + BODY).headline == "Health posts reopen in flooded districts of the delta"
+    # a Title Case headline under its date line stays the headline, whatever title-like line heads the date
+    page = MENU + "Regional News From The Delta Desk\nMay 5, 2020\nHealth Posts Reopen in Flooded Districts\n" + BODY
+    assert extract(page).headline == "Health Posts Reopen in Flooded Districts"

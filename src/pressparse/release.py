@@ -385,6 +385,8 @@ MAX_ISSUER_WORDS: Final = 8
 # A title over a deck: the title has this many words at least, the deck (a sentence without its period) more.
 MIN_DECKED_TITLE_WORDS: Final = 5
 MIN_DECK_WORDS: Final = 8
+# A headline is this many paragraphs above its date line at most (title, deck, byline, date).
+HEAD_PARAGRAPHS: Final = 3
 
 
 # Words compared by their first letters (see `_stems`), in this many paragraphs under a menu entry.
@@ -505,10 +507,22 @@ def _headline_of(run: list[Paragraph]) -> tuple[Paragraph | None, int]:
     chosen = strong[-1] if strong else (titles[-1] if titles else None)
     if chosen is None:
         return None, lead
+    chosen = _title_over_date(run, strong, chosen)
     if chosen - 1 in strong and _is_deck(run[chosen - 1], run[chosen], stopwords):
         chosen -= 1
     first_prose = next(i for i in range(chosen + 1, len(run)) if run[i].is_prose)
     return run[chosen], first_prose
+
+
+def _title_over_date(run: list[Paragraph], strong: list[int], chosen: int) -> int:
+    """The title heading the one date line above `chosen` (title, maybe a deck and a byline, then the date):
+    a line in sentence case between that date line and the lead is a caption, not the headline. Several date
+    lines above are teasers' (title, date, title, date), and the last title is the release's."""
+    dates = [i for i in range(chosen) if run[i].is_date]
+    if len(dates) != 1 or _title_cased(run[chosen].text, _stopwords()):
+        return chosen  # a headline in Title Case or capitals under its date line is not a caption
+    above = [i for i in strong if i < dates[0]]
+    return above[-1] if above and dates[0] - above[-1] <= HEAD_PARAGRAPHS else chosen
 
 
 def _is_deck(title: Paragraph, below: Paragraph, stopwords: frozenset[str]) -> bool:
