@@ -712,3 +712,8 @@ def test_bare_contact_heading_closing_the_page_heads_a_block_with_a_named_person
 ])
 def test_a_job_title_is_no_desk(text, desk):
     assert contacts.is_desk(text) is desk
+
+
+def test_pio_heading_before_a_colon_is_a_contact_cue():
+    record = extract(MENU + PARAGRAPHS["en"] + "###\nPIO: Lt. Lena Marsh, 405-522-0191\n")
+    assert [(c.name, c.phones) for c in record.contacts] == [("Lena Marsh", ["+14055220191"])]
