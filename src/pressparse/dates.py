@@ -16,7 +16,8 @@ Day and month order of a numeric date ("04/05/2019"), first rule that decides:
 1. a number over 12 in the date itself ("04/20/2017" is month first);
 2. the weekday printed on the same line ("Tue, 11/06/2018": 6 Nov 2018 is a Tuesday, 11 June is not);
 3. the other numeric dates on the page, by majority of those with a number over 12;
-4. day first, the usage of every lexicon language but US English, which only the rules above can reveal.
+4. month first on a US page (its dateline is in the US: "ATHENS, Ga. – ", or its contacts' phones are: "+1 …");
+5. day first, the usage of every lexicon language but US English.
 """
 
 from __future__ import annotations
@@ -258,7 +259,16 @@ def _day_first(found: FoundDate, line: str, page: Page) -> bool:
         if len(fits) == 1:
             return fits[0]
     page_order = _page_day_first(page.text)
-    return True if page_order is None else page_order
+    return not _us_page(page) if page_order is None else page_order
+
+
+def _us_page(page: Page) -> bool:
+    """True for a page from the US, where numeric dates are month first: its dateline place is in the US, or,
+    without a dateline, its contacts' phones are (North American numbers)."""
+    opening = places.page_dateline(page)
+    if opening is not None:
+        return places.place_code(opening[1].place) == "US"
+    return any(phone.startswith("+1") for contact in page.record.contacts for phone in contact.phones)
 
 
 @lru_cache(maxsize=4096)
