@@ -68,6 +68,7 @@ def location_with_contacts(text: str, organizations: list[str]) -> Location | No
         ("WESTPORT, Conn., Dec. 20 /Newswire/ -- ", ("WESTPORT", "US")),  # the city alone, the state's country
         ("ATHENS, Ga. – ", ("ATHENS", "US")),  # not Athens in Greece
         ("Delhi, IN – ", ("Delhi, IN", "IN")),  # a country's ISO code, not Indiana's
+        ("Springfield, MO – ", ("Springfield", "US")),  # Missouri's postal code, Macao's ISO code: a US city
         ("Köln. ", ("Köln", "DE")),
         ("NEW YORK 18 March 2020 – ", ("NEW YORK", "US")),  # no comma before the date
         ("ST. LOUIS, Mo. – ", ("ST. LOUIS", "US")),  # an abbreviation in the city's name

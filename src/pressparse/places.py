@@ -367,9 +367,14 @@ def is_place_name(text: str) -> bool:
 
 
 def city_of(place: str) -> str:
-    """The dateline place without the US state after its city ("WESTPORT, Conn." is "WESTPORT")."""
+    """The dateline place without the US state after its city ("WESTPORT, Conn." is "WESTPORT"; "Springfield, MO"
+    too, a postal code that is also a country's being a state once the place is placed in the US)."""
     city, comma, state = place.rpartition(",")
-    return city.strip() if comma and is_us_state(state.strip()) else place
+    if not comma:
+        return place
+    state = state.strip()
+    in_us = is_us_state(state) or (state in _us_states().codes and place_code(place) == "US")
+    return city.strip() if in_us else place
 
 
 def page_dateline(page: Page) -> tuple[int, Dateline] | None:
