@@ -31,7 +31,7 @@ import regex
 
 from . import datacache, lexicon, places
 from .boilerplate import METADATA_RULE
-from .page import BODY, BOILERPLATE, DATE, TRAILER, Page
+from .page import BODY, BOILERPLATE, CONTACT, DATE, TRAILER, Page
 from .patterncache import compile_re, compile_regex
 
 # A year is looked for in every short line: stdlib re finds it faster than regex once the "no digit before"
@@ -329,8 +329,8 @@ def _labelled_date(text: str) -> tuple[FoundDate, int] | None:
 
 
 def _near_headline(page: Page, body_start: int) -> tuple[range, range]:
-    """Indexes of the lines a few non-blank lines above the headline, and of the lines from there down to the
-    body. Without a headline, the last line above the body stands for it (a title the release step missed)."""
+    """Indexes of the lines a few non-blank lines above the headline (a contact block there not counted), and
+    of the lines from there down to the body. Without a headline, the last line above the body stands for it (a title the release step missed)."""
     top = page.headline
     if top is None:
         top = body_start
@@ -341,7 +341,8 @@ def _near_headline(page: Page, body_start: int) -> tuple[range, range]:
     seen = 0
     while above > 0 and seen < _LINES_BEFORE_HEADLINE:
         above -= 1
-        seen += bool(page.lines[above].text)
+        line = page.lines[above]
+        seen += bool(line.text) and line.role != CONTACT  # a contact block may stand between date and title
     return range(above, top), range(top, body_start)
 
 
