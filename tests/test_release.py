@@ -181,6 +181,8 @@ def test_lines_between_title_and_body_are_not_the_headline():
         "DELTA CITY, Southland, 5 May 2020 /Field Wire/ --",  # a wire dateline waiting for its text
         "Jo Marsh Press Office",  # a contact widget's name
         "Standfirst of the story, in one sentence.\nBy Jo Marsh",  # a byline under a standfirst
+        "By Jo Marsh and Ana Ruiz",  # a byline of two names joined by a function word
+        "Von Anna Schmidt und Jo Marsh, dpa",  # and the agency after them
     ):
         page = MENU + title + "\n" + between + "\n" + BODY
         assert extract(page).headline == title, between

@@ -382,6 +382,8 @@ _DATE_FIELD: Final = compile_re(r"^[^:\d]{1,30}:\s*\d[^:]*(?:19|20)\d\d")
 MAX_LABEL_WORDS: Final = 5
 MAX_STAMP_WORDS: Final = 8
 MAX_ISSUER_WORDS: Final = 8
+# After a byline's names and a comma, an agency or a post: "dpa", "staff writer", "Associated Press".
+MAX_BYLINE_POST_WORDS: Final = 3
 # A title over a deck: the title has this many words at least, the deck (a sentence without its period) more.
 MIN_DECKED_TITLE_WORDS: Final = 5
 MIN_DECK_WORDS: Final = 8
@@ -413,15 +415,29 @@ def _not_a_title(text: str) -> bool:
     # A button, or a row of them ("Share on Facebook Share on Twitter Share by Email").
     if first in cues.actions and (len(words) <= MAX_LABEL_WORDS or text.lower().count(first) > 1):
         return True
-    if len(words) <= MAX_LABEL_WORDS:
-        if _REFERENCE.search(text):
-            return True
-        # A byline: "By Jo Marsh", "Por Canal26" (the name's words capitalised, unlike "Von der Leyen visits Kyiv").
-        if first in cues.bylines and len(words) > 1 and not any(word[:1].islower() for word in words[1:]):
-            return True
+    if len(words) <= MAX_LABEL_WORDS and _REFERENCE.search(text):
+        return True
+    if first in cues.bylines and len(words) <= MAX_STAMP_WORDS and _is_byline(text):
+        return True
     if len(words) <= MAX_STAMP_WORDS and (cues.time_ago.search(text) or _DATE_FIELD.search(text)):
         return True
     return "@" in text or _has_phone(text) or _credits_a_photo(text) or bool(_WIRE_AGENCY.search(text))
+
+
+def _is_byline(text: str) -> bool:
+    """True for a byline after its word: names in capitals joined by function words before any comma ("By Jo
+    Marsh", "Por Canal26", "Von Anna Schmidt und Jo Marsh, dpa", "By Jo Marsh, staff writer"), unlike a title
+    ("Von der Leyen visits Kyiv", "By the numbers: …")."""
+    head, _, post = text.partition(",")
+    names = head.split()[1:]
+    stopwords = _stopwords()
+    return (
+        bool(names)
+        and names[0][:1].isupper()
+        and ":" not in text
+        and len(post.split()) <= MAX_BYLINE_POST_WORDS
+        and all(word[:1].isupper() or word[:1].isdigit() or word in stopwords for word in names)
+    )
 
 
 def _credits_a_photo(text: str) -> bool:
