@@ -409,3 +409,18 @@ A nurse checks a child at one of the reopened posts near the river bank
     # a Title Case headline under its date line stays the headline, whatever title-like line heads the date
     page = MENU + "Regional News From The Delta Desk\nMay 5, 2020\nHealth Posts Reopen in Flooded Districts\n" + BODY
     assert extract(page).headline == "Health Posts Reopen in Flooded Districts"
+
+
+def test_title_and_standfirst_over_a_row_of_buttons_head_the_body_under_it():
+    head = """Health posts reopen in flooded districts of the delta
+Twelve posts now serve the families who lost their homes.
+Share
+Print
+"""
+    long_body = BODY + "\n" + BODY.replace("The agency", "Since then the agency")
+    record = extract(MENU + head + long_body)
+    assert record.headline == "Health posts reopen in flooded districts of the delta"
+    assert record.body.startswith("The agency opened twelve health posts")
+    # across the site's menu (headings printed twice, bullets) a title heads nothing
+    record = extract("Who we are\nThe agency helps families in the delta.\n" + MENU + long_body)
+    assert record.headline is None

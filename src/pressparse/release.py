@@ -19,11 +19,14 @@ from .dates import MAX_DATE_LINE, is_date_line
 from .boilerplate import (
     BULLET_CHARS,
     CLOSING_CHARS,
+    CONTROL_RULE,
     COPYRIGHT_RULE,
     INLINE_LINK_RULE,
     METADATA_RULE,
+    SOCIAL_RULE,
     TEMPLATE_RULE,
     TRAILER_RULE,
+    WEB_PHRASE_RULE,
     ends_sentence,
 )
 from .page import BODY, BOILERPLATE, DATE, HEADLINE, Line, Page
@@ -71,6 +74,8 @@ MIN_TEASER_TITLE_WORDS: Final = 5
 TEASER_RULE: Final = "teaser"
 # Furniture lines that may sit under a headline or inside a body without ending it.
 MAX_BRIDGED_LINES: Final = 2
+# What stands between a release's head and its body: buttons, the site's own lines, fields ("Reading time: 4 min").
+_HEAD_FURNITURE_RULES: Final = frozenset({WEB_PHRASE_RULE, CONTROL_RULE, SOCIAL_RULE, TEMPLATE_RULE, METADATA_RULE})
 _INSIDE_BODY_RULES: Final = frozenset({METADATA_RULE, COPYRIGHT_RULE, TEMPLATE_RULE, INLINE_LINK_RULE})
 
 
@@ -387,6 +392,8 @@ MAX_BYLINE_POST_WORDS: Final = 3
 # A title over a deck: the title has this many words at least, the deck (a sentence without its period) more.
 MIN_DECKED_TITLE_WORDS: Final = 5
 MIN_DECK_WORDS: Final = 8
+# A row of buttons between a release's head (title, standfirst) and its body spans this many lines at most.
+MAX_HEAD_GAP_LINES: Final = 12
 # A headline is this many paragraphs above its date line at most (title, deck, byline, date).
 HEAD_PARAGRAPHS: Final = 3
 
@@ -584,6 +591,21 @@ def _release_run(runs: list[list[Paragraph]], heads: list[tuple[Paragraph | None
     return max(releases, key=rank, default=None)
 
 
+def _headline_above(
+    page: Page, runs: list[list[Paragraph]], heads: list[tuple[Paragraph | None, int]], best: int
+) -> Paragraph | None:
+    """The headline of a release run that has none, from the shorter run right above it: title, standfirst,
+    then a row of buttons ("Share", "Save", "Print") or fields that split the head from the body; not across
+    the site's menu (doubled headings, bullets)."""
+    if best == 0 or heads[best - 1][0] is None:
+        return None
+    above = runs[best - 1]
+    start, end = above[-1].lines[-1] + 1, runs[best][0].lines[0]
+    buttons = all(line.role != BOILERPLATE or line.why in _HEAD_FURNITURE_RULES for line in page.lines[start:end])
+    close = end - start <= MAX_HEAD_GAP_LINES and buttons
+    return heads[best - 1][0] if close and _prose_chars(above) < _prose_chars(runs[best]) else None
+
+
 def _set_headline(page: Page, index: int) -> None:
     """Make line `index` the headline, without a release label heading it ("MEDIA ADVISORY: ...") or the
     bullet of a menu entry: the line keeps the title alone."""
@@ -642,6 +664,7 @@ def find_release(page: Page) -> None:
         return
     headline, first_prose = heads[best]
     body = runs[best][first_prose:]
+    headline = headline or _headline_above(page, runs, heads, best)
     if headline is not None:
         index = headline.lines[0]
         _set_headline(page, _menu_entry_naming(page, index, body) or index)
