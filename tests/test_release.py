@@ -382,6 +382,7 @@ def test_a_labelled_link_between_paragraphs_is_left_out_and_the_body_goes_on():
     "Nurses check a child at a reopened health post near the river. Credit: Jo Marsh/Field Agency",
     "Nurses check a child at a reopened health post near the riverFoto: Field Agency",
     "Nurses check a child at a reopened health post near the river. (AP)",
+    "Photo by Jo Marsh",  # a credit phrase before the name
 ])
 def test_caption_with_its_photo_credit_is_not_the_headline(caption):
     page = MENU + "Health posts reopen in flooded districts of the delta\nMay 5, 2020\n" + caption + "\n" + BODY

@@ -356,6 +356,8 @@ class _Cues:
         every_case = lexicon.alternation([*credits, *(w.capitalize() for w in credits), *(w.upper() for w in credits)])
         glued = lexicon.alternation([w.capitalize() for w in credits])
         self.credit = compile_regex(rf"(?:(?<!\w)(?:{every_case})|(?<=\p{{Ll}})(?:{glued}))\s*:\s*\S")
+        # "Photo by Ana Ruiz", "Illustration by …": the phrase in any case, then a name.
+        self.credit_phrase = compile_regex(rf"(?<!\w)(?i:{lexicon.alternation(words('credit_phrases'))})\s+\p{{Lu}}")
         # "il y a 3 heures", "hace 2 días" (the word before the number); "17 hours 23 min ago" (after it).
         before = lexicon.alternation(words("ago_before"))
         after = lexicon.alternation(words("ago_after"))
@@ -448,9 +450,16 @@ def _is_byline(text: str) -> bool:
 
 
 def _credits_a_photo(text: str) -> bool:
-    """True for a line holding a photo credit: "©", "(c)", a credit label ("Credit: Name", "Bild: Agency")
-    or a sentence closed by its agency in brackets ("… on Monday. (AP)"): a caption, not a title."""
-    return bool(_CREDIT.search(text) or _cues().credit.search(text) or _CREDITED_SENTENCE.search(text))
+    """True for a line holding a photo credit: "©", "(c)", a credit label ("Credit: Name", "Bild: Agency"), a
+    credit phrase ("Photo by Name") or a sentence closed by its agency in brackets ("… on Monday. (AP)"): a
+    caption, not a title."""
+    cues = _cues()
+    return bool(
+        _CREDIT.search(text)
+        or cues.credit.search(text)
+        or cues.credit_phrase.search(text)
+        or _CREDITED_SENTENCE.search(text)
+    )
 
 
 def _has_phone(text: str) -> bool:
