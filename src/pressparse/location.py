@@ -46,18 +46,19 @@ def _from_dateline(page: Page) -> Location | None:
 
 def _in_capitals(place: str) -> bool:
     """True for a place written in capitals, as US datelines write theirs ("RIVERBEND – "), and not a release
-    label written the same way ("MEDIA ADVISORY, July 11 -- …")."""
+    label or a story's flag written the same way ("MEDIA ADVISORY, July 11 -- …", "UPDATE – The teen …")."""
     return (
         place.isupper()
         and sum(char.isalpha() for char in place) >= _MIN_CAPITALS_PLACE
-        and place.lower() not in _release_labels()
+        and place.lower() not in _labels_and_flags()
     )
 
 
 @lru_cache(maxsize=None)
-def _release_labels() -> frozenset[str]:
-    """The labels of a release in every language ("media advisory", "communiqué de presse"), in lower case."""
-    return frozenset(label.lower() for label in lexicon.merged("headline", "labels"))
+def _labels_and_flags() -> frozenset[str]:
+    """Release labels and story flags in every language ("media advisory", "update", "mise à jour"), in lower
+    case."""
+    return frozenset(word.lower() for key in ("labels", "flags") for word in lexicon.merged("headline", key))
 
 
 def _contacts_country(page: Page) -> str | None:
