@@ -70,6 +70,7 @@ from pressparse.page import Page
         ("Le puede interesar: Lluvias dejan miles de damnificados en la costa.", "", "", "link inside the body"),
         ("Pressemitteilung zum Download", "", "", "link inside the body"),
         ("WATCH: Families return to the flooded villages", "", "", "link inside the body"),
+        ("READ MORE: Families return to the flooded villages", "", "", "link inside the body"),  # not the button
         ("Te puede interesar:", "", "", "link inside the body"),
         ("Lire aussi :", "", "", "link inside the body"),
         ("Lire aussi", "", "", "start of trailing matter"),

@@ -343,6 +343,9 @@ def test_is_person_name(text, expected):
     ("Florence Kerr à l’OIM Dakar", ("Florence Kerr", "OIM Dakar")),
     ("our spokesperson Dr. Ana Ruiz", ("Ana Ruiz", None)),
     ("the Geneva office", (None, None)),
+    ("PIO Officer Lena Marsh at 602-555-0100", ("Lena Marsh", None)),  # a job title before the name
+    ("Public Information Officer Lena Marsh", ("Lena Marsh", None)),
+    ("Media Relations at the Capitol", (None, None)),
 ])
 def test_running_name_and_the_office_written_after_it(text, found):
     assert running_name(text) == found
@@ -743,3 +746,32 @@ def test_a_contact_line_taken_for_the_headline_is_read_as_the_contact_block():
     contacts.find_contacts(page)
     assert [(c.name, c.phones) for c in page.record.contacts] == [
         ("Dana Whitcomb", ["+17143478408"]), ("Mara Quinn", ["+12032213767"])]
+
+
+def test_job_title_in_capitals_before_the_name_of_a_contact_sentence():
+    tokens = parse_line("PIO Sgt. Lena Marsh at (602) 534-2311 or lmarsh@example.org.", running_text=True)
+    assert [(t.kind, t.value) for t in tokens][:2] == [("name", "Lena Marsh"), ("phone", "(602) 534-2311")]
+    # an office's acronym opening the sentence is still an office, not a title
+    assert parse_line("IOM Geneva at +41 22 717 9111", running_text=True)[0].kind == "acronym"
+
+
+def test_bare_contact_heading_closing_the_page_heads_a_block_with_a_named_person():
+    tail = "Topic\nPublic Health\nUpdated May 6, 2019\nContact\nLena Marsh\nPublic Affairs Specialist\n(802) 555-0143\nWas this page helpful?\n"
+    record = extract(MENU + PARAGRAPHS["en"] + tail)
+    assert [(c.name, c.organization, c.phones) for c in record.contacts] == [("Lena Marsh", None, ["+18025550143"])]
+    # the same word alone in a menu, over entries that name nobody, is no contact heading
+    for menu in ("Contact\nOur Services\nVisitor Hours\n", "Contact\nCity Hall\n"):
+        assert extract(MENU + PARAGRAPHS["en"] + menu + "Phone: (802) 555-0143\n").contacts == [], menu
+
+
+@pytest.mark.parametrize("text, desk", [
+    ("Public Affairs Office", True), ("Media Relations Unit", True),
+    ("Public Affairs Specialist", False), ("Public Affairs Officer", False),  # a post word last: a job title
+])
+def test_a_job_title_is_no_desk(text, desk):
+    assert contacts.is_desk(text) is desk
+
+
+def test_pio_heading_before_a_colon_is_a_contact_cue():
+    record = extract(MENU + PARAGRAPHS["en"] + "###\nPIO: Lt. Lena Marsh, 405-522-0191\n")
+    assert [(c.name, c.phones) for c in record.contacts] == [("Lena Marsh", ["+14055220191"])]

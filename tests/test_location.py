@@ -71,6 +71,7 @@ def location_with_contacts(text: str, organizations: list[str]) -> Location | No
         ("SPRINGFIELD, NY – ", ("SPRINGFIELD", "US")),  # a postal code after a US city
         ("Bogotá, D.C., 12 de marzo de 2021 – ", ("Bogotá, D.C.", "CO")),  # no US city: the Capital District
         ("Delhi, IN – ", ("Delhi, IN", "IN")),  # a country's ISO code, not Indiana's
+        ("Springfield, MO – ", ("Springfield", "US")),  # Missouri's postal code, Macao's ISO code: a US city
         ("Köln. ", ("Köln", "DE")),
         ("NEW YORK 18 March 2020 – ", ("NEW YORK", "US")),  # no comma before the date
         ("ST. LOUIS, Mo. – ", ("ST. LOUIS", "US")),  # an abbreviation in the city's name
@@ -247,3 +248,17 @@ def test_us_states_count_for_the_united_states():
 def test_short_city_names_are_not_counted():
     text = "Jos et Aba sont venus ; Jos est reparti."  # given names too, before cities of a million people
     assert places.countries_in(text, inside_names=False, big_places=True) == []
+
+
+def test_unlisted_town_in_capitals_takes_the_country_of_the_contacts_phones():
+    first = "HOLLOWAY CREEK – " + "Deputies closed a county road on Monday after a gas line broke under the bridge near the school."
+    body = page_text(first=first, after=["Media contact:", "Lena Marsh", "Phone: (405) 522-0191"])
+    assert location_of(body) == Location("HOLLOWAY CREEK", "US")
+    # without a phone there is nothing to place the town in, and a town written in small letters is no dateline
+    assert location_of(page_text(first=first)) is None
+    for word in ("MEDIA ADVISORY", "UPDATE"):  # a release label or a story's flag in capitals is no place
+        label = first.replace("HOLLOWAY CREEK", word)
+        assert location_of(page_text(first=label, after=["Media contact:", "Lena Marsh", "Phone: (405) 522-0191"])) is None
+    assert location_of(page_text(first=first.replace("HOLLOWAY CREEK", "Holloway Creek"), after=[
+        "Media contact:", "Lena Marsh", "Phone: (405) 522-0191"])) is None
+

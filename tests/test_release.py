@@ -1,5 +1,7 @@
 """Headline, body span, listings and pages without a release, on small pages written for these tests."""
 
+import pytest
+
 from pressparse.pipeline import analyse, extract
 
 MENU = """Who we are
@@ -179,6 +181,8 @@ def test_lines_between_title_and_body_are_not_the_headline():
         "DELTA CITY, Southland, 5 May 2020 /Field Wire/ --",  # a wire dateline waiting for its text
         "Jo Marsh Press Office",  # a contact widget's name
         "Standfirst of the story, in one sentence.\nBy Jo Marsh",  # a byline under a standfirst
+        "By Jo Marsh and Ana Ruiz",  # a byline of two names joined by a function word
+        "Von Anna Schmidt und Jo Marsh, dpa",  # and the agency after them
     ):
         page = MENU + title + "\n" + between + "\n" + BODY
         assert extract(page).headline == title, between
@@ -191,6 +195,16 @@ Twelve posts serve families who lost their homes when the river broke its banks 
     record = extract(page)
     assert record.headline == "Health posts reopen in flooded districts of the delta"
     assert record.body.startswith("The agency opened twelve health posts")
+
+
+def test_title_case_deck_under_a_title_case_title_is_not_the_headline():
+    page = MENU + """Governor Opens Three New Health Posts Along The Delta
+Families Displaced By Last Month's Floods Will Be Seen Free Of Charge At Every Post Until The Autumn
+""" + BODY
+    assert extract(page).headline == "Governor Opens Three New Health Posts Along The Delta"
+    # a Title Case line too short for a sentence over a longer one is a section label, not a title over its deck
+    page = MENU + "Regional News From The Delta Desk\nGovernor Opens Three New Health Posts Along The Flooded Delta\n" + BODY
+    assert extract(page).headline == "Governor Opens Three New Health Posts Along The Flooded Delta"
 
 
 def test_section_label_over_the_title_is_not_the_headline():
@@ -362,3 +376,52 @@ def test_a_labelled_link_between_paragraphs_is_left_out_and_the_body_goes_on():
     page = RELEASE.replace("More than 9,000", "You may also like: Flood defences to be rebuilt before the rains\nMore than 9,000")
     body = extract(page).body
     assert body.endswith("local officials said on Tuesday.") and "Flood defences" not in body and "like:" not in body
+
+
+@pytest.mark.parametrize("caption", [
+    "Nurses check a child at a reopened health post near the river. Credit: Jo Marsh/Field Agency",
+    "Nurses check a child at a reopened health post near the riverFoto: Field Agency",
+    "Nurses check a child at a reopened health post near the river. (AP)",
+    "Photo by Jo Marsh",  # a credit phrase before the name
+])
+def test_caption_with_its_photo_credit_is_not_the_headline(caption):
+    page = MENU + "Health posts reopen in flooded districts of the delta\nMay 5, 2020\n" + caption + "\n" + BODY
+    assert extract(page).headline == "Health posts reopen in flooded districts of the delta"
+
+
+def test_caption_after_a_link_inside_the_body_does_not_split_the_release():
+    first, second = BODY.split("More than")
+    page = (MENU + "Health posts reopen in flooded districts of the delta\n\n" + first + "\nRead also: Pumps arrive by boat\n\n"
+            "A nurse at work in a reopened post near the river. Credit: Jo Marsh\n\nMore than" + second)
+    record = extract(page)
+    assert record.headline == "Health posts reopen in flooded districts of the delta"
+    assert "clean water" in record.body and "Pumps arrive" not in record.body
+
+
+
+def test_caption_between_the_date_line_and_the_body_is_not_the_headline():
+    head = """Health posts reopen in flooded districts of the delta
+Twelve posts serve the families who lost their homes
+By Jo Marsh
+May 5, 2020
+A nurse checks a child at one of the reopened posts near the river bank
+"""
+    assert extract(MENU + head + BODY).headline == "Health posts reopen in flooded districts of the delta"
+    # a Title Case headline under its date line stays the headline, whatever title-like line heads the date
+    page = MENU + "Regional News From The Delta Desk\nMay 5, 2020\nHealth Posts Reopen in Flooded Districts\n" + BODY
+    assert extract(page).headline == "Health Posts Reopen in Flooded Districts"
+
+
+def test_title_and_standfirst_over_a_row_of_buttons_head_the_body_under_it():
+    head = """Health posts reopen in flooded districts of the delta
+Twelve posts now serve the families who lost their homes.
+Share
+Print
+"""
+    long_body = BODY + "\n" + BODY.replace("The agency", "Since then the agency")
+    record = extract(MENU + head + long_body)
+    assert record.headline == "Health posts reopen in flooded districts of the delta"
+    assert record.body.startswith("The agency opened twelve health posts")
+    # across the site's menu (headings printed twice, bullets) a title heads nothing
+    record = extract("Who we are\nThe agency helps families in the delta.\n" + MENU + long_body)
+    assert record.headline is None

@@ -50,6 +50,10 @@ TRAILER_RULE: Final = "start of trailing matter"
 INLINE_LINK_RULE: Final = "link inside the body"
 # A CMS's "this e-mail address is protected from spambots" text, standing where the address was.
 NOTICE_RULE: Final = "protected e-mail notice"
+# Buttons and links of the page ("Share", "Print", "Close sites icon close", "Follow us on Facebook …").
+WEB_PHRASE_RULE: Final = "web-page phrase"
+CONTROL_RULE: Final = "control labels"
+SOCIAL_RULE: Final = "social-media links"
 # A bullet is menu material when it is a few words without a sentence's end.
 _MAX_MENU_BULLET_WORDS: Final = 12
 # Whole-line furniture phrases are short; longer lines are only tested against the prefixes and fields.
@@ -223,26 +227,27 @@ def _shape_rule(text: str) -> str:
         if key in words.trailer:
             return TRAILER_RULE
         if key in words.lines:
-            return "web-page phrase"
+            return WEB_PHRASE_RULE
         if key in words.inline_links:
             return INLINE_LINK_RULE
         if "min" in text and _READING_TIME.match(text):
             return "reading time"
         if not words.controls.isdisjoint(key.split()) and _is_control_row(key, text, words):
-            return "control labels"
+            return CONTROL_RULE
     if len(text) <= 120 and _is_breadcrumb(text):
         return "breadcrumb"
     # A short line with a "©" is a copyright or a photo's caption and credit ("Families at the well. © Agency").
     if "©" in text and (len(text) <= _MAX_CREDIT_LINE or _COPYRIGHT.search(text)):
         return COPYRIGHT_RULE
     start = _first_word(text)
+    # "READ MORE: <title>" is a link inside the body, though "Read more" alone is a web-page phrase.
+    if ":" in text and _is_link_label(text, words):
+        return INLINE_LINK_RULE
     if start in words.prefix_starts and words.prefix.match(text):
-        return "web-page phrase"
+        return WEB_PHRASE_RULE
     if start in words.about_starts and _is_about_heading(text, words):
         return TRAILER_RULE
     if ":" in text:
-        if _is_link_label(text, words):
-            return INLINE_LINK_RULE
         if start in words.field_starts and words.field_start.match(text):
             return METADATA_RULE
         if text.count(":") >= 2 and len(words.field_anywhere.findall(text[:400])) >= 2:
@@ -251,7 +256,7 @@ def _shape_rule(text: str) -> str:
     # did not match above): a cheap anchored test before the search through the line.
     if len(text) <= _MAX_SOCIAL_ROW and (start in words.prefix_starts or words.networks.match(text)):
         if not ends_sentence(text) and _is_social_row(text, words):
-            return "social-media links"
+            return SOCIAL_RULE
     return ""
 
 

@@ -30,6 +30,8 @@ INLINE_WINDOW = 1000
 # The block ends after this many lines, or this many lines in a row that hold nothing of a contact.
 MAX_BLOCK_LINES = 40
 MAX_OTHER_LINES = 2
+# A heading cue alone on its line ("Contact", "Media Relations") is this short at most.
+MAX_BARE_HEADING = 40
 # A contact heading above the headline is looked for this many lines up.
 ABOVE_HEADLINE = 6
 # A contact widget names a person and their post in at most this many words ("Team Communications").
@@ -211,7 +213,8 @@ def running_name(segment: str) -> tuple[str | None, str | None]:
     skip = 0
     while skip < min(MAX_LEAD_WORDS, len(words)) and words[skip][0].islower():
         skip += 1
-    while skip < len(words) and words[skip].casefold() in _words("honorifics"):
+    # A rank or a job title before the name ("PIO Officer Dwayne Tillman", "Public Information Officer Ana Ruiz").
+    while skip < len(words) and words[skip].casefold() in _title_words():
         skip += 1
     particles = _words("name_particles")
     size = skip
@@ -223,6 +226,12 @@ def running_name(segment: str) -> tuple[str | None, str | None]:
     if size - skip > MAX_NAME_WORDS or not is_person_name(name):
         return None, None
     return name, _office_after(words[size:])
+
+
+@lru_cache(maxsize=None)
+def _title_words() -> frozenset[str]:
+    """Ranks and job-title words that may stand before a name ("Sgt.", "Officer", "PIO", "Public Information")."""
+    return _words("honorifics") | _words("role_words")
 
 
 def _office_after(words: list[str]) -> str | None:
@@ -238,9 +247,12 @@ def _office_after(words: list[str]) -> str | None:
 def is_desk(segment: str) -> bool:
     """True for a press desk named as such ("Media Relations Division", "Service de presse", "Public Affairs
     Office"): a few words, the first capitalised, one of them a desk word. A job title
-    ("Public Information Officer") names a person's post, not a desk."""
+    ("Public Information Officer", "Public Affairs Specialist": a post word last) names a person's post, not a
+    desk."""
     words = segment.split()
     if not MIN_NAME_WORDS <= len(words) <= MAX_OFFICE_WORDS or _DIGIT.search(segment) or "@" in segment:
+        return False
+    if _ends_on_a_post(segment):
         return False
     if not (_NAME_WORD.match(words[0]) or _uncased(words[0])):
         return False
@@ -349,6 +361,8 @@ def _segment(segment: str, running_text: bool) -> list[Token]:
         return [marker, *_segment(segment[label.end() :], running_text)]
     kind = office_kind(segment)
     shaped = is_person_name(segment)
+    if kind == "acronym" and running_text and segment.split()[0].casefold() in _title_words():
+        kind = None  # a job title in capitals before the name ("contact PIO Dwayne Tillman at …")
     if running_text and not shaped and kind != "acronym":
         name, office = running_name(segment)
         if name:
@@ -758,11 +772,11 @@ class Regions:
 
 def _prefix_regions(numbers: list[str]) -> list[str]:
     """Countries of the numbers written with their country code ("+44 ..."), in order."""
-    return [code for code in map(_number_region, numbers) if code]
+    return [code for code in map(number_region, numbers) if code]
 
 
 @lru_cache(maxsize=4096)
-def _number_region(number: str) -> str | None:
+def number_region(number: str) -> str | None:
     """The country of a number written with its country code; None for a local or invalid one."""
     import phonenumbers  # imported on first use: most pages have no phone
 
@@ -945,12 +959,15 @@ def _take_press_mailbox(page: Page, start: int) -> None:
 def heading_holds(page: Page, block: Block) -> bool:
     """False when a heading word ("Contact", "Kontakt:", "Presse": a menu entry or a site's own contact box as
     often) introduces a postal address (the footer's "Kontakt:" / "Hafenhilfe Hamburg" / "Elbstraße 7" / ...)
-    or, alone on its line, no named person or desk. True for every other cue ("Pressekontakt", "Media
-    contacts", "For more information"), which may give an address with the person."""
+    or, alone on its line, no named person or desk; written without a colon, it must head a contact box (see
+    `_shows_a_person`). True for every other cue ("Pressekontakt", "Media contacts", "For more information"),
+    which may give an address with the person."""
     cue = block.cue
     written = cue.text.strip()
     if written.rstrip(": ").casefold() not in _words("heading_cues"):
         return True
+    if not written.endswith(":") and not _shows_a_person(page, block):
+        return False
     first = block.people[0].name_item
     if first is None:
         return written.endswith(":") and not any(
@@ -977,6 +994,36 @@ def is_postal_address(text: str) -> bool:
 @lru_cache(maxsize=None)
 def _street_suffixes() -> tuple[str, ...]:
     return tuple(_words("street_suffixes"))
+
+
+def _bare_heading(text: str) -> bool:
+    """True for a heading cue alone on its line without a colon ("Contact", "Media Relations"): a menu entry as
+    often as a heading, so it heads a block only when a named person with a phone or an e-mail follows (the
+    contact box closing a government page)."""
+    return len(text) <= MAX_BARE_HEADING and text.strip().casefold() in _heading_cues()
+
+
+def _shows_a_person(page: Page, block: Block) -> bool:
+    """True when a block under a bare heading is a contact box, not a menu or an address under the same word:
+    a press desk with a phone or an e-mail ("USAO Public Affairs"), or a named person with one and an e-mail or
+    a job title ("Public Affairs Specialist") in the block."""
+    reachable = [person.name for person in block.people if person.name and person.details()]
+    if not reachable:
+        return False
+    if any(is_desk(name) for name in reachable):
+        return True
+    lines = page.lines[block.cue.line + 1 : block.last + 1]
+    return any(person.emails for person in block.people) or any(_ends_on_a_post(line.text) for line in lines)
+
+
+def _ends_on_a_post(text: str) -> bool:
+    words = text.split()
+    return bool(words) and words[-1].casefold().strip(_EDGE_PUNCTUATION) in _words("post_heads")
+
+
+@lru_cache(maxsize=None)
+def _heading_cues() -> frozenset[str]:
+    return frozenset(cue.casefold() for cue in lexicon.merged("contacts", "heading_cues"))
 
 
 def _take_block(page: Page, indexes: range, tail: int | None, end: int | None = None) -> bool:

@@ -16,7 +16,8 @@ Day and month order of a numeric date ("04/05/2019"), first rule that decides:
 1. a number over 12 in the date itself ("04/20/2017" is month first);
 2. the weekday printed on the same line ("Tue, 11/06/2018": 6 Nov 2018 is a Tuesday, 11 June is not);
 3. the other numeric dates on the page, by majority of those with a number over 12;
-4. day first, the usage of every lexicon language but US English, which only the rules above can reveal.
+4. month first on a US page (its dateline is in the US: "ATHENS, Ga. – ", or its contacts' phones are: "+1 …");
+5. day first, the usage of every lexicon language but US English.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ import regex
 
 from . import datacache, lexicon, places
 from .boilerplate import METADATA_RULE
-from .page import BODY, BOILERPLATE, DATE, TRAILER, Page
+from .page import BODY, BOILERPLATE, CONTACT, DATE, TRAILER, Page
 from .patterncache import compile_re, compile_regex
 
 # A year is looked for in every short line: stdlib re finds it faster than regex once the "no digit before"
@@ -260,7 +261,16 @@ def _day_first(found: FoundDate, line: str, page: Page) -> bool:
         if len(fits) == 1:
             return fits[0]
     page_order = _page_day_first(page.text)
-    return True if page_order is None else page_order
+    return not _us_page(page) if page_order is None else page_order
+
+
+def _us_page(page: Page) -> bool:
+    """True for a page from the US, where numeric dates are month first: its dateline place is in the US, or,
+    without a dateline, its contacts' phones are (North American numbers)."""
+    opening = places.page_dateline(page)
+    if opening is not None:
+        return places.place_code(opening[1].place) == "US"
+    return any(phone.startswith("+1") for contact in page.record.contacts for phone in contact.phones)
 
 
 @lru_cache(maxsize=4096)
@@ -321,8 +331,8 @@ def _labelled_date(text: str) -> tuple[FoundDate, int] | None:
 
 
 def _near_headline(page: Page, body_start: int) -> tuple[range, range]:
-    """Indexes of the lines a few non-blank lines above the headline, and of the lines from there down to the
-    body. Without a headline, the last line above the body stands for it (a title the release step missed)."""
+    """Indexes of the lines a few non-blank lines above the headline (a contact block there not counted), and
+    of the lines from there down to the body. Without a headline, the last line above the body stands for it (a title the release step missed)."""
     top = page.headline
     if top is None:
         top = body_start
@@ -333,7 +343,8 @@ def _near_headline(page: Page, body_start: int) -> tuple[range, range]:
     seen = 0
     while above > 0 and seen < _LINES_BEFORE_HEADLINE:
         above -= 1
-        seen += bool(page.lines[above].text)
+        line = page.lines[above]
+        seen += bool(line.text) and line.role != CONTACT  # a contact block may stand between date and title
     return range(above, top), range(top, body_start)
 
 

@@ -497,13 +497,15 @@ def _misuse() -> re.Pattern:
 
 def _misused(paragraph: Paragraph, cue_start: int) -> bool:
     """True when the sentence speaks of money taken before the cue: "he embezzled funds from the X Trust" or "he
-    fraudulently obtained a grant from Y" names a victim, not a donor. (The reading window is searched first:
-    most cues have no such word before them, and need no sentence start.)"""
+    fraudulently obtained a grant from Y" names a victim, not a donor. A capitalised word is part of a name
+    ("the Auto Theft Unit is funded by ..."), not money taken. (The reading window is searched first: most cues
+    have no such word before them, and need no sentence start.)"""
     low = max(0, cue_start - _READ_BEFORE)
     if _misuse().search(paragraph.folded, low, cue_start) is None:
         return False
     start = sentence_start(paragraph.text, cue_start, _READ_BEFORE)
-    return _misuse().search(paragraph.folded, start, cue_start) is not None
+    words = _misuse().finditer(paragraph.folded, start, cue_start)
+    return any(not paragraph.text[word.start()].isupper() for word in words)
 
 
 def _fits(name: str, family: str) -> bool:

@@ -8,7 +8,9 @@ written and its ISO 3166-1 alpha-2 code (see `places`).
 
 from __future__ import annotations
 
-from . import dates, places
+from functools import lru_cache
+
+from . import contacts, dates, lexicon, places
 from .model import Location
 from .page import Page
 
@@ -16,12 +18,15 @@ from .page import Page
 _MAIN_COUNTRY_CHARS = 20_000
 # Without a headline, a date line with a place is looked for this many lines above the body.
 _DATE_LINE_REACH = 3
+# A place in capitals nobody lists has at least this many letters ("TX" or "AP" are no dateline).
+_MIN_CAPITALS_PLACE = 3
 
 
 def _from_dateline(page: Page) -> Location | None:
     """The dateline place (the city alone after a US one: "WESTPORT, Conn."), when it is a known country or city,
-    or when the dateline's date or agency shows it is one (then the code is null); a place ended by a full stop
-    ("Köln. …") only when it is known."""
+    or when the dateline's date or agency shows it is one (then the code is null), or when it is written in
+    capitals and the contacts' phones name one country (a small US town: "RIVERBEND – "); a place ended by a
+    full stop ("Köln. …") only when it is known."""
     opening = places.page_dateline(page)
     if opening is None:
         return None
@@ -29,11 +34,38 @@ def _from_dateline(page: Page) -> Location | None:
     code = places.place_code(found.place)
     known = code is not None or places.is_known_place(found.place)  # "Chișinău/Berlin": two countries, no code
     shown = found.source is not None or bool(found.date and dates.date_in(found.date))
+    if not known and not found.period and not shown:
+        code = _contacts_country(page) if _in_capitals(found.place) else None
+        shown = code is not None
     if not known and (found.period or not shown):
         return None
     name = places.city_of(found.place)
     page.note("location", name, index, "dateline")
     return Location(name, code)
+
+
+def _in_capitals(place: str) -> bool:
+    """True for a place written in capitals, as US datelines write theirs ("RIVERBEND – "), and not a release
+    label or a story's flag written the same way ("MEDIA ADVISORY, July 11 -- …", "UPDATE – The teen …")."""
+    return (
+        place.isupper()
+        and sum(char.isalpha() for char in place) >= _MIN_CAPITALS_PLACE
+        and place.lower() not in _labels_and_flags()
+    )
+
+
+@lru_cache(maxsize=None)
+def _labels_and_flags() -> frozenset[str]:
+    """Release labels and story flags in every language ("media advisory", "update", "mise à jour"), in lower
+    case."""
+    return frozenset(word.lower() for key in ("labels", "flags") for word in lexicon.merged("headline", key))
+
+
+def _contacts_country(page: Page) -> str | None:
+    """The one country of the contacts' phone numbers: a town too small for the gazetteer, written in capitals
+    as a dateline, is in the country its press officers are called in."""
+    regions = {contacts.number_region(phone) for contact in page.record.contacts for phone in contact.phones}
+    return regions.pop() if len(regions) == 1 else None
 
 
 def _from_date_line(page: Page, body_start: int) -> Location | None:

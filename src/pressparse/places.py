@@ -468,11 +468,14 @@ _CLOSING_STOP = compile_regex(r"(?<=\p{L}{3})\.$")
 
 
 def city_of(place: str) -> str:
-    """The dateline place without the US state after its city ("WESTPORT, Conn." is "WESTPORT") and without the
-    full stop of a ".-" separator ("Tegucigalpa, Honduras.- …"; an abbreviation keeps its own: "D.C.")."""
+    """The dateline place without the US state after its city ("WESTPORT, Conn." is "WESTPORT"; "Springfield, MO"
+    too, a postal code that is also a country's being a state once the place is placed in the US) and without
+    the full stop of a ".-" separator ("Tegucigalpa, Honduras.- …"; an abbreviation keeps its own: "D.C.")."""
     city, comma, state = place.rpartition(",")
-    if comma and _is_state_after(city.strip(), state.strip()):
-        return city.strip()
+    if comma:
+        city, state = city.strip(), state.strip()
+        if _is_state_after(city, state) or (state.replace(".", "") in _us_states().codes and place_code(place) == "US"):
+            return city
     return place[:-1] if _CLOSING_STOP.search(place) else place
 
 

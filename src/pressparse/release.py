@@ -19,15 +19,18 @@ from .dates import MAX_DATE_LINE, is_date_line
 from .boilerplate import (
     BULLET_CHARS,
     CLOSING_CHARS,
+    CONTROL_RULE,
     COPYRIGHT_RULE,
     INLINE_LINK_RULE,
     METADATA_RULE,
+    SOCIAL_RULE,
     TEMPLATE_RULE,
     TRAILER_RULE,
+    WEB_PHRASE_RULE,
     ends_sentence,
 )
 from .page import BODY, BOILERPLATE, DATE, HEADLINE, Line, Page
-from .patterncache import compile_re
+from .patterncache import compile_re, compile_regex
 
 # A title does not end like a sentence or a clause (Arabic comma and semicolon included), nor like a dateline
 # waiting for its text ("CITY, Country, 16 May 2020 /Agency/ --"), even inside closing quotes or brackets.
@@ -73,6 +76,8 @@ TEASER_RULE: Final = "teaser"
 # time, share row, photo credit, tags: a few more).
 MAX_BRIDGED_LINES: Final = 2
 MAX_LINES_UNDER_TITLE: Final = 4
+# What stands between a release's head and its body: buttons, the site's own lines, fields ("Reading time: 4 min").
+_HEAD_FURNITURE_RULES: Final = frozenset({WEB_PHRASE_RULE, CONTROL_RULE, SOCIAL_RULE, TEMPLATE_RULE, METADATA_RULE})
 _INSIDE_BODY_RULES: Final = frozenset({METADATA_RULE, COPYRIGHT_RULE, TEMPLATE_RULE, INLINE_LINK_RULE})
 
 
@@ -307,7 +312,14 @@ def _bridged(run: list[Paragraph], gap: list[str], following: Paragraph) -> bool
         # Under a title or a date line: labels, a few lines of furniture ("Lecture 1 min.", a photo credit), a
         # caption, until the prose starts.
         return len(gap) <= MAX_LINES_UNDER_TITLE and any(p.is_title or p.is_date for p in run)
-    return len(gap) <= MAX_BRIDGED_LINES and following.is_prose and run[-1].is_prose and all(rule in _INSIDE_BODY_RULES for rule in gap)
+    # A photo caption with its credit may stand between the body's paragraphs, after a labelled link too.
+    goes_on = following.is_prose or _credits_a_photo(following.text)
+    return (
+        len(gap) <= MAX_BRIDGED_LINES
+        and goes_on
+        and run[-1].is_prose
+        and all(rule in _INSIDE_BODY_RULES for rule in gap)
+    )
 
 
 def _prose_chars(run: list[Paragraph]) -> int:
@@ -345,6 +357,14 @@ class _Cues:
         self.label_prefix = compile_re(rf"^(?:{lexicon.alternation(words('labels'))})\s*[:|–—-]+\s*", re.IGNORECASE)
         self.actions = frozenset(words("actions"))
         self.bylines = frozenset(words("bylines"))
+        # A photo credit inside a caption: "… Credit: Oliver Lane", "… NadeschdinBild: Agency" (glued to the
+        # caption's last word), "Photo: Ana Ruiz".
+        credits = words("credits")
+        every_case = lexicon.alternation([*credits, *(w.capitalize() for w in credits), *(w.upper() for w in credits)])
+        glued = lexicon.alternation([w.capitalize() for w in credits])
+        self.credit = compile_regex(rf"(?:(?<!\w)(?:{every_case})|(?<=\p{{Ll}})(?:{glued}))\s*:\s*\S")
+        # "Photo by Ana Ruiz", "Illustration by …": the phrase in any case, then a name.
+        self.credit_phrase = compile_regex(rf"(?<!\w)(?i:{lexicon.alternation(words('credit_phrases'))})\s+\p{{Lu}}")
         # "il y a 3 heures", "hace 2 días" (the word before the number); "17 hours 23 min ago" (after it).
         before = lexicon.alternation(words("ago_before"))
         after = lexicon.alternation(words("ago_after"))
@@ -366,6 +386,8 @@ MIN_PHONE_DIGITS: Final = 7
 # A reference number closing a short label ("EU News 353/2014", "Press release 12/2019").
 _REFERENCE: Final = compile_re(r"\d+\s*/\s*\d{2,4}$")
 _CREDIT: Final = compile_re(r"©|\(c\)", re.IGNORECASE)
+# A caption's sentence closed by its agency in brackets: "Documents were released on Monday. (AP)".
+_CREDITED_SENTENCE: Final = compile_re(r"\.\s*\([^()]{1,30}\)$")
 # A wire dateline ending on its agency between slashes ("MADRID, 16 May 2020 /Agency/").
 _WIRE_AGENCY: Final = compile_re(r"/[^/\s][^/]{0,40}/\s*$")
 # A field holding a date ("Date of publication: 23rd, February 2024 GMT").
@@ -374,9 +396,15 @@ _DATE_FIELD: Final = compile_re(r"^[^:\d]{1,30}:\s*\d[^:]*(?:19|20)\d\d")
 MAX_LABEL_WORDS: Final = 5
 MAX_STAMP_WORDS: Final = 8
 MAX_ISSUER_WORDS: Final = 8
+# After a byline's names and a comma, an agency or a post: "dpa", "staff writer", "Associated Press".
+MAX_BYLINE_POST_WORDS: Final = 3
 # A title over a deck: the title has this many words at least, the deck (a sentence without its period) more.
 MIN_DECKED_TITLE_WORDS: Final = 5
 MIN_DECK_WORDS: Final = 8
+# A row of buttons between a release's head (title, standfirst) and its body spans this many lines at most.
+MAX_HEAD_GAP_LINES: Final = 12
+# A headline is this many paragraphs above its date line at most (title, deck, byline, date).
+HEAD_PARAGRAPHS: Final = 3
 
 
 # Words compared by their first letters (see `_stems`), in this many paragraphs under a menu entry.
@@ -392,8 +420,9 @@ def _label_key(text: str) -> str:
 def _not_a_title(text: str) -> bool:
     """True for a title-like line that is something else: a release label ("FOR IMMEDIATE RELEASE"), a
     numbered label ("EU News 353/2014"), a button or link ("LIRE LA BIO", "Close sites icon close"), a
-    byline, a contact line (a phone number, an e-mail address), a photo credit ("… (c) Name / Agency"), a
-    time stamp ("Source - 17 hours 23 min ago", "Published: 23rd, February 2024") or a wire dateline."""
+    byline, a contact line (a phone number, an e-mail address), a photo credit or a caption holding one ("… (c)
+    Name / Agency", "… Credit: Name"), a time stamp ("Source - 17 hours 23 min ago", "Published: 23rd, February
+    2024") or a wire dateline."""
     cues = _cues()
     words = text.split()
     if _label_key(text) in cues.labels:
@@ -402,11 +431,9 @@ def _not_a_title(text: str) -> bool:
     # A button, or a row of them ("Share on Facebook Share on Twitter Share by Email").
     if first in cues.actions and (len(words) <= MAX_LABEL_WORDS or text.lower().count(first) > 1):
         return True
-    # A byline: "By Jo Marsh", "Por Canal26" (the name's words capitalised, unlike "Von der Leyen visits Kyiv").
-    if len(words) <= MAX_LABEL_WORDS and first in cues.bylines and len(words) > 1:
-        if not any(word[:1].islower() for word in words[1:]):
-            return True
-    if "@" in text or _CREDIT.search(text) or _WIRE_AGENCY.search(text):
+    if first in cues.bylines and len(words) <= MAX_STAMP_WORDS and _is_byline(text):
+        return True
+    if "@" in text or _credits_a_photo(text) or _WIRE_AGENCY.search(text):
         return True
     # The other labels hold a figure, which most titles have not: one search spares the patterns below.
     return _DIGITS.search(text) is not None and _is_numbered_label(text, len(words))
@@ -420,6 +447,34 @@ def _is_numbered_label(text: str, words: int) -> bool:
     if words <= MAX_STAMP_WORDS and (_cues().time_ago.search(text) or _DATE_FIELD.search(text)):
         return True
     return _has_phone(text)
+
+def _is_byline(text: str) -> bool:
+    """True for a byline after its word: names in capitals joined by function words before any comma ("By Jo
+    Marsh", "Por Canal26", "Von Anna Schmidt und Jo Marsh, dpa", "By Jo Marsh, staff writer"), unlike a title
+    ("Von der Leyen visits Kyiv", "By the numbers: …")."""
+    head, _, post = text.partition(",")
+    names = head.split()[1:]
+    stopwords = _stopwords()
+    return (
+        bool(names)
+        and names[0][:1].isupper()
+        and ":" not in text
+        and len(post.split()) <= MAX_BYLINE_POST_WORDS
+        and all(word[:1].isupper() or word[:1].isdigit() or word in stopwords for word in names)
+    )
+
+
+def _credits_a_photo(text: str) -> bool:
+    """True for a line holding a photo credit: "©", "(c)", a credit label ("Credit: Name", "Bild: Agency"), a
+    credit phrase ("Photo by Name") or a sentence closed by its agency in brackets ("… on Monday. (AP)"): a
+    caption, not a title."""
+    cues = _cues()
+    return bool(
+        _CREDIT.search(text)
+        or cues.credit.search(text)
+        or cues.credit_phrase.search(text)
+        or _CREDITED_SENTENCE.search(text)
+    )
 
 
 def _has_phone(text: str) -> bool:
@@ -501,23 +556,46 @@ def _headline_of(run: list[Paragraph]) -> tuple[Paragraph | None, int]:
     chosen = strong[-1] if strong else (titles[-1] if titles else None)
     if chosen is None:
         return None, lead
+    chosen = _title_over_date(run, strong, chosen)
     if chosen - 1 in strong and _is_deck(run[chosen - 1], run[chosen], stopwords):
         chosen -= 1
     first_prose = next(i for i in range(chosen + 1, len(run)) if run[i].is_prose)
     return run[chosen], first_prose
 
 
+def _title_over_date(run: list[Paragraph], strong: list[int], chosen: int) -> int:
+    """The title heading the one date line above `chosen` (title, maybe a deck and a byline, then the date):
+    a line in sentence case between that date line and the lead is a caption, not the headline. Several date
+    lines above are teasers' (title, date, title, date), and the last title is the release's."""
+    dates = [i for i in range(chosen) if run[i].is_date]
+    if len(dates) != 1 or _title_cased(run[chosen].text, _stopwords()):
+        return chosen  # a headline in Title Case or capitals under its date line is not a caption
+    above = [i for i in strong if i < dates[0]]
+    return above[-1] if above and dates[0] - above[-1] <= HEAD_PARAGRAPHS else chosen
+
+
 def _is_deck(title: Paragraph, below: Paragraph, stopwords: frozenset[str]) -> bool:
     """True when `below` is the deck of `title`: right under a headline-sized title (a blank line between at
     most) that is no organisation's name, a longer line written as a sentence (a section label over a title is
-    short)."""
+    short), or, under a title in capitals or Title Case, a longer line in Title Case (US sites case their decks
+    like their titles: "Seven Defendants Charged With ..." under "Attorney General Announces Takedown ...")."""
+    title_words = len(title.text.split())
+    deck_words = len(below.text.split())
     return (
         below.lines[0] - title.lines[-1] <= 2
-        and len(title.text.split()) >= MIN_DECKED_TITLE_WORDS
-        and len(below.text.split()) >= MIN_DECK_WORDS
-        and not _title_cased(below.text, stopwords)
+        and title_words >= MIN_DECKED_TITLE_WORDS
+        and deck_words >= MIN_DECK_WORDS
+        and (not _title_cased(below.text, stopwords) or _cased_like_a_deck(title.text, deck_words, stopwords))
         and not _names_organisation(title.text, stopwords)
     )
+
+
+def _cased_like_a_deck(title: str, deck_words: int, stopwords: frozenset[str]) -> bool:
+    """True when a Title Case line of `deck_words` words under `title` can be its deck: the title is cased
+    the same way (or in capitals), as long as a sentence (a section label over a title is short: "Press
+    Releases and Media Advisories") and shorter than the deck."""
+    title_words = len(title.split())
+    return _title_cased(title, stopwords) and MIN_DECK_WORDS <= title_words < deck_words
 
 
 def _is_listing_item(run: list[Paragraph], head: tuple[Paragraph | None, int]) -> bool:
@@ -537,6 +615,21 @@ def _release_run(runs: list[list[Paragraph]], heads: list[tuple[Paragraph | None
         return 2 * prose >= most and heads[k][0] is not None, prose
 
     return max(releases, key=rank, default=None)
+
+
+def _headline_above(
+    page: Page, runs: list[list[Paragraph]], heads: list[tuple[Paragraph | None, int]], best: int
+) -> Paragraph | None:
+    """The headline of a release run that has none, from the shorter run right above it: title, standfirst,
+    then a row of buttons ("Share", "Save", "Print") or fields that split the head from the body; not across
+    the site's menu (doubled headings, bullets)."""
+    if best == 0 or heads[best - 1][0] is None:
+        return None
+    above = runs[best - 1]
+    start, end = above[-1].lines[-1] + 1, runs[best][0].lines[0]
+    buttons = all(line.role != BOILERPLATE or line.why in _HEAD_FURNITURE_RULES for line in page.lines[start:end])
+    close = end - start <= MAX_HEAD_GAP_LINES and buttons
+    return heads[best - 1][0] if close and _prose_chars(above) < _prose_chars(runs[best]) else None
 
 
 def _set_headline(page: Page, index: int) -> None:
@@ -597,6 +690,7 @@ def find_release(page: Page) -> None:
         return
     headline, first_prose = heads[best]
     body = runs[best][first_prose:]
+    headline = headline or _headline_above(page, runs, heads, best)
     if headline is not None:
         index = headline.lines[0]
         _set_headline(page, _menu_entry_naming(page, index, body) or index)
