@@ -70,6 +70,15 @@ def test_a_fund_named_as_the_channel_is_the_funder(text, language, expected):
     assert funded(text, language=language) == expected
 
 
+def test_a_channel_cue_reads_names_only_before_a_fund_head_word():
+    # The cheap test before reading names after "through", "via", "من خلال": a fund head word in the window, in
+    # a script with plain letters or without them.
+    assert funders._may_name_a_fund("through the Lake Region Recovery Fund.", 0)
+    assert funders._may_name_a_fund("من خلال صندوق الأمم المتحدة للسكان", 0)
+    assert not funders._may_name_a_fund("via la Libye en raison des frontières.", 0)
+    assert not funders._may_name_a_fund("من خلال وزارة الصحة في المدينة", 0)
+
+
 def test_donor_glued_to_funded():
     assert funded("The Japan-funded clinic opened in May.") == ["Japan"]
     assert funded("Die EU-finanzierten Kurse starten im Mai.", language="de") == ["EU"]

@@ -267,3 +267,13 @@ def test_a_project_named_in_a_sentence_case_headline_only():
     page.headline, page.lines[0].role = 0, "headline"
     projects.find_projects(page)
     assert [(p.name, p.acronym) for p in page.record.projects] == [("Puits pour tous", None)]
+
+
+def test_a_frame_phrase_gates_a_paragraph_only_right_before_an_opening_quote():
+    # The cheap test before reading a paragraph without a project noun looks for a frame where `_introduction`
+    # would take one: in the few characters before a quote mark, not anywhere in the paragraph.
+    assert projects._may_frame_a_quote("die stiftung ruft im rahmen der „woche der nachbarschaft“ auf.")
+    assert not projects._may_frame_a_quote(
+        "im rahmen der partnerschaft mit vielen gemeinden der region sagte die bürgermeisterin: „wir danken allen.“"
+    )
+    assert not projects._may_frame_a_quote("im rahmen der partnerschaft kamen viele gäste.")

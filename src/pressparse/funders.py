@@ -57,7 +57,7 @@ from .names import (
 )
 from .page import Page
 from .patterncache import compile_re, compile_regex
-from .places import countries_in, country_code
+from .places import countries_in, country_code, fold
 from .projects import called_a_project
 
 # Most words of a donor's name in a script without capitals, where no capital shows where it ends ("حكومة اليابان").
@@ -422,15 +422,30 @@ def _plain_letters(text: str) -> bytes:
 
 @lru_cache(maxsize=None)
 def _fund_heads_plain() -> tuple[bytes, ...]:
-    """Plain letters of the fund head words' lookup forms."""
-    return tuple(_plain_letters(head) for head in _vocabulary()["fund_heads"])
+    """Plain letters of the fund head words' lookup forms, for the heads that have some."""
+    return tuple(plain for plain in map(_plain_letters, _vocabulary()["fund_heads"]) if plain)
+
+
+@lru_cache(maxsize=None)
+def _fund_heads_without_plain_letters() -> tuple[str, ...]:
+    """Lookup forms of the fund head words written in a script without plain letters ("صندوق"): an empty plain
+    form would be in every text."""
+    return tuple(head for head in _vocabulary()["fund_heads"] if not _plain_letters(head))
 
 
 def _may_name_a_fund(text: str, offset: int) -> bool:
     """False when no fund head word ("Fund", "Fonds") follows `offset` where names are read (twice the reading
     window: a known name with commas may run past it): no name read there suits a channel cue (`_fits`)."""
-    rest = _plain_letters(text[offset : offset + 2 * _READ_AFTER])
-    return any(head in rest for head in _fund_heads_plain())
+    window = text[offset : offset + 2 * _READ_AFTER]
+    rest = _plain_letters(window)
+    if any(head in rest for head in _fund_heads_plain()):
+        return True
+    if window.isascii():
+        return False
+    # A head without plain letters is sought in the window's lookup form, which takes a slow loop over its
+    # letters: only when the head's first letter is in the window decomposed (the lookup form only drops marks).
+    decomposed = unicodedata.normalize("NFD", window.casefold())
+    return any(head[0] in decomposed and head in fold(window) for head in _fund_heads_without_plain_letters())
 
 
 def _mentions(paragraph: Paragraph, cues: list[tuple[int, int, str]], lowercase: bool) -> list[tuple[_Mention, str]]:

@@ -254,8 +254,17 @@ def _introduction(paragraph: Paragraph, quote: re.Match) -> str:
 
 
 def _may_frame_a_quote(folded: str) -> bool:
-    """True when the folded text holds an opening quote mark and a frame phrase ("im Rahmen der „")."""
-    return any(mark in folded for mark in _OPENING_QUOTES) and _frame_stems().search(folded) is not None
+    """True when a frame phrase ("im Rahmen der „") stands in the reach before an opening quote mark, the only
+    place `_introduction` looks for one. (The marks are found by plain searches, and only the few characters
+    before each one are searched for a frame: the frames start with common letters, so a search of the whole
+    paragraph costs more, and a paragraph without a project noun is most of a page.)"""
+    for mark in _OPENING_QUOTES:
+        at = folded.find(mark)
+        while at >= 0:
+            if _frame_stems().search(folded, max(0, at - _FRAME_REACH), at):
+                return True
+            at = folded.find(mark, at + 1)
+    return False
 
 
 @lru_cache(maxsize=None)
