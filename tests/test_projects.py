@@ -277,3 +277,20 @@ def test_a_frame_phrase_gates_a_paragraph_only_right_before_an_opening_quote():
         "im rahmen der partnerschaft mit vielen gemeinden der region sagte die bürgermeisterin: „wir danken allen.“"
     )
     assert not projects._may_frame_a_quote("im rahmen der partnerschaft kamen viele gäste.")
+
+
+def test_an_acronym_said_to_be_carried_out_names_its_definition_a_project():
+    assert found(
+        "Fair Recruitment for Young Workers (FAIRWORK) aims to cut the fees that recruiters charge young workers.",
+        "Led by the agency, FAIRWORK will be implemented by a group of partners in three provinces.",
+    ) == [("Fair Recruitment for Young Workers", "FAIRWORK")]
+    assert found(
+        "Villes Sûres et Ouvertes (VSO) vise à renforcer les services des mairies.",
+        "VSO sera mis en œuvre par l'OIM avec les autorités locales.",
+        language="fr",
+    ) == [("Villes Sûres et Ouvertes", "VSO")]
+    # a definition nothing carries out is no project ("services" is no project noun)
+    assert found(
+        "Mental Health and Psychosocial Support (MHPSS) services reached 3,000 people.",
+        "The International Organization for Migration (IOM) is implementing the response with partners.",
+    ) == []

@@ -88,6 +88,7 @@ def _patterns() -> dict[str, regex.Pattern]:
     phases = lexicon.alternation(lexicon.merged("projects", "phase_words"))
     frames = lexicon.alternation(lexicon.merged("projects", "frames"))
     compounds = lexicon.alternation(lexicon.merged("projects", "compound_heads"))
+    run_verbs = lexicon.alternation(lexicon.merged("projects", "run_verbs"))
     flags = 0  # VERSION0: simple case folding, compiled several times faster than V1's full folding
     return {
         # '... projet en cours ... intitulé «': a title cue right before the quote, a project noun earlier.
@@ -137,6 +138,10 @@ def _patterns() -> dict[str, regex.Pattern]:
         ),
         # Words that make a name an agency, not a project ("World Food Programme").
         "agency": compile_regex(rf"(?<!\w)(?:{agencies})(?!\w)", flags),
+        # 'ALTER will be implemented by': an acronym said to be carried out, whatever noun it goes without.
+        "carried_out": compile_regex(
+            rf"(?<!\w)(\p{{Lu}}[\p{{Lu}}\p{{N}}.&-]*\p{{Lu}})\s+((?i:{run_verbs}))(?!\w)", flags
+        ),
     }
 
 
@@ -429,12 +434,32 @@ def _is_proper_name(name: str, head: str) -> bool:
     return any(w[:1].isalpha() and (is_capitalised(w) or len(own) > 1) for w in own)
 
 
-def _defined(paragraph: Paragraph) -> list[_Found]:
+def _carried_out(body: list[Paragraph]) -> dict[str, str]:
+    """Acronyms the text says are carried out, with the phrase that says it: "ALTER will be implemented by a
+    consortium", "START sera mis en œuvre par": what is implemented is a project, whatever noun it goes
+    without, and its definition ("Aligning Lenses Toward Ethical Recruitment (ALTER)") names it."""
+    found: dict[str, str] = {}
+    for paragraph in body:
+        if _run_verb_stems().search(paragraph.folded) is None:
+            continue  # most paragraphs say nothing is carried out: one search of the folded text spares the next
+        for match in _patterns()["carried_out"].finditer(paragraph.text):
+            found.setdefault(match.group(1), match.group(2))
+    return found
+
+
+@lru_cache(maxsize=None)
+def _run_verb_stems() -> re.Pattern:
+    """The carried-out phrases of every language in folded form, for a first test on `Paragraph.folded`."""
+    return compile_re(lexicon.trie_regex(fold_text(phrase) for phrase in lexicon.merged("projects", "run_verbs")))
+
+
+def _defined(paragraph: Paragraph, carried_out: dict[str, str]) -> list[_Found]:
     """A project bound to an acronym defined in parentheses: a project noun before it ("le projet d'appui aux
     frontières (PAF)") or after it ("the Sahel Alliance for Fair Employment (SAFE) project"), or after a list of
     such definitions ("the Safe Roads (SR) and Clean Wells (CW) projects"), or right before such a list ("two
-    projects: Safe Roads (SR) and Clean Wells (CW)"). Bound by a noun next to it or to its list, the name is the
-    acronym's long form (Schwartz and Hearst)."""
+    projects: Safe Roads (SR) and Clean Wells (CW)"), or an acronym the page says is carried out (see
+    `_carried_out`). Bound by a noun next to it or to its list, or carried out, the name is the acronym's long
+    form (Schwartz and Hearst)."""
     text = paragraph.text
     found: list[_Found] = []
     paren = text.find("(")
@@ -449,14 +474,16 @@ def _defined(paragraph: Paragraph) -> list[_Found]:
         if listed_after and not _patterns()["list_link"].fullmatch(text, definitions[index - 1].end(), match.start()):
             listed_after = ""
         look_back = _noun_look_back(paragraph, match.start())
-        if not nouns_after[index] and not listed_after and look_back is None:
+        carried = carried_out.get(acronym, "")
+        if not nouns_after[index] and not listed_after and not carried and look_back is None:
             continue  # no project noun to bind the acronym to (most definitions: spare the long form's search)
         low = max(definition_window(text, acronym, match.start()), definitions[index - 1].end() if index else 0)
         first = long_form_start(text, acronym, low, match.start())
         if first is not None and not nouns_after[index] and text[first].isupper():
             listed_after = _noun_just_before(text, first) or listed_after
-        if first is not None and (nouns_after[index] or listed_after):
-            name, cue = text[first : match.start()], nouns_after[index] or listed_after
+        bound = nouns_after[index] or listed_after or carried
+        if first is not None and bound:
+            name, cue = text[first : match.start()], bound
         else:
             if look_back is None:
                 continue
@@ -600,11 +627,14 @@ def find_projects(page: Page) -> None:
     more often, wins)."""
     projects: list[Project] = []
     seen: set[str] = set()
-    for paragraph in paragraphs(page) + headline_paragraph(page):
-        if not _has_noun(paragraph.folded) and not _may_frame_a_quote(paragraph.folded):
+    body = paragraphs(page) + headline_paragraph(page)
+    carried_out = _carried_out(body)
+    for paragraph in body:
+        if not _has_noun(paragraph.folded) and not _may_frame_a_quote(paragraph.folded) and not carried_out:
             continue  # nothing to find: every shape of project name holds a noun, a head word or a frame
         nouns = _noun_places(paragraph)
-        candidates = _quoted(paragraph) + _acronym_first(paragraph, nouns) + _named(paragraph) + _defined(paragraph)
+        defined = _defined(paragraph, carried_out)
+        candidates = _quoted(paragraph) + _acronym_first(paragraph, nouns) + _named(paragraph) + defined
         for found in _keep_apart(candidates + _described(paragraph, nouns) + _compounds(paragraph)):
             keys = {key(found.name)} | ({key(found.acronym)} if found.acronym else set())
             if keys & seen:
