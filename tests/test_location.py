@@ -262,3 +262,11 @@ def test_unlisted_town_in_capitals_takes_the_country_of_the_contacts_phones():
     assert location_of(page_text(first=first.replace("HOLLOWAY CREEK", "Holloway Creek"), after=[
         "Media contact:", "Lena Marsh", "Phone: (405) 522-0191"])) is None
 
+
+
+def test_an_office_named_in_the_body_places_a_release_that_names_no_other_country():
+    office = "Les formateurs de l'OIM Roma ont suivi les participants. " + SECOND
+    assert location_of(page_text(second=office)) == Location("Roma", "IT")
+    # a page that names another country too is about both: no code from one office
+    both = page_text(second=office, after=["Le programme a aussi accueilli des jeunes venus du Maroc."])
+    assert location_of(both) is None

@@ -1,4 +1,5 @@
-"""Step: where the release is from: the dateline place, else the contact office, else the main country.
+"""Step: where the release is from: the dateline place, else the contact office, else the main country, else
+an office the body names.
 
 Reads the first body paragraph (its dateline: "Libye - ", "GENEVA, 12 May 2015 (IOM) – "), a dateline on a
 line of its own above the body ("Brussels, 19 August 2014"), `record.contacts` (an office such as "OIM Libye")
@@ -13,6 +14,7 @@ from functools import lru_cache
 from . import contacts, dates, lexicon, places
 from .model import Location
 from .page import Page
+from .patterncache import compile_regex
 
 # The main country is counted in this much of the body.
 _MAIN_COUNTRY_CHARS = 20_000
@@ -20,6 +22,8 @@ _MAIN_COUNTRY_CHARS = 20_000
 _DATE_LINE_REACH = 3
 # A place in capitals nobody lists has at least this many letters ("TX" or "AP" are no dateline).
 _MIN_CAPITALS_PLACE = 3
+# An organisation's office named in running text: its acronym, then the place ("l'OIM Roma", "UNICEF Yemen").
+_OFFICE = compile_regex(r"(?<!\w)\p{Lu}{2,8}\s+(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)?)")
 
 
 def _from_dateline(page: Page) -> Location | None:
@@ -135,6 +139,25 @@ def _from_offices(page: Page) -> Location | None:
     return Location(name, code)
 
 
+def _from_office_named(page: Page) -> Location | None:
+    """The country of an organisation's office the body names ("les activités de l'OIM Roma"), when nothing else
+    on the page names another country: an office says where the work is, as a contact office does, but a
+    release about two countries may name only one office."""
+    for first, last in page.paragraphs:
+        for index in range(first, last + 1):
+            for office in _OFFICE.finditer(page.lines[index].text):
+                named = places.countries_in(office.group(1), big_places=True)
+                if not named:
+                    continue
+                name, code = named[0]
+                on_page = places.countries_in(page.text[:_MAIN_COUNTRY_CHARS], inside_names=False, big_places=True)
+                if any(other != code for _, other in on_page):
+                    return None
+                page.note("location", name, index, "office named")
+                return Location(name, code)
+    return None
+
+
 def _from_body(page: Page) -> Location | None:
     """The country the headline and body name most often."""
     main = _main_country(page)
@@ -151,5 +174,9 @@ def find_location(page: Page) -> None:
     if page.body_start is None:
         return
     page.record.location = (
-        _from_dateline(page) or _from_date_line(page, page.body_start) or _from_offices(page) or _from_body(page)
+        _from_dateline(page)
+        or _from_date_line(page, page.body_start)
+        or _from_offices(page)
+        or _from_body(page)
+        or _from_office_named(page)
     )
