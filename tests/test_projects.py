@@ -277,3 +277,13 @@ def test_a_frame_phrase_gates_a_paragraph_only_right_before_an_opening_quote():
         "im rahmen der partnerschaft mit vielen gemeinden der region sagte die bürgermeisterin: „wir danken allen.“"
     )
     assert not projects._may_frame_a_quote("im rahmen der partnerschaft kamen viele gäste.")
+
+
+def test_a_paragraph_is_read_only_where_a_project_noun_starts_a_word():
+    # A noun inside a word ("operation" in "cooperation", "process" in "reprocessing") starts no name: the paragraph
+    # is skipped, but a German compound ending in a head word still gets it read.
+    folded = "cooperation on data reprocessing under the new programme (eu-projekt)."
+    assert projects._noun_starts(folded) == [folded.index("programme"), folded.index("projekt")]
+    assert not projects._may_name_a_project("cooperation on data reprocessing.", [])
+    assert projects._may_name_a_project("das rückkehrprogramm neustartplus hilft.", [])
+    assert projects._noun_starts("programa nacional") == [0]
