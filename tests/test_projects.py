@@ -294,3 +294,13 @@ def test_an_acronym_said_to_be_carried_out_names_its_definition_a_project():
         "Mental Health and Psychosocial Support (MHPSS) services reached 3,000 people.",
         "The International Organization for Migration (IOM) is implementing the response with partners.",
     ) == []
+
+
+def test_a_paragraph_is_read_only_where_a_project_noun_starts_a_word():
+    # A noun inside a word ("operation" in "cooperation", "process" in "reprocessing") starts no name: the paragraph
+    # is skipped, but a German compound ending in a head word still gets it read.
+    folded = "cooperation on data reprocessing under the new programme (eu-projekt)."
+    assert projects._noun_starts(folded) == [folded.index("programme"), folded.index("projekt")]
+    assert not projects._may_name_a_project("cooperation on data reprocessing.", [])
+    assert projects._may_name_a_project("das rückkehrprogramm neustartplus hilft.", [])
+    assert projects._noun_starts("programa nacional") == [0]

@@ -152,12 +152,15 @@ def _nouns() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
-def _noun_stems() -> re.Pattern:
-    """The project nouns and head words in small letters as one factored pattern, without those holding a
-    shorter one ("programmes" holds "program"): a text holds a noun only if it holds one of these."""
+def _noun_word_starts() -> re.Pattern:
+    """The project nouns and head words in small letters at the start of a word, as one factored pattern of those
+    no other one begins ("program" begins "programmes"), searched with the character before the word: a class
+    test first lets the engine skip the letters of words at C speed; whether that character is no word character
+    is asked last, of the few places where a noun follows (as `names.CueFinder` does). A match ends where the
+    noun starts."""
     forms = {fold_text(w) for part in ("nouns", "heads") for w in lexicon.merged("projects", part)}
-    shortest = [form for form in forms if not any(other != form and other in form for other in forms)]
-    return compile_re(lexicon.trie_regex(shortest))
+    shortest = [form for form in forms if not any(other != form and form.startswith(other) for other in forms)]
+    return compile_re(rf"[^a-z0-9_](?={lexicon.trie_regex(shortest)})(?<=\W)")
 
 
 @lru_cache(maxsize=None)
@@ -166,12 +169,31 @@ def _any_head() -> re.Pattern:
     return compile_re(lexicon.trie_regex(lexicon.merged("projects", "heads")))
 
 
-def _has_noun(folded: str) -> bool:
-    """False only when the folded text holds no project noun or head word: the cheap first test, since every
-    shape of project name but a quoted title after a frame phrase needs one. (A text with one of the letters
-    `regex`'s case-insensitive patterns take for an ASCII one but `str.lower` leaves as it is, "İ" and "ſ", may
-    hold one.) One search of the factored stems: with some thirty of them, faster than one `in` test each."""
-    return _noun_stems().search(folded) is not None or not folded.isascii() and ("İ" in folded or "ſ" in folded)
+def _has_odd_letters(folded: str) -> bool:
+    """True when the folded text holds "İ" or "ſ", which `regex`'s case-insensitive patterns take for "i" and "s"
+    but `str.lower` leaves as they are."""
+    return not folded.isascii() and ("İ" in folded or "ſ" in folded)
+
+
+def _noun_starts(folded: str) -> list[int]:
+    """Where a project noun or head word may start in the folded text of a paragraph, in text order: the word
+    starts it begins. Every reader looks for whole words ("operation" in "cooperation" is none), so a
+    paragraph without one is read only for a compound or a frame, and a look-back only where one starts."""
+    if _has_odd_letters(folded):
+        folded = folded.replace("İ", "i").replace("ſ", "s")  # same length: offsets kept
+    # The space stands for the character before the text: a match's start is then the noun's offset in `folded`.
+    return [match.start() for match in _noun_word_starts().finditer(" " + folded)]
+
+
+def _starts_between(starts: list[int], low: int, high: int) -> bool:
+    """True when one of the sorted `starts` is in [low, high)."""
+    return bisect_left(starts, low) < bisect_left(starts, high)
+
+
+def _may_name_a_project(folded: str, starts: list[int]) -> bool:
+    """False when the folded paragraph cannot hold a project name: every shape holds a project noun or head word
+    at a word start (`starts`), a compound ending in a head word, or a frame phrase before a quote."""
+    return bool(starts) or _may_hold_compound(folded) or _may_frame_a_quote(folded)
 
 
 def called_a_project(acronym: str, body: list[Paragraph]) -> bool:
@@ -204,8 +226,9 @@ def _phrase_ends_a_word(text: str, phrase: str) -> bool:
     return False
 
 
-def _quoted(paragraph: Paragraph) -> list[_Found]:
-    """Quoted titles introduced as a project, with the acronym in parentheses right after the quote."""
+def _quoted(paragraph: Paragraph, starts: list[int]) -> list[_Found]:
+    """Quoted titles introduced as a project, with the acronym in parentheses right after the quote. `starts`:
+    where the paragraph's project nouns may start (`_noun_starts`)."""
     text = paragraph.text
     found: list[_Found] = []
     first = min((at for at in map(text.find, _OPENING_QUOTES) if at >= 0), default=-1)
@@ -215,7 +238,7 @@ def _quoted(paragraph: Paragraph) -> list[_Found]:
         title = next(g for g in match.groups() if g is not None).strip().rstrip(".;:")
         if not (title[:1].isupper() or title[:1].isdigit() or is_caseless(title)) or title.endswith(","):
             continue  # a quoted remark ("will help families," said ...), not a title
-        cue = _introduction(paragraph, match)
+        cue = _introduction(paragraph, match, starts)
         if not cue:
             continue
         acronym, end = acronym_after(text, match.end())
@@ -223,24 +246,24 @@ def _quoted(paragraph: Paragraph) -> list[_Found]:
     return found
 
 
-def _noun_look_back(paragraph: Paragraph, offset: int) -> int | None:
+def _noun_look_back(paragraph: Paragraph, starts: list[int], offset: int) -> int | None:
     """Where the look-back from `offset` starts (the start of its sentence, at most `_REACH` back) when a
-    project noun may stand in it; None when none does. The whole reach is tested first: cheaper than finding
-    the sentence start."""
+    project noun may start in it (`starts`: see `_noun_starts`); None when none does. The whole reach is tested
+    first: cheaper than finding the sentence start."""
     low = max(0, offset - _REACH)
-    if not _has_noun(paragraph.folded[low:offset]):
+    if not _starts_between(starts, low, offset):
         return None
     start = sentence_start(paragraph.text, offset, _REACH)
-    return start if start == low or _has_noun(paragraph.folded[start:offset]) else None
+    return start if start == low or _starts_between(starts, start, offset) else None
 
 
-def _introduction(paragraph: Paragraph, quote: re.Match) -> str:
+def _introduction(paragraph: Paragraph, quote: re.Match, starts: list[int]) -> str:
     """The cue introducing the `quote` of the paragraph as a project: the title cue of '... projet intitulé «',
     the noun of 'the project "' or of '" project', the frame of 'as part of the "' ('im Rahmen der „'); "" when
     there is none."""
     patterns = _patterns()
     text = paragraph.text
-    start = _noun_look_back(paragraph, quote.start())
+    start = _noun_look_back(paragraph, starts, quote.start())
     if start is not None:  # both cues before the quote need a noun there
         before = text[start : quote.start()]
         title_cue = patterns["title_cue"].search(before)
@@ -398,7 +421,7 @@ def _compounds(paragraph: Paragraph) -> list[_Found]:
     before a plain noun ("das Aufnahmeprogramm Menschen aus ...") or alone is a common noun."""
     text = paragraph.text
     found: list[_Found] = []
-    if not _compound_heads().search(paragraph.folded):
+    if not _may_hold_compound(paragraph.folded):
         return found
     for match in _patterns()["compound"].finditer(text):
         after = Tokens(text, match.end(), min(len(text), match.end() + _REACH))
@@ -412,11 +435,23 @@ def _compounds(paragraph: Paragraph) -> list[_Found]:
     return found
 
 
+def _may_hold_compound(folded: str) -> bool:
+    """True when a compound head ends a word of the folded text: the cheap test before `_compounds` (whether a
+    letter comes before one is left to the compound pattern). Plain searches for the heads first: they are few
+    and rare, and the engine stops at each common letter that starts one."""
+    return any(head in folded for head in _compound_head_forms()) and _compound_heads().search(folded) is not None
+
+
+@lru_cache(maxsize=None)
+def _compound_head_forms() -> tuple[str, ...]:
+    """The compound heads in small letters."""
+    return tuple(fold_text(head) for head in lexicon.merged("projects", "compound_heads"))
+
+
 @lru_cache(maxsize=None)
 def _compound_heads() -> re.Pattern:
-    """The compound heads ending a word, in folded text: the cheap test before `_compounds` (whether a letter
-    comes before one is left to the compound pattern)."""
-    return compile_re(rf"(?:{lexicon.trie_regex(lexicon.merged('projects', 'compound_heads'))})(?!\w)")
+    """The compound heads ending a word, in folded text."""
+    return compile_re(rf"(?:{lexicon.trie_regex(_compound_head_forms())})(?!\w)")
 
 
 @lru_cache(maxsize=None)
@@ -453,13 +488,13 @@ def _run_verb_stems() -> re.Pattern:
     return compile_re(lexicon.trie_regex(fold_text(phrase) for phrase in lexicon.merged("projects", "run_verbs")))
 
 
-def _defined(paragraph: Paragraph, carried_out: dict[str, str]) -> list[_Found]:
+def _defined(paragraph: Paragraph, starts: list[int], carried_out: dict[str, str]) -> list[_Found]:
     """A project bound to an acronym defined in parentheses: a project noun before it ("le projet d'appui aux
     frontières (PAF)") or after it ("the Sahel Alliance for Fair Employment (SAFE) project"), or after a list of
     such definitions ("the Safe Roads (SR) and Clean Wells (CW) projects"), or right before such a list ("two
     projects: Safe Roads (SR) and Clean Wells (CW)"), or an acronym the page says is carried out (see
     `_carried_out`). Bound by a noun next to it or to its list, or carried out, the name is the acronym's long
-    form (Schwartz and Hearst)."""
+    form (Schwartz and Hearst). `starts`: where the paragraph's project nouns may start."""
     text = paragraph.text
     found: list[_Found] = []
     paren = text.find("(")
@@ -473,7 +508,7 @@ def _defined(paragraph: Paragraph, carried_out: dict[str, str]) -> list[_Found]:
         acronym = match.group(1)
         if listed_after and not _patterns()["list_link"].fullmatch(text, definitions[index - 1].end(), match.start()):
             listed_after = ""
-        look_back = _noun_look_back(paragraph, match.start())
+        look_back = _noun_look_back(paragraph, starts, match.start())
         carried = carried_out.get(acronym, "")
         if not nouns_after[index] and not listed_after and not carried and look_back is None:
             continue  # no project noun to bind the acronym to (most definitions: spare the long form's search)
@@ -590,14 +625,11 @@ def _acronym_first(paragraph: Paragraph, nouns: list[tuple[int, int]]) -> list[_
     return found
 
 
-def _noun_places(paragraph: Paragraph) -> list[tuple[int, int]]:
-    """(start, end) of each project noun of the paragraph, found as whole words in its folded text."""
-    folded = paragraph.folded
-    return [
-        (match.start(), match.end())
-        for match in _noun_finder().finditer(folded)
-        if not (match.start() and folded[match.start() - 1].isalnum())
-    ]
+def _noun_places(paragraph: Paragraph, starts: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of each project noun of the paragraph, whole words in its folded text: only tried where one
+    may start (`starts`)."""
+    matches = [_noun_finder().match(paragraph.folded, start) for start in starts]
+    return [(match.start(), match.end()) for match in matches if match]
 
 
 @lru_cache(maxsize=None)
@@ -630,11 +662,12 @@ def find_projects(page: Page) -> None:
     body = paragraphs(page) + headline_paragraph(page)
     carried_out = _carried_out(body)
     for paragraph in body:
-        if not _has_noun(paragraph.folded) and not _may_frame_a_quote(paragraph.folded) and not carried_out:
-            continue  # nothing to find: every shape of project name holds a noun, a head word or a frame
-        nouns = _noun_places(paragraph)
-        defined = _defined(paragraph, carried_out)
-        candidates = _quoted(paragraph) + _acronym_first(paragraph, nouns) + _named(paragraph) + defined
+        starts = _noun_starts(paragraph.folded)
+        if not _may_name_a_project(paragraph.folded, starts) and not carried_out:
+            continue  # nothing to find (most paragraphs)
+        nouns = _noun_places(paragraph, starts)
+        defined = _defined(paragraph, starts, carried_out)
+        candidates = _quoted(paragraph, starts) + _acronym_first(paragraph, nouns) + _named(paragraph) + defined
         for found in _keep_apart(candidates + _described(paragraph, nouns) + _compounds(paragraph)):
             keys = {key(found.name)} | ({key(found.acronym)} if found.acronym else set())
             if keys & seen:
