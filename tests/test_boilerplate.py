@@ -2,6 +2,7 @@
 
 import pytest
 
+from pressparse import boilerplate
 from pressparse.boilerplate import furniture_rule, mark_boilerplate
 from pressparse.clean import split_lines
 from pressparse.model import Release
@@ -172,3 +173,15 @@ def test_a_list_of_dated_teasers_is_furniture_but_a_lone_dated_line_is_not():
     assert _marked(chronology)[2] == ("14.03.2019 - The first hall opens.", "")
     lone = "17.10.2019 - The council today backed the new shelter plan for the winter months."
     assert _marked(f"Shelter plan backed\n{lone}\nIt will open four halls.")[1] == (lone, "")
+
+
+def test_one_sentence_of_a_notice_or_a_hidden_address_mark_is_cut_out_of_its_line_too():
+    assert _marked(
+        "Contact presse : Léa Morel : Cette adresse e-mail est protégée contre les robots spammeurs.\n"
+        "Press office: Tom Berg, Email: [email protected]\n"
+    ) == [("Contact presse : Léa Morel", ""), ("Press office: Tom Berg, Email", "")]
+
+
+def test_the_notice_marks_are_few_words_that_find_every_notice():
+    notices = ("Red apples are sweet", "Green apples are sour", "Plums are ripe")
+    assert boilerplate._notice_marks(notices) == ("apples", "Plums")

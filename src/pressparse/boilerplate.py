@@ -10,6 +10,7 @@ headings, comment forms, ...). Some of them start the trailing matter; links ins
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Final
 
@@ -98,10 +99,10 @@ class _Lexicon:
         self.about_starts = first_words("about")
         self.stopwords = frozenset(lexicon.merged_list("stopwords"))
         self.networks = compile_re(lexicon.trie_regex(phrases("networks")), re.IGNORECASE)
+        # Each sentence of a notice is listed alone: a page may hold one without the other.
         notices = phrases("protected_email")
-        self.notice = compile_re(r"\s*(?:{})".format(lexicon.alternation(notices)), re.IGNORECASE)
-        # A notice's longest word, tested as a substring, finds the few lines worth searching for one.
-        self.notice_marks = tuple(sorted({max(notice.split(), key=len) for notice in notices}))
+        self.notice = compile_re(r"\s*(?:{})[.!]?".format(lexicon.alternation(notices)), re.IGNORECASE)
+        self.notice_marks = _notice_marks(notices)
         self.prefix = pattern("prefixes", _FURNITURE_PREFIX)
         self.prefix_starts = first_words("prefixes")
         self.field_start = pattern("metadata_fields", _FIELD_START)
@@ -141,6 +142,21 @@ def _phrase_key(text: str) -> str:
     if key.endswith(")"):
         key = _COUNT.sub("", key).rstrip(_PHRASE_END)
     return key if "  " not in key else " ".join(key.split())
+
+
+def _notice_marks(notices: tuple[str, ...]) -> tuple[str, ...]:
+    """A few words, tested as substrings, that find every notice (so the few lines worth searching for one).
+    Each is a search of the whole page text, so the fewer the better, and a long word is rarer in other text
+    than a short one ("email"): the word covering most letters of the notices left ("JavaScript") comes
+    first, then the one covering most of the rest, and so on."""
+    marks: list[str] = []
+    left = list(notices)
+    while left:
+        shared = Counter(word for notice in left for word in set(notice.split()))
+        mark = max(sorted(shared), key=lambda word: shared[word] * len(word))
+        marks.append(mark)
+        left = [notice for notice in left if mark not in notice]
+    return tuple(marks)
 
 
 def _first_word(text: str) -> str:
