@@ -6,7 +6,7 @@ from pressparse import boilerplate
 from pressparse.boilerplate import furniture_rule, mark_boilerplate
 from pressparse.clean import split_lines
 from pressparse.model import Release
-from pressparse.page import Page
+from pressparse.page import Line, Page
 
 
 @pytest.mark.parametrize(
@@ -185,3 +185,11 @@ def test_one_sentence_of_a_notice_or_a_hidden_address_mark_is_cut_out_of_its_lin
 def test_the_notice_marks_are_few_words_that_find_every_notice():
     notices = ("Red apples are sweet", "Green apples are sour", "Plums are ripe")
     assert boilerplate._notice_marks(notices) == ("apples", "Plums")
+
+
+def test_a_dated_teaser_needs_a_title_above_it_and_another_item_two_lines_away():
+    texts = ["12.05.2020 - The first item has no title above it", "Second title",
+             "14.05.2020 - The second item under its title", "Third title",
+             "16.05.2020 - The third item under its title"]
+    lines = [Line(number=i, text=text) for i, text in enumerate(texts)]
+    assert [boilerplate._is_dated_teaser(lines, i) for i in range(len(lines))] == [False, False, True, False, True]

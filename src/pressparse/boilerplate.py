@@ -341,7 +341,6 @@ def mark_boilerplate(page: Page) -> None:
     template = page.template
     # Pages with an e-mail protection notice are few: one look at the whole page spares a test of every line.
     marks = tuple(mark for mark in _lexicon().notice_marks if mark in page.text)
-    teasers = _dated_teasers(lines)
     previous = ""
     for index, line in enumerate(lines):
         if marks and any(mark in line.text for mark in marks) and _cut_notice(line):
@@ -350,7 +349,7 @@ def mark_boilerplate(page: Page) -> None:
         text = line.text
         if template and text in template:
             line.role, line.why = BOILERPLATE, TEMPLATE_RULE
-        elif index in teasers:
+        elif text[0].isdigit() and _is_dated_teaser(lines, index):
             line.role, line.why = BOILERPLATE, "dated teaser"
         else:
             following = lines[index + 1].text if index + 1 < len(lines) else ""
@@ -360,14 +359,21 @@ def mark_boilerplate(page: Page) -> None:
         previous = text
 
 
-def _dated_teasers(lines: list[Line]) -> frozenset[int]:
-    """The indexes (into `lines`) of teasers in a list of other stories: each a title, then its date glued to
-    its summary ("17.10.2018 - Council backs the new shelter plan"). A lone such line may be a release's own
-    dateline, so only lines with another one two lines away (the next item's) count."""
-    dated = [i for i, line in enumerate(lines) if line.text[0].isdigit() and _DATED_TEASER.match(line.text)]
-    # The line between two items is the next title, not the lower-case rest of a wrapped entry of a chronology.
-    found = {i for i in dated if i > 0 and not lines[i - 1].text[0].islower()}
-    return frozenset(i for i in found if i - 2 in found or i + 2 in found)
+def _is_dated_teaser(lines: list[Line], index: int) -> bool:
+    """True for a teaser in a list of other stories: each a title, then its date glued to its summary
+    ("17.10.2018 - Council backs the new shelter plan"). A lone such line may be a release's own dateline, so
+    only a line with another one two lines away (the next item's) counts. Asked only of lines starting with a
+    digit: most lines never pay for the pattern."""
+    return _is_dated_item(lines, index) and (_is_dated_item(lines, index - 2) or _is_dated_item(lines, index + 2))
+
+
+def _is_dated_item(lines: list[Line], index: int) -> bool:
+    """`lines[index]` opens with a date glued to a summary, under a title: the line between two items is the next
+    title, not the lower-case rest of a wrapped entry of a chronology."""
+    if not 0 < index < len(lines):
+        return False
+    text = lines[index].text
+    return text[0].isdigit() and _DATED_TEASER.match(text) is not None and not lines[index - 1].text[0].islower()
 
 
 def _cut_notice(line: Line) -> bool:
