@@ -3,7 +3,7 @@
 import pytest
 
 from pressparse import boilerplate
-from pressparse.boilerplate import furniture_rule, mark_boilerplate
+from pressparse.boilerplate import INLINE_LINK_RULE, furniture_rule, mark_boilerplate
 from pressparse.clean import split_lines
 from pressparse.model import Release
 from pressparse.page import Line, Page
@@ -113,6 +113,13 @@ def test_furniture_shapes(text, previous, following, rule):
 )
 def test_release_text_is_not_furniture(text):
     assert furniture_rule(text, "", "") == ""
+
+
+def test_a_title_under_a_link_label_is_a_link_unless_the_line_above_was_found_to_be_release_text():
+    title, label = "Shelters open in the north", "Read also:"
+    assert furniture_rule(title, label, "") == INLINE_LINK_RULE  # the line above's rule unknown: looked up
+    assert furniture_rule(title, label, "", INLINE_LINK_RULE) == INLINE_LINK_RULE
+    assert furniture_rule(title, label, "", "") == ""
 
 
 def test_a_sentence_under_a_bare_link_label_is_the_body_going_on():

@@ -184,10 +184,12 @@ def _is_breadcrumb(text: str) -> bool:
     return len(_BREADCRUMB_SEPARATOR.findall(text)) >= 2 and not ends_sentence(text)
 
 
-def furniture_rule(text: str, previous: str, following: str) -> str:
+def furniture_rule(text: str, previous: str, following: str, previous_rule: str | None = None) -> str:
     """The name of the rule that makes `text` site furniture, or "" when the line may be release text.
 
-    `previous` and `following` are the neighbouring non-blank lines (for repeated and glued headings).
+    `previous` and `following` are the neighbouring non-blank lines (for repeated and glued headings);
+    `previous_rule` is the rule the line above got when known: "" (it may be release text) spares the look-up
+    of a link label above, which most lines would pay for.
     """
     if len(text) <= 80 and (text == previous or text == following):
         return "heading printed twice"
@@ -198,7 +200,7 @@ def furniture_rule(text: str, previous: str, following: str) -> str:
         if following[len(text)].isalpha():
             return "heading glued to its blurb"
     rule = _shape_rule(text) if len(text) > _MAX_CACHED_LINE else _cached_shape_rule(text)
-    if not rule and previous and _follows_link_label(text, previous):
+    if not rule and previous and previous_rule != "" and _follows_link_label(text, previous):
         return INLINE_LINK_RULE
     return rule
 
@@ -341,22 +343,22 @@ def mark_boilerplate(page: Page) -> None:
     template = page.template
     # Pages with an e-mail protection notice are few: one look at the whole page spares a test of every line.
     marks = tuple(mark for mark in _lexicon().notice_marks if mark in page.text)
-    previous = ""
+    previous, previous_rule = "", ""
     for index, line in enumerate(lines):
         if marks and any(mark in line.text for mark in marks) and _cut_notice(line):
-            previous = line.text
+            previous, previous_rule = line.text, NOTICE_RULE
             continue
         text = line.text
         if template and text in template:
-            line.role, line.why = BOILERPLATE, TEMPLATE_RULE
+            rule = TEMPLATE_RULE
         elif text[0].isdigit() and _is_dated_teaser(lines, index):
-            line.role, line.why = BOILERPLATE, "dated teaser"
+            rule = "dated teaser"
         else:
             following = lines[index + 1].text if index + 1 < len(lines) else ""
-            rule = furniture_rule(text, previous, following)
-            if rule:
-                line.role, line.why = BOILERPLATE, rule
-        previous = text
+            rule = furniture_rule(text, previous, following, previous_rule)
+        if rule:
+            line.role, line.why = BOILERPLATE, rule
+        previous, previous_rule = text, rule
 
 
 def _is_dated_teaser(lines: list[Line], index: int) -> bool:
