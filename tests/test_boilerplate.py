@@ -2,10 +2,11 @@
 
 import pytest
 
-from pressparse.boilerplate import furniture_rule, mark_boilerplate
+from pressparse import boilerplate
+from pressparse.boilerplate import INLINE_LINK_RULE, furniture_rule, mark_boilerplate
 from pressparse.clean import split_lines
 from pressparse.model import Release
-from pressparse.page import Page
+from pressparse.page import Line, Page
 
 
 @pytest.mark.parametrize(
@@ -114,6 +115,13 @@ def test_release_text_is_not_furniture(text):
     assert furniture_rule(text, "", "") == ""
 
 
+def test_a_title_under_a_link_label_is_a_link_unless_the_line_above_was_found_to_be_release_text():
+    title, label = "Shelters open in the north", "Read also:"
+    assert furniture_rule(title, label, "") == INLINE_LINK_RULE  # the line above's rule unknown: looked up
+    assert furniture_rule(title, label, "", INLINE_LINK_RULE) == INLINE_LINK_RULE
+    assert furniture_rule(title, label, "", "") == ""
+
+
 def test_a_sentence_under_a_bare_link_label_is_the_body_going_on():
     assert furniture_rule("El albergue abrirá sus puertas el lunes.", "Te puede interesar:", "") == ""
 
@@ -172,3 +180,23 @@ def test_a_list_of_dated_teasers_is_furniture_but_a_lone_dated_line_is_not():
     assert _marked(chronology)[2] == ("14.03.2019 - The first hall opens.", "")
     lone = "17.10.2019 - The council today backed the new shelter plan for the winter months."
     assert _marked(f"Shelter plan backed\n{lone}\nIt will open four halls.")[1] == (lone, "")
+
+
+def test_one_sentence_of_a_notice_or_a_hidden_address_mark_is_cut_out_of_its_line_too():
+    assert _marked(
+        "Contact presse : Léa Morel : Cette adresse e-mail est protégée contre les robots spammeurs.\n"
+        "Press office: Tom Berg, Email: [email protected]\n"
+    ) == [("Contact presse : Léa Morel", ""), ("Press office: Tom Berg, Email", "")]
+
+
+def test_the_notice_marks_are_few_words_that_find_every_notice():
+    notices = ("Red apples are sweet", "Green apples are sour", "Plums are ripe")
+    assert boilerplate._notice_marks(notices) == ("apples", "Plums")
+
+
+def test_a_dated_teaser_needs_a_title_above_it_and_another_item_two_lines_away():
+    texts = ["12.05.2020 - The first item has no title above it", "Second title",
+             "14.05.2020 - The second item under its title", "Third title",
+             "16.05.2020 - The third item under its title"]
+    lines = [Line(number=i, text=text) for i, text in enumerate(texts)]
+    assert [boilerplate._is_dated_teaser(lines, i) for i in range(len(lines))] == [False, False, True, False, True]

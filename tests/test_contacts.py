@@ -583,7 +583,9 @@ def test_an_arabic_name_like_line_without_a_number_after_it_is_no_name():
     "Ana Ruiz, Email: [email protected]",
 ])
 def test_the_text_a_protection_script_leaves_for_an_address_gives_no_address_and_keeps_the_name(line):
-    assert [t for t in parse_line(line) if t.kind != "label"] == [contacts.Token("name", "Ana Ruiz")]
+    # The boilerplate step cuts the notice out of its line before contacts read it.
+    cut = analyse(f"Water points reopen\n{line}\n").lines[1].text
+    assert [t for t in parse_line(cut) if t.kind != "label"] == [contacts.Token("name", "Ana Ruiz")]
 
 
 def test_a_separator_word_starting_a_line_parts_two_people():

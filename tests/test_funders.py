@@ -366,3 +366,11 @@ def test_a_misuse_word_inside_a_name_is_no_money_taken():
     text = "The Vehicle Theft Squad is funded by a grant from the Bureau of Rural Policing."
     assert funded(text) == ["Bureau of Rural Policing"]
     assert funded("The stolen grant from the Bureau of Rural Policing was never repaid.") == []
+
+
+def test_a_describing_noun_and_its_adjectives_are_skipped_before_the_name_they_describe():
+    text = "with support from the charity Hope Now and the aid workers"
+    reader = funders._Reader(text, text.lower(), lowercase=False)
+    tokens = funders.Tokens(text, 0, len(text))
+    assert reader._past_descriptor(tokens, 4, "charity") == 5  # "Hope"
+    assert reader._past_descriptor(tokens, 9, "aid") == 9  # no describing noun: no name after it

@@ -10,6 +10,7 @@ headings, comment forms, ...). Some of them start the trailing matter; links ins
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Final
 
@@ -98,10 +99,10 @@ class _Lexicon:
         self.about_starts = first_words("about")
         self.stopwords = frozenset(lexicon.merged_list("stopwords"))
         self.networks = compile_re(lexicon.trie_regex(phrases("networks")), re.IGNORECASE)
+        # Each sentence of a notice is listed alone: a page may hold one without the other.
         notices = phrases("protected_email")
-        self.notice = compile_re(r"\s*(?:{})".format(lexicon.alternation(notices)), re.IGNORECASE)
-        # A notice's longest word, tested as a substring, finds the few lines worth searching for one.
-        self.notice_marks = tuple(sorted({max(notice.split(), key=len) for notice in notices}))
+        self.notice = compile_re(r"\s*(?:{})[.!]?".format(lexicon.alternation(notices)), re.IGNORECASE)
+        self.notice_marks = _notice_marks(notices)
         self.prefix = pattern("prefixes", _FURNITURE_PREFIX)
         self.prefix_starts = first_words("prefixes")
         self.field_start = pattern("metadata_fields", _FIELD_START)
@@ -143,6 +144,21 @@ def _phrase_key(text: str) -> str:
     return key if "  " not in key else " ".join(key.split())
 
 
+def _notice_marks(notices: tuple[str, ...]) -> tuple[str, ...]:
+    """A few words, tested as substrings, that find every notice (so the few lines worth searching for one).
+    Each is a search of the whole page text, so the fewer the better, and a long word is rarer in other text
+    than a short one ("email"): the word covering most letters of the notices left ("JavaScript") comes
+    first, then the one covering most of the rest, and so on."""
+    marks: list[str] = []
+    left = list(notices)
+    while left:
+        shared = Counter(word for notice in left for word in set(notice.split()))
+        mark = max(sorted(shared), key=lambda word: shared[word] * len(word))
+        marks.append(mark)
+        left = [notice for notice in left if mark not in notice]
+    return tuple(marks)
+
+
 def _first_word(text: str) -> str:
     end = text.find(" ")
     return (text if end < 0 else text[:end]).lower().rstrip(":")
@@ -168,10 +184,12 @@ def _is_breadcrumb(text: str) -> bool:
     return len(_BREADCRUMB_SEPARATOR.findall(text)) >= 2 and not ends_sentence(text)
 
 
-def furniture_rule(text: str, previous: str, following: str) -> str:
+def furniture_rule(text: str, previous: str, following: str, previous_rule: str | None = None) -> str:
     """The name of the rule that makes `text` site furniture, or "" when the line may be release text.
 
-    `previous` and `following` are the neighbouring non-blank lines (for repeated and glued headings).
+    `previous` and `following` are the neighbouring non-blank lines (for repeated and glued headings);
+    `previous_rule` is the rule the line above got when known: "" (it may be release text) spares the look-up
+    of a link label above, which most lines would pay for.
     """
     if len(text) <= 80 and (text == previous or text == following):
         return "heading printed twice"
@@ -182,7 +200,7 @@ def furniture_rule(text: str, previous: str, following: str) -> str:
         if following[len(text)].isalpha():
             return "heading glued to its blurb"
     rule = _shape_rule(text) if len(text) > _MAX_CACHED_LINE else _cached_shape_rule(text)
-    if not rule and previous and _follows_link_label(text, previous):
+    if not rule and previous and previous_rule != "" and _follows_link_label(text, previous):
         return INLINE_LINK_RULE
     return rule
 
@@ -325,33 +343,39 @@ def mark_boilerplate(page: Page) -> None:
     template = page.template
     # Pages with an e-mail protection notice are few: one look at the whole page spares a test of every line.
     marks = tuple(mark for mark in _lexicon().notice_marks if mark in page.text)
-    teasers = _dated_teasers(lines)
-    previous = ""
+    previous, previous_rule = "", ""
     for index, line in enumerate(lines):
         if marks and any(mark in line.text for mark in marks) and _cut_notice(line):
-            previous = line.text
+            previous, previous_rule = line.text, NOTICE_RULE
             continue
         text = line.text
         if template and text in template:
-            line.role, line.why = BOILERPLATE, TEMPLATE_RULE
-        elif index in teasers:
-            line.role, line.why = BOILERPLATE, "dated teaser"
+            rule = TEMPLATE_RULE
+        elif text[0].isdigit() and _is_dated_teaser(lines, index):
+            rule = "dated teaser"
         else:
             following = lines[index + 1].text if index + 1 < len(lines) else ""
-            rule = furniture_rule(text, previous, following)
-            if rule:
-                line.role, line.why = BOILERPLATE, rule
-        previous = text
+            rule = furniture_rule(text, previous, following, previous_rule)
+        if rule:
+            line.role, line.why = BOILERPLATE, rule
+        previous, previous_rule = text, rule
 
 
-def _dated_teasers(lines: list[Line]) -> frozenset[int]:
-    """The indexes (into `lines`) of teasers in a list of other stories: each a title, then its date glued to
-    its summary ("17.10.2018 - Council backs the new shelter plan"). A lone such line may be a release's own
-    dateline, so only lines with another one two lines away (the next item's) count."""
-    dated = [i for i, line in enumerate(lines) if line.text[0].isdigit() and _DATED_TEASER.match(line.text)]
-    # The line between two items is the next title, not the lower-case rest of a wrapped entry of a chronology.
-    found = {i for i in dated if i > 0 and not lines[i - 1].text[0].islower()}
-    return frozenset(i for i in found if i - 2 in found or i + 2 in found)
+def _is_dated_teaser(lines: list[Line], index: int) -> bool:
+    """True for a teaser in a list of other stories: each a title, then its date glued to its summary
+    ("17.10.2018 - Council backs the new shelter plan"). A lone such line may be a release's own dateline, so
+    only a line with another one two lines away (the next item's) counts. Asked only of lines starting with a
+    digit: most lines never pay for the pattern."""
+    return _is_dated_item(lines, index) and (_is_dated_item(lines, index - 2) or _is_dated_item(lines, index + 2))
+
+
+def _is_dated_item(lines: list[Line], index: int) -> bool:
+    """`lines[index]` opens with a date glued to a summary, under a title: the line between two items is the next
+    title, not the lower-case rest of a wrapped entry of a chronology."""
+    if not 0 < index < len(lines):
+        return False
+    text = lines[index].text
+    return text[0].isdigit() and _DATED_TEASER.match(text) is not None and not lines[index - 1].text[0].islower()
 
 
 def _cut_notice(line: Line) -> bool:

@@ -109,8 +109,6 @@ def _patterns() -> dict[str, re.Pattern | regex.Pattern]:
         "domain": _compile(r"[\w-]{{1,63}}(?:(?:\.|\s+(?:{})\s+)[\w-]{{1,63}}){{1,4}}(?![\w-])", "dot_words"),
         "dot_word": _compile(r"\s+(?:{})\s+", "dot_words"),
         "phone": _compile(phone, "extensions"),
-        # What a protection script leaves in place of an address: no address, and nothing else to read.
-        "protected": _compile(r"(?:{})[.!]?", "protected_email"),
     }
 
 
@@ -331,7 +329,7 @@ class Token(NamedTuple):
 def parse_line(text: str, running_text: bool = False) -> tuple[Token, ...]:
     """The tokens of one block line in reading order (of the cue line's rest, in running text, when
     `running_text`: a name may then start a longer phrase); none for a sentence without address or number."""
-    pieces = _split_values(deobfuscate(_patterns()["protected"].sub(" ", _BULLET.sub("", text))))
+    pieces = _split_values(deobfuscate(_BULLET.sub("", text)))
     # A sentence is no contact line, even with a number in it ("Anyone with information is asked to call ...").
     if not running_text and _is_prose(" ".join(piece for piece in pieces if isinstance(piece, str))):
         return ()

@@ -255,13 +255,17 @@ class _Reader:
 
     def _name(self, tokens: Tokens, i: int) -> tuple[int, int] | None:
         """Token range [first, last) of the proper name starting at `tokens[i]` (articles skipped), or None."""
-        while key(tokens.word(i)) in self.vocabulary["openers"]:
+        word = tokens.word(i)
+        while key(word) in self.vocabulary["openers"]:
             i += 1  # "the", "l'", and after a conjunction "de la", "del": "... des Pays-Bas et de la Norvège"
-        if is_caseless(tokens.word(i)):
+            word = tokens.word(i)
+        if is_caseless(word):
             return self._caseless_name(tokens, i)
-        i = self._past_descriptor(tokens, i)
-        if not is_capitalised(tokens.word(i)) and key(tokens.word(i)) not in self.vocabulary["lowercase_heads"]:
-            return None
+        if not is_capitalised(word):
+            described = self._past_descriptor(tokens, i, word)
+            if described == i and key(word) not in self.vocabulary["lowercase_heads"]:
+                return None
+            i = described
         first = last = i
         while True:
             j = last + 1
@@ -272,10 +276,11 @@ class _Reader:
             else:
                 return first, last + 1
 
-    def _past_descriptor(self, tokens: Tokens, i: int) -> int:
-        """Index of the name after a common noun describing it and its adjectives ("el banco estadounidense
-        Citigroup", "the charity Hope Now"): they are no part of the name. `i` when there is none."""
-        if is_capitalised(tokens.word(i)) or key(tokens.word(i)) not in self.vocabulary["descriptors"]:
+    def _past_descriptor(self, tokens: Tokens, i: int, word: str) -> int:
+        """Index of the name after `word`, the small-letter word `tokens[i]`, when it is a common noun describing
+        the name, and its adjectives ("el banco estadounidense Citigroup", "the charity Hope Now"): they are no
+        part of the name. `i` when there is none."""
+        if key(word) not in self.vocabulary["descriptors"]:
             return i
         for j in range(i + 1, i + 1 + _DESCRIPTOR_ADJECTIVES + 1):
             word = tokens.word(j)
