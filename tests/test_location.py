@@ -212,6 +212,24 @@ def test_countries_in_a_script_without_capitals():
     ]
 
 
+@pytest.mark.parametrize(
+    "head, expected",
+    [
+        ("OSLO – The council voted", True),
+        ("OSLO — The council voted", True),
+        ("Lima - El consejo", True),
+        ("Lima- El consejo", True),
+        ("Köln. Insgesamt kamen", True),
+        ("The council of Oslo voted on Monday, 12 May 2015, for a new plan", False),
+        ("Oslo-Nord hat gewählt", False),  # a hyphen inside a name ends nothing
+    ],
+)
+def test_a_dateline_head_needs_a_dash_or_a_full_stop(head, expected):
+    assert places._may_end_a_dateline(head) is expected
+    if not expected:
+        assert places._dateline_at_head(head) is None  # the pre-check skips only what the pattern would reject
+
+
 def test_dateline_pattern_does_not_backtrack_on_a_huge_line():
     assert places.dateline("Aa, 1 " * 200_000 + "- x") is None
 

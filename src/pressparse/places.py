@@ -423,6 +423,9 @@ _PLACE_NAME = compile_regex(_places(_OTHER_PLACE), regex.V1)
 _DATELINE_ONE_PLACE = _dateline_pattern(dash_between_places=False)
 # A dateline sits in the first characters of the paragraph; more would only cost time.
 _DATELINE_CHARS = 160
+# Every dateline ends on a dash ("GENEVA – ", "Lima - ", "Köln- ") or a full stop ("Köln. Insgesamt"): a head
+# holding none of these is no dateline, and the pattern is costly to fail (most first paragraphs have no dash).
+_DATELINE_ENDS = ("–", "—", " -", "- ", ". ")
 
 
 @dataclass(frozen=True)
@@ -437,7 +440,16 @@ class Dateline:
 def dateline(text: str) -> Dateline | None:
     """The dateline at the start of a paragraph's text, by its shape alone (the place is not looked up, but for
     a second place after a dash: "Lima - Buenos Aires - …", not "GENEVA – The Minister - …")."""
-    return _dateline_at_head(text[:_DATELINE_CHARS])
+    head = text[:_DATELINE_CHARS]
+    return _dateline_at_head(head) if _may_end_a_dateline(head) else None
+
+
+def _may_end_a_dateline(head: str) -> bool:
+    """False for a head without the dash or full stop that ends every dateline (see `_dateline_pattern`)."""
+    for end in _DATELINE_ENDS:
+        if end in head:
+            return True
+    return False
 
 
 @lru_cache(maxsize=64)  # the date and the location steps both read the page's dateline
