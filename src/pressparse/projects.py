@@ -158,9 +158,15 @@ def _noun_word_starts() -> re.Pattern:
     test first lets the engine skip the letters of words at C speed; whether that character is no word character
     is asked last, of the few places where a noun follows (as `names.CueFinder` does). A match ends where the
     noun starts."""
+    return compile_re(rf"[^a-z0-9_](?={lexicon.trie_regex(_noun_stem_words())})(?<=\W)")
+
+
+@lru_cache(maxsize=None)
+def _noun_stem_words() -> tuple[str, ...]:
+    """The project nouns and head words in small letters, those no other one begins ("program" begins
+    "programmes")."""
     forms = {fold_text(w) for part in ("nouns", "heads") for w in lexicon.merged("projects", part)}
-    shortest = [form for form in forms if not any(other != form and form.startswith(other) for other in forms)]
-    return compile_re(rf"[^a-z0-9_](?={lexicon.trie_regex(shortest)})(?<=\W)")
+    return tuple(sorted(form for form in forms if not any(other != form and form.startswith(other) for other in forms)))
 
 
 @lru_cache(maxsize=None)
@@ -181,6 +187,8 @@ def _noun_starts(folded: str) -> list[int]:
     paragraph without one is read only for a compound or a frame, and a look-back only where one starts."""
     if _has_odd_letters(folded):
         folded = folded.replace("İ", "i").replace("ſ", "s")  # same length: offsets kept
+    if not any(stem in folded for stem in _noun_stem_words()):
+        return []  # most paragraphs hold no noun at all: substring tests spare the pattern's walk over every space
     # The space stands for the character before the text: a match's start is then the noun's offset in `folded`.
     return [match.start() for match in _noun_word_starts().finditer(" " + folded)]
 
@@ -474,18 +482,20 @@ def _carried_out(body: list[Paragraph]) -> dict[str, str]:
     consortium", "START sera mis en œuvre par": what is implemented is a project, whatever noun it goes
     without, and its definition ("Aligning Lenses Toward Ethical Recruitment (ALTER)") names it."""
     found: dict[str, str] = {}
+    marks = _run_verb_marks()
     for paragraph in body:
-        if _run_verb_stems().search(paragraph.folded) is None:
-            continue  # most paragraphs say nothing is carried out: one search of the folded text spares the next
+        if not any(mark in paragraph.folded for mark in marks):
+            continue  # most paragraphs say nothing is carried out: a few substring tests spare the pattern
         for match in _patterns()["carried_out"].finditer(paragraph.text):
             found.setdefault(match.group(1), match.group(2))
     return found
 
 
 @lru_cache(maxsize=None)
-def _run_verb_stems() -> re.Pattern:
-    """The carried-out phrases of every language in folded form, for a first test on `Paragraph.folded`."""
-    return compile_re(lexicon.trie_regex(fold_text(phrase) for phrase in lexicon.merged("projects", "run_verbs")))
+def _run_verb_marks() -> tuple[str, ...]:
+    """The longest word of each carried-out phrase, folded: a paragraph holding none of them holds no phrase."""
+    phrases = lexicon.merged("projects", "run_verbs")
+    return tuple(sorted({max(fold_text(phrase).split(), key=len) for phrase in phrases}))
 
 
 def _defined(paragraph: Paragraph, starts: list[int], carried_out: dict[str, str]) -> list[_Found]:
