@@ -906,7 +906,7 @@ def _take_block_above(page: Page, top: int) -> bool:
 
 def _take_widget(page: Page, top: int) -> bool:
     """Without a contact block, a line from the headline to the body that names a person and their press post
-    and nothing else ("Simone Pott Team Communications", "Jana Albers, Pressesprecherin") is the page's contact
+    and nothing else ("Jana Albers Team Kommunikation", "Jana Albers, Pressesprecherin") is the page's contact
     widget: the contact is that person."""
     start = page.headline if page.headline is not None else top
     for index in range(start, (page.body_start or 0)):

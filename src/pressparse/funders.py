@@ -62,7 +62,7 @@ from .projects import called_a_project
 
 # Most words of a donor's name in a script without capitals, where no capital shows where it ends ("حكومة اليابان").
 _CASELESS_WORDS = 4
-# Most adjectives between a describing noun and the name it describes ("el banco estadounidense Citigroup").
+# Most adjectives between a describing noun and the name it describes ("la fundación suiza Fondo Alba").
 _DESCRIPTOR_ADJECTIVES = 2
 # Characters read after a cue for the donor names, and before a money verb for its subject.
 _READ_AFTER = 200
@@ -278,7 +278,7 @@ class _Reader:
 
     def _past_descriptor(self, tokens: Tokens, i: int, word: str) -> int:
         """Index of the name after `word`, the small-letter word `tokens[i]`, when it is a common noun describing
-        the name, and its adjectives ("el banco estadounidense Citigroup", "the charity Hope Now"): they are no
+        the name, and its adjectives ("la fundación suiza Fondo Alba", "the charity Hope Now"): they are no
         part of the name. `i` when there is none."""
         if key(word) not in self.vocabulary["descriptors"]:
             return i

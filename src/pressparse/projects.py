@@ -138,7 +138,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         ),
         # Words that make a name an agency, not a project ("World Food Programme").
         "agency": compile_regex(rf"(?<!\w)(?:{agencies})(?!\w)", flags),
-        # 'ALTER will be implemented by': an acronym said to be carried out, whatever noun it goes without.
+        # 'FAIRWORK will be implemented by': an acronym said to be carried out, whatever noun it goes without.
         "carried_out": compile_regex(
             rf"(?<!\w)(\p{{Lu}}[\p{{Lu}}\p{{N}}.&-]*\p{{Lu}})\s+((?i:{run_verbs}))(?!\w)", flags
         ),
@@ -479,9 +479,9 @@ def _is_proper_name(name: str, head: str) -> bool:
 
 
 def _carried_out(body: list[Paragraph]) -> dict[str, str]:
-    """Acronyms the text says are carried out, with the phrase that says it: "ALTER will be implemented by a
+    """Acronyms the text says are carried out, with the phrase that says it: "FAIRWORK will be implemented by a
     consortium", "START sera mis en œuvre par": what is implemented is a project, whatever noun it goes
-    without, and its definition ("Aligning Lenses Toward Ethical Recruitment (ALTER)") names it."""
+    without, and its definition ("Fair Recruitment for Young Workers (FAIRWORK)") names it."""
     found: dict[str, str] = {}
     marks = _run_verb_marks()
     for paragraph in body:

@@ -224,7 +224,7 @@ def _continues(paragraph: Paragraph, previous: str, text: str, width: int, stopw
     ends = paragraph.ends_sentence
     if not ends and _starts_lower(text):
         # A title in capitals ends where the text in lower case starts ("TITLE" / "22 May 2012 - The ..."), and
-        # any title where a paragraph opens on its date ("17.10.2018 - Caritas calls for ...").
+        # any title where a paragraph opens on its date ("17.10.2018 - The agency calls for ...").
         return not _in_capitals(previous) and not _DATED_OPENING.match(text)
     # Otherwise a line break is a wrap only on a hard-wrapped page, after a line no longer than the wrap width.
     if not width or len(previous) > width + 2:
@@ -383,7 +383,7 @@ _DIGITS: Final = compile_re(r"\d+")
 _GROUPED_NUMBER: Final = compile_re(r"\d{1,3}(?: \d{3})+")
 MIN_PHONE_GROUPS: Final = 3
 MIN_PHONE_DIGITS: Final = 7
-# A reference number closing a short label ("EU News 353/2014", "Press release 12/2019").
+# A reference number closing a short label ("Press release 12/2019", "Media note 4/2021").
 _REFERENCE: Final = compile_re(r"\d+\s*/\s*\d{2,4}$")
 _CREDIT: Final = compile_re(r"©|\(c\)", re.IGNORECASE)
 # A caption's sentence closed by its agency in brackets: "Documents were released on Monday. (AP)".
@@ -419,7 +419,7 @@ def _label_key(text: str) -> str:
 
 def _not_a_title(text: str) -> bool:
     """True for a title-like line that is something else: a release label ("FOR IMMEDIATE RELEASE"), a
-    numbered label ("EU News 353/2014"), a button or link ("LIRE LA BIO", "Close sites icon close"), a
+    numbered label ("Press release 12/2019"), a button or link ("LIRE LA SUITE", "Close sites icon close"), a
     byline, a contact line (a phone number, an e-mail address), a photo credit or a caption holding one ("… (c)
     Name / Agency", "… Credit: Name"), a time stamp ("Source - 17 hours 23 min ago", "Published: 23rd, February
     2024") or a wire dateline."""
@@ -440,7 +440,7 @@ def _not_a_title(text: str) -> bool:
 
 
 def _is_numbered_label(text: str, words: int) -> bool:
-    """True for a line of `words` words with a reference number ("EU News 353/2014"), a time stamp ("3 hours
+    """True for a line of `words` words with a reference number ("Press release 12/2019"), a time stamp ("3 hours
     ago", "Published: 23rd, February 2024") or a phone number."""
     if words <= MAX_LABEL_WORDS and _REFERENCE.search(text):
         return True
@@ -450,7 +450,7 @@ def _is_numbered_label(text: str, words: int) -> bool:
 
 def _is_byline(text: str) -> bool:
     """True for a byline after its word: names in capitals joined by function words before any comma ("By Jo
-    Marsh", "Por Canal26", "Von Anna Schmidt und Jo Marsh, dpa", "By Jo Marsh, staff writer"), unlike a title
+    Marsh", "Por Agencia Sur", "Von Anna Schmidt und Jo Marsh, dpa", "By Jo Marsh, staff writer"), unlike a title
     ("Von der Leyen visits Kyiv", "By the numbers: …")."""
     head, _, post = text.partition(",")
     names = head.split()[1:]
@@ -489,14 +489,14 @@ def _has_phone(text: str) -> bool:
 
 
 def _title_cased(text: str, stopwords: frozenset[str]) -> bool:
-    """True when every word of `text` starts with a capital or is a function word ("Save the Children
-    Receives a Grant", "Simone Pott Team Communications"): a name, a label or an English-style title."""
+    """True when every word of `text` starts with a capital or is a function word ("Hope Now
+    Receives a Grant", "Jana Albers Team Kommunikation"): a name, a label or an English-style title."""
     return all(not word[:1].islower() or word.lower() in stopwords for word in text.split())
 
 
 def _is_weak_title(paragraph: Paragraph, stopwords: frozenset[str]) -> bool:
     """A title-like line taken only when nothing better stands above the body: a caption (under a photo
-    credit), a short name ("Simone Pott Team Communications": capitals only, no function word) or an issuer
+    credit), a short name ("Jana Albers Team Kommunikation": capitals only, no function word) or an issuer
     ("U.S. Attorney's Office, Northern District": an organisation's name under the release label)."""
     if paragraph.after_rule == COPYRIGHT_RULE:
         return True
