@@ -30,8 +30,6 @@ INLINE_WINDOW = 1000
 # The block ends after this many lines, or this many lines in a row that hold nothing of a contact.
 MAX_BLOCK_LINES = 40
 MAX_OTHER_LINES = 2
-# A heading cue alone on its line ("Contact", "Media Relations") is this short at most.
-MAX_BARE_HEADING = 40
 # A contact heading above the headline is looked for this many lines up.
 ABOVE_HEADLINE = 6
 # A contact widget names a person and their post in at most this many words ("Team Communications").
@@ -994,13 +992,6 @@ def _street_suffixes() -> tuple[str, ...]:
     return tuple(_words("street_suffixes"))
 
 
-def _bare_heading(text: str) -> bool:
-    """True for a heading cue alone on its line without a colon ("Contact", "Media Relations"): a menu entry as
-    often as a heading, so it heads a block only when a named person with a phone or an e-mail follows (the
-    contact box closing a government page)."""
-    return len(text) <= MAX_BARE_HEADING and text.strip().casefold() in _heading_cues()
-
-
 def _shows_a_person(page: Page, block: Block) -> bool:
     """True when a block under a bare heading is a contact box, not a menu or an address under the same word:
     a press desk with a phone or an e-mail ("USAO Public Affairs"), or a named person with one and an e-mail or
@@ -1017,11 +1008,6 @@ def _shows_a_person(page: Page, block: Block) -> bool:
 def _ends_on_a_post(text: str) -> bool:
     words = text.split()
     return bool(words) and words[-1].casefold().strip(_EDGE_PUNCTUATION) in _words("post_heads")
-
-
-@lru_cache(maxsize=None)
-def _heading_cues() -> frozenset[str]:
-    return frozenset(cue.casefold() for cue in lexicon.merged("contacts", "heading_cues"))
 
 
 def _take_block(page: Page, indexes: range, tail: int | None, end: int | None = None) -> bool:
