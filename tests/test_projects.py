@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pressparse import lexicon, projects
+from pressparse.names import Paragraph
 from pressparse.names import paragraphs as body_paragraphs
 from pressparse.model import Release
 from pressparse.page import BODY, Line, Page
@@ -298,9 +299,22 @@ def test_an_acronym_said_to_be_carried_out_names_its_definition_a_project():
 
 def test_a_paragraph_is_read_only_where_a_project_noun_starts_a_word():
     # A noun inside a word ("operation" in "cooperation", "process" in "reprocessing") starts no name: the paragraph
-    # is skipped, but a German compound ending in a head word still gets it read.
-    folded = "cooperation on data reprocessing under the new programme (eu-projekt)."
-    assert projects._noun_starts(folded) == [folded.index("programme"), folded.index("projekt")]
-    assert not projects._may_name_a_project("cooperation on data reprocessing.", [])
-    assert projects._may_name_a_project("das rückkehrprogramm neustartplus hilft.", [])
-    assert projects._noun_starts("programa nacional") == [0]
+    # is skipped, but a German compound ending in a head word still gets it read. Each start is given in its own
+    # paragraph's offsets, all found in one pass.
+    texts = [
+        "cooperation on data reprocessing under the new programme (eu-projekt).",
+        "cooperation on data reprocessing.",
+        "das rückkehrprogramm neustartplus hilft.",
+        "programa nacional",
+    ]
+    marks = projects._Marks([Paragraph(text, [0], [0]) for text in texts])
+    assert marks.noun_starts == [[texts[0].index("programme"), texts[0].index("projekt")], [], [], [0]]
+    assert marks.compound_heads == {0, 2}  # "eu-projekt" holds a head too: the compound pattern decides
+    assert not projects._may_name_a_project(texts[1], [], False)
+    assert projects._may_name_a_project(texts[2], [], projects._holds_compound(texts[2]))
+
+
+def test_only_paragraphs_holding_a_mark_are_read_for_what_is_carried_out():
+    texts = ["START sera mis en œuvre par un consortium.", "Le projet commence en mai."]
+    marks = projects._Marks([Paragraph(text, [0], [0]) for text in texts])
+    assert marks.carried_out == [0]

@@ -621,13 +621,13 @@ def _cue_first_word_tuple() -> tuple[str, ...]:
 @lru_cache(maxsize=None)
 def _cue_head() -> re.Pattern:
     """Bullets, then a cue's first word in any case: the quick test of a line's head (the class of first
-    letters turns most lines away before the alternation is tried). re's case-insensitive match is a little
-    wider than `str.lower` ("ſ" matches "s"), so it only lets through lines for `_starts` to read, and turns
-    away none that `_starts` would take."""
+    letters turns most lines away before the words are tried, each letter once: `trie_regex`). re's
+    case-insensitive match is a little wider than `str.lower` ("ſ" matches "s"), so it only lets through lines
+    for `_starts` to read, and turns away none that `_starts` would take."""
     firsts = _cue_first_words()
     letters = "".join(sorted({word[0] for word in firsts}))
     return compile_re(
-        rf"[{re.escape(BULLET_CHARS)} ]*(?=[{re.escape(letters)}])(?:{lexicon.alternation(firsts)})", re.IGNORECASE
+        rf"[{re.escape(BULLET_CHARS)} ]*(?=[{re.escape(letters)}])(?:{lexicon.trie_regex(firsts)})", re.IGNORECASE
     )
 
 

@@ -422,7 +422,12 @@ def _ends_a_name(name: str) -> bool:
 def _plain_letters(text: str) -> bytes:
     """`text` case-folded, its accents and every other non-ASCII character dropped: the plain letters of a word's
     lookup form (`key`) show inside the plain letters of any text holding the word."""
-    return unicodedata.normalize("NFD", text.casefold()).encode("ascii", "ignore")
+    return _decomposed(text).encode("ascii", "ignore")
+
+
+def _decomposed(text: str) -> str:
+    """`text` case-folded, each accented letter split into its letter and its accent (NFD)."""
+    return unicodedata.normalize("NFD", text.casefold())
 
 
 @lru_cache(maxsize=None)
@@ -442,14 +447,14 @@ def _may_name_a_fund(text: str, offset: int) -> bool:
     """False when no fund head word ("Fund", "Fonds") follows `offset` where names are read (twice the reading
     window: a known name with commas may run past it): no name read there suits a channel cue (`_fits`)."""
     window = text[offset : offset + 2 * _READ_AFTER]
-    rest = _plain_letters(window)
-    if any(head in rest for head in _fund_heads_plain()):
+    decomposed = _decomposed(window)
+    plain = decomposed.encode("ascii", "ignore")  # the window's `_plain_letters`
+    if any(head in plain for head in _fund_heads_plain()):
         return True
     if window.isascii():
         return False
     # A head without plain letters is sought in the window's lookup form, which takes a slow loop over its
     # letters: only when the head's first letter is in the window decomposed (the lookup form only drops marks).
-    decomposed = unicodedata.normalize("NFD", window.casefold())
     return any(head[0] in decomposed and head in fold(window) for head in _fund_heads_without_plain_letters())
 
 
@@ -509,18 +514,27 @@ def _agents_before(reader: _Reader, cue_start: int) -> list[tuple[str, str | Non
 
 
 @lru_cache(maxsize=None)
+def _misuse_words() -> tuple[str, ...]:
+    """Words of money taken, not given ("embezzled", "détourné"), folded."""
+    return tuple(fold_text(word) for word in lexicon.merged("funding", "misuse_words"))
+
+
+@lru_cache(maxsize=None)
 def _misuse() -> re.Pattern:
-    """Words of money taken, not given ("embezzled", "détourné"), in folded text, as one factored pattern."""
-    misuse = lexicon.trie_regex(fold_text(word) for word in lexicon.merged("funding", "misuse_words"))
-    return compile_re(rf"(?<!\w)(?:{misuse})(?!\w)")
+    """The words of `_misuse_words` as whole words, one factored pattern."""
+    return compile_re(rf"(?<!\w)(?:{lexicon.trie_regex(_misuse_words())})(?!\w)")
 
 
 def _misused(paragraph: Paragraph, cue_start: int) -> bool:
     """True when the sentence speaks of money taken before the cue: "he embezzled funds from the X Trust" or "he
     fraudulently obtained a grant from Y" names a victim, not a donor. A capitalised word is part of a name
     ("the Auto Theft Unit is funded by ..."), not money taken. (The reading window is searched first: most cues
-    have no such word before them, and need no sentence start.)"""
+    have no such word before them, and need no sentence start; plain substring tests of the window spare most
+    cues the pattern, which is slow to start at every character.)"""
     low = max(0, cue_start - _READ_BEFORE)
+    window = paragraph.folded[low:cue_start]
+    if not any(word in window for word in _misuse_words()):
+        return False
     if _misuse().search(paragraph.folded, low, cue_start) is None:
         return False
     start = sentence_start(paragraph.text, cue_start, _READ_BEFORE)

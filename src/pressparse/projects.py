@@ -30,7 +30,9 @@ from .model import Project
 from .names import (
     ACRONYM_IN_PARENS,
     TOKEN,
+    JoinedTexts,
     Paragraph,
+    Spotter,
     Tokens,
     acronym_after,
     definition_window,
@@ -38,6 +40,7 @@ from .names import (
     headline_paragraph,
     is_caseless,
     is_capitalised,
+    is_word_character,
     key,
     long_form_start,
     paragraphs,
@@ -171,27 +174,35 @@ def _has_odd_letters(folded: str) -> bool:
     return not folded.isascii() and ("İ" in folded or "ſ" in folded)
 
 
-def _noun_starts(folded: str) -> list[int]:
-    """Where a project noun or head word may start in the folded text of a paragraph, in text order: the word
-    starts it begins. Every reader looks for whole words ("operation" in "cooperation" is none), so a
-    paragraph without one is read only for a compound or a frame, and a look-back only where one starts."""
-    if _has_odd_letters(folded):
-        folded = folded.replace("İ", "i").replace("ſ", "s")  # same length: offsets kept
-    # Each stem is found by `str.find` (C speed); no stem begins another, so no two start at one place.
-    starts: list[int] = []
-    for stem in _noun_stem_words():
-        at = folded.find(stem)
-        while at >= 0:
-            if at == 0 or not _is_word_character(folded[at - 1]):
-                starts.append(at)
-            at = folded.find(stem, at + 1)
-    starts.sort()
-    return starts
+class _Marks:
+    """What the readers test first, found in all the paragraphs at once (`Spotter`): where a project noun or head
+    word starts a word in each paragraph (every reader looks for whole words: "operation" in "cooperation" is
+    none, so a paragraph without one is read only for a compound or a frame, and a look-back only where one
+    starts), and which paragraphs hold a carried-out phrase's mark or a compound head."""
+
+    def __init__(self, body: list[Paragraph]) -> None:
+        joined = JoinedTexts([paragraph.folded for paragraph in body])
+        text = joined.text
+        if _has_odd_letters(text):
+            text = text.replace("İ", "i").replace("ſ", "s")  # same length: offsets kept
+        spotted = _spotter().spot(text)
+        self.noun_starts: list[list[int]] = [[] for _ in body]  # sorted; no stem begins another: one a place
+        for start, _ in spotted["nouns"]:
+            if start == 0 or not is_word_character(text[start - 1]):
+                index, offset = joined.locate(start)
+                self.noun_starts[index].append(offset)
+        for starts in self.noun_starts:
+            starts.sort()
+        self.carried_out = sorted({joined.locate(start)[0] for start, _ in spotted["run_verbs"]})
+        self.compound_heads = {joined.locate(start)[0] for start, _ in spotted["compound_heads"]}
 
 
-def _is_word_character(char: str) -> bool:
-    """True for what `\\w` matches: a letter, a digit or "_"."""
-    return char.isalnum() or char == "_"
+@lru_cache(maxsize=None)
+def _spotter() -> Spotter:
+    """The strings `_Marks` looks for."""
+    return Spotter(
+        {"nouns": _noun_stem_words(), "run_verbs": _run_verb_marks(), "compound_heads": _compound_head_forms()}
+    )
 
 
 def _starts_between(starts: list[int], low: int, high: int) -> bool:
@@ -199,10 +210,11 @@ def _starts_between(starts: list[int], low: int, high: int) -> bool:
     return bisect_left(starts, low) < bisect_left(starts, high)
 
 
-def _may_name_a_project(folded: str, starts: list[int]) -> bool:
+def _may_name_a_project(folded: str, starts: list[int], compound: bool) -> bool:
     """False when the folded paragraph cannot hold a project name: every shape holds a project noun or head word
-    at a word start (`starts`), a compound ending in a head word, or a frame phrase before a quote."""
-    return bool(starts) or _may_hold_compound(folded) or _may_frame_a_quote(folded)
+    at a word start (`starts`), a compound ending in a head word (`compound`), or a frame phrase before a
+    quote."""
+    return bool(starts) or compound or _may_frame_a_quote(folded)
 
 
 def called_a_project(acronym: str, body: list[Paragraph]) -> bool:
@@ -237,7 +249,7 @@ def _phrase_ends_a_word(text: str, phrase: str) -> bool:
 
 def _quoted(paragraph: Paragraph, starts: list[int]) -> list[_Found]:
     """Quoted titles introduced as a project, with the acronym in parentheses right after the quote. `starts`:
-    where the paragraph's project nouns may start (`_noun_starts`)."""
+    where the paragraph's project nouns may start (`_Marks.noun_starts`)."""
     text = paragraph.text
     found: list[_Found] = []
     first = min((at for at in map(text.find, _OPENING_QUOTES) if at >= 0), default=-1)
@@ -257,7 +269,7 @@ def _quoted(paragraph: Paragraph, starts: list[int]) -> list[_Found]:
 
 def _noun_look_back(paragraph: Paragraph, starts: list[int], offset: int) -> int | None:
     """Where the look-back from `offset` starts (the start of its sentence, at most `_REACH` back) when a
-    project noun may start in it (`starts`: see `_noun_starts`); None when none does. The whole reach is tested
+    project noun may start in it (`starts`: see `_Marks.noun_starts`); None when none does. The whole reach is tested
     first: cheaper than finding the sentence start."""
     low = max(0, offset - _REACH)
     if not _starts_between(starts, low, offset):
@@ -430,8 +442,6 @@ def _compounds(paragraph: Paragraph) -> list[_Found]:
     before a plain noun ("das Aufnahmeprogramm Menschen aus ...") or alone is a common noun."""
     text = paragraph.text
     found: list[_Found] = []
-    if not _may_hold_compound(paragraph.folded):
-        return found
     for match in _patterns()["compound"].finditer(text):
         after = Tokens(text, match.end(), min(len(text), match.end() + _REACH))
         first = after.word(0)
@@ -444,11 +454,10 @@ def _compounds(paragraph: Paragraph) -> list[_Found]:
     return found
 
 
-def _may_hold_compound(folded: str) -> bool:
-    """True when a compound head ends a word of the folded text: the cheap test before `_compounds` (whether a
-    letter comes before one is left to the compound pattern). Plain searches for the heads first: they are few
-    and rare, and the engine stops at each common letter that starts one."""
-    return any(head in folded for head in _compound_head_forms()) and _compound_heads().search(folded) is not None
+def _holds_compound(folded: str) -> bool:
+    """True when a compound head ends a word of the folded text: the test before `_compounds`, for a paragraph
+    holding a head (whether a letter comes before one is left to the compound pattern)."""
+    return _compound_heads().search(folded) is not None
 
 
 @lru_cache(maxsize=None)
@@ -478,15 +487,13 @@ def _is_proper_name(name: str, head: str) -> bool:
     return any(w[:1].isalpha() and (is_capitalised(w) or len(own) > 1) for w in own)
 
 
-def _carried_out(body: list[Paragraph]) -> dict[str, str]:
+def _carried_out(marked: list[Paragraph]) -> dict[str, str]:
     """Acronyms the text says are carried out, with the phrase that says it: "FAIRWORK will be implemented by a
     consortium", "START sera mis en œuvre par": what is implemented is a project, whatever noun it goes
-    without, and its definition ("Fair Recruitment for Young Workers (FAIRWORK)") names it."""
+    without, and its definition ("Fair Recruitment for Young Workers (FAIRWORK)") names it. `marked`: the
+    paragraphs holding a phrase's mark (`_Marks.carried_out`); most hold none, and need no pattern."""
     found: dict[str, str] = {}
-    marks = _run_verb_marks()
-    for paragraph in body:
-        if not any(mark in paragraph.folded for mark in marks):
-            continue  # most paragraphs say nothing is carried out: a few substring tests spare the pattern
+    for paragraph in marked:
         for match in _patterns()["carried_out"].finditer(paragraph.text):
             found.setdefault(match.group(1), match.group(2))
     return found
@@ -671,15 +678,18 @@ def find_projects(page: Page) -> None:
     projects: list[Project] = []
     seen: set[str] = set()
     body = paragraphs(page) + headline_paragraph(page)
-    carried_out = _carried_out(body)
-    for paragraph in body:
-        starts = _noun_starts(paragraph.folded)
-        if not _may_name_a_project(paragraph.folded, starts) and not carried_out:
+    marks = _Marks(body)
+    carried_out = _carried_out([body[index] for index in marks.carried_out])
+    for index, paragraph in enumerate(body):
+        starts = marks.noun_starts[index]
+        compound = index in marks.compound_heads and _holds_compound(paragraph.folded)
+        if not _may_name_a_project(paragraph.folded, starts, compound) and not carried_out:
             continue  # nothing to find (most paragraphs)
         nouns = _noun_places(paragraph, starts)
         defined = _defined(paragraph, starts, carried_out)
         candidates = _quoted(paragraph, starts) + _acronym_first(paragraph, nouns) + _named(paragraph) + defined
-        for found in _keep_apart(candidates + _described(paragraph, nouns) + _compounds(paragraph)):
+        candidates += _described(paragraph, nouns) + (_compounds(paragraph) if compound else [])
+        for found in _keep_apart(candidates):
             keys = {key(found.name)} | ({key(found.acronym)} if found.acronym else set())
             if keys & seen:
                 continue
