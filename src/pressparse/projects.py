@@ -163,9 +163,9 @@ def _noun_stem_words() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
-def _any_head() -> re.Pattern:
-    """Any head word as written in the lexicon ("Programme"), whole word or not: where `_named` starts."""
-    return compile_re(lexicon.trie_regex(lexicon.merged("projects", "heads")))
+def _heads() -> tuple[str, ...]:
+    """The head words as written in the lexicon ("Programme"), for `str.startswith`."""
+    return lexicon.merged("projects", "heads")
 
 
 def _has_odd_letters(folded: str) -> bool:
@@ -185,7 +185,19 @@ class _Marks:
         text = joined.text
         if _has_odd_letters(text):
             text = text.replace("İ", "i").replace("ſ", "s")  # same length: offsets kept
-        spotted = _spotter().spot(text)
+        spotted = _spotter().spot(joined.text)
+        self.carried_out = sorted({joined.locate(start)[0] for start, _ in spotted["run_verbs"]})
+        # A head ends a word where no word character follows it (whether one comes before is the compound
+        # pattern's to say).
+        self.compound_heads = {
+            joined.locate(start)[0]
+            for start, end in spotted["compound_heads"]
+            if end == len(joined.text) or not is_word_character(joined.text[end])
+        }
+        text = joined.text
+        if _has_odd_letters(text):  # rare: the nouns are found again as the readers' patterns see them
+            text = text.replace("İ", "i").replace("ſ", "s")  # same length: offsets kept
+            spotted = _spotter().spot(text)
         self.noun_starts: list[list[int]] = [[] for _ in body]  # sorted; no stem begins another: one a place
         for start, _ in spotted["nouns"]:
             if start == 0 or not is_word_character(text[start - 1]):
@@ -193,8 +205,6 @@ class _Marks:
                 self.noun_starts[index].append(offset)
         for starts in self.noun_starts:
             starts.sort()
-        self.carried_out = sorted({joined.locate(start)[0] for start, _ in spotted["run_verbs"]})
-        self.compound_heads = {joined.locate(start)[0] for start, _ in spotted["compound_heads"]}
 
 
 @lru_cache(maxsize=None)
@@ -403,16 +413,18 @@ def _last_tokens(text: str, start: int, end: int, count: int) -> list[re.Match]:
     return tokens[-count:]
 
 
-def _named(paragraph: Paragraph) -> list[_Found]:
-    """Capitalised names built around a capitalised head word, with the "(ACR)" that follows them."""
+def _named(paragraph: Paragraph, starts: list[int]) -> list[_Found]:
+    """Capitalised names built around a capitalised head word, with the "(ACR)" that follows them. `starts`:
+    where the paragraph's project nouns and head words may start (`_Marks.noun_starts`); the head pattern is
+    searched from the first one that is a head as written."""
     patterns = _patterns()
     text = paragraph.text
     roles = words("projects", "roles")
     found: list[_Found] = []
-    first_head = _any_head().search(text)
-    if not first_head:
+    first_head = next((at for at in starts if text.startswith(_heads(), at)), None)
+    if first_head is None:
         return found
-    for match in patterns["head"].finditer(text, first_head.start()):
+    for match in patterns["head"].finditer(text, first_head):
         start = sentence_start(text, match.start(), _REACH)
         before = _last_tokens(text, start, match.start(), _MAX_WORDS_BEFORE)
         limit = min(len(text), match.end() + _REACH)
@@ -454,22 +466,10 @@ def _compounds(paragraph: Paragraph) -> list[_Found]:
     return found
 
 
-def _holds_compound(folded: str) -> bool:
-    """True when a compound head ends a word of the folded text: the test before `_compounds`, for a paragraph
-    holding a head (whether a letter comes before one is left to the compound pattern)."""
-    return _compound_heads().search(folded) is not None
-
-
 @lru_cache(maxsize=None)
 def _compound_head_forms() -> tuple[str, ...]:
     """The compound heads in small letters."""
     return tuple(fold_text(head) for head in lexicon.merged("projects", "compound_heads"))
-
-
-@lru_cache(maxsize=None)
-def _compound_heads() -> re.Pattern:
-    """The compound heads ending a word, in folded text."""
-    return compile_re(rf"(?:{lexicon.trie_regex(_compound_head_forms())})(?!\w)")
 
 
 @lru_cache(maxsize=None)
@@ -682,12 +682,12 @@ def find_projects(page: Page) -> None:
     carried_out = _carried_out([body[index] for index in marks.carried_out])
     for index, paragraph in enumerate(body):
         starts = marks.noun_starts[index]
-        compound = index in marks.compound_heads and _holds_compound(paragraph.folded)
+        compound = index in marks.compound_heads
         if not _may_name_a_project(paragraph.folded, starts, compound) and not carried_out:
             continue  # nothing to find (most paragraphs)
         nouns = _noun_places(paragraph, starts)
         defined = _defined(paragraph, starts, carried_out)
-        candidates = _quoted(paragraph, starts) + _acronym_first(paragraph, nouns) + _named(paragraph) + defined
+        candidates = _quoted(paragraph, starts) + _acronym_first(paragraph, nouns) + _named(paragraph, starts) + defined
         candidates += _described(paragraph, nouns) + (_compounds(paragraph) if compound else [])
         for found in _keep_apart(candidates):
             keys = {key(found.name)} | ({key(found.acronym)} if found.acronym else set())
