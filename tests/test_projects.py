@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pressparse import lexicon, projects
-from pressparse.names import Paragraph
+from pressparse.names import Paragraph, Spots
 from pressparse.names import paragraphs as body_paragraphs
 from pressparse.model import Release
 from pressparse.page import BODY, Line, Page
@@ -308,7 +308,7 @@ def test_a_paragraph_is_read_only_where_a_project_noun_starts_a_word():
         "programa nacional",
         "die projektarbeit beginnt.",
     ]
-    marks = projects._Marks([Paragraph(text, [0], [0]) for text in texts])
+    marks = projects._Marks(Spots([Paragraph(text, [0], [0]) for text in texts], []))
     assert marks.noun_starts == [[texts[0].index("programme"), texts[0].index("projekt")], [], [], [0], [4]]
     # "eu-projekt" ends in a head too (the compound pattern decides); "projektarbeit" holds one inside a word.
     assert marks.compound_heads == {0, 2}
@@ -318,14 +318,14 @@ def test_a_paragraph_is_read_only_where_a_project_noun_starts_a_word():
 
 def test_only_paragraphs_holding_a_mark_are_read_for_what_is_carried_out():
     texts = ["START sera mis en œuvre par un consortium.", "Le projet commence en mai."]
-    marks = projects._Marks([Paragraph(text, [0], [0]) for text in texts])
+    marks = projects._Marks(Spots([Paragraph(text, [0], [0]) for text in texts], []))
     assert marks.carried_out == [0]
 
 
 def test_a_named_project_is_read_from_the_first_head_written_with_its_capital():
     # The lower-case noun before it starts no name; the capitalised head does.
     paragraph = Paragraph("The project team joined the Green Roads Initiative (GRI) in May.", [0], [0])
-    starts = projects._Marks([paragraph]).noun_starts[0]
+    starts = projects._Marks(Spots([paragraph], [])).noun_starts[0]
     assert [(found.name, found.acronym) for found in projects._named(paragraph, starts)] == [
         ("Green Roads Initiative", "GRI")
     ]

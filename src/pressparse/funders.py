@@ -39,10 +39,9 @@ from .names import (
     Tokens,
     acronym_after,
     contractions,
-    cue_finder,
     definition_window,
     fold_text,
-    headline_paragraph,
+    funding_cues,
     is_acronym,
     is_caseless,
     is_capitalised,
@@ -52,6 +51,7 @@ from .names import (
     phrase_at,
     phrases,
     sentence_start,
+    spots,
     stop_words,
     words,
 )
@@ -84,8 +84,6 @@ class _Mention:
     cue: str
 
 
-# The cue families, in the order their named groups are tried.
-_FAMILIES = ("intro", "support", "channel", "subject_verbs", "closing")
 # The families whose donor follows the cue or closes its clause: a money verb's subject before one of them in the
 # same sentence is the recipient ("X announced it received a grant from Y").
 _NAMING_FAMILIES = ("intro", "support", "closing")
@@ -604,10 +602,11 @@ def find_funders(page: Page) -> None:
     on_page: dict[str, str] = {}  # acronym defined on the page ("Name (ACR)") -> the donor identity of Name
     seen: set[str] = set()
     funders: list[tuple[str, int, str]] = []  # name, line, cue
-    texts = headline_paragraph(page) + body
-    cues = cue_finder("funding", _FAMILIES, "suffixes").find([paragraph.folded for paragraph in texts])
-    for paragraph, paragraph_cues in zip(texts, cues):
-        for mention, family in _mentions(paragraph, paragraph_cues, lowercase):
+    spotted = spots(page)
+    cues = funding_cues().find(spotted.joined, spotted.found["funding"])
+    for index in spotted.headline_first():
+        paragraph = spotted.texts[index]
+        for mention, family in _mentions(paragraph, cues[index], lowercase):
             identity = on_page.get(key(mention.name)) or _identity(mention.name)
             if identity in excluded or key(mention.name) in excluded or not _fits(mention.name, family):
                 continue

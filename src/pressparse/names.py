@@ -267,22 +267,21 @@ class CueFinder:
             for phrase in lexicon.merged(section, name):
                 for spelling in _spellings(phrase):
                     self.lists.setdefault(spelling, name)
-        self._spotter = Spotter({"phrases": tuple(self.lists)})  # whole words are asked of the few places found
         suffix_spellings = [fold_text(s) for s in lexicon.merged(section, suffixes)] if suffixes else []
         self._suffix_name = suffixes
         self._any_suffix = compile_re(trie_regex(suffix_spellings))  # a plain search spares most paragraphs the next
         self._suffix_starts = compile_re(rf"(?<=\w)(?=({trie_regex(suffix_spellings)})(?!\w))")
 
-    def find(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
-        """(start, end, list name) of each phrase in each of `texts` (folded), in text order; a phrase
-        overlapping an earlier one is not one (the earliest start wins, the longest spelling at one start)."""
-        # The space in front stands for the character before the first text.
-        joined = JoinedTexts(texts, lead=" ")
-        found = self._phrases(joined.text)
+    def find(self, joined: JoinedTexts, places: list[tuple[int, int]]) -> list[list[tuple[int, int, str]]]:
+        """(start, end, list name) of each phrase in each of the joined texts (folded), in text order; a phrase
+        overlapping an earlier one is not one (the earliest start wins, the longest spelling at one start).
+        `places`: where the spellings occur in `joined.text` (a `Spotter`'s finds; whole words are asked of
+        them here), whose first character must be no word character."""
+        found = self._phrases(joined.text, places)
         if self._any_suffix.search(joined.text):
             found += [(m.start(1), m.end(1), self._suffix_name) for m in self._suffix_starts.finditer(joined.text)]
             found.sort()
-        per_text: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+        per_text: list[list[tuple[int, int, str]]] = [[] for _ in joined.offsets]
         end = 0
         for cue in found:
             if cue[0] >= end:
@@ -291,11 +290,11 @@ class CueFinder:
                 end = cue[1]
         return per_text
 
-    def _phrases(self, text: str) -> list[tuple[int, int, str]]:
+    def _phrases(self, text: str, places: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
         """(start, end, list name) of the longest spelling starting at each word start of `text` where one ends
-        a word (or ends in an elision), in text order. `text[0]` must be no word character."""
+        a word (or ends in an elision), in text order."""
         longest: dict[int, int] = {}  # start -> end
-        for start, end in self._spotter.spot(text)["phrases"]:
+        for start, end in places:
             if is_word_character(text[start - 1]) or (
                 end < len(text) and is_word_character(text[end]) and text[end - 1] != "'"
             ):
@@ -309,10 +308,73 @@ def is_word_character(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+# The funding cue lists: a donor's name follows or closes them.
+FUNDING_CUE_LISTS = ("intro", "support", "channel", "subject_verbs", "closing")
+
+
 @lru_cache(maxsize=None)
-def cue_finder(section: str, names: tuple[str, ...], suffixes: str = "") -> CueFinder:
-    """The `CueFinder` of these lists, built once per process."""
-    return CueFinder(section, names, suffixes)
+def funding_cues() -> CueFinder:
+    """The funding cues (`FUNDING_CUE_LISTS`, and the "-funded" suffixes), built once per process."""
+    return CueFinder("funding", FUNDING_CUE_LISTS, "suffixes")
+
+
+@lru_cache(maxsize=None)
+def project_noun_stems() -> tuple[str, ...]:
+    """The project nouns and head words in small letters, those no other one begins ("program" begins
+    "programmes")."""
+    forms = {fold_text(w) for part in ("nouns", "heads") for w in lexicon.merged("projects", part)}
+    return tuple(sorted(form for form in forms if not any(other != form and form.startswith(other) for other in forms)))
+
+
+@lru_cache(maxsize=None)
+def run_verb_marks() -> tuple[str, ...]:
+    """The longest word of each carried-out phrase ("mis en œuvre par"), folded: a paragraph holding none of
+    them holds no phrase."""
+    phrases = lexicon.merged("projects", "run_verbs")
+    return tuple(sorted({max(fold_text(phrase).split(), key=len) for phrase in phrases}))
+
+
+@lru_cache(maxsize=None)
+def compound_heads() -> tuple[str, ...]:
+    """The compound heads ("programm" of "Rückkehrprogramm") in small letters."""
+    return tuple(fold_text(head) for head in lexicon.merged("projects", "compound_heads"))
+
+
+@lru_cache(maxsize=None)
+def _name_spotter() -> Spotter:
+    """What the name finders look for first, in one automaton."""
+    return Spotter(
+        {
+            "funding": tuple(funding_cues().lists),
+            "nouns": project_noun_stems(),
+            "run_verbs": run_verb_marks(),
+            "compound_heads": compound_heads(),
+        }
+    )
+
+
+class Spots:
+    """The texts the name finders read, the body paragraphs then the headline written as a sentence
+    (`headline_paragraph`), joined, and where the lists of `_name_spotter` occur there: found in one pass a
+    page for the funders and the projects steps."""
+
+    def __init__(self, body: list[Paragraph], headline: list[Paragraph]) -> None:
+        self.texts = body + headline
+        self._body_count = len(body)
+        # The space in front stands for the character before the first text.
+        self.joined = JoinedTexts([text.folded for text in self.texts], lead=" ")
+        self.found = _name_spotter().spot(self.joined.text)
+
+    def headline_first(self) -> list[int]:
+        """Indexes of `texts` in reading order, the headline first."""
+        return list(range(self._body_count, len(self.texts))) + list(range(self._body_count))
+
+
+def spots(page: Page) -> Spots:
+    """The page's `Spots`, built once."""
+    if page.name_spots is None:
+        page.name_spots = Spots(paragraphs(page), headline_paragraph(page))
+    return page.name_spots
 
 
 def acronym_after(text: str, offset: int) -> tuple[str | None, int]:

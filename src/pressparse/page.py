@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Any, Final
 
 from .model import Release
 
@@ -71,6 +71,7 @@ class Page:
         self.original = ""  # the decoded input (evidence spans point into it)
         # The body as the name finders read it (names.paragraphs), built once.
         self.name_paragraphs: list | None = None
+        self.name_spots: Any = None  # and where its cue phrases and project nouns are (names.spots)
 
     def note(self, field_name: str, value: str, line: int, cue: str = "") -> None:
         """Remember where a value came from (read by --evidence and `explain`)."""

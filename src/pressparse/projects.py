@@ -30,21 +30,21 @@ from .model import Project
 from .names import (
     ACRONYM_IN_PARENS,
     TOKEN,
-    JoinedTexts,
     Paragraph,
+    Spots,
     Spotter,
     Tokens,
     acronym_after,
     definition_window,
     fold_text,
-    headline_paragraph,
     is_caseless,
     is_capitalised,
     is_word_character,
     key,
     long_form_start,
-    paragraphs,
+    project_noun_stems,
     sentence_start,
+    spots,
     stop_words,
     words,
 )
@@ -155,14 +155,6 @@ def _nouns() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
-def _noun_stem_words() -> tuple[str, ...]:
-    """The project nouns and head words in small letters, those no other one begins ("program" begins
-    "programmes")."""
-    forms = {fold_text(w) for part in ("nouns", "heads") for w in lexicon.merged("projects", part)}
-    return tuple(sorted(form for form in forms if not any(other != form and form.startswith(other) for other in forms)))
-
-
-@lru_cache(maxsize=None)
 def _heads() -> tuple[str, ...]:
     """The head words as written in the lexicon ("Programme"), for `str.startswith`."""
     return lexicon.merged("projects", "heads")
@@ -175,44 +167,33 @@ def _has_odd_letters(folded: str) -> bool:
 
 
 class _Marks:
-    """What the readers test first, found in all the paragraphs at once (`Spotter`): where a project noun or head
-    word starts a word in each paragraph (every reader looks for whole words: "operation" in "cooperation" is
-    none, so a paragraph without one is read only for a compound or a frame, and a look-back only where one
-    starts), and which paragraphs hold a carried-out phrase's mark or a compound head."""
+    """What the readers test first, from the page's `Spots`: where a project noun or head word starts a word in
+    each text (every reader looks for whole words: "operation" in "cooperation" is none, so a paragraph without
+    one is read only for a compound or a frame, and a look-back only where one starts), which texts hold a
+    carried-out phrase's mark, and which a compound head ending a word."""
 
-    def __init__(self, body: list[Paragraph]) -> None:
-        joined = JoinedTexts([paragraph.folded for paragraph in body])
+    def __init__(self, spotted: Spots) -> None:
+        joined, found = spotted.joined, spotted.found
         text = joined.text
-        if _has_odd_letters(text):
-            text = text.replace("İ", "i").replace("ſ", "s")  # same length: offsets kept
-        spotted = _spotter().spot(joined.text)
-        self.carried_out = sorted({joined.locate(start)[0] for start, _ in spotted["run_verbs"]})
+        self.carried_out = sorted({joined.locate(start)[0] for start, _ in found["run_verbs"]})
         # A head ends a word where no word character follows it (whether one comes before is the compound
         # pattern's to say).
         self.compound_heads = {
             joined.locate(start)[0]
-            for start, end in spotted["compound_heads"]
-            if end == len(joined.text) or not is_word_character(joined.text[end])
+            for start, end in found["compound_heads"]
+            if end == len(text) or not is_word_character(text[end])
         }
-        text = joined.text
+        nouns = found["nouns"]
         if _has_odd_letters(text):  # rare: the nouns are found again as the readers' patterns see them
             text = text.replace("İ", "i").replace("ſ", "s")  # same length: offsets kept
-            spotted = _spotter().spot(text)
-        self.noun_starts: list[list[int]] = [[] for _ in body]  # sorted; no stem begins another: one a place
-        for start, _ in spotted["nouns"]:
-            if start == 0 or not is_word_character(text[start - 1]):
+            nouns = Spotter({"nouns": project_noun_stems()}).spot(text)["nouns"]
+        self.noun_starts: list[list[int]] = [[] for _ in spotted.texts]  # sorted; no stem begins another
+        for start, _ in nouns:
+            if not is_word_character(text[start - 1]):  # the joined text starts with a space
                 index, offset = joined.locate(start)
                 self.noun_starts[index].append(offset)
         for starts in self.noun_starts:
             starts.sort()
-
-
-@lru_cache(maxsize=None)
-def _spotter() -> Spotter:
-    """The strings `_Marks` looks for."""
-    return Spotter(
-        {"nouns": _noun_stem_words(), "run_verbs": _run_verb_marks(), "compound_heads": _compound_head_forms()}
-    )
 
 
 def _starts_between(starts: list[int], low: int, high: int) -> bool:
@@ -467,12 +448,6 @@ def _compounds(paragraph: Paragraph) -> list[_Found]:
 
 
 @lru_cache(maxsize=None)
-def _compound_head_forms() -> tuple[str, ...]:
-    """The compound heads in small letters."""
-    return tuple(fold_text(head) for head in lexicon.merged("projects", "compound_heads"))
-
-
-@lru_cache(maxsize=None)
 def _not_own_words() -> frozenset[str]:
     """Words that give a name nothing of its own: small words and inner words."""
     return _small_words() | _inner_words()
@@ -497,13 +472,6 @@ def _carried_out(marked: list[Paragraph]) -> dict[str, str]:
         for match in _patterns()["carried_out"].finditer(paragraph.text):
             found.setdefault(match.group(1), match.group(2))
     return found
-
-
-@lru_cache(maxsize=None)
-def _run_verb_marks() -> tuple[str, ...]:
-    """The longest word of each carried-out phrase, folded: a paragraph holding none of them holds no phrase."""
-    phrases = lexicon.merged("projects", "run_verbs")
-    return tuple(sorted({max(fold_text(phrase).split(), key=len) for phrase in phrases}))
 
 
 def _defined(paragraph: Paragraph, starts: list[int], carried_out: dict[str, str]) -> list[_Found]:
@@ -677,8 +645,9 @@ def find_projects(page: Page) -> None:
     more often, wins)."""
     projects: list[Project] = []
     seen: set[str] = set()
-    body = paragraphs(page) + headline_paragraph(page)
-    marks = _Marks(body)
+    spotted = spots(page)
+    body = spotted.texts
+    marks = _Marks(spotted)
     carried_out = _carried_out([body[index] for index in marks.carried_out])
     for index, paragraph in enumerate(body):
         starts = marks.noun_starts[index]
