@@ -224,3 +224,21 @@ def test_resume_refuses_a_file_that_holds_no_records(tmp_path):
         f"pressparse: {target}: cannot resume: line 1 is not a pressparse record (JSON Lines)\n"
     )
     assert target.read_text(encoding="utf-8") == "my notes\n"
+
+
+def test_a_checkpoint_that_cannot_be_saved_does_not_stop_the_run(tmp_path, monkeypatch):
+    from pressparse import batch, checkpoint
+    from pressparse.inputs import expand
+
+    def full_disk(path, saved):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(checkpoint, "save", full_disk)
+    site = tmp_path / "site"
+    site.mkdir()
+    write_site(site, 40)
+    inputs, _ = expand([str(site)])
+    target = tmp_path / "out.jsonl"
+    summary = batch.run(inputs, batch.Options(output=target, quiet=True), on_error=lambda source, message: None)
+    assert (summary.records, summary.failures) == (40, 0)
+    assert sources_in_jsonl(target.read_text(encoding="utf-8")) == [item.source for item in inputs]

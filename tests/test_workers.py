@@ -64,6 +64,17 @@ def test_workers_end_when_the_pool_closes():
     assert [process.exitcode for process in processes] == [0, 0]
 
 
+def test_leaving_the_pool_by_an_exception_kills_the_busy_workers():
+    # A run stopped by Ctrl-C leaves the pool by an exception: what the workers are busy with is not wanted.
+    with pytest.raises(KeyboardInterrupt):
+        with Workers(1, square_or_die, FORK) as pool:
+            pool.submit("hang")
+            process = pool._workers[0].process
+            raise KeyboardInterrupt
+    process.join(timeout=10)
+    assert process.exitcode == -signal.SIGKILL
+
+
 def enlarge(task):
     """A result far larger than the task: 4 MB, more than any pipe holds."""
     return task * 20

@@ -476,7 +476,11 @@ class _Checkpoints:
         if time.perf_counter() < self._due or (self.last_chunk is not None and self.chunks > self.last_chunk):
             return
         started = time.perf_counter()
-        checkpoint.save(self.path, checkpoint.Checkpoint(self.run, self.chunks, offset, learning.learner, list(learning.recent)))
+        try:
+            checkpoint.save(self.path, checkpoint.Checkpoint(self.run, self.chunks, offset, learning.learner, list(learning.recent)))
+        except OSError:  # (a folder that takes no new file): the run goes on without checkpoints
+            self.last_chunk = 0
+            return
         ended = time.perf_counter()
         self._due = ended + (ended - started) / CHECKPOINT_SHARE
 
