@@ -11,6 +11,7 @@ import gc
 import json
 import os
 import signal
+import stat
 from collections import deque
 import sys
 import time
@@ -489,25 +490,30 @@ class _Checkpoints:
 def _output(options: Options) -> Iterator[BinaryIO]:
     """Where the records go. JSON Lines stream into the output file (appended to with --resume). A JSON array or
     a CSV table is written to a temporary file beside it, renamed to its name once complete (an interrupted run
-    completes it too): a run that fails on the way leaves the output file as it was, never half an array."""
+    completes it too): a run that fails on the way leaves the output file as it was, never half an array. An
+    output that is not a file (/dev/stdout, a named pipe) is written to as it is."""
     path = options.output
     if path is None:
         yield sys.stdout.buffer
-    elif options.fmt == "jsonl":
+        return
+    if options.fmt == "jsonl" or (path.exists() and not path.is_file()):
         with open(path, "ab" if options.resume else "wb") as file:
             yield file
-    else:
-        import tempfile
+        return
+    import tempfile
 
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".partial")
-        os.chmod(temporary, 0o666 & ~_umask())  # the mode any new file gets (mkstemp's is private)
-        try:
-            with os.fdopen(handle, "wb") as file:
-                yield file
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
+    real = Path(os.path.realpath(path))  # a link stays a link: the file it points to is replaced
+
+    handle, temporary = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".partial")
+    # The mode the file had, or the one a new file gets (mkstemp's is private).
+    os.chmod(temporary, stat.S_IMODE(real.stat().st_mode) if real.exists() else 0o666 & ~_umask())
+    try:
+        with os.fdopen(handle, "wb") as file:
+            yield file
+        os.replace(temporary, real)
+    except BaseException:
+        os.unlink(temporary)
+        raise
 
 
 def _umask() -> int:
