@@ -204,7 +204,8 @@ def test_resume_after_kills_at_random_moments_gives_every_record_once(tmp_path):
 
 
 @pytest.mark.parametrize("args, problem", [
-    (["--resume"], "needs --output FILE"),
+    (["--resume"], "needs --output FILE, a file"),
+    (["--resume", "-o", "/dev/stdout"], "needs --output FILE, a file"),
     (["--resume", "-o", "OUT", "-f", "csv"], "works with --format jsonl only"),
     (["--resume", "-o", "OUT", "--dedupe"], "cannot be combined with --dedupe"),
 ])
@@ -245,10 +246,14 @@ def test_a_checkpoint_that_cannot_be_saved_does_not_stop_the_run(tmp_path, monke
     assert sources_in_jsonl(target.read_text(encoding="utf-8")) == [item.source for item in inputs]
 
 
-def test_a_json_output_that_is_no_file_or_a_link_is_written_where_it_points(tmp_path):
-    to_stdout = run_cli("extract", "-q", "-f", "json", "-o", "/dev/stdout", str(SEED_000))
+@pytest.mark.parametrize("output_format", ["json", "jsonl"])
+def test_an_output_that_is_no_file_is_written_to_as_it_is(output_format):
+    to_stdout = run_cli("extract", "-q", "-f", output_format, "-o", "/dev/stdout", str(SEED_000))
     assert to_stdout.returncode == 0, to_stdout.stderr
-    assert parse(to_stdout.stdout, "json") == [str(SEED_000)]
+    assert parse(to_stdout.stdout, output_format) == [str(SEED_000)]
+
+
+def test_a_json_output_to_a_link_replaces_the_file_it_points_to(tmp_path):
     real, link = tmp_path / "real.csv", tmp_path / "link.csv"
     real.write_text("old\n", encoding="utf-8")
     real.chmod(0o640)

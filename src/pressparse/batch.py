@@ -421,8 +421,8 @@ def _starting_point(inputs: list[Input], options: Options) -> tuple[list[Input],
     Without one, it extracts the inputs whose records are not in the output and learns the template anew.
     """
     learning = Learning(templates.TemplateLearner(options.template) if options.learn else None)
-    if options.output is None or options.fmt != "jsonl" or options.dedupe:  # (--dedupe writes at the end)
-        return inputs, learning, None
+    if options.output is None or options.fmt != "jsonl" or options.dedupe or not _regular_or_new(options.output):
+        return inputs, learning, None  # (--dedupe writes at the end; /dev/stdout or a pipe cannot be cut)
     checkpoints = _Checkpoints(options.output, _run_key(inputs, options))
     if not options.resume:
         checkpoint.remove(checkpoints.path)
@@ -439,6 +439,10 @@ def _starting_point(inputs: list[Input], options: Options) -> tuple[list[Input],
     failed_before = [item for item in inputs[:first] if item.source not in done]
     checkpoints.last_chunk = checkpoints.chunks + (len(inputs) - first) // CHUNK_PAGES  # after it: pages tried again
     return inputs[first:] + failed_before, learning, checkpoints
+
+
+def _regular_or_new(path: Path) -> bool:
+    return path.is_file() or not path.exists()
 
 
 def _cut(path: Path, size: int) -> bool:
@@ -496,7 +500,7 @@ def _output(options: Options) -> Iterator[BinaryIO]:
     if path is None:
         yield sys.stdout.buffer
         return
-    if options.fmt == "jsonl" or (path.exists() and not path.is_file()):
+    if options.fmt == "jsonl" or not _regular_or_new(path):
         with open(path, "ab" if options.resume else "wb") as file:
             yield file
         return

@@ -95,8 +95,8 @@ def _size(text: str) -> int:
 
 def _check_resume(options: Options) -> None:
     """--resume appends JSON Lines to the output file: refuse what cannot be appended to (usage error)."""
-    if options.output is None:
-        problem = "needs --output FILE (the records already made are read from there)"
+    if options.output is None or (options.output.exists() and not options.output.is_file()):
+        problem = "needs --output FILE, a file (the records already made are read from there)"
     elif options.fmt != "jsonl":
         problem = f"works with --format jsonl only (a {options.fmt} file cannot be added to)"
     elif options.dedupe:
