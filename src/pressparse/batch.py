@@ -41,6 +41,9 @@ LONG_RUN = 200
 STUCK_WORKER_GRACE = 10.0
 # Checkpoints of a run take at most this share of its time (see _Checkpoints).
 CHECKPOINT_SHARE = 0.02
+# Seconds the first page may take when it is extracted before the workers start, only to build what they share:
+# a slow first page is then timed in a worker, not waited for twice (a cold start takes well under this).
+WARM_UP_SECONDS = 1.0
 
 
 @dataclass
@@ -276,8 +279,9 @@ def _outcomes(inputs: list[Input], options: Options, learning: Learning, stop: _
         # Forked workers start with what this process has built. Extracting the first page here first builds the
         # tables and patterns a page of this batch needs (the phone library among them: about 45 ms) once, at
         # one core's speed, instead of in every worker at once; the workers share its memory too.
+        warm_up = rules._replace(evidence=False, render=_as_is, timeout=min(rules.timeout or WARM_UP_SECONDS, WARM_UP_SECONDS))
         with stop.interruptible():
-            process(chunks[0][0], options.template, rules._replace(evidence=False, render=_as_is))
+            process(chunks[0][0], options.template, warm_up)
         gc.freeze()  # what it built lives to the end: the workers' collector stops walking (and copying) it
     # At most TEMPLATE_LAG + 1 chunks are in flight; each goes out in pieces (a page keeps its chunk's template).
     # With many workers, enough pieces that every worker has one. With few, a piece per worker: a worker on a
