@@ -3,6 +3,8 @@
 Pages go out in chunks to worker processes (or are run in this process for small inputs); records are written
 in input order as chunks come back, so output streams. Lines that recur on different releases are learned as
 the site's template while the run goes; a page extracted before a line it holds was learned is extracted again.
+A page is given --page-timeout seconds; SIGINT or SIGTERM stops the run with what it made written whole; a run
+writing JSON Lines to a file keeps a checkpoint beside it, which --resume goes on from (see `checkpoint`).
 """
 
 from __future__ import annotations
