@@ -25,10 +25,26 @@ PAGES_BEFORE_BLOCK = 70
 WRITTEN_BEFORE_BLOCK = 64
 
 
-def start(*args: str) -> subprocess.Popen:
+@pytest.fixture
+def start():
+    """Starts the real command in the background; a process a failed test leaves running is killed after it."""
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
-    return subprocess.Popen([sys.executable, "-m", "pressparse", *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, cwd=ROOT, env=env)
+    started: list[subprocess.Popen] = []
+
+    def command(*args: str) -> subprocess.Popen:
+        started.append(subprocess.Popen([sys.executable, "-m", "pressparse", *args], stdout=subprocess.PIPE,
+                                         stderr=subprocess.PIPE, cwd=ROOT, env=env))
+        return started[-1]
+
+    yield command
+    for process in started:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+# With a blocked corpus: the named pipe must not time out before the test stops the run, however busy the host.
+NO_TIMEOUT = ("--page-timeout", "0")
 
 
 def blocked_corpus(folder) -> list[str]:
@@ -78,13 +94,15 @@ def test_pages_over_the_size_limit_are_refused_in_one_line(tmp_path):
 def test_an_endless_stream_is_refused_before_it_is_read_whole():
     result = run_cli("extract", "-q", "--max-page-bytes", "1MB", "/dev/zero", timeout=60)
     assert result.returncode == 1
-    assert result.stderr.decode("utf-8") == "pressparse: /dev/zero: page too large: more than 1,048,576 bytes (--max-page-bytes)\n"
+    message = "pressparse: /dev/zero: page too large: more than 1,048,576 bytes (--max-page-bytes)\n"
+    assert result.stderr.decode("utf-8") == message
 
 
 def test_page_size_option_takes_suffixes_and_refuses_other_words():
     from pressparse.cli import _size
 
-    assert [_size("20MB"), _size("512K"), _size("1 GiB"), _size("1000"), _size("0")] == [20 << 20, 512 << 10, 1 << 30, 1000, 0]
+    sizes = [_size("20MB"), _size("512K"), _size("1 GiB"), _size("1000"), _size("0")]
+    assert sizes == [20 << 20, 512 << 10, 1 << 30, 1000, 0]
     result = run_cli("extract", "--max-page-bytes", "3 bananas", str(SEED_000))
     assert result.returncode == 2 and "is not a size" in result.stderr.decode("utf-8")
 
@@ -122,10 +140,12 @@ def parse(output: bytes, output_format: str) -> list[str]:
 @pytest.mark.parametrize("jobs", ["1", "2"])
 @pytest.mark.parametrize("signal_number, output_format", [(signal.SIGINT, "json"), (signal.SIGTERM, "json"),
                                                           (signal.SIGINT, "csv"), (signal.SIGTERM, "jsonl")])
-def test_a_stop_signal_writes_what_was_made_and_ends_the_output_properly(tmp_path, jobs, signal_number, output_format):
+def test_a_stop_signal_writes_what_was_made_and_ends_the_output_properly(
+    tmp_path, start, jobs, signal_number, output_format
+):
     inputs = blocked_corpus(tmp_path)
     # --no-learn: no page is extracted again, so that no task can wait in a worker behind the blocked page.
-    process = start("extract", "--jobs", jobs, "--no-learn", "--format", output_format, *inputs)
+    process = start("extract", *NO_TIMEOUT, "--jobs", jobs, "--no-learn", "--format", output_format, *inputs)
     reader = Reader(process, marker=str(tmp_path).encode())
     assert reader.wait_for(WRITTEN_BEFORE_BLOCK), "the first records never came out"
     process.send_signal(signal_number)
@@ -134,10 +154,11 @@ def test_a_stop_signal_writes_what_was_made_and_ends_the_output_properly(tmp_pat
     assert parse(reader.data, output_format) == inputs[:WRITTEN_BEFORE_BLOCK]  # whole, in order, nothing after
     summary = process.stderr.read().decode("utf-8").splitlines()[-1]
     name = signal.Signals(signal_number).name
-    assert summary.startswith(f"pressparse: interrupted by {name}: {WRITTEN_BEFORE_BLOCK} pages, {WRITTEN_BEFORE_BLOCK} records, 0 failed")
+    written = WRITTEN_BEFORE_BLOCK
+    assert summary.startswith(f"pressparse: interrupted by {name}: {written} pages, {written} records, 0 failed")
 
 
-def test_an_interrupted_json_file_is_complete_and_a_killed_one_leaves_the_old_file(tmp_path):
+def test_an_interrupted_json_file_is_complete_and_a_killed_one_leaves_the_old_file(tmp_path, start):
     site = tmp_path / "site"
     site.mkdir()
     inputs = blocked_corpus(site)
@@ -148,7 +169,7 @@ def test_an_interrupted_json_file_is_complete_and_a_killed_one_leaves_the_old_fi
         return sum(part.read_bytes().count(str(site).encode()) for part in tmp_path.glob(".out.json.*.partial"))
 
     def run_until_stopped(stop_signal: int) -> int:
-        process = start("extract", "-q", "-f", "json", "-o", str(target), *inputs)
+        process = start("extract", *NO_TIMEOUT, "-q", "-f", "json", "-o", str(target), *inputs)
         end = time.monotonic() + 60
         while records_in_the_partial_file() < WRITTEN_BEFORE_BLOCK and time.monotonic() < end:
             time.sleep(0.02)
@@ -179,7 +200,7 @@ def test_resume_cuts_a_half_written_last_line_and_extracts_only_the_rest(tmp_pat
     assert sorted(lines) == sorted(full)
 
 
-def test_resume_after_kills_at_random_moments_gives_every_record_once(tmp_path):
+def test_resume_after_kills_at_random_moments_gives_every_record_once(tmp_path, start):
     site = tmp_path / "site"
     site.mkdir()
     write_site(site, 300)

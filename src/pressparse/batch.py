@@ -281,7 +281,8 @@ def _outcomes(inputs: list[Input], options: Options, learning: Learning, stop: _
         # Forked workers start with what this process has built. Extracting the first page here first builds the
         # tables and patterns a page of this batch needs (the phone library among them: about 45 ms) once, at
         # one core's speed, instead of in every worker at once; the workers share its memory too.
-        warm_up = rules._replace(evidence=False, render=_as_is, timeout=min(rules.timeout or WARM_UP_SECONDS, WARM_UP_SECONDS))
+        warm_up_limit = min(rules.timeout or WARM_UP_SECONDS, WARM_UP_SECONDS)
+        warm_up = rules._replace(evidence=False, render=_as_is, timeout=warm_up_limit)
         with stop.interruptible():
             process(chunks[0][0], options.template, warm_up)
         gc.freeze()  # what it built lives to the end: the workers' collector stops walking (and copying) it
@@ -299,7 +300,8 @@ def _outcomes(inputs: list[Input], options: Options, learning: Learning, stop: _
             nonlocal submitted
             while submitted < len(chunks) and submitted - 1 - TEMPLATE_LAG < settled:
                 work = task(submitted)
-                pending.append(([(pool.submit(piece, _allowance(piece)), piece) for piece in _split(work, pieces)], work))
+                numbered = [(pool.submit(piece, _allowance(piece)), piece) for piece in _split(work, pieces)]
+                pending.append((numbered, work))
                 submitted += 1
 
         submit_ready()
@@ -488,7 +490,8 @@ class _Checkpoints:
             return
         started = time.perf_counter()
         try:
-            checkpoint.save(self.path, checkpoint.Checkpoint(self.run, self.chunks, offset, learning.learner, list(learning.recent)))
+            saved = checkpoint.Checkpoint(self.run, self.chunks, offset, learning.learner, list(learning.recent))
+            checkpoint.save(self.path, saved)
         except OSError:  # (a folder that takes no new file): the run goes on without checkpoints
             self.last_chunk = 0
             return

@@ -111,7 +111,8 @@ class Workers:
 
     def _time_to_next_deadline(self) -> float | None:
         """Seconds until the first running task runs out of its allowance (None: no running task has one)."""
-        deadlines = [worker.since + worker.held[0][2] for worker in self._workers if worker.held and worker.held[0][2] is not None]
+        running = [worker for worker in self._workers if worker.held and worker.held[0][2] is not None]
+        deadlines = [worker.since + worker.held[0][2] for worker in running]
         return max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
 
     def _stop_overdue(self) -> None:
