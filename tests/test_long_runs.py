@@ -283,3 +283,20 @@ def test_a_json_output_to_a_link_replaces_the_file_it_points_to(tmp_path):
     assert link.is_symlink() and parse(real.read_bytes(), "csv") == [str(SEED_000)]
     assert real.stat().st_mode & 0o777 == 0o640
     assert sorted(path.name for path in tmp_path.iterdir()) == ["link.csv", "real.csv"]
+
+
+def test_a_run_started_from_another_thread_is_not_timed_and_works(tmp_path):
+    # Only the main thread receives signals: a program running `batch.run` in a thread of its own gets its
+    # records, pages untimed, instead of an error from setting a signal handler.
+    from pressparse import batch
+    from pressparse.inputs import expand
+
+    inputs, _ = expand([str(SEED_000)])
+    target = tmp_path / "out.jsonl"
+    summaries = []
+    options = batch.Options(output=target, quiet=True, page_timeout=5)
+    thread = threading.Thread(target=lambda: summaries.append(batch.run(inputs, options, on_error=lambda *error: None)))
+    thread.start()
+    thread.join(timeout=120)
+    assert [(summary.records, summary.failures) for summary in summaries] == [(1, 0)]
+    assert sources_in_jsonl(target.read_text(encoding="utf-8")) == [str(SEED_000)]

@@ -14,6 +14,7 @@ import json
 import os
 import signal
 import stat
+import threading
 from collections import deque
 import sys
 import time
@@ -124,8 +125,10 @@ def process(item: Input, template: frozenset[str], rules: PageRules) -> Outcome:
     """Read and extract one page within the time allowed, and render its record (runs in a worker process).
 
     A timer signal interrupts Python code, the regular expression engines and blocking reads (a named pipe
-    nobody writes); where the system has none (Windows), pages are not timed in the process that runs them."""
-    if rules.timeout <= 0 or not hasattr(signal, "setitimer"):
+    nobody writes); where the system has none (Windows), or off the main thread (which alone receives signals:
+    a program calling `run` from a thread of its own), pages are not timed in the process that runs them."""
+    timed = rules.timeout > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not timed:
         return _extract(item, template, rules)
     try:
         _Alarm.set(rules.timeout)
@@ -546,8 +549,6 @@ class _StopSignals:
         self._previous: dict[int, Any] = {}
 
     def __enter__(self) -> _StopSignals:
-        import threading
-
         if threading.current_thread() is threading.main_thread():  # where Python runs signal handlers
             for number in (signal.SIGINT, signal.SIGTERM):
                 self._previous[number] = signal.signal(number, self._stop)
