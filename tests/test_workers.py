@@ -6,6 +6,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import time
 
 import pytest
 
@@ -16,9 +17,14 @@ FORK = multiprocessing.get_context("fork")
 
 
 def square_or_die(task):
-    """The square of a number; "die" kills the worker running it, as the kernel's out-of-memory killer would."""
+    """The square of a number; "die" kills the worker running it, as the kernel's out-of-memory killer would;
+    "hang" never ends, as code stuck where no signal reaches it would not."""
     if task == "die":
         os.kill(os.getpid(), signal.SIGKILL)
+    if task == "hang":
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM, signal.SIGINT, signal.SIGTERM})
+        while True:
+            time.sleep(60)
     return task * task, os.getpid()
 
 
@@ -41,6 +47,14 @@ def test_a_dead_worker_fails_its_task_and_a_new_one_takes_the_rest():
     assert first[1] != second[1]  # the task queued behind the dead worker ran in its replacement
 
 
+def test_a_task_past_its_allowance_is_killed_and_the_tasks_behind_it_run():
+    with Workers(1, square_or_die, FORK) as pool:
+        stuck, after = pool.submit("hang", allowance=0.5), pool.submit(5, allowance=60)
+        with pytest.raises(WorkerStopped, match=r"still running after 0.5 s: killed"):
+            pool.result(stuck)
+        assert pool.result(after)[0] == 25
+
+
 def test_workers_end_when_the_pool_closes():
     with Workers(2, square_or_die, FORK) as pool:
         pool.result(pool.submit(2))
@@ -48,6 +62,17 @@ def test_workers_end_when_the_pool_closes():
     for process in processes:
         process.join(timeout=10)
     assert [process.exitcode for process in processes] == [0, 0]
+
+
+def test_leaving_the_pool_by_an_exception_kills_the_busy_workers():
+    # A run stopped by Ctrl-C leaves the pool by an exception: what the workers are busy with is not wanted.
+    with pytest.raises(KeyboardInterrupt):
+        with Workers(1, square_or_die, FORK) as pool:
+            pool.submit("hang")
+            process = pool._workers[0].process
+            raise KeyboardInterrupt
+    process.join(timeout=10)
+    assert process.exitcode == -signal.SIGKILL
 
 
 def enlarge(task):

@@ -3,6 +3,8 @@
 Pages go out in chunks to worker processes (or are run in this process for small inputs); records are written
 in input order as chunks come back, so output streams. Lines that recur on different releases are learned as
 the site's template while the run goes; a page extracted before a line it holds was learned is extracted again.
+A page is given --page-timeout seconds; SIGINT or SIGTERM stops the run with what it made written whole; a run
+writing JSON Lines to a file keeps a checkpoint beside it, which --resume goes on from (see `checkpoint`).
 """
 
 from __future__ import annotations
@@ -10,16 +12,20 @@ from __future__ import annotations
 import gc
 import json
 import os
+import signal
+import stat
+import threading
 from collections import deque
 import sys
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator, NamedTuple
+from typing import Any, BinaryIO, Callable, Iterator, NamedTuple
 
-from . import patterncache, templates
+from . import checkpoint, patterncache, templates
 from .datacache import blake2b
-from .formats import WRITERS
+from .formats import WRITERS, recorded_sources
 from .inputs import Input, InputError, read_text
 from .pipeline import analyse
 from .workers import Workers, WorkerStopped
@@ -33,6 +39,14 @@ MIN_PIECE_PAGES = 8
 TEMPLATE_LAG = 3
 # A progress bar is worth showing from this many pages on.
 LONG_RUN = 200
+# A worker gets this much time beyond its pages' --page-timeout before it is taken for stuck and killed: the
+# timeout inside the worker fails a slow page; this catches one stuck where no signal reaches it.
+STUCK_WORKER_GRACE = 10.0
+# Checkpoints of a run take at most this share of its time (see _Checkpoints).
+CHECKPOINT_SHARE = 0.02
+# Seconds the first page may take when it is extracted before the workers start, only to build what they share:
+# a slow first page is then timed in a worker, not waited for twice (a cold start takes well under this).
+WARM_UP_SECONDS = 1.0
 
 
 @dataclass
@@ -45,6 +59,9 @@ class Options:
     template: frozenset[str] = frozenset()
     learn: bool = True
     dedupe: bool = False
+    page_timeout: float = 0.0  # seconds a page may take, 0: no limit
+    max_page_bytes: int = 0  # larger pages are refused, 0: no limit
+    resume: bool = False  # extract only the inputs whose records are not in `output` yet, and append theirs
 
 
 class Outcome(NamedTuple):
@@ -61,6 +78,15 @@ class Outcome(NamedTuple):
     record_lines: frozenset[str] = frozenset()
 
 
+class PageRules(NamedTuple):
+    """How every page of a run is read, extracted and rendered (the same in every worker)."""
+
+    evidence: bool
+    render: Callable[[dict], object]
+    timeout: float  # seconds, 0: no limit
+    max_bytes: int  # 0: no limit
+
+
 @dataclass
 class Summary:
     pages: int = 0
@@ -69,13 +95,17 @@ class Summary:
     duplicates: int = 0
     seconds: float = 0.0
     template: frozenset[str] = field(default_factory=frozenset)
+    already_done: int = 0  # inputs skipped by --resume: their records were in the output
+    interrupted: int = 0  # the signal that stopped the run early, 0 if it ran to the end
 
     def line(self) -> str:
         rate = self.pages / self.seconds if self.seconds else 0.0
         dup = f", {self.duplicates} duplicates merged" if self.duplicates else ""
+        done = f", {self.already_done} already done" if self.already_done else ""
+        stopped = f"interrupted by {signal.Signals(self.interrupted).name}: " if self.interrupted else ""
         return (
-            f"pressparse: {_count(self.pages, 'page')}, {_count(self.records, 'record')}, {self.failures} failed{dup} "
-            f"in {self.seconds:.2f} s ({rate:,.0f} pages/s)"
+            f"pressparse: {stopped}{_count(self.pages, 'page')}, {_count(self.records, 'record')}, "
+            f"{self.failures} failed{dup}{done} in {self.seconds:.2f} s ({rate:,.0f} pages/s)"
         )
 
 
@@ -83,35 +113,92 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
-def process(item: Input, template: frozenset[str], evidence: bool, render: Callable[[dict], object]) -> Outcome:
-    """Read and extract one page, and render its record (runs in a worker process)."""
+class PageTimeout(BaseException):
+    """A page ran past --page-timeout. Not an Exception: an `except Exception` on the way must not swallow it."""
+
+
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM came while pages were being extracted: they are given up."""
+
+
+def process(item: Input, template: frozenset[str], rules: PageRules) -> Outcome:
+    """Read and extract one page within the time allowed, and render its record (runs in a worker process).
+
+    A timer signal interrupts Python code, the regular expression engines and blocking reads (a named pipe
+    nobody writes); where the system has none (Windows), or off the main thread (which alone receives signals:
+    a program calling `run` from a thread of its own), pages are not timed in the process that runs them."""
+    timed = rules.timeout > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not timed:
+        return _extract(item, template, rules)
     try:
-        text = read_text(item)
+        _Alarm.set(rules.timeout)
+        try:
+            return _extract(item, template, rules)
+        finally:
+            _Alarm.cancel()
+    except PageTimeout:
+        return Outcome(item.source, error=f"timed out after {rules.timeout:g} s (--page-timeout)")
+
+
+def _extract(item: Input, template: frozenset[str], rules: PageRules) -> Outcome:
+    try:
+        text = read_text(item, rules.max_bytes)
     except InputError as problem:
         return Outcome(item.source, error=str(problem))
     try:
         page = analyse(text, item.source, template)
         record = page.record
-        if evidence:
+        if rules.evidence:
             from .evidence import evidence_of
 
             record.evidence = evidence_of(page, on_input=True)
         lines, record_lines = templates.candidate_lines(page)
         fields = record.to_dict()
-        output = render(fields)
+        output = rules.render(fields)
     except Exception as bug:  # a page must never take the run down: report it like any unreadable page
         return Outcome(item.source, error=f"internal error, please report it: {type(bug).__name__}: {bug}")
     return Outcome(item.source, output, _release_key(fields), lines=lines, record_lines=record_lines)
 
 
-Task = tuple[list[Input], frozenset[str], bool, Callable[[dict], object]]
+class _Alarm:
+    """The timer that ends a page run too long (SIGALRM raises PageTimeout while it is set, and only then)."""
+
+    handled = False  # whether this process's SIGALRM handler is `_overtime` (a forked worker inherits it)
+    armed = False
+
+    @classmethod
+    def set(cls, seconds: float) -> None:
+        if not cls.handled:
+            signal.signal(signal.SIGALRM, _overtime)
+            cls.handled = True
+        cls.armed = True
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+
+    @classmethod
+    def cancel(cls) -> None:
+        cls.armed = False  # first: a signal already on its way is then ignored
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def _overtime(signum: int, frame: object) -> None:
+    if _Alarm.armed:
+        raise PageTimeout
+
+
+Task = tuple[list[Input], frozenset[str], PageRules]
 
 
 def _process_chunk(task: Task) -> list[Outcome]:
-    items, template, evidence, render = task
-    outcomes = [process(item, template, evidence, render) for item in items]
+    items, template, rules = task
+    outcomes = [process(item, template, rules) for item in items]
     patterncache.save()  # a worker process never reaches exit handlers: patterns it compiled are kept here
     return outcomes
+
+
+def _allowance(task: Task) -> float | None:
+    """How long a worker may run the task before it is taken for stuck (None: as long as it takes)."""
+    items, _, rules = task
+    return len(items) * rules.timeout + STUCK_WORKER_GRACE if rules.timeout > 0 else None
 
 
 def _as_is(record: dict) -> dict:
@@ -131,8 +218,19 @@ def _worker_count(jobs: int | None, pages: int) -> int:
     return cores if jobs == 0 else jobs
 
 
-def _outcomes(inputs: list[Input], options: Options, learner: templates.TemplateLearner | None) -> Iterator[list[Outcome]]:
-    """Chunks of outcomes in input order.
+@dataclass
+class Learning:
+    """What a run has learned from the chunks it settled: the template learner (None with --no-learn) and the
+    template after each of the last TEMPLATE_LAG + 1 chunks, oldest first (a resumed run starts from those of
+    the run it goes on with)."""
+
+    learner: templates.TemplateLearner | None
+    recent: deque[frozenset[str]] = field(default_factory=lambda: deque(maxlen=TEMPLATE_LAG + 1))
+
+
+def _outcomes(inputs: list[Input], options: Options, learning: Learning, stop: _StopSignals) -> Iterator[list[Outcome]]:
+    """Chunks of outcomes in input order; `stop` gives up the pages being extracted when the run is stopped.
+    When a chunk is handed out, `learning` holds what was learned from it and the chunks before.
 
     Chunk i is extracted with the template as it stood once chunk i - 1 - TEMPLATE_LAG was learned from, however
     many workers run, so that the output never depends on --jobs; a page holding a line learned since then
@@ -140,8 +238,11 @@ def _outcomes(inputs: list[Input], options: Options, learner: templates.Template
     """
     workers = _worker_count(options.jobs, len(inputs))
     chunks = [inputs[i : i + CHUNK_PAGES] for i in range(0, len(inputs), CHUNK_PAGES)]
-    # learned[k]: the template once chunk k was learned from (only the last few are needed).
-    learned: deque[frozenset[str]] = deque(maxlen=TEMPLATE_LAG + 1)
+    if not chunks:
+        return
+    learner = learning.learner
+    # learned[-n]: the template once the n-th last chunk settled was learned from (only the last few are needed).
+    learned = learning.recent
     settled = 0
 
     def current() -> frozenset[str]:
@@ -149,11 +250,13 @@ def _outcomes(inputs: list[Input], options: Options, learner: templates.Template
 
     # De-duplication needs the records themselves; otherwise workers render them for the writer.
     render = _as_is if options.dedupe else WRITERS[options.fmt].render
+    rules = PageRules(options.evidence, render, options.page_timeout, options.max_page_bytes)
 
     def task(i: int) -> Task:
         source = i - 1 - TEMPLATE_LAG
-        template = learned[source - settled] if source >= 0 else options.template
-        return chunks[i], template, options.evidence, render
+        # Chunks before the first (of a resumed run) were settled by the run it goes on with.
+        template = learned[source - settled] if settled - source <= len(learned) else options.template
+        return chunks[i], template, rules
 
     def settle(outcomes: list[Outcome], work: Task) -> Task | None:
         """Learn from a chunk; the task that extracts its stale pages again, if it has any."""
@@ -166,9 +269,12 @@ def _outcomes(inputs: list[Input], options: Options, learner: templates.Template
     if workers <= 1:
         for i in range(len(chunks)):
             work = task(i)
-            outcomes = _process_chunk(work)
-            again = settle(outcomes, work)
-            yield _renewed(outcomes, work, again, _process_chunk(again)) if again else outcomes
+            with stop.interruptible():
+                outcomes = _process_chunk(work)
+                again = settle(outcomes, work)
+                if again:
+                    outcomes = _renewed(outcomes, work, again, _process_chunk(again))
+            yield outcomes
         return
     import multiprocessing
 
@@ -178,7 +284,10 @@ def _outcomes(inputs: list[Input], options: Options, learner: templates.Template
         # Forked workers start with what this process has built. Extracting the first page here first builds the
         # tables and patterns a page of this batch needs (the phone library among them: about 45 ms) once, at
         # one core's speed, instead of in every worker at once; the workers share its memory too.
-        process(chunks[0][0], options.template, False, _as_is)
+        warm_up_limit = min(rules.timeout or WARM_UP_SECONDS, WARM_UP_SECONDS)
+        warm_up = rules._replace(evidence=False, render=_as_is, timeout=warm_up_limit)
+        with stop.interruptible():
+            process(chunks[0][0], options.template, warm_up)
         gc.freeze()  # what it built lives to the end: the workers' collector stops walking (and copying) it
     # At most TEMPLATE_LAG + 1 chunks are in flight; each goes out in pieces (a page keeps its chunk's template).
     # With many workers, enough pieces that every worker has one. With few, a piece per worker: a worker on a
@@ -194,35 +303,47 @@ def _outcomes(inputs: list[Input], options: Options, learner: templates.Template
             nonlocal submitted
             while submitted < len(chunks) and submitted - 1 - TEMPLATE_LAG < settled:
                 work = task(submitted)
-                pending.append(([(pool.submit(piece), piece) for piece in _split(work, pieces)], work))
+                numbered = [(pool.submit(piece, _allowance(piece)), piece) for piece in _split(work, pieces)]
+                pending.append((numbered, work))
                 submitted += 1
 
         submit_ready()
         while pending:
             numbered, work = pending.popleft()
-            outcomes = [outcome for number, piece in numbered for outcome in _collect(pool, number, piece)]
-            again = settle(outcomes, work)
-            # Stale pages go out ahead of the next chunks, which need not wait for them.
-            redo = (pool.submit(again), again) if again else None
-            submit_ready()
-            yield _renewed(outcomes, work, redo[1], _collect(pool, *redo)) if redo else outcomes
+            with stop.interruptible():
+                outcomes = [outcome for number, piece in numbered for outcome in _collect(pool, number, piece)]
+                again = settle(outcomes, work)
+                # Stale pages go out ahead of the next chunks, which need not wait for them.
+                redo = (pool.submit(again, _allowance(again)), again) if again else None
+                submit_ready()
+                if redo:
+                    outcomes = _renewed(outcomes, work, redo[1], _collect(pool, *redo))
+            yield outcomes
 
 
 def _collect(pool: Workers, number: int, work: Task) -> list[Outcome]:
-    """A task's outcomes, waiting for them; if its worker died running it, each of its pages failed."""
+    """A task's outcomes, waiting for them. If its worker died running it (or was killed, stuck), its pages go
+    out again one by one, so that only the page that ends a worker fails (pages that cannot be read twice, a
+    pipe, fail with it)."""
     try:
         return pool.result(number)
     except WorkerStopped as stopped:
-        pages = work[0]
-        error = f"worker process stopped ({stopped}) while extracting this page and {len(pages) - 1} others"
-        return [Outcome(item.source, error=error) for item in pages]
+        items, template, rules = work
+        if len(items) == 1:
+            return [Outcome(items[0].source, error=f"worker process stopped ({stopped}) while extracting this page")]
+        again = [item for item in items if item.rereadable]
+        singles = [([item], template, rules) for item in again]
+        numbers = [pool.submit(single, _allowance(single)) for single in singles]
+        retried = {item: _collect(pool, number, single)[0] for item, number, single in zip(again, numbers, singles)}
+        error = f"worker process stopped ({stopped}) while extracting this page and {len(items) - 1} others"
+        return [retried.get(item, Outcome(item.source, error=error)) for item in items]
 
 
 def _split(work: Task, pieces: int) -> list[Task]:
     """The task cut into `pieces` tasks of consecutive pages (fewer when it has fewer pages)."""
-    items, template, evidence, render = work
+    items, template, rules = work
     size = -(-len(items) // pieces)
-    return [(items[start : start + size], template, evidence, render) for start in range(0, len(items), size)]
+    return [(items[start : start + size], template, rules) for start in range(0, len(items), size)]
 
 
 def _learn(outcomes: list[Outcome], work: Task, learner: templates.TemplateLearner | None) -> Task | None:
@@ -230,7 +351,7 @@ def _learn(outcomes: list[Outcome], work: Task, learner: templates.TemplateLearn
     whose headline or body holds a line learned after they were extracted (None if there are none)."""
     if learner is None:
         return None
-    chunk, used, evidence, render = work
+    chunk, used, rules = work
     for outcome in outcomes:
         if outcome.error is None:
             learner.observe(outcome.lines, outcome.release_key)
@@ -243,7 +364,7 @@ def _learn(outcomes: list[Outcome], work: Task, learner: templates.TemplateLearn
         for outcome, item in zip(outcomes, chunk)
         if item.rereadable and not learned_since.isdisjoint(outcome.record_lines)
     ]
-    return (stale, template, evidence, render) if stale else None
+    return (stale, template, rules) if stale else None
 
 
 def _renewed(outcomes: list[Outcome], work: Task, again: Task, renewed: list[Outcome]) -> list[Outcome]:
@@ -254,43 +375,205 @@ def _renewed(outcomes: list[Outcome], work: Task, again: Task, renewed: list[Out
 
 def run(inputs: list[Input], options: Options, on_error: Callable[[str, str], None]) -> Summary:
     """Extract every input and write the records in `options.fmt`; report unreadable inputs through
-    `on_error`. Returns what happened (counts, time, the template as learned)."""
+    `on_error`. Returns what happened (counts, time, the template as learned). SIGINT or SIGTERM stops the run:
+    the records already made are written, and the summary says which signal came."""
     started = time.perf_counter()
     summary = Summary()
-    learner = templates.TemplateLearner(options.template) if options.learn else None
-    out = open(options.output, "wb") if options.output else sys.stdout.buffer
-    writer = WRITERS[options.fmt](out)
-    progress = _progress(len(inputs), options)
-    spool = _DedupeSpool() if options.dedupe else None
-    try:
-        for chunk in _outcomes(inputs, options, learner):
-            for outcome in chunk:
-                if outcome.error is not None:
-                    on_error(outcome.source, outcome.error)
-                    summary.failures += 1
-                elif spool is not None:
-                    spool.add(outcome.output, outcome.release_key)
-                else:
-                    writer.write(outcome.output)
-                    summary.records += 1
-            out.flush()  # once a chunk: records stream out without a system call per record
-            summary.pages += len(chunk)
+    todo, learning, checkpoints = _starting_point(inputs, options)
+    summary.already_done = len(inputs) - len(todo)
+    learner = learning.learner
+    with _StopSignals() as stop, _output(options) as out:
+        writer = WRITERS[options.fmt](out)
+        spool = _DedupeSpool() if options.dedupe else None
+        progress = _progress(len(todo), options)
+        try:
+            for chunk in _outcomes(todo, options, learning, stop):
+                for outcome in chunk:
+                    if outcome.error is not None:
+                        on_error(outcome.source, outcome.error)
+                        summary.failures += 1
+                    elif spool is not None:
+                        spool.add(outcome.output, outcome.release_key)
+                    else:
+                        writer.write(outcome.output)
+                        summary.records += 1
+                out.flush()  # once a chunk: records stream out without a system call per record
+                if checkpoints:
+                    checkpoints.written(out.tell(), learning)
+                summary.pages += len(chunk)
+                if progress:
+                    progress.advance(len(chunk))
+                if stop.signal:
+                    break
+        except Interrupted:
+            pass
+        finally:
             if progress:
-                progress.advance(len(chunk))
+                progress.stop()
         if spool is not None:
             for record in spool.records():
                 writer.write(writer.render(record))
                 summary.records += 1
             summary.duplicates = spool.merged
         writer.close()
-    finally:
-        if progress:
-            progress.stop()
-        if options.output:
-            out.close()
+        summary.interrupted = stop.signal
+    if checkpoints and not summary.interrupted:
+        checkpoint.remove(checkpoints.path)  # the run is complete: nothing to resume
     summary.seconds = time.perf_counter() - started
     summary.template = learner.template() if learner else options.template
     return summary
+
+
+def _starting_point(inputs: list[Input], options: Options) -> tuple[list[Input], Learning, _Checkpoints | None]:
+    """The inputs to extract, what the run knows to start with, and its checkpoints (JSON Lines to a file only).
+
+    With --resume, a checkpoint of the same run cuts the output where it was saved; the run goes on with the
+    inputs after the chunks it had written, from what it had learned, then tries again the pages that had failed.
+    Without one, it extracts the inputs whose records are not in the output and learns the template anew.
+    """
+    learning = Learning(templates.TemplateLearner(options.template) if options.learn else None)
+    if options.output is None or options.fmt != "jsonl" or options.dedupe or not _regular_or_new(options.output):
+        return inputs, learning, None  # (--dedupe writes at the end; /dev/stdout or a pipe cannot be cut)
+    checkpoints = _Checkpoints(options.output, _run_key(inputs, options))
+    if not options.resume:
+        checkpoint.remove(checkpoints.path)
+        return inputs, learning, checkpoints
+    saved = checkpoint.load(checkpoints.path, checkpoints.run)
+    if saved is not None and _cut(options.output, saved.offset):
+        learning = Learning(saved.learner, deque(saved.recent, maxlen=TEMPLATE_LAG + 1))
+        checkpoints.chunks = saved.chunks
+    done = recorded_sources(options.output)
+    if checkpoints.chunks == 0 and done:  # the chunks of this run would not be those of the run that wrote them
+        checkpoint.remove(checkpoints.path)
+        return [item for item in inputs if item.source not in done], learning, None
+    first = checkpoints.chunks * CHUNK_PAGES
+    failed_before = [item for item in inputs[:first] if item.source not in done]
+    checkpoints.last_chunk = checkpoints.chunks + (len(inputs) - first) // CHUNK_PAGES  # after it: pages tried again
+    return inputs[first:] + failed_before, learning, checkpoints
+
+
+def _regular_or_new(path: Path) -> bool:
+    return path.is_file() or not path.exists()
+
+
+def _cut(path: Path, size: int) -> bool:
+    """Cut the file to `size` bytes; False (and the file left as it is) if it is shorter or cannot be cut."""
+    try:
+        with open(path, "r+b") as file:
+            if os.fstat(file.fileno()).st_size < size:
+                return False
+            file.truncate(size)
+            return True
+    except OSError:
+        return False
+
+
+def _run_key(inputs: list[Input], options: Options) -> str:
+    """What a run's records depend on: its inputs, their order, and the options that change records."""
+    described = [options.evidence, options.learn, sorted(options.template), CHUNK_PAGES, TEMPLATE_LAG]
+    text = json.dumps([described, [item.source for item in inputs]], ensure_ascii=False)
+    return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+class _Checkpoints:
+    """Saves the run's checkpoint after a chunk is written, as often as it costs at most CHECKPOINT_SHARE of the
+    run's time (a checkpoint holds the template learner's counts: some milliseconds on a long run)."""
+
+    def __init__(self, output: Path, run: str):
+        self.path = checkpoint.path_for(output)
+        self.run = run
+        self.chunks = 0  # chunks of the inputs whose records are in the output
+        self.last_chunk: int | None = None  # the last chunk a checkpoint may follow (None: every chunk)
+        self._due = 0.0  # time.perf_counter() from which the next checkpoint is saved
+
+    def written(self, offset: int, learning: Learning) -> None:
+        """A chunk was written and the output now ends at `offset`."""
+        self.chunks += 1
+        if time.perf_counter() < self._due or (self.last_chunk is not None and self.chunks > self.last_chunk):
+            return
+        started = time.perf_counter()
+        try:
+            saved = checkpoint.Checkpoint(self.run, self.chunks, offset, learning.learner, list(learning.recent))
+            checkpoint.save(self.path, saved)
+        except OSError:  # (a folder that takes no new file): the run goes on without checkpoints
+            self.last_chunk = 0
+            return
+        ended = time.perf_counter()
+        self._due = ended + (ended - started) / CHECKPOINT_SHARE
+
+
+@contextmanager
+def _output(options: Options) -> Iterator[BinaryIO]:
+    """Where the records go. JSON Lines stream into the output file (appended to with --resume). A JSON array or
+    a CSV table is written to a temporary file beside it, renamed to its name once complete (an interrupted run
+    completes it too): a run that fails on the way leaves the output file as it was, never half an array. An
+    output that is not a file (/dev/stdout, a named pipe) is written to as it is."""
+    path = options.output
+    if path is None:
+        yield sys.stdout.buffer
+        return
+    if options.fmt == "jsonl" or not _regular_or_new(path):
+        with open(path, "ab" if options.resume else "wb") as file:
+            yield file
+        return
+    import tempfile
+
+    real = Path(os.path.realpath(path))  # a link stays a link: the file it points to is replaced
+
+    handle, temporary = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".partial")
+    # The mode the file had, or the one a new file gets (mkstemp's is private).
+    os.chmod(temporary, stat.S_IMODE(real.stat().st_mode) if real.exists() else 0o666 & ~_umask())
+    try:
+        with os.fdopen(handle, "wb") as file:
+            yield file
+        os.replace(temporary, real)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+class _StopSignals:
+    """While a run lasts, SIGINT and SIGTERM stop it instead of ending the process: it takes no more pages,
+    gives up those being extracted (in `interruptible` sections, where nothing is written) and writes what it
+    has made."""
+
+    def __init__(self) -> None:
+        self.signal = 0  # the signal that came, 0 while none has
+        self._interruptible = False
+        self._previous: dict[int, Any] = {}
+
+    def __enter__(self) -> _StopSignals:
+        if threading.current_thread() is threading.main_thread():  # where Python runs signal handlers
+            for number in (signal.SIGINT, signal.SIGTERM):
+                self._previous[number] = signal.signal(number, self._stop)
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        for number, handler in self._previous.items():
+            if handler is not None:  # None: a handler set outside Python, which cannot be put back
+                signal.signal(number, handler)
+
+    def _stop(self, number: int, frame: object) -> None:
+        self.signal = number
+        if self._interruptible:
+            raise Interrupted
+
+    @contextmanager
+    def interruptible(self) -> Iterator[None]:
+        """Pages extracted under it are given up when a stop signal comes (or has come)."""
+        if self.signal:
+            raise Interrupted
+        self._interruptible = True
+        try:
+            yield
+        finally:
+            self._interruptible = False
 
 
 class _DedupeSpool:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
 
 from . import __version__, build
+
+if TYPE_CHECKING:
+    from .batch import Options
 
 app = typer.Typer(
     add_completion=False,
@@ -34,6 +38,8 @@ EXTRACT_EXAMPLES = """
   pressparse extract pages/ | jq -r 'select(.location.country_code == "LY") | .headline'
 
   pressparse extract archive/ --jobs 0 --dedupe --template-out site.json   [dim]# big batch, all cores[/]
+
+  pressparse extract archive/ -o archive.jsonl --resume   [dim]# go on with a run that was stopped[/]
 """
 
 EXPLAIN_EXAMPLES = """
@@ -74,6 +80,33 @@ def report(source: str, message: str) -> None:
     typer.echo(f"pressparse: {source}: {message}", err=True)
 
 
+_SIZE = re.compile(r"(\d+)\s*([KMG]?)(?:i?B)?", re.IGNORECASE)
+_UNITS = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+
+
+def _size(text: str) -> int:
+    """A size in bytes as written on the command line: 20MB, 512K, 1G or a number of bytes (K, M and G are
+    powers of 1024)."""
+    match = _SIZE.fullmatch(text.strip())
+    if match is None:
+        raise typer.BadParameter(f"{text!r} is not a size: write it as 20MB, 512K or a number of bytes")
+    return int(match.group(1)) * _UNITS[match.group(2).upper()]
+
+
+def _check_resume(options: Options) -> None:
+    """--resume appends JSON Lines to the output file: refuse what cannot be appended to (usage error)."""
+    if options.output is None or (options.output.exists() and not options.output.is_file()):
+        problem = "needs --output FILE, a file (the records already made are read from there)"
+    elif options.fmt != "jsonl":
+        problem = f"works with --format jsonl only (a {options.fmt} file cannot be added to)"
+    elif options.dedupe:
+        problem = "cannot be combined with --dedupe (records already written cannot list later copies)"
+    else:
+        return
+    report("--resume", problem)
+    raise typer.Exit(2)
+
+
 def _load_template(path: Optional[Path]) -> frozenset[str]:
     if path is None:
         return frozenset()
@@ -104,11 +137,21 @@ def extract(
     template: Optional[Path] = typer.Option(None, "--template", help="Strip the site-template lines saved by --template-out."),
     template_out: Optional[Path] = typer.Option(None, "--template-out", help="Save the site-template lines learned in this run."),
     learn: bool = typer.Option(True, "--learn/--no-learn", help="Learn site templates from lines that recur across pages."),
+    page_timeout: float = typer.Option(
+        30.0, "--page-timeout", min=0, metavar="SECONDS", help="Fail a page that takes longer than this (0 = no limit)."
+    ),
+    max_page_bytes: int = typer.Option(
+        "20MB", "--max-page-bytes", metavar="SIZE", parser=_size, help="Refuse larger pages (20MB, 512K, bytes; 0 = no limit)."
+    ),
+    resume: bool = typer.Option(
+        False, "--resume", help="Go on with a stopped run: skip the pages whose records are in --output FILE, append the others."
+    ),
 ) -> None:
     """Extract one record per page and write them as JSON Lines, a JSON array or CSV."""
     import gc
 
     from .batch import Options, run
+    from .formats import NotRecords
     from .inputs import expand
 
     gc.freeze()  # what start-up built (modules, lexicon, patterns) lives to the end: the collector stops walking it
@@ -122,7 +165,12 @@ def extract(
         template=_load_template(template),
         learn=learn,
         dedupe=dedupe,
+        page_timeout=page_timeout,
+        max_page_bytes=max_page_bytes,
+        resume=resume,
     )
+    if resume:
+        _check_resume(options)
     inputs, bad_paths = expand(paths)
     for source, message in bad_paths:
         report(source, message)
@@ -131,6 +179,9 @@ def extract(
     except OSError as problem:
         report(str(output or "-"), f"cannot write output: {problem.strerror or problem}")
         raise typer.Exit(1)
+    except NotRecords as problem:
+        report(str(output), f"cannot resume: {problem}")
+        raise typer.Exit(2)
     summary.failures += len(bad_paths)
     if template_out is not None:
         from .templates import save
@@ -138,6 +189,8 @@ def extract(
         save(template_out, summary.template)
     if not quiet:
         typer.echo(summary.line(), err=True)
+    if summary.interrupted:
+        raise typer.Exit(128 + summary.interrupted)  # as a shell reports a command a signal ended: 130, 143
     if summary.failures:
         raise typer.Exit(1)
 

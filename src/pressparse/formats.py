@@ -11,6 +11,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
 FORMATS = ("jsonl", "json", "csv")
@@ -22,6 +24,8 @@ LIST_SEPARATOR = "; "
 # Built once: json.dumps with options builds a new encoder on every call.
 _ONE_LINE = json.JSONEncoder(ensure_ascii=False).encode
 _INDENTED = json.JSONEncoder(ensure_ascii=False, indent=2).encode
+# The start of a JSON Lines record: its first key is always the source (a JSON string literal).
+_RECORD_SOURCE = re.compile(rb'\{"source": ("(?:[^"\\]|\\.)*")')
 
 
 class Writer(Protocol):
@@ -70,6 +74,33 @@ class JsonArrayWriter:
 
     def close(self) -> None:
         self.out.write(b"[]\n" if self.count == 0 else b"\n]\n")
+
+
+class NotRecords(Exception):
+    """A file to resume from holds something other than pressparse's JSON Lines records."""
+
+
+def recorded_sources(path: Path) -> set[str]:
+    """The sources of the records in a JSON Lines file that a run wrote (none if it does not exist), for
+    --resume. A last line without its line end (the run was killed while writing it) is cut off the file.
+    Raises NotRecords naming the first line that is not a pressparse record."""
+    sources: set[str] = set()
+    try:
+        file = open(path, "r+b")
+    except FileNotFoundError:
+        return sources
+    with file:
+        complete = 0  # bytes up to the end of the last whole line
+        for number, line in enumerate(file, start=1):
+            if not line.endswith(b"\n"):
+                break
+            match = _RECORD_SOURCE.match(line)
+            if match is None or not line.endswith(b"}\n"):
+                raise NotRecords(f"line {number} is not a pressparse record (JSON Lines)")
+            sources.add(json.loads(match.group(1)))
+            complete += len(line)
+        file.truncate(complete)
+    return sources
 
 
 def csv_row(record: dict) -> dict:

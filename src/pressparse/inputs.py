@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 STDIN = "-"
 # Share of control characters above which bytes are not text, whatever the encoding.
@@ -87,15 +89,37 @@ def _pages_below(directory: str) -> list[str]:
     return [os.path.join(directory, *parts) for parts in found]
 
 
-def read_bytes(item: Input) -> bytes:
-    """The raw bytes of a page (standard input for "-")."""
+def read_bytes(item: Input, max_bytes: int = 0) -> bytes:
+    """The raw bytes of a page (standard input for "-"). A page over `max_bytes` (0: no limit) is refused before
+    it is read whole: a regular file by its size, a stream once it has given one byte too many."""
     if item.path is None:
-        return sys.stdin.buffer.read()
+        return _read_at_most(sys.stdin.buffer, max_bytes)
     try:
         with open(item.path, "rb", buffering=0) as file:  # unbuffered: one read into one bytes object
-            return file.readall()
+            if max_bytes and stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+                _refuse_over(os.fstat(file.fileno()).st_size, max_bytes)
+                return file.readall()
+            return _read_at_most(file, max_bytes)
     except OSError as error:
         raise InputError(f"cannot read file: {error.strerror or error}") from None
+
+
+def _read_at_most(stream: BinaryIO, max_bytes: int) -> bytes:
+    """Everything the stream holds, reading at most one byte more than `max_bytes` (0: no limit)."""
+    if not max_bytes:
+        return stream.read()
+    parts: list[bytes] = []
+    size = 0
+    while size <= max_bytes and (part := stream.read(max_bytes + 1 - size)):  # a pipe gives what it holds
+        parts.append(part)
+        size += len(part)
+    _refuse_over(size, max_bytes)
+    return b"".join(parts)
+
+
+def _refuse_over(size: int, max_bytes: int) -> None:
+    if max_bytes and size > max_bytes:
+        raise InputError(f"page too large: more than {max_bytes:,} bytes (--max-page-bytes)")
 
 
 def decode(data: bytes) -> str:
@@ -146,6 +170,7 @@ def _decode(data: bytes) -> tuple[str, bool]:
     return str(chosen), not chosen.encoding.startswith(("utf_16", "utf_32"))
 
 
-def read_text(item: Input) -> str:
-    """Read and decode one page; raises InputError with a one-line reason."""
-    return decode(read_bytes(item))
+def read_text(item: Input, max_bytes: int = 0) -> str:
+    """Read and decode one page (refused over `max_bytes`, 0: no limit); raises InputError with a one-line
+    reason."""
+    return decode(read_bytes(item, max_bytes))

@@ -146,6 +146,19 @@ class TemplateLearner:
     def template(self) -> frozenset[str]:
         return frozenset(self.learned)
 
+    def state(self) -> dict:
+        """What it has counted and learned, as JSON data (a checkpoint of a run keeps it; see `restore`)."""
+        counts = [[text, seen.pages, seen.release_key.hex(), seen.first_page] for text, seen in self._counts.items()]
+        return {"pages": self._pages, "learned": sorted(self.learned), "counts": counts}
+
+    @classmethod
+    def restore(cls, state: dict) -> TemplateLearner:
+        """A learner that goes on from a `state()` (raises KeyError, TypeError or ValueError if it is not one)."""
+        learner = cls(frozenset(str(text) for text in state["learned"]))
+        learner._pages = int(state["pages"])
+        learner._counts = {str(text): _Seen(int(pages), bytes.fromhex(key), int(first)) for text, pages, key, first in state["counts"]}
+        return learner
+
 
 def load(path: Path) -> frozenset[str]:
     """Read a template saved by --template-out. Raises ValueError with a one-line reason."""

@@ -9,6 +9,7 @@ worker its next task as soon as it has room for one, and reads results as they c
 from __future__ import annotations
 
 import signal
+import time
 from collections import deque
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -22,7 +23,8 @@ RESULT_PIPE_BYTES = 1 << 20
 
 
 class WorkerStopped(Exception):
-    """The worker process ended while it ran this task (killed, out of memory, or crashed in native code)."""
+    """The worker process ended while it ran this task (killed, out of memory, or crashed in native code), or
+    was ended because the task ran past its time allowance."""
 
 
 @dataclass
@@ -31,18 +33,22 @@ class _Worker:
     tasks: Any  # the parent's end of the task pipe
     results: Any  # the parent's end of the result pipe
     spare: Any  # a reading end of the task pipe
-    held: deque = field(default_factory=deque)  # (number, task) sent to it and not answered yet, oldest first
+    # (number, task, allowance) sent to it and not answered yet, oldest first: the oldest is the one it runs.
+    held: deque = field(default_factory=deque)
+    since: float = 0.0  # when it began the task it runs (time.monotonic)
 
 
 class Workers:
     """`count` processes that run `work(task)`; tasks are numbered as they are submitted and their results asked
-    for by number, in any order. Use as a context manager: leaving it ends the processes."""
+    for by number, in any order. A task may be given a time allowance: a worker still running it after that
+    long is killed and replaced (the task fails with WorkerStopped). Use as a context manager: leaving it ends
+    the processes (at once if it is left by an exception)."""
 
     def __init__(self, count: int, work: Callable[[Any], Any], context):
         self._work = work
         self._context = context
         self._workers = [self._start() for _ in range(count)]
-        self._waiting: deque = deque()  # (number, task) not given to a worker yet
+        self._waiting: deque = deque()  # (number, task, allowance) not given to a worker yet
         self._done: dict[int, Any] = {}  # number -> result (or WorkerStopped) not asked for yet
         self._submitted = 0
 
@@ -59,11 +65,11 @@ class Workers:
         # waits in the pipe until the death is seen, instead of killing this process with SIGPIPE.
         return _Worker(process, task_writer, result_reader, task_reader)
 
-    def submit(self, task: Any) -> int:
-        """Queue a task; returns its number."""
+    def submit(self, task: Any, allowance: float | None = None) -> int:
+        """Queue a task that may run `allowance` seconds at most (None: no limit); returns its number."""
         number = self._submitted
         self._submitted += 1
-        self._waiting.append((number, task))
+        self._waiting.append((number, task, allowance))
         self._hand_out()
         return number
 
@@ -73,8 +79,9 @@ class Workers:
 
         while number not in self._done:
             busy = {worker.results: worker for worker in self._workers if worker.held}
-            for ready in wait(list(busy)):
+            for ready in wait(list(busy), timeout=self._time_to_next_deadline()):
                 self._receive(busy[ready])
+            self._stop_overdue()
             self._hand_out()
         result = self._done.pop(number)
         if isinstance(result, WorkerStopped):
@@ -86,17 +93,38 @@ class Workers:
         for depth in range(1, DEPTH + 1):
             for worker in self._workers:
                 if self._waiting and len(worker.held) < depth:
-                    number, task = self._waiting.popleft()
-                    worker.held.append((number, task))
-                    worker.tasks.send(task)
+                    held = self._waiting.popleft()
+                    if not worker.held:
+                        worker.since = time.monotonic()
+                    worker.held.append(held)
+                    worker.tasks.send(held[1])
 
     def _receive(self, worker: _Worker) -> None:
         """Read the worker's answer to the oldest task it holds (results come back in the order tasks went)."""
-        number, _ = worker.held.popleft()
+        number = worker.held.popleft()[0]
         try:
             self._done[number] = worker.results.recv()
         except (EOFError, OSError):
             self._done[number] = WorkerStopped(self._replace(worker))
+        else:
+            worker.since = time.monotonic()  # it goes on with the next task it holds
+
+    def _time_to_next_deadline(self) -> float | None:
+        """Seconds until the first running task runs out of its allowance (None: no running task has one)."""
+        running = [worker for worker in self._workers if worker.held and worker.held[0][2] is not None]
+        deadlines = [worker.since + worker.held[0][2] for worker in running]
+        return max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+
+    def _stop_overdue(self) -> None:
+        """Kill every worker whose running task has run out of its allowance (it may be stuck where no signal
+        reaches it); the task fails, a new worker takes the tasks queued behind it."""
+        now = time.monotonic()
+        for worker in list(self._workers):
+            if worker.held and worker.held[0][2] is not None and now >= worker.since + worker.held[0][2]:
+                number, _, allowance = worker.held.popleft()
+                worker.process.kill()
+                self._replace(worker)
+                self._done[number] = WorkerStopped(f"still running after {allowance:g} s: killed")
 
     def _replace(self, dead: _Worker) -> str:
         """Start a new worker in place of one that died, put the tasks it had not begun back at the head of the
@@ -115,11 +143,20 @@ class Workers:
         for worker in self._workers:
             _close(worker)
 
+    def kill(self) -> None:
+        """End every worker now, whatever it is running (nothing more is wanted from them)."""
+        for worker in self._workers:
+            worker.process.kill()
+        self.close()
+
     def __enter__(self) -> Workers:
         return self
 
-    def __exit__(self, *exc_info) -> None:
-        self.close()
+    def __exit__(self, error_type, *exc_info) -> None:
+        if error_type is None:
+            self.close()
+        else:  # the run was interrupted, or failed: the pages in the workers are not wanted any more
+            self.kill()
 
 
 def _close(worker: _Worker) -> None:
@@ -137,7 +174,9 @@ def _serve(tasks, results, work: Callable[[Any], Any], parent_ends) -> None:
     import threading
     from queue import SimpleQueue
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it ends the workers
+    # Ctrl-C and SIGTERM (sent to the whole process group) are the parent's to handle: it ends the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     for end in parent_ends:  # a forked worker holding the writing end of its own task pipe would never see it close
         end.close()
     inbox: SimpleQueue = SimpleQueue()
