@@ -200,3 +200,11 @@ def test_a_dated_teaser_needs_a_title_above_it_and_another_item_two_lines_away()
              "16.05.2020 - The third item under its title"]
     lines = [Line(number=i, text=text) for i, text in enumerate(texts)]
     assert [boilerplate._is_dated_teaser(lines, i) for i in range(len(lines))] == [False, False, True, False, True]
+
+
+def test_a_line_starting_with_a_network_name_in_any_case():
+    words = boilerplate._lexicon()
+    for line in ("Facebook Twitter LinkedIn", "FACEBOOK", "linkedin · YouTube", "Instagram – Flickr"):
+        assert boilerplate._starts_with_network(line, words), line
+    for line in ("Follow us on Facebook", "The Facebook page of the office", "Über uns"):
+        assert not boilerplate._starts_with_network(line, words), line

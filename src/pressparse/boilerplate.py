@@ -99,6 +99,7 @@ class _Lexicon:
         self.about_starts = first_words("about")
         self.stopwords = frozenset(lexicon.merged_list("stopwords"))
         self.networks = compile_re(lexicon.trie_regex(phrases("networks")), re.IGNORECASE)
+        self.network_names = tuple(name.lower() for name in phrases("networks"))
         # Each sentence of a notice is listed alone: a page may hold one without the other.
         notices = phrases("protected_email")
         self.notice = compile_re(r"\s*(?:{})[.!]?".format(lexicon.alternation(notices)), re.IGNORECASE)
@@ -235,7 +236,7 @@ def _shape_rule(text: str) -> str:
     if len(text) <= _MAX_PHRASE_LINE:
         if first.isdigit() and _TIMESTAMP.match(text):
             return "timestamp"
-        if _POSTAL_ADDRESS.search(text):
+        if ("," in text or text[:1].isdecimal()) and _POSTAL_ADDRESS.search(text):  # each shape needs one
             return "postal address"
         key = _phrase_key(text)
         # "Read also:" with its colon introduces one link (its title on the next line) and the body goes on;
@@ -272,7 +273,7 @@ def _shape_rule(text: str) -> str:
             return METADATA_RULE
     # A row of links starts with a network's name or a "Follow us" / "Share on" prefix (glued to a name, so it
     # did not match above): a cheap anchored test before the search through the line.
-    if len(text) <= _MAX_SOCIAL_ROW and (start in words.prefix_starts or words.networks.match(text)):
+    if len(text) <= _MAX_SOCIAL_ROW and (start in words.prefix_starts or _starts_with_network(text, words)):
         if not ends_sentence(text) and _is_social_row(text, words):
             return SOCIAL_RULE
     return ""
@@ -306,6 +307,15 @@ def _is_about_heading(text: str, words: _Lexicon) -> bool:
     first = name[0]
     # A capital anywhere in the first word ("l'OIM"), or a script without capitals (Arabic).
     return first.lower() != first or (first[0].isalpha() and first.upper() == first)
+
+
+def _starts_with_network(text: str, words: _Lexicon) -> bool:
+    """True when the line starts with a network's name, in any case. A plain prefix test of an ASCII line in
+    small letters, several times faster than the case-blind pattern (which also takes "ſ" for "s": kept for
+    the other lines)."""
+    if text.isascii():
+        return text.lower().startswith(words.network_names)
+    return words.networks.match(text) is not None
 
 
 def _is_social_row(text: str, words: _Lexicon) -> bool:
