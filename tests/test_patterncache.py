@@ -92,3 +92,51 @@ def test_a_cache_that_cannot_be_written_is_ignored(tmp_path, monkeypatch):
     assert patterncache.compile_regex(r"\p{Lu}+").findall("OIM Libye") == ["OIM", "L"]
     patterncache.save()
     assert patterncache.compile_regex(r"\p{Lu}+").findall("UNHCR") == ["UNHCR"]
+
+
+BUILT: list[str] = []  # what the builders below were called for
+
+
+def _trie(unique):
+    from pressparse.lexicon import _trie_regex
+
+    BUILT.append("trie")
+    return _trie_regex(unique)
+
+
+def _alternation(unique):
+    from pressparse.lexicon import _alternation
+
+    BUILT.append("alternation")
+    return _alternation(unique)
+
+
+def test_a_pattern_text_is_built_once_then_read_back_by_later_processes(fresh_process):
+    phrases = ["fonds de", "dons", "aide", "fonds", "dons"]
+    trie, alternation = _trie, _alternation
+    BUILT.clear()
+    assert patterncache.built_text(phrases, trie) == r"(?:aide|dons|fonds(?:\ de)?)"
+    assert patterncache.built_text(iter(phrases), alternation) == r"fonds\s+de|fonds|aide|dons"
+    patterncache.save()
+    fresh_process()
+    # A set of the same phrases (in whatever order this process's hashing gives) is the same entry.
+    assert patterncache.built_text(set(phrases), trie) == r"(?:aide|dons|fonds(?:\ de)?)"
+    assert patterncache.built_text(reversed(phrases), alternation) == r"fonds\s+de|fonds|aide|dons"
+    assert BUILT == ["trie", "alternation"]
+    assert patterncache._new == {}
+
+
+def test_a_pattern_text_is_built_again_once_the_code_that_builds_it_changed(fresh_process, tmp_path):
+    source = tmp_path / "builder.py"
+
+    def builder(body: str):
+        source.write_text(f"def build(unique):\n    return {body}\n")
+        namespace: dict = {}
+        exec(compile(source.read_text(), str(source), "exec"), namespace)
+        return namespace["build"]
+
+    old = builder("'|'.join(unique)")
+    assert patterncache.built_text(["b", "a"], old) == "a|b"
+    patterncache.save()
+    fresh_process()
+    assert patterncache.built_text(["b", "a"], builder("'/'.join(unique)")) == "a/b"
