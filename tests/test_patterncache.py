@@ -4,6 +4,7 @@ later process reads instead of compiling, and a damaged or unwritable cache only
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 import regex
@@ -140,3 +141,29 @@ def test_a_pattern_text_is_built_again_once_the_code_that_builds_it_changed(fres
     patterncache.save()
     fresh_process()
     assert patterncache.built_text(["b", "a"], builder("'/'.join(unique)")) == "a/b"
+
+
+def test_a_library_imported_through_the_cache_compiles_its_patterns_once(fresh_process, tmp_path, monkeypatch):
+    (tmp_path / "library_probe.py").write_text(
+        "import re\n"
+        "DIGITS = re.compile(r'\\d+', re.UNICODE)\n"
+        "BYTES = re.compile(rb'\\x00+')\n"
+        "def later():\n"
+        "    return re.compile('later')\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    plain = re.compile
+    library = patterncache.import_library("library_probe")
+    assert re.compile is plain  # only the import went through the cache
+    assert library.DIGITS.findall("a 12 b ٣٤") == ["12", "٣٤"]
+    assert library.BYTES.search(b"a\x00\x00b").span() == (1, 3)
+    assert list(patterncache._new) == [("re", r"\d+", re.UNICODE)]
+    assert patterncache.import_library("library_probe") is library
+    patterncache.save()
+    fresh_process()
+    monkeypatch.delitem(sys.modules, "library_probe")
+    again = patterncache.import_library("library_probe")
+    assert again is not library and again.DIGITS.findall("7 x 89") == ["7", "89"]
+    assert patterncache._new == {}  # read back, not compiled
+    again.later()
+    assert patterncache._new == {}  # a compile after the import is the library's own
