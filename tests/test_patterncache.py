@@ -143,6 +143,11 @@ def test_a_pattern_text_is_built_again_once_the_code_that_builds_it_changed(fres
     assert patterncache.built_text(["b", "a"], builder("'/'.join(unique)")) == "a/b"
 
 
+def test_a_builder_without_python_source_builds_every_time(fresh_process):
+    assert patterncache.built_text(["b", "a", "b"], "|".join) == "a|b"  # a built-in method: nothing to key it by
+    assert patterncache._new == {}
+
+
 def test_a_library_imported_through_the_cache_compiles_its_patterns_once(fresh_process, tmp_path, monkeypatch):
     (tmp_path / "library_probe.py").write_text(
         "import re\n"
