@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 import sys
+import threading
+import time
 
 import pytest
 import regex
@@ -167,8 +169,35 @@ def test_a_library_imported_through_the_cache_compiles_its_patterns_once(fresh_p
     patterncache.save()
     fresh_process()
     monkeypatch.delitem(sys.modules, "library_probe")
+    monkeypatch.setattr(patterncache, "_imported", set())
     again = patterncache.import_library("library_probe")
     assert again is not library and again.DIGITS.findall("7 x 89") == ["7", "89"]
     assert patterncache._new == {}  # read back, not compiled
     again.later()
     assert patterncache._new == {}  # a compile after the import is the library's own
+
+
+def test_threads_importing_a_library_at_once_each_get_it_whole(fresh_process, tmp_path, monkeypatch):
+    (tmp_path / "slow_probe.py").write_text(
+        "import re, time\n"
+        "FIRST = re.compile('first')\n"
+        "time.sleep(0.2)\n"
+        "LAST = re.compile('last')\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(patterncache, "_imported", set())
+    plain = re.compile
+    got = []
+
+    def take():
+        got.append(hasattr(patterncache.import_library("slow_probe"), "LAST"))
+
+    threads = [threading.Thread(target=take) for _ in range(2)]
+    threads[0].start()
+    time.sleep(0.05)  # the first thread is inside the import
+    threads[1].start()
+    for thread in threads:
+        thread.join()
+    assert got == [True, True]
+    assert re.compile is plain
+    monkeypatch.delitem(sys.modules, "slow_probe")

@@ -22,6 +22,7 @@ import atexit
 import importlib
 import re
 import sys
+import threading
 from types import ModuleType
 from typing import Any, Callable, Iterable
 
@@ -47,6 +48,8 @@ _STAMP = f"pressparse {__version__}|{sys.version}|sre {getattr(_sre, 'MAGIC', No
 _saved: dict[tuple, Any] | None = None
 _new: dict[tuple, Any] = {}
 _builders: dict[Callable, str | None] = {}
+_imported: set[str] = set()  # libraries imported through `import_library`
+_importing = threading.Lock()
 
 
 def compile_re(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -108,9 +111,17 @@ def import_library(name: str) -> ModuleType:
     thirty, two thirds of its import), with `re.compile` answered from this cache meanwhile. Patching the
     library is not ours to do; pointing `re.compile` here for the length of its import, in this one place, is
     the least intrusive way to spare every process those compiles. Later calls go to `re.compile` as usual."""
-    module = sys.modules.get(name)
-    if module is not None:
-        return module
+    if name not in _imported:
+        # One import at a time, each putting back the `re.compile` it found; a thread asking meanwhile waits for
+        # the whole module rather than taking it half initialised from sys.modules.
+        with _importing:
+            if name not in _imported:
+                _import_compiling_from_cache(name)
+                _imported.add(name)
+    return sys.modules[name]
+
+
+def _import_compiling_from_cache(name: str) -> None:
     plain = re.compile
 
     def compile_cached(pattern, flags=0):
@@ -118,7 +129,7 @@ def import_library(name: str) -> ModuleType:
 
     re.compile = compile_cached  # type: ignore[assignment]
     try:
-        return importlib.import_module(name)
+        importlib.import_module(name)
     finally:
         re.compile = plain
 
