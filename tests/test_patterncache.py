@@ -4,6 +4,9 @@ later process reads instead of compiling, and a damaged or unwritable cache only
 from __future__ import annotations
 
 import re
+import sys
+import threading
+import time
 
 import pytest
 import regex
@@ -92,3 +95,109 @@ def test_a_cache_that_cannot_be_written_is_ignored(tmp_path, monkeypatch):
     assert patterncache.compile_regex(r"\p{Lu}+").findall("OIM Libye") == ["OIM", "L"]
     patterncache.save()
     assert patterncache.compile_regex(r"\p{Lu}+").findall("UNHCR") == ["UNHCR"]
+
+
+BUILT: list[str] = []  # what the builders below were called for
+
+
+def _trie(unique):
+    from pressparse.lexicon import _trie_regex
+
+    BUILT.append("trie")
+    return _trie_regex(unique)
+
+
+def _alternation(unique):
+    from pressparse.lexicon import _alternation
+
+    BUILT.append("alternation")
+    return _alternation(unique)
+
+
+def test_a_pattern_text_is_built_once_then_read_back_by_later_processes(fresh_process):
+    phrases = ["fonds de", "dons", "aide", "fonds", "dons"]
+    trie, alternation = _trie, _alternation
+    BUILT.clear()
+    assert patterncache.built_text(phrases, trie) == r"(?:aide|dons|fonds(?:\ de)?)"
+    assert patterncache.built_text(iter(phrases), alternation) == r"fonds\s+de|fonds|aide|dons"
+    patterncache.save()
+    fresh_process()
+    # A set of the same phrases (in whatever order this process's hashing gives) is the same entry.
+    assert patterncache.built_text(set(phrases), trie) == r"(?:aide|dons|fonds(?:\ de)?)"
+    assert patterncache.built_text(reversed(phrases), alternation) == r"fonds\s+de|fonds|aide|dons"
+    assert BUILT == ["trie", "alternation"]
+    assert patterncache._new == {}
+
+
+def test_a_pattern_text_is_built_again_once_the_code_that_builds_it_changed(fresh_process, tmp_path):
+    source = tmp_path / "builder.py"
+
+    def builder(body: str):
+        source.write_text(f"def build(unique):\n    return {body}\n")
+        namespace: dict = {}
+        exec(compile(source.read_text(), str(source), "exec"), namespace)
+        return namespace["build"]
+
+    old = builder("'|'.join(unique)")
+    assert patterncache.built_text(["b", "a"], old) == "a|b"
+    patterncache.save()
+    fresh_process()
+    assert patterncache.built_text(["b", "a"], builder("'/'.join(unique)")) == "a/b"
+
+
+def test_a_builder_without_python_source_builds_every_time(fresh_process):
+    assert patterncache.built_text(["b", "a", "b"], "|".join) == "a|b"  # a built-in method: nothing to key it by
+    assert patterncache._new == {}
+
+
+def test_a_library_imported_through_the_cache_compiles_its_patterns_once(fresh_process, tmp_path, monkeypatch):
+    (tmp_path / "library_probe.py").write_text(
+        "import re\n"
+        "DIGITS = re.compile(r'\\d+', re.UNICODE)\n"
+        "BYTES = re.compile(rb'\\x00+')\n"
+        "def later():\n"
+        "    return re.compile('later')\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    plain = re.compile
+    library = patterncache.import_library("library_probe")
+    assert re.compile is plain  # only the import went through the cache
+    assert library.DIGITS.findall("a 12 b ٣٤") == ["12", "٣٤"]
+    assert library.BYTES.search(b"a\x00\x00b").span() == (1, 3)
+    assert list(patterncache._new) == [("re", r"\d+", re.UNICODE)]
+    assert patterncache.import_library("library_probe") is library
+    patterncache.save()
+    fresh_process()
+    monkeypatch.delitem(sys.modules, "library_probe")
+    monkeypatch.setattr(patterncache, "_imported", set())
+    again = patterncache.import_library("library_probe")
+    assert again is not library and again.DIGITS.findall("7 x 89") == ["7", "89"]
+    assert patterncache._new == {}  # read back, not compiled
+    again.later()
+    assert patterncache._new == {}  # a compile after the import is the library's own
+
+
+def test_threads_importing_a_library_at_once_each_get_it_whole(fresh_process, tmp_path, monkeypatch):
+    (tmp_path / "slow_probe.py").write_text(
+        "import re, time\n"
+        "FIRST = re.compile('first')\n"
+        "time.sleep(0.2)\n"
+        "LAST = re.compile('last')\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(patterncache, "_imported", set())
+    plain = re.compile
+    got = []
+
+    def take():
+        got.append(hasattr(patterncache.import_library("slow_probe"), "LAST"))
+
+    threads = [threading.Thread(target=take) for _ in range(2)]
+    threads[0].start()
+    time.sleep(0.05)  # the first thread is inside the import
+    threads[1].start()
+    for thread in threads:
+        thread.join()
+    assert got == [True, True]
+    assert re.compile is plain
+    monkeypatch.delitem(sys.modules, "slow_probe")

@@ -13,7 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Callable, Iterable, Iterator, NamedTuple
+from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 import regex
 
@@ -21,7 +21,7 @@ from . import lexicon, places
 from .model import Contact
 from .boilerplate import BULLET_CHARS
 from .page import BODY, BOILERPLATE, CONTACT, Page
-from .patterncache import compile_re, compile_regex
+from .patterncache import compile_re, compile_regex, import_library
 
 # A line longer than this is prose: it ends the block.
 MAX_CONTACT_LINE = 300
@@ -150,11 +150,16 @@ def find_emails(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+def _phonenumbers() -> Any:
+    """The phonenumbers module, imported on first use (most pages have no phone), its patterns from the cache."""
+    return import_library("phonenumbers")
+
+
 @lru_cache(maxsize=4096)  # a site's press officers come back on page after page; parsing is the slow part
 def normalise_phone(number: str, extension: str | None, region: str | None) -> str | None:
     """E.164 form of a phone number ("+218927405371", "+12028621826;ext=218"); a local number needs the
     `region` (ISO country code); None when phonenumbers says the number is not valid."""
-    import phonenumbers  # imported on first use: most pages have no phone
+    phonenumbers = _phonenumbers()
 
     if number.startswith("00"):
         number = "+" + number[2:]
@@ -776,7 +781,7 @@ def _prefix_regions(numbers: list[str]) -> list[str]:
 @lru_cache(maxsize=4096)
 def number_region(number: str) -> str | None:
     """The country of a number written with its country code; None for a local or invalid one."""
-    import phonenumbers  # imported on first use: most pages have no phone
+    phonenumbers = _phonenumbers()
 
     e164 = normalise_phone(number, None, None)
     return phonenumbers.region_code_for_number(phonenumbers.parse(e164)) if e164 else None

@@ -58,7 +58,11 @@ def merged(name: str, key: str) -> tuple[str, ...]:
 def alternation(phrases) -> str:
     """A regex alternation of literal phrases, longest first, spaces matching any run of spaces. The order is
     the same in every process (phrases of one length alphabetically), so a pattern's text is too."""
-    ordered = sorted(set(phrases), key=lambda phrase: (-len(phrase), phrase))
+    return _built_text(phrases, _alternation)
+
+
+def _alternation(unique: tuple[str, ...]) -> str:
+    ordered = sorted(unique, key=lambda phrase: (-len(phrase), phrase))
     return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered)
 
 
@@ -66,7 +70,11 @@ def trie_regex(phrases) -> str:
     """Literal phrases as one regex factored on common prefixes: a pattern tries each character once instead of
     every phrase in turn (the cue lists are long, the search runs on every paragraph). Branches follow the
     characters' order, so the same phrases always give the same pattern."""
-    unique = sorted(set(phrases))
+    return _built_text(phrases, _trie_regex)
+
+
+def _trie_regex(unique: tuple[str, ...]) -> str:
+    """`trie_regex` of distinct phrases in sorted order."""
 
     def build(lo: int, hi: int, depth: int) -> str:
         # unique[lo:hi] share their first `depth` characters; each run of them sharing the next one is a branch.
@@ -87,6 +95,14 @@ def trie_regex(phrases) -> str:
         return f"(?:{body})?" if ends_here else body
 
     return (build(0, len(unique), 0) if unique else "") or "(?!)"
+
+
+def _built_text(phrases, build) -> str:
+    """`build` of the sorted distinct phrases, kept on disk with the compiled patterns: building the texts of
+    the pipeline's patterns took a tenth of a one-page run."""
+    from ..patterncache import built_text  # here: the pattern cache reads the data cache, which reads the lexicon
+
+    return built_text(phrases, build)
 
 
 @lru_cache(maxsize=None)
