@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+import pressparse
 from pressparse import lexicon, projects
+from pressparse.names import Tokens
 from pressparse.names import paragraphs as body_paragraphs
 from pressparse.model import Release
 from pressparse.page import BODY, Line, Page
@@ -304,3 +306,22 @@ def test_a_paragraph_is_read_only_where_a_project_noun_starts_a_word():
     assert not projects._may_name_a_project("cooperation on data reprocessing.", [])
     assert projects._may_name_a_project("das rückkehrprogramm neustartplus hilft.", [])
     assert projects._noun_starts("programa nacional") == [0]
+
+
+def test_a_word_cut_by_the_reading_window_is_no_word_of_the_name():
+    # Head words alone make no name; the window after the first one ended inside "Projet", whose "Pr" was
+    # taken for a word of the name's own.
+    assert found("Projet " * 40, language="fr") == []
+    assert found("Le Programme " + "Alpha " * 60, language="fr") == [("Programme " + " ".join(["Alpha"] * 36), None)]
+
+
+@pytest.mark.skipif(pressparse.build() == "compiled", reason="counts calls into the plain-Python modules")
+def test_a_run_of_head_words_is_read_once_not_again_from_each_head_word(monkeypatch):
+    # "Projet Projet Projet …": every word is a head; reading the name on from each of them made the time
+    # grow with the words a name may take times the words of the page.
+    reads = []
+    read_token = Tokens.__getitem__
+    monkeypatch.setattr(Tokens, "__getitem__", lambda tokens, i: reads.append(i) or read_token(tokens, i))
+    words = 2000
+    assert found("Projet " * words, language="fr") == []
+    assert len(reads) < 3 * words

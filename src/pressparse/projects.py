@@ -362,15 +362,17 @@ def _capitalised_words(tokens: Tokens) -> int:
     capitalised word ("for Border Health"). The name stops before its owner ("Programa Siria del Gobierno") and
     before a second name ("Initiative and the Lakes Program")."""
     taken = 0
-    inner = _inner_words()
+    inner, owners = _inner_words(), words("projects", "owner_heads")
     conjunctions, articles = words("funding", "conjunctions"), words("funding", "articles")
     while True:
         j = taken
-        while key(tokens.word(j)) in inner:
-            if key(tokens.word(j)) in conjunctions and key(tokens.word(j + 1)) in articles:
+        word = tokens.word(j)  # each word is read and looked up once: a run of capitalised words can be long
+        while key(word) in inner:
+            if key(word) in conjunctions and key(tokens.word(j + 1)) in articles:
                 return taken
             j += 1
-        if not is_capitalised(tokens.word(j)) or key(tokens.word(j)) in words("projects", "owner_heads"):
+            word = tokens.word(j)
+        if not is_capitalised(word) or key(word) in owners:
             return taken
         taken = j + 1
 
@@ -393,35 +395,56 @@ def _last_tokens(text: str, start: int, end: int, count: int) -> list[re.Match]:
 
 def _named(paragraph: Paragraph) -> list[_Found]:
     """Capitalised names built around a capitalised head word, with the "(ACR)" that follows them."""
-    patterns = _patterns()
     text = paragraph.text
-    roles = words("projects", "roles")
     found: list[_Found] = []
     first_head = _any_head().search(text)
     if not first_head:
         return found
-    for match in patterns["head"].finditer(text, first_head.start()):
-        start = sentence_start(text, match.start(), _REACH)
-        before = _last_tokens(text, start, match.start(), _MAX_WORDS_BEFORE)
-        limit = min(len(text), match.end() + _REACH)
-        after = Tokens(text, match.end(), limit)
-        if key(after.word(0)) in roles:
-            continue  # "Programme Manager Ana Ruiz": a job title
-        # Reading words up to an "(ACR)" is the costly part: only done when a "(" follows.
-        to_acronym = _words_to_acronym(after) if text.find("(", match.end(), limit) >= 0 else 0
-        count_after = to_acronym or _capitalised_words(after)
-        count_before = _words_before(before)
-        first = before[-count_before].start() if count_before else match.start()
-        last = after.at(count_after - 1).end() if count_after else match.end()
-        name = text[first:last]
-        if not _is_proper_name(name, match.group()) or patterns["agency"].search(name):
-            continue
-        phase = patterns["phase"].match(text, last)
-        if phase:
-            last, name = phase.end(), text[first : phase.end()]
-        acronym, end = acronym_after(text, last)
-        found.append(_Found(name, acronym, first, end, match.group()))
+    head = _patterns()["head"]
+    match = head.search(text, first_head.start())
+    while match:
+        name, read_to = _named_at(text, match)
+        if name:
+            found.append(name)
+        # A head word inside the name just read is one of its words, not the head of another name: the search
+        # goes on after the name (else a run of head words would be read again from each of them).
+        match = head.search(text, read_to)
     return found
+
+
+def _named_at(text: str, match: re.Match) -> tuple[_Found | None, int]:
+    """The name built around the head word `match` (None when the words around it make none), and where the
+    words it took end."""
+    patterns = _patterns()
+    start = sentence_start(text, match.start(), _REACH)
+    before = _last_tokens(text, start, match.start(), _MAX_WORDS_BEFORE)
+    limit = _window_end(text, match.end(), match.end() + _REACH)
+    after = Tokens(text, match.end(), limit)
+    if key(after.word(0)) in words("projects", "roles"):
+        return None, match.end()  # "Programme Manager Ana Ruiz": a job title
+    # Reading words up to an "(ACR)" is the costly part: only done when a "(" follows.
+    to_acronym = _words_to_acronym(after) if text.find("(", match.end(), limit) >= 0 else 0
+    count_after = to_acronym or _capitalised_words(after)
+    count_before = _words_before(before)
+    first = before[-count_before].start() if count_before else match.start()
+    last = after.at(count_after - 1).end() if count_after else match.end()
+    name = text[first:last]
+    if not _is_proper_name(name, match.group()) or patterns["agency"].search(name):
+        return None, last
+    phase = patterns["phase"].match(text, last)
+    if phase:
+        last, name = phase.end(), text[first : phase.end()]
+    acronym, end = acronym_after(text, last)
+    return _Found(name, acronym, first, end, match.group()), last
+
+
+def _window_end(text: str, start: int, end: int) -> int:
+    """`end` (at most the text's end), moved back to the space before the word it falls in, if that word starts
+    after `start`: a word cut in two by the window ("Pr" of "Projet") is no word of a name."""
+    if end >= len(text) or text[end].isspace() or text[end - 1].isspace():
+        return min(end, len(text))
+    space = text.rfind(" ", start, end)
+    return space if space > start else end
 
 
 def _compounds(paragraph: Paragraph) -> list[_Found]:
