@@ -7,6 +7,7 @@ import pytest
 
 from pressparse import funders, projects
 from pressparse.model import Contact
+from conftest import CountingPattern, plain_python_only
 from test_projects import page_of
 
 
@@ -374,3 +375,17 @@ def test_a_describing_noun_and_its_adjectives_are_skipped_before_the_name_they_d
     tokens = funders.Tokens(text, 0, len(text))
     assert reader._past_descriptor(tokens, 4, "charity") == 5  # "Hope"
     assert reader._past_descriptor(tokens, 9, "aid") == 9  # no describing noun: no name after it
+
+
+@plain_python_only
+def test_repeated_cues_read_the_text_before_and_after_them_once(monkeypatch):
+    # "financé par financé par …": each cue looked for a name in the 200 characters after it and for money
+    # taken in the 200 before it, so the text was read again from every cue.
+    before_a_name = CountingPattern(funders._BEFORE_A_NAME)
+    misuse = CountingPattern(funders._misuse())
+    monkeypatch.setattr(funders, "_BEFORE_A_NAME", before_a_name)
+    monkeypatch.setattr(funders, "_misuse", lambda: misuse)
+    text = "financé par " * 1000
+    assert funded(text, language="fr") == []
+    assert 0 < before_a_name.read <= len(text)
+    assert 0 < misuse.read <= len(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import pressparse
+from conftest import plain_python_only
 from pressparse import lexicon, projects
 from pressparse.names import Tokens
 from pressparse.names import paragraphs as body_paragraphs
@@ -315,7 +315,7 @@ def test_a_word_cut_by_the_reading_window_is_no_word_of_the_name():
     assert found("Le Programme " + "Alpha " * 60, language="fr") == [("Programme " + " ".join(["Alpha"] * 36), None)]
 
 
-@pytest.mark.skipif(pressparse.build() == "compiled", reason="counts calls into the plain-Python modules")
+@plain_python_only
 def test_a_run_of_head_words_is_read_once_not_again_from_each_head_word(monkeypatch):
     # "Projet Projet Projet …": every word is a head; reading the name on from each of them made the time
     # grow with the words a name may take times the words of the page.

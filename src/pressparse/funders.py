@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -192,11 +193,13 @@ class _Reader:
         self.folded = folded
         self.lowercase = lowercase
         self.vocabulary = _vocabulary()
+        # The last run of text skipped before a name (`_name_start`): small-letter words and spaces only.
+        self.skipped = (0, 0)
 
     def names_after(self, offset: int) -> list[tuple[str, str | None, int]]:
         """The donors named from `offset`: (name, acronym, start offset). "A, B and C" gives three; a comma
         list not closed by a conjunction keeps its first name only ("funded by Japan, IOM said")."""
-        start = _name_start(self.text, offset)
+        start = self._name_start(offset)
         if (
             not self.text[start : start + 1].isupper()
             and not _lowercase_head().match(self.folded, offset)
@@ -224,6 +227,21 @@ class _Reader:
             if not comma:
                 break
         return kept
+
+    def _name_start(self, offset: int) -> int:
+        """Where `_BEFORE_A_NAME` stops after `offset` (within the reading window): the place of a name's
+        capital. The run skipped for the cue before, when `offset` is in it, is not read again: cues close
+        together ("financé par … financé par") would each read the same window."""
+        end = min(len(self.text), offset + _READ_AFTER)
+        run_start, run_end = self.skipped
+        inside = run_start <= offset < run_end
+        start = min(run_end, end) if inside else offset
+        window = self.text[start:end]
+        start = end - len(window.lstrip(_ASCII_BEFORE_A_NAME))
+        if start < end and not self.text[start].isascii():  # outside ASCII, a curly apostrophe: the pattern decides
+            start = _BEFORE_A_NAME.match(self.text, start, end).end()
+        self.skipped = (run_start if inside else offset, start)
+        return start
 
     def _take(self, tokens: Tokens, i: int) -> tuple[tuple[str, str | None, int], int] | None:
         """The name starting at token `i` with its "(ACR)", and the index of the token after them."""
@@ -398,14 +416,6 @@ def _lowercase_head() -> re.Pattern:
     return compile_re(rf"\s*(?:(?:{articles})(?:\s+|(?<=')))*(?:{heads})(?!\w)")
 
 
-def _name_start(text: str, offset: int) -> int:
-    """Where `_BEFORE_A_NAME` stops after `offset` (within the reading window): the place of a name's capital."""
-    end = min(len(text), offset + _READ_AFTER)
-    window = text[offset:end]
-    start = end - len(window.lstrip(_ASCII_BEFORE_A_NAME))
-    if start < end and not text[start].isascii():  # a letter outside ASCII, a curly apostrophe: the pattern decides
-        start = _BEFORE_A_NAME.match(text, start, end).end()
-    return start
 
 
 def _ends_a_name(name: str) -> bool:
@@ -460,9 +470,10 @@ def _mentions(paragraph: Paragraph, cues: list[tuple[int, int, str]], lowercase:
         return []  # most paragraphs: no reader to build, nothing to sort
     text = paragraph.text
     reader = _Reader(text, paragraph.folded, lowercase)
+    misuse_words = _misuse_words(paragraph)
     found: list[tuple[_Mention, str]] = []
     for cue_start, cue_end, family in cues:
-        if _misused(paragraph, cue_start):
+        if _misused(paragraph, cue_start, misuse_words):
             continue
         phrase = text[cue_start:cue_end]
         if family == "suffixes":
@@ -515,17 +526,28 @@ def _misuse() -> re.Pattern:
     return compile_re(rf"(?<!\w)(?:{misuse})(?!\w)")
 
 
-def _misused(paragraph: Paragraph, cue_start: int) -> bool:
+def _misuse_words(paragraph: Paragraph) -> list[tuple[int, int]]:
+    """The spans of the paragraph's words of money taken, found once for all its cues (a search before each cue
+    would read the same text again where cues follow each other closely)."""
+    return [word.span() for word in _misuse().finditer(paragraph.folded)]
+
+
+def _misused(paragraph: Paragraph, cue_start: int, misuse_words: list[tuple[int, int]]) -> bool:
     """True when the sentence speaks of money taken before the cue: "he embezzled funds from the X Trust" or "he
     fraudulently obtained a grant from Y" names a victim, not a donor. A capitalised word is part of a name
-    ("the Auto Theft Unit is funded by ..."), not money taken. (The reading window is searched first: most cues
-    have no such word before them, and need no sentence start.)"""
+    ("the Auto Theft Unit is funded by ..."), not money taken. `misuse_words`: see `_misuse_words`. (The
+    reading window is looked at first: most cues have no such word before them, and need no sentence start.)"""
     low = max(0, cue_start - _READ_BEFORE)
-    if _misuse().search(paragraph.folded, low, cue_start) is None:
+    starts = []
+    for start, end in islice(misuse_words, bisect_left(misuse_words, (low, 0)), None):
+        if start >= cue_start:
+            break
+        if end <= cue_start:
+            starts.append(start)
+    if not starts:
         return False
-    start = sentence_start(paragraph.text, cue_start, _READ_BEFORE)
-    words = _misuse().finditer(paragraph.folded, start, cue_start)
-    return any(not paragraph.text[word.start()].isupper() for word in words)
+    sentence = sentence_start(paragraph.text, cue_start, _READ_BEFORE)
+    return any(start >= sentence and not paragraph.text[start].isupper() for start in starts)
 
 
 def _fits(name: str, family: str) -> bool:
