@@ -56,10 +56,12 @@ class CountingPattern:
     def __init__(self, pattern):
         self.pattern = pattern
         self.read = 0
+        self.calls = 0
 
     def _count(self, text: str, pos: int, endpos: int | None) -> int:
         end = len(text) if endpos is None else min(endpos, len(text))
         self.read += max(0, end - pos)
+        self.calls += 1
         return end
 
     def search(self, text, pos=0, endpos=None):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pressparse import funders, projects
+from pressparse import funders, names, projects
 from pressparse.model import Contact
 from conftest import CountingPattern, plain_python_only
 from test_projects import page_of
@@ -389,3 +389,16 @@ def test_repeated_cues_read_the_text_before_and_after_them_once(monkeypatch):
     assert funded(text, language="fr") == []
     assert 0 < before_a_name.read <= len(text)
     assert 0 < misuse.read <= len(text)
+
+
+@plain_python_only
+def test_the_acronym_after_a_name_is_looked_for_near_it_however_long_the_paragraph(monkeypatch):
+    # The `regex` module looks for the "(" of "(ACR)" in all the rest of the text unless the match is bounded:
+    # each name of a long paragraph of cues read the paragraph again.
+    read_per_name = []
+    for cues in (100, 400):
+        acronyms = CountingPattern(names.ACRONYM_IN_PARENS)
+        monkeypatch.setattr(names, "ACRONYM_IN_PARENS", acronyms)
+        assert funded("The work is funded by the European Union and " * cues) == ["European Union"]
+        read_per_name.append(acronyms.read / acronyms.calls)
+    assert max(read_per_name) <= 1.1 * min(read_per_name)  # as much for a name of a long paragraph as of a short one
