@@ -325,3 +325,20 @@ def test_a_run_of_head_words_is_read_once_not_again_from_each_head_word(monkeypa
     words = 2000
     assert found("Projet " * words, language="fr") == []
     assert len(reads) < 3 * words
+
+
+@pytest.mark.parametrize(
+    "one_title",
+    [
+        "Le projet « Titre {} » a commencé.",  # quoted titles
+        "Le Programme Nord{} a commencé.",  # names around a head word
+        "Le projet de gestion des frontières{} au Bénin a commencé.",  # titles in small letters after a noun
+    ],
+)
+def test_a_page_is_read_for_the_first_50_titles_of_each_kind_only(one_title):
+    # A release names a few projects; a page of thousands of cues is a list or junk, whose reading would only
+    # cost time (issue 18): its first 50 are read.
+    suffixes = [chr(ord("a") + i // 26) + chr(ord("a") + i % 26) for i in range(60)]
+    titles = found(" ".join(one_title.format(suffix) for suffix in suffixes), language="fr")
+    assert len(titles) == 50
+    assert all(suffix in title and title in one_title.format(suffix) for (title, _), suffix in zip(titles, suffixes))

@@ -36,6 +36,22 @@ _DEFINITION_REACH = 200
 _SENTENCE_BREAK = compile_regex(r"[.!?;]\s+(?=\P{Ll})")
 
 
+class Budget:
+    """How many more costly readings of one kind (the introduction of a quoted title, the words around a head
+    word, the names after a funding cue) a page may take. A release needs a few; a page of thousands of such
+    cues is a list or junk, and reading each of them would only cost time (issue 18: "« Projet Projet …")."""
+
+    def __init__(self, readings: int):
+        self.left = readings
+
+    def take(self) -> bool:
+        """True, and one reading less, while some are left."""
+        if self.left <= 0:
+            return False
+        self.left -= 1
+        return True
+
+
 class Paragraph:
     """One body paragraph as the name finders read it. (A plain class: see `page.Line`.)"""
 

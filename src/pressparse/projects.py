@@ -30,6 +30,7 @@ from .model import Project
 from .names import (
     ACRONYM_IN_PARENS,
     TOKEN,
+    Budget,
     Paragraph,
     Tokens,
     acronym_after,
@@ -64,6 +65,9 @@ _REACH = 220
 _MAX_DEFINED_WORDS = 14
 # Most capitalised words before a head word ("Joint Regional Border Health Programme").
 _MAX_WORDS_BEFORE = 6
+# Most quoted titles, head words and project nouns (for a title in small letters after them) read on one page
+# (see `Budget`): a release quotes a few titles and names a few projects; past this many, it is a list or junk.
+_MAX_READINGS = 50
 
 
 @dataclass(slots=True)
@@ -235,9 +239,9 @@ def _phrase_ends_a_word(text: str, phrase: str) -> bool:
     return False
 
 
-def _quoted(paragraph: Paragraph, starts: list[int]) -> list[_Found]:
+def _quoted(paragraph: Paragraph, starts: list[int], budget: Budget) -> list[_Found]:
     """Quoted titles introduced as a project, with the acronym in parentheses right after the quote. `starts`:
-    where the paragraph's project nouns may start (`_noun_starts`)."""
+    where the paragraph's project nouns may start (`_noun_starts`); `budget`: the quotes the page may still read."""
     text = paragraph.text
     found: list[_Found] = []
     first = min((at for at in map(text.find, _OPENING_QUOTES) if at >= 0), default=-1)
@@ -247,6 +251,8 @@ def _quoted(paragraph: Paragraph, starts: list[int]) -> list[_Found]:
         title = next(g for g in match.groups() if g is not None).strip().rstrip(".;:")
         if not (title[:1].isupper() or title[:1].isdigit() or is_caseless(title)) or title.endswith(","):
             continue  # a quoted remark ("will help families," said ...), not a title
+        if not budget.take():
+            break
         cue = _introduction(paragraph, match, starts)
         if not cue:
             continue
@@ -393,8 +399,9 @@ def _last_tokens(text: str, start: int, end: int, count: int) -> list[re.Match]:
     return tokens[-count:]
 
 
-def _named(paragraph: Paragraph) -> list[_Found]:
-    """Capitalised names built around a capitalised head word, with the "(ACR)" that follows them."""
+def _named(paragraph: Paragraph, budget: Budget) -> list[_Found]:
+    """Capitalised names built around a capitalised head word, with the "(ACR)" that follows them. `budget`: the
+    head words the page may still read."""
     text = paragraph.text
     found: list[_Found] = []
     first_head = _any_head().search(text)
@@ -402,7 +409,7 @@ def _named(paragraph: Paragraph) -> list[_Found]:
         return found
     head = _patterns()["head"]
     match = head.search(text, first_head.start())
-    while match:
+    while match and budget.take():
         name, read_to = _named_at(text, match)
         if name:
             found.append(name)
@@ -623,13 +630,16 @@ def _initials_fit(acronym: str, span: list[str]) -> bool:
     return hits * 2 > len(letters) and bool(initials) and initials[0] in letters[:2]
 
 
-def _described(paragraph: Paragraph, nouns: list[tuple[int, int]]) -> list[_Found]:
+def _described(paragraph: Paragraph, nouns: list[tuple[int, int]], budget: Budget) -> list[_Found]:
     """A title in small letters after "the project of", closed by the place it is about: "le projet de gestion
     coordonnée des frontières au Bénin". A generic description names no place ("le programme de l'agence de lutte
-    contre la traite") or ends on an organisation. `nouns`: the places of the paragraph's project nouns."""
+    contre la traite") or ends on an organisation. `nouns`: the places of the paragraph's project nouns;
+    `budget`: the nouns the page may still read."""
     found: list[_Found] = []
     text = paragraph.text
     for start, end in nouns:
+        if not budget.take():
+            break
         if paragraph.folded.startswith(_generic_titles(), start):
             continue  # "le projet de loi de finances en France": a bill, not a project
         article = _patterns()["article_before"].search(text, max(0, start - 5), start)
@@ -695,14 +705,16 @@ def find_projects(page: Page) -> None:
     seen: set[str] = set()
     body = paragraphs(page) + headline_paragraph(page)
     carried_out = _carried_out(body)
+    quotes, heads, nouns_described = Budget(_MAX_READINGS), Budget(_MAX_READINGS), Budget(_MAX_READINGS)
     for paragraph in body:
         starts = _noun_starts(paragraph.folded)
         if not _may_name_a_project(paragraph.folded, starts) and not carried_out:
             continue  # nothing to find (most paragraphs)
         nouns = _noun_places(paragraph, starts)
         defined = _defined(paragraph, starts, carried_out)
-        candidates = _quoted(paragraph, starts) + _acronym_first(paragraph, nouns) + _named(paragraph) + defined
-        for found in _keep_apart(candidates + _described(paragraph, nouns) + _compounds(paragraph)):
+        candidates = _quoted(paragraph, starts, quotes) + _acronym_first(paragraph, nouns) + _named(paragraph, heads)
+        candidates += defined
+        for found in _keep_apart(candidates + _described(paragraph, nouns, nouns_described) + _compounds(paragraph)):
             keys = {key(found.name)} | ({key(found.acronym)} if found.acronym else set())
             if keys & seen:
                 continue
