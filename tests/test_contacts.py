@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import CountingPattern, plain_python_only
 from pressparse import contacts
 from pressparse.contacts import (
     Item,
@@ -603,6 +604,18 @@ def test_a_sentence_ending_with_a_contact_verb_and_a_colon_opens_the_block_on_th
     assert [(c.name, c.phones, c.emails) for c in record.contacts] == [
         (None, ["+33472103358"], []), ("Claire Dumontel", [], [])]
     assert record.body.endswith("si vous souhaitez un témoignage,")
+
+
+@plain_python_only
+def test_the_contact_verb_before_a_closing_colon_is_looked_for_near_it_on_a_long_line(monkeypatch):
+    # A line of thousands of words ending in a colon was read whole by the verb pattern.
+    lead_in = CountingPattern(contacts._patterns()["lead_in"])
+    monkeypatch.setitem(contacts._patterns(), "lead_in", lead_in)
+    assert contacts.closing_verb_cue("mot " * 20_000 + "Tel:", 3) is None
+    line = "mot " * 20_000 + "si vous souhaitez un témoignage vous pouvez me joindre au :"
+    cue = contacts.closing_verb_cue(line, 3)
+    assert cue is not None and line[cue.start :] == "vous pouvez me joindre au :"
+    assert lead_in.read <= 2 * 300
 
 
 @pytest.mark.parametrize("line, rest", [

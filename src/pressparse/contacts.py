@@ -663,12 +663,20 @@ def _cue_span(text: str, mid_line: bool) -> tuple[int, int, str] | None:
 _cached_cue_span = lru_cache(maxsize=2048)(_cue_span)
 
 
+# How far before the colon that ends a line its contact verb may start, in characters (see `closing_verb_cue`).
+_CLAUSE_REACH = 300
+
+
 def closing_verb_cue(text: str, index: int) -> Cue | None:
     """The contact verb of a sentence that ends its line with a colon, the contact on the next lines ("...,
     vous pouvez me joindre au :" / a number): the cue starts at the verb, in the line's last clause."""
     if not text.endswith(":"):
         return None
-    clause = max(text.rfind(mark, 0, len(text) - 1) for mark in ".,;!?") + 1
+    # The clause starts after the last punctuation, and at most _CLAUSE_REACH characters before the colon: a
+    # contact verb stands near it, and the pattern would otherwise read all of a long line ending in a colon.
+    low = max(0, len(text) - _CLAUSE_REACH)
+    clause = max(text.rfind(mark, low, len(text) - 1) + 1 for mark in ".,;!?")
+    clause = max(clause, low)
     verbs = list(_patterns()["lead_in"].finditer(text, clause))
     return Cue(index, verbs[-1].start(), verbs[-1].end(), verbs[-1][0]) if verbs else None
 
@@ -937,6 +945,10 @@ def _press_posts() -> frozenset[str]:
     return _words("role_words") | _words("desk_words")
 
 
+# Marks a press mailbox may hold between its words ("press.office", "media-relations"), dropped to compare it.
+_MAILBOX_MARKS = str.maketrans("", "", "._-")
+
+
 def _take_press_mailbox(page: Page, start: int) -> None:
     """Without a contact block, the first press office address on the page from line `start` on ("presse@...",
     "media@..." by a date line or in a footer) is the contact, without a name."""
@@ -947,7 +959,7 @@ def _take_press_mailbox(page: Page, start: int) -> None:
             continue
         for _, _, address in find_emails(deobfuscate(text)):
             mailbox = address.partition("@")[0]
-            if regex.sub(r"[._-]", "", mailbox) in mailboxes:
+            if mailbox.translate(_MAILBOX_MARKS) in mailboxes:
                 page.record.contacts = [_contact(page, Person(emails=[Item("email", address, index)]), mailbox)]
                 return
 
