@@ -7,6 +7,7 @@ import pytest
 
 from pressparse import funders, names, projects
 from pressparse.model import Contact
+from pressparse.names import Budget
 from conftest import CountingPattern, plain_python_only
 from test_projects import page_of
 
@@ -371,7 +372,7 @@ def test_a_misuse_word_inside_a_name_is_no_money_taken():
 
 def test_a_describing_noun_and_its_adjectives_are_skipped_before_the_name_they_describe():
     text = "with support from the charity Hope Now and the aid workers"
-    reader = funders._Reader(text, text.lower(), lowercase=False)
+    reader = funders._Reader(text, text.lower(), lowercase=False, budget=Budget(1))
     tokens = funders.Tokens(text, 0, len(text))
     assert reader._past_descriptor(tokens, 4, "charity") == 5  # "Hope"
     assert reader._past_descriptor(tokens, 9, "aid") == 9  # no describing noun: no name after it
@@ -402,3 +403,11 @@ def test_the_acronym_after_a_name_is_looked_for_near_it_however_long_the_paragra
         assert funded("The work is funded by the European Union and " * cues) == ["European Union"]
         read_per_name.append(acronyms.read / acronyms.calls)
     assert max(read_per_name) <= 1.1 * min(read_per_name)  # as much for a name of a long paragraph as of a short one
+
+
+def test_a_page_reads_names_after_its_first_100_cues_followed_by_one():
+    # A release names a few donors; a page of thousands of "funded by X" is a list or junk, whose names would
+    # only cost time (issue 18). Cues followed by no name cost little and are all read (see the test above).
+    donors = [f"Fondation Nord{chr(ord('a') + i // 26)}{chr(ord('a') + i % 26)}" for i in range(120)]
+    found = funded(" ".join(f"The school is funded by the {donor}." for donor in donors))
+    assert found == donors[:100]

@@ -34,6 +34,7 @@ import regex
 from . import lexicon
 from .model import Funder
 from .names import (
+    Budget,
     ACRONYM_IN_PARENS,
     TOKEN,
     Paragraph,
@@ -70,6 +71,9 @@ _READ_AFTER = 200
 _READ_BEFORE = 150
 # Characters after a money verb where the amount must appear ("has pledged EUR 4 million").
 _MONEY_REACH = 60
+# Most cues after which a page's names are read word by word (see `Budget`): a release names a few donors; past
+# this many, the page is a list or junk. (Cues followed by no capital cost little, and are all read.)
+_MAX_NAME_READINGS = 100
 # A donor named before "-funded": the one word glued to the suffix ("EU-funded", "Japan-funded").
 _SUFFIX_SUBJECT = compile_regex(r"(?<![\w-])\p{Lu}[\p{L}\p{N}.&]*$")
 # The issuing organisation in a dateline: "GENEVA, 12 May 2015 (IOM) –", its "(" at most this far in.
@@ -186,12 +190,14 @@ def _vocabulary() -> dict[str, frozenset]:
 
 class _Reader:
     """Reads donor names in one paragraph's text. `lowercase` allows the small-letter words of names in
-    languages that write them so ("Union européenne", "Agence française de développement")."""
+    languages that write them so ("Union européenne", "Agence française de développement"); `budget`: the
+    readings of names the page may still take."""
 
-    def __init__(self, text: str, folded: str, lowercase: bool):
+    def __init__(self, text: str, folded: str, lowercase: bool, budget: Budget):
         self.text = text
         self.folded = folded
         self.lowercase = lowercase
+        self.budget = budget
         self.vocabulary = _vocabulary()
         # The last run of text skipped before a name (`_name_start`): small-letter words and spaces only.
         self.skipped = (0, 0)
@@ -206,6 +212,8 @@ class _Reader:
             and not is_caseless(self.text[offset : offset + 3].lstrip())
         ):
             return []  # most cues ("through", "via") are not followed by a name: skip the word-by-word reading
+        if not self.budget.take():
+            return []
         tokens = Tokens(self.text, offset, min(len(self.text), offset + _READ_AFTER))
         conjunctions = phrases("funding", "conjunctions")
         kept: list[tuple[str, str | None, int]] = []
@@ -463,13 +471,15 @@ def _may_name_a_fund(text: str, offset: int) -> bool:
     return any(head[0] in decomposed and head in fold(window) for head in _fund_heads_without_plain_letters())
 
 
-def _mentions(paragraph: Paragraph, cues: list[tuple[int, int, str]], lowercase: bool) -> list[tuple[_Mention, str]]:
+def _mentions(
+    paragraph: Paragraph, cues: list[tuple[int, int, str]], lowercase: bool, budget: Budget
+) -> list[tuple[_Mention, str]]:
     """Every donor candidate of the paragraph with its cue family, in text order, from its `cues` (start, end,
-    family)."""
+    family); `budget`: the readings of names the page may still take."""
     if not cues:
         return []  # most paragraphs: no reader to build, nothing to sort
     text = paragraph.text
-    reader = _Reader(text, paragraph.folded, lowercase)
+    reader = _Reader(text, paragraph.folded, lowercase, budget)
     misuse_words = _misuse_words(paragraph)
     found: list[tuple[_Mention, str]] = []
     for cue_start, cue_end, family in cues:
@@ -614,8 +624,9 @@ def find_funders(page: Page) -> None:
     funders: list[tuple[str, int, str]] = []  # name, line, cue
     texts = headline_paragraph(page) + body
     cues = cue_finder("funding", _FAMILIES, "suffixes").find([paragraph.folded for paragraph in texts])
+    budget = Budget(_MAX_NAME_READINGS)
     for paragraph, paragraph_cues in zip(texts, cues):
-        for mention, family in _mentions(paragraph, paragraph_cues, lowercase):
+        for mention, family in _mentions(paragraph, paragraph_cues, lowercase, budget):
             identity = on_page.get(key(mention.name)) or _identity(mention.name)
             if identity in excluded or key(mention.name) in excluded or not _fits(mention.name, family):
                 continue
