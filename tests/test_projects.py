@@ -309,10 +309,15 @@ def test_a_paragraph_is_read_only_where_a_project_noun_starts_a_word():
 
 
 def test_a_word_cut_by_the_reading_window_is_no_word_of_the_name():
-    # Head words alone make no name; the window after the first one ended inside "Projet", whose "Pr" was
-    # taken for a word of the name's own.
-    assert found("Projet " * 40, language="fr") == []
-    assert found("Le Programme " + "Alpha " * 60, language="fr") == [("Programme " + " ".join(["Alpha"] * 36), None)]
+    # The window of 220 characters after "Programme" ends inside the fifteenth word: the name stops before it.
+    assert found("Le Programme " + "Internationale " * 20, language="fr") == [
+        ("Programme " + " ".join(["Internationale"] * 14), None)
+    ]
+
+
+def test_a_name_takes_at_most_16_words_after_its_head_word():
+    assert found("Le Programme " + "Alpha " * 60, language="fr") == [("Programme " + " ".join(["Alpha"] * 16), None)]
+    assert found("Projet " * 40, language="fr") == []  # head words alone make no name
 
 
 @plain_python_only

@@ -65,6 +65,9 @@ _REACH = 220
 _MAX_DEFINED_WORDS = 14
 # Most capitalised words before a head word ("Joint Regional Border Health Programme").
 _MAX_WORDS_BEFORE = 6
+# Most words of a name after its head word, small ones included ("Programme for the Protection of Migrants in the
+# Central Mediterranean" has nine): a run of capitalised words is read no further.
+_MAX_WORDS_AFTER = 16
 # Most quoted titles, head words and project nouns (for a title in small letters after them) read on one page
 # (see `Budget`): a release quotes a few titles and names a few projects; past this many, it is a list or junk.
 _MAX_READINGS = 50
@@ -366,11 +369,11 @@ def _words_to_acronym(tokens: Tokens) -> int:
 def _capitalised_words(tokens: Tokens) -> int:
     """How many of `tokens` (the words after a head word) continue the name: small inner words followed by a
     capitalised word ("for Border Health"). The name stops before its owner ("Programa Siria del Gobierno") and
-    before a second name ("Initiative and the Lakes Program")."""
+    before a second name ("Initiative and the Lakes Program"), and after _MAX_WORDS_AFTER words."""
     taken = 0
     inner, owners = _inner_words(), words("projects", "owner_heads")
     conjunctions, articles = words("funding", "conjunctions"), words("funding", "articles")
-    while True:
+    while taken < _MAX_WORDS_AFTER:
         j = taken
         word = tokens.word(j)  # each word is read and looked up once: a run of capitalised words can be long
         while key(word) in inner:
@@ -381,6 +384,7 @@ def _capitalised_words(tokens: Tokens) -> int:
         if not is_capitalised(word) or key(word) in owners:
             return taken
         taken = j + 1
+    return taken
 
 
 
