@@ -35,6 +35,7 @@ FAMILIES: dict[str, tuple[str, str]] = {
     "funding_fr": ("", "financé par "),  # issue 18: repeated funding cues
     "funding_en": ("", "funded by the European Union and "),
     "funding_de": ("", "gefördert von der "),
+    "money_verbs": ("", "Japan has pledged "),
     "contact_en": ("", "For more information, please contact "),
     "contact_fr": ("", "Pour plus d'informations, contactez "),
     "contact_labels": ("", "Tel: "),

@@ -7,7 +7,7 @@ import pytest
 
 from pressparse import funders, names, projects
 from pressparse.model import Contact
-from pressparse.names import Budget
+from pressparse.names import Budget, Paragraph, cue_finder, fold_text
 from conftest import CountingPattern, plain_python_only
 from test_projects import page_of
 
@@ -411,3 +411,26 @@ def test_a_page_reads_names_after_its_first_100_cues_followed_by_one():
     donors = [f"Fondation Nord{chr(ord('a') + i // 26)}{chr(ord('a') + i % 26)}" for i in range(120)]
     found = funded(" ".join(f"The school is funded by the {donor}." for donor in donors))
     assert found == donors[:100]
+
+
+class CountingText(str):
+    """A paragraph text that adds up the characters its `find` calls are given to search."""
+
+    searched = 0
+
+    def find(self, sub, start=0, end=None):
+        CountingText.searched += (len(self) if end is None else end) - start
+        return super().find(sub, start, end)
+
+
+@plain_python_only
+def test_a_paragraph_of_money_verbs_is_searched_for_sentence_ends_once():
+    # Each money verb ("has pledged") searched the rest of the paragraph for the end of its sentence, and
+    # went through all the paragraph's cues for a later naming cue: a paragraph of them took time in its square.
+    CountingText.searched = 0
+    text = CountingText("Japan has pledged " * 2000 + "nothing. Norway has pledged EUR 4 million. The rest.")
+    cues = cue_finder("funding", funders._FAMILIES, "suffixes").find([fold_text(text)])[0]
+    budget = Budget(100)
+    found = funders._mentions(Paragraph(text, [0], [0]), cues, lowercase=False, budget=budget)
+    assert [(mention.name, family) for mention, family in found] == [("Norway", "subject_verbs")]
+    assert CountingText.searched <= 2 * len(text)

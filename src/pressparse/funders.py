@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -481,6 +481,8 @@ def _mentions(
     text = paragraph.text
     reader = _Reader(text, paragraph.folded, lowercase, budget)
     misuse_words = _misuse_words(paragraph)
+    naming_starts = [at for at, _, kind in cues if kind in _NAMING_FAMILIES]
+    sentence_ends = _SentenceEnds(text)
     found: list[tuple[_Mention, str]] = []
     for cue_start, cue_end, family in cues:
         if _misused(paragraph, cue_start, misuse_words):
@@ -491,12 +493,7 @@ def _mentions(
             if subject:
                 found.append((_Mention(subject.group(), None, subject.start(), phrase), family))
         elif family == "subject_verbs":
-            end = text.find(". ", cue_end)
-            reach = cue_end + _MONEY_REACH if end < 0 else min(end, cue_end + _MONEY_REACH)
-            sentence_end = len(text) if end < 0 else end
-            named_later = any(cue_end < at < sentence_end and kind in _NAMING_FAMILIES for at, _, kind in cues)
-            has_money = _money().search(text, cue_end, reach) is not None
-            subject = reader.name_before(cue_start) if has_money and not named_later else None
+            subject = _subject_paying(reader, cue_start, cue_end, naming_starts, sentence_ends)
             if subject is not None:
                 found.append((_Mention(subject[0], None, subject[1], phrase), family))
         elif family == "closing":
@@ -507,6 +504,38 @@ def _mentions(
                 found.append((_Mention(name, acronym, start, phrase), family))
     found.sort(key=lambda item: item[0].offset)
     return found
+
+
+class _SentenceEnds:
+    """Where the sentence of an offset ends (its next ". "), asked for offsets in text order: the paragraph is
+    searched once, not again to its end from each money verb (a paragraph of them took time in its square)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.searched_from = 0
+        self.found = text.find(". ")
+
+    def after(self, offset: int) -> int:
+        """The first ". " at `offset` or after it, -1 when none."""
+        if offset < self.searched_from or 0 <= self.found < offset:
+            self.searched_from, self.found = offset, self.text.find(". ", offset)
+        return self.found
+
+
+def _subject_paying(
+    reader: _Reader, cue_start: int, cue_end: int, naming_starts: list[int], sentence_ends: _SentenceEnds
+) -> tuple[str, int] | None:
+    """The subject of the money verb at `cue_start` ("Japan has pledged EUR 4 million") and its start, when an
+    amount follows the verb in its sentence and no naming cue (`naming_starts`: where the paragraph's start)
+    comes later in the sentence to name the donor itself; else None."""
+    end = sentence_ends.after(cue_end)
+    sentence_end = len(reader.text) if end < 0 else end
+    later = bisect_right(naming_starts, cue_end)
+    if later < len(naming_starts) and naming_starts[later] < sentence_end:
+        return None
+    if _money().search(reader.text, cue_end, min(sentence_end, cue_end + _MONEY_REACH)) is None:
+        return None
+    return reader.name_before(cue_start)
 
 
 @lru_cache(maxsize=None)
