@@ -75,10 +75,32 @@ def test_a_fund_named_as_the_channel_is_the_funder(text, language, expected):
 def test_a_channel_cue_reads_names_only_before_a_fund_head_word():
     # The cheap test before reading names after "through", "via", "من خلال": a fund head word in the window, in
     # a script with plain letters or without them.
-    assert funders._may_name_a_fund("through the Lake Region Recovery Fund.", 0)
-    assert funders._may_name_a_fund("من خلال صندوق الأمم المتحدة للسكان", 0)
-    assert not funders._may_name_a_fund("via la Libye en raison des frontières.", 0)
-    assert not funders._may_name_a_fund("من خلال وزارة الصحة في المدينة", 0)
+    assert funders._FundWindows("through the Lake Region Recovery Fund.").may_name_a_fund(0)
+    assert funders._FundWindows("من خلال صندوق الأمم المتحدة للسكان").may_name_a_fund(0)
+    assert not funders._FundWindows("via la Libye en raison des frontières.").may_name_a_fund(0)
+    assert not funders._FundWindows("من خلال وزارة الصحة في المدينة").may_name_a_fund(0)
+
+
+def test_the_windows_after_channel_cues_read_in_order_are_those_read_one_by_one():
+    # The paragraph is decomposed once and each window sliced from it: the same answers as each window alone,
+    # accents, letters that fold longer ("ß") and a fund head in another script included.
+    text = "über die Straße " * 40 + "über den Fonds Nord, " + "über das Dorf " * 40 + "عبر صندوق الأمم " + "über " * 90
+    offsets = range(0, len(text), 7)
+    windows = funders._FundWindows(text)
+    in_order = [windows.may_name_a_fund(offset) for offset in offsets]
+    assert in_order == [funders._FundWindows(text).may_name_a_fund(offset) for offset in offsets]
+    assert True in in_order and False in in_order
+
+
+@plain_python_only
+def test_a_paragraph_of_channel_cues_is_decomposed_once(monkeypatch):
+    # Each "über" decomposed the 400 characters after it: a paragraph of them took time in the cues times that.
+    decomposed = []
+    decompose = funders._decomposed
+    monkeypatch.setattr(funders, "_decomposed", lambda text: decomposed.append(len(text)) or decompose(text))
+    text = "Alpha über " * 2000
+    assert funded(text, language="de") == []
+    assert sum(decomposed) <= 3 * len(text)
 
 
 def test_donor_glued_to_funded():
@@ -430,7 +452,13 @@ def test_a_paragraph_of_money_verbs_is_searched_for_sentence_ends_once():
     CountingText.searched = 0
     text = CountingText("Japan has pledged " * 2000 + "nothing. Norway has pledged EUR 4 million. The rest.")
     cues = cue_finder("funding", funders._FAMILIES, "suffixes").find([fold_text(text)])[0]
-    budget = Budget(100)
+    budget = Budget(len(cues))  # every verb read (the page's budget is another test's)
     found = funders._mentions(Paragraph(text, [0], [0]), cues, lowercase=False, budget=budget)
     assert [(mention.name, family) for mention, family in found] == [("Norway", "subject_verbs")]
     assert CountingText.searched <= 2 * len(text)
+
+
+def test_a_page_reads_the_amount_and_subject_of_its_first_100_money_verbs():
+    donors = [f"The Nord{chr(ord('a') + i // 26)}{chr(ord('a') + i % 26)} Foundation" for i in range(120)]
+    found = funded(" ".join(f"{donor} has pledged EUR 4 million." for donor in donors))
+    assert found == [donor.removeprefix("The ") for donor in donors[:100]]

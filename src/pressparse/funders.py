@@ -71,8 +71,9 @@ _READ_AFTER = 200
 _READ_BEFORE = 150
 # Characters after a money verb where the amount must appear ("has pledged EUR 4 million").
 _MONEY_REACH = 60
-# Most cues after which a page's names are read word by word (see `Budget`): a release names a few donors; past
-# this many, the page is a list or junk. (Cues followed by no capital cost little, and are all read.)
+# Most cues a page reads a donor for (see `Budget`): the names after a cue, word by word, or the amount after a
+# money verb and the subject before it. A release names a few donors; past this many, the page is a list or junk.
+# (Cues followed by no capital cost little, and are all read.)
 _MAX_NAME_READINGS = 100
 # A donor named before "-funded": the one word glued to the suffix ("EU-funded", "Japan-funded").
 _SUFFIX_SUBJECT = compile_regex(r"(?<![\w-])\p{Lu}[\p{L}\p{N}.&]*$")
@@ -440,7 +441,7 @@ def _ends_a_name(name: str) -> bool:
 def _plain_letters(text: str) -> bytes:
     """`text` case-folded, its accents and every other non-ASCII character dropped: the plain letters of a word's
     lookup form (`key`) show inside the plain letters of any text holding the word."""
-    return unicodedata.normalize("NFD", text.casefold()).encode("ascii", "ignore")
+    return _decomposed(text).encode("ascii", "ignore")
 
 
 @lru_cache(maxsize=None)
@@ -456,19 +457,57 @@ def _fund_heads_without_plain_letters() -> tuple[str, ...]:
     return tuple(head for head in _vocabulary()["fund_heads"] if not _plain_letters(head))
 
 
-def _may_name_a_fund(text: str, offset: int) -> bool:
-    """False when no fund head word ("Fund", "Fonds") follows `offset` where names are read (twice the reading
-    window: a known name with commas may run past it): no name read there suits a channel cue (`_fits`)."""
-    window = text[offset : offset + 2 * _READ_AFTER]
-    rest = _plain_letters(window)
-    if any(head in rest for head in _fund_heads_plain()):
-        return True
-    if window.isascii():
-        return False
-    # A head without plain letters is sought in the window's lookup form, which takes a slow loop over its
-    # letters: only when the head's first letter is in the window decomposed (the lookup form only drops marks).
-    decomposed = unicodedata.normalize("NFD", window.casefold())
-    return any(head[0] in decomposed and head in fold(window) for head in _fund_heads_without_plain_letters())
+def _decomposed(text: str) -> str:
+    """`text` case-folded and decomposed (NFD): `_plain_letters` before the non-ASCII characters are dropped."""
+    return unicodedata.normalize("NFD", text.casefold())
+
+
+class _FundWindows:
+    """Whether a fund head word ("Fund", "Fonds") follows an offset of one paragraph where names are read (twice
+    the reading window: a known name with commas may run past it); without one, no name read after a channel cue
+    there suits it (`_fits`). Offsets are asked in text order. Case folding and decomposition work character by
+    character (what reordering they do moves accents only), so the paragraph is decomposed once and a window's
+    form is the slice between the decomposed lengths of the text before its ends: decomposing each window again
+    took a paragraph of channel cues time in the cues times the window."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.decomposed = ""  # decomposed on the first question: most paragraphs have no channel cue
+        self.window_starts = _DecomposedLength(text)
+        self.window_ends = _DecomposedLength(text)
+
+    def may_name_a_fund(self, offset: int) -> bool:
+        if not self.decomposed:
+            self.decomposed = _decomposed(self.text)
+        end = min(len(self.text), offset + 2 * _READ_AFTER)
+        decomposed = self.decomposed[self.window_starts.at(offset) : self.window_ends.at(end)]
+        rest = decomposed.encode("ascii", "ignore")  # the window's `_plain_letters`
+        if any(head in rest for head in _fund_heads_plain()):
+            return True
+        window = self.text[offset:end]
+        if window.isascii():
+            return False
+        # A head without plain letters is sought in the window's lookup form, which takes a slow loop over its
+        # letters: only when the head's first letter is in the window decomposed (the lookup form only drops marks).
+        heads = _fund_heads_without_plain_letters()
+        return any(head[0] in decomposed and head in fold(window) for head in heads)
+
+
+class _DecomposedLength:
+    """The length of a text's beginning, up to an offset, once case-folded and decomposed, for offsets asked in
+    increasing order: each piece of the text is decomposed once."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.offset = 0
+        self.length = 0
+
+    def at(self, offset: int) -> int:
+        if offset < self.offset:
+            self.offset, self.length = 0, 0
+        self.length += len(_decomposed(self.text[self.offset : offset]))
+        self.offset = offset
+        return self.length
 
 
 def _mentions(
@@ -483,6 +522,7 @@ def _mentions(
     misuse_words = _misuse_words(paragraph)
     naming_starts = [at for at, _, kind in cues if kind in _NAMING_FAMILIES]
     sentence_ends = _SentenceEnds(text)
+    funds = _FundWindows(text)
     found: list[tuple[_Mention, str]] = []
     for cue_start, cue_end, family in cues:
         if _misused(paragraph, cue_start, misuse_words):
@@ -499,7 +539,7 @@ def _mentions(
         elif family == "closing":
             for name, acronym, start in _agents_before(reader, cue_start):
                 found.append((_Mention(name, acronym, start, phrase), family))
-        elif family != "channel" or _may_name_a_fund(text, cue_end):
+        elif family != "channel" or funds.may_name_a_fund(cue_end):
             for name, acronym, start in reader.names_after(cue_end):
                 found.append((_Mention(name, acronym, start, phrase), family))
     found.sort(key=lambda item: item[0].offset)
@@ -532,6 +572,8 @@ def _subject_paying(
     sentence_end = len(reader.text) if end < 0 else end
     later = bisect_right(naming_starts, cue_end)
     if later < len(naming_starts) and naming_starts[later] < sentence_end:
+        return None
+    if not reader.budget.take():
         return None
     if _money().search(reader.text, cue_end, min(sentence_end, cue_end + _MONEY_REACH)) is None:
         return None
