@@ -19,6 +19,7 @@ import regex
 
 from . import lexicon, places
 from .model import Contact
+from .names import Budget
 from .boilerplate import BULLET_CHARS
 from .page import BODY, BOILERPLATE, CONTACT, Page
 from .patterncache import compile_re, compile_regex
@@ -32,6 +33,9 @@ MAX_BLOCK_LINES = 40
 MAX_OTHER_LINES = 2
 # A contact heading above the headline is looked for this many lines up.
 ABOVE_HEADLINE = 6
+# Most cues whose block is read in one pass over the page (see `names.Budget`): a release's contact block is among
+# its first few cues; a page of thousands of cue lines is a list or junk.
+MAX_BLOCKS_READ = 50
 # A contact widget names a person and their post in at most this many words ("Team Communications").
 MAX_POST_WORDS = 4
 # A person's name is 2 to 5 words.
@@ -1024,7 +1028,9 @@ def _ends_on_a_post(text: str) -> bool:
 
 def _take_block(page: Page, indexes: range, tail: int | None, end: int | None = None) -> bool:
     """Takes the first contact block whose cue is on one of the lines `indexes`: a cue inside a line counts from
-    line `tail` on, and with `end` (above the headline) only a heading cue counts, its block ending there."""
+    line `tail` on, and with `end` (above the headline) only a heading cue counts, its block ending there. At
+    most MAX_BLOCKS_READ blocks are read."""
+    blocks = Budget(MAX_BLOCKS_READ)
     for index in indexes:
         text = page.lines[index].text
         cue = find_cue(text, index, mid_line=tail is not None and index >= tail) if text else None
@@ -1032,6 +1038,8 @@ def _take_block(page: Page, indexes: range, tail: int | None, end: int | None = 
             cue = closing_verb_cue(text, index)
         if cue is None or (end is not None and not _is_heading(page, cue)):
             continue
+        if not blocks.take():
+            return False
         block = read_block(page, cue, end)
         if not block.people or not heading_holds(page, block):
             continue
