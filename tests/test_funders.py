@@ -427,12 +427,12 @@ def test_the_acronym_after_a_name_is_looked_for_near_it_however_long_the_paragra
     assert max(read_per_name) <= 1.1 * min(read_per_name)  # as much for a name of a long paragraph as of a short one
 
 
-def test_a_page_reads_names_after_its_first_100_cues_followed_by_one():
+def test_a_page_reads_names_after_its_first_50_cues_followed_by_one():
     # A release names a few donors; a page of thousands of "funded by X" is a list or junk, whose names would
     # only cost time (issue 18). Cues followed by no name cost little and are all read (see the test above).
-    donors = [f"Fondation Nord{chr(ord('a') + i // 26)}{chr(ord('a') + i % 26)}" for i in range(120)]
+    donors = [f"Fondation Nord{chr(ord('a') + i // 26)}{chr(ord('a') + i % 26)}" for i in range(60)]
     found = funded(" ".join(f"The school is funded by the {donor}." for donor in donors))
-    assert found == donors[:100]
+    assert found == donors[:50]
 
 
 class CountingText(str):
@@ -458,7 +458,7 @@ def test_a_paragraph_of_money_verbs_is_searched_for_sentence_ends_once():
     assert CountingText.searched <= 2 * len(text)
 
 
-def test_a_page_reads_the_amount_and_subject_of_its_first_100_money_verbs():
-    donors = [f"The Nord{chr(ord('a') + i // 26)}{chr(ord('a') + i % 26)} Foundation" for i in range(120)]
+def test_a_page_reads_the_amount_and_subject_of_its_first_50_money_verbs():
+    donors = [f"The Nord{chr(ord('a') + i // 26)}{chr(ord('a') + i % 26)} Foundation" for i in range(60)]
     found = funded(" ".join(f"{donor} has pledged EUR 4 million." for donor in donors))
-    assert found == [donor.removeprefix("The ") for donor in donors[:100]]
+    assert found == [donor.removeprefix("The ") for donor in donors[:50]]

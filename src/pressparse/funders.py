@@ -74,7 +74,7 @@ _MONEY_REACH = 60
 # Most cues a page reads a donor for (see `Budget`): the names after a cue, word by word, or the amount after a
 # money verb and the subject before it. A release names a few donors; past this many, the page is a list or junk.
 # (Cues followed by no capital cost little, and are all read.)
-_MAX_NAME_READINGS = 100
+_MAX_NAME_READINGS = 50
 # A donor named before "-funded": the one word glued to the suffix ("EU-funded", "Japan-funded").
 _SUFFIX_SUBJECT = compile_regex(r"(?<![\w-])\p{Lu}[\p{L}\p{N}.&]*$")
 # The issuing organisation in a dateline: "GENEVA, 12 May 2015 (IOM) –", its "(" at most this far in.

@@ -70,7 +70,7 @@ _MAX_WORDS_BEFORE = 6
 _MAX_WORDS_AFTER = 16
 # Most quoted titles, head words and project nouns (for a title in small letters after them) read on one page
 # (see `Budget`): a release quotes a few titles and names a few projects; past this many, it is a list or junk.
-_MAX_READINGS = 50
+_MAX_READINGS = 30
 
 
 @dataclass(slots=True)
