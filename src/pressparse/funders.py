@@ -27,7 +27,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
+from itertools import accumulate, islice
 
 import regex
 
@@ -451,12 +451,6 @@ def _fund_heads_plain() -> tuple[bytes, ...]:
 
 
 @lru_cache(maxsize=None)
-def _fund_head_finder() -> re.Pattern[bytes]:
-    """Any of `_fund_heads_plain` anywhere in plain letters: one search instead of one per head."""
-    return re.compile(b"|".join(map(re.escape, _fund_heads_plain())) or b"(?!)")
-
-
-@lru_cache(maxsize=None)
 def _fund_heads_without_plain_letters() -> tuple[str, ...]:
     """Lookup forms of the fund head words written in a script without plain letters ("صندوق"): an empty plain
     form would be in every text."""
@@ -472,37 +466,61 @@ class _FundWindows:
     """Whether a fund head word ("Fund", "Fonds") follows an offset of one paragraph where names are read (twice
     the reading window: a known name with commas may run past it); without one, no name read after a channel cue
     there suits it (`_fits`). Offsets are asked in text order. Case folding and decomposition work character by
-    character (what reordering they do moves accents only), so the paragraph is decomposed once and a window's
-    form is the slice between the decomposed lengths of the text before its ends: decomposing each window again
-    took a paragraph of channel cues time in the cues times the window."""
+    character (what reordering they do moves accents only, which plain letters drop), so the heads are found once
+    in the paragraph's plain letters, and a window holds one when one lies between the plain lengths of the text
+    before its ends: looking at each window again took a paragraph of channel cues time in the cues times the
+    window."""
 
     def __init__(self, text: str):
         self.text = text
-        self.decomposed = ""  # decomposed on the first question: most paragraphs have no channel cue
+        self.heads_found = False  # the heads are found on the first question: most paragraphs have no channel cue
+        self.head_starts: list[int] = []  # where each head found in the plain letters starts, in order
+        self.first_end: list[int] = []  # the first end of a head starting there or later
         self.other_scripts = False  # whether the first letter of a head without plain letters is in the paragraph
-        self.window_starts = _DecomposedLength(text)
-        self.window_ends = _DecomposedLength(text)
+        self.window_starts = _PlainLength(text)
+        self.window_ends = _PlainLength(text)
 
     def may_name_a_fund(self, offset: int) -> bool:
-        if not self.decomposed:
-            self.decomposed = _decomposed(self.text)
-            self.other_scripts = any(head[0] in self.decomposed for head in _fund_heads_without_plain_letters())
+        if not self.heads_found:
+            self._find_heads()
         end = min(len(self.text), offset + 2 * _READ_AFTER)
-        decomposed = self.decomposed[self.window_starts.at(offset) : self.window_ends.at(end)]
-        if _fund_head_finder().search(decomposed.encode("ascii", "ignore")):  # in the window's `_plain_letters`
+        low, high = self.window_starts.at(offset), self.window_ends.at(end)
+        first = bisect_left(self.head_starts, low)
+        if first < len(self.head_starts) and self.first_end[first] <= high:
             return True
+        if not self.other_scripts:
+            return False
         window = self.text[offset:end]
-        if not self.other_scripts or window.isascii():
+        if window.isascii():
             return False
         # A head without plain letters is sought in the window's lookup form, which takes a slow loop over its
         # letters: only when the head's first letter is in the window decomposed (the lookup form only drops marks).
-        heads = _fund_heads_without_plain_letters()
-        return any(head[0] in decomposed and head in fold(window) for head in heads)
+        decomposed = _decomposed(window)
+        return any(head[0] in decomposed and head in fold(window) for head in _fund_heads_without_plain_letters())
+
+    def _find_heads(self) -> None:
+        decomposed = _decomposed(self.text)
+        plain = decomposed.encode("ascii", "ignore")
+        found = sorted((at, at + len(head)) for head in _fund_heads_plain() for at in _places_of(head, plain))
+        self.head_starts = [start for start, _ in found]
+        self.first_end = list(accumulate(reversed([end for _, end in found]), min))[::-1]
+        self.other_scripts = any(head[0] in decomposed for head in _fund_heads_without_plain_letters())
+        self.heads_found = True
 
 
-class _DecomposedLength:
-    """The length of a text's beginning, up to an offset, once case-folded and decomposed, for offsets asked in
-    increasing order: each piece of the text is decomposed once."""
+def _places_of(needle: bytes, text: bytes) -> list[int]:
+    """Where `needle` starts in `text`, overlapping places included."""
+    places = []
+    at = text.find(needle)
+    while at >= 0:
+        places.append(at)
+        at = text.find(needle, at + 1)
+    return places
+
+
+class _PlainLength:
+    """The length of a text's beginning, up to an offset, in plain letters (`_plain_letters`), for offsets asked
+    in increasing order: each piece of the text is transformed once."""
 
     def __init__(self, text: str):
         self.text = text
@@ -512,7 +530,7 @@ class _DecomposedLength:
     def at(self, offset: int) -> int:
         if offset < self.offset:
             self.offset, self.length = 0, 0
-        self.length += len(_decomposed(self.text[self.offset : offset]))
+        self.length += len(_plain_letters(self.text[self.offset : offset]))
         self.offset = offset
         return self.length
 
