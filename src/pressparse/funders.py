@@ -544,13 +544,13 @@ def _mentions(
         return []  # most paragraphs: no reader to build, nothing to sort
     text = paragraph.text
     reader = _Reader(text, paragraph.folded, lowercase, budget)
-    misuse_words = _misuse_words(paragraph)
+    misuse_spans = _misuse_spans(paragraph)
     naming_starts = [at for at, _, kind in cues if kind in _NAMING_FAMILIES]
     sentence_ends = _SentenceEnds(text)
     funds = _FundWindows(text)
     found: list[tuple[_Mention, str]] = []
     for cue_start, cue_end, family in cues:
-        if _misused(paragraph, cue_start, misuse_words):
+        if _misused(paragraph, cue_start, misuse_spans):
             continue
         phrase = text[cue_start:cue_end]
         if family == "suffixes":
@@ -632,20 +632,20 @@ def _misuse() -> re.Pattern:
     return compile_re(rf"(?<!\w)(?:{misuse})(?!\w)")
 
 
-def _misuse_words(paragraph: Paragraph) -> list[tuple[int, int]]:
+def _misuse_spans(paragraph: Paragraph) -> list[tuple[int, int]]:
     """The spans of the paragraph's words of money taken, found once for all its cues (a search before each cue
     would read the same text again where cues follow each other closely)."""
     return [word.span() for word in _misuse().finditer(paragraph.folded)]
 
 
-def _misused(paragraph: Paragraph, cue_start: int, misuse_words: list[tuple[int, int]]) -> bool:
+def _misused(paragraph: Paragraph, cue_start: int, misuse_spans: list[tuple[int, int]]) -> bool:
     """True when the sentence speaks of money taken before the cue: "he embezzled funds from the X Trust" or "he
     fraudulently obtained a grant from Y" names a victim, not a donor. A capitalised word is part of a name
-    ("the Auto Theft Unit is funded by ..."), not money taken. `misuse_words`: see `_misuse_words`. (The
+    ("the Auto Theft Unit is funded by ..."), not money taken. `misuse_spans`: see `_misuse_spans`. (The
     reading window is looked at first: most cues have no such word before them, and need no sentence start.)"""
     low = max(0, cue_start - _READ_BEFORE)
     starts = []
-    for start, end in islice(misuse_words, bisect_left(misuse_words, (low, 0)), None):
+    for start, end in islice(misuse_spans, bisect_left(misuse_spans, (low, 0)), None):
         if start >= cue_start:
             break
         if end <= cue_start:
