@@ -483,6 +483,8 @@ class _FundWindows:
     def may_name_a_fund(self, offset: int) -> bool:
         if not self.heads_found:
             self._find_heads()
+        if not self.head_starts and not self.other_scripts:
+            return False  # no head in the whole paragraph (most paragraphs with a channel cue)
         end = min(len(self.text), offset + 2 * _READ_AFTER)
         low, high = self.window_starts.at(offset), self.window_ends.at(end)
         first = bisect_left(self.head_starts, low)
@@ -530,7 +532,8 @@ class _PlainLength:
     def at(self, offset: int) -> int:
         if offset < self.offset:
             self.offset, self.length = 0, 0
-        self.length += len(_plain_letters(self.text[self.offset : offset]))
+        piece = self.text[self.offset : offset]
+        self.length += len(piece) if piece.isascii() else len(_plain_letters(piece))  # ASCII is its own plain form
         self.offset = offset
         return self.length
 
