@@ -40,3 +40,35 @@ def seed_000_text() -> str:
 @pytest.fixture
 def seed_003_text() -> str:
     return SEED_003.read_text(encoding="utf-8")
+
+
+# Tests that count the work of a step replace a module's pattern or class with a counting one, which only the
+# plain-Python modules look up at run time (a compiled module calls what it was compiled with).
+plain_python_only = pytest.mark.skipif(
+    __import__("pressparse").build() == "compiled", reason="counts calls into the plain-Python modules"
+)
+
+
+class CountingPattern:
+    """A compiled pattern that adds up the characters each search or match is given to read (from `pos` to
+    `endpos`): the work a step asks of it, whatever the machine's speed."""
+
+    def __init__(self, pattern):
+        self.pattern = pattern
+        self.read = 0
+        self.calls = 0
+
+    def _count(self, text: str, pos: int, endpos: int | None) -> int:
+        end = len(text) if endpos is None else min(endpos, len(text))
+        self.read += max(0, end - pos)
+        self.calls += 1
+        return end
+
+    def search(self, text, pos=0, endpos=None):
+        return self.pattern.search(text, pos, self._count(text, pos, endpos))
+
+    def match(self, text, pos=0, endpos=None):
+        return self.pattern.match(text, pos, self._count(text, pos, endpos))
+
+    def finditer(self, text, pos=0, endpos=None):
+        return self.pattern.finditer(text, pos, self._count(text, pos, endpos))

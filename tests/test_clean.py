@@ -19,6 +19,14 @@ def test_entities_and_tag_remnants():
     assert lines_of("<p>Un <b>texte</b></p>\nSuite") == [(1, "Un texte"), (1, ""), (2, "Suite")]
 
 
+def test_numeric_references_past_unicode_become_the_replacement_character_however_long():
+    # Python's int() refuses over 4,300 digits; HTML turns any number past U+10FFFF into U+FFFD.
+    assert clean_text("a &#" + "9" * 5000 + "; b") == "a \ufffd b"
+    assert clean_text("a &#" + "9" * 5000 + " b &#12345678;c") == "a \ufffd b \ufffdc"
+    assert clean_text("&#x" + "f" * 5000 + ";") == "\ufffd"
+    assert clean_text("&#00000000065; &#1114109;") == "A \U0010fffd"  # below the limit: kept
+
+
 def test_line_breaking_tags_split_lines_that_keep_their_input_line_number():
     assert lines_of("Contact:\nAna Ruiz<br>IOM Geneva<br/>Tel") == [
         (1, "Contact:"), (2, "Ana Ruiz"), (2, "IOM Geneva"), (2, "Tel"),

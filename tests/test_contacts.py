@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import CountingPattern, plain_python_only
 from pressparse import contacts
 from pressparse.contacts import (
     Item,
@@ -605,6 +606,18 @@ def test_a_sentence_ending_with_a_contact_verb_and_a_colon_opens_the_block_on_th
     assert record.body.endswith("si vous souhaitez un témoignage,")
 
 
+@plain_python_only
+def test_the_contact_verb_before_a_closing_colon_is_looked_for_near_it_on_a_long_line(monkeypatch):
+    # A line of thousands of words ending in a colon was read whole by the verb pattern.
+    lead_in = CountingPattern(contacts._patterns()["lead_in"])
+    monkeypatch.setitem(contacts._patterns(), "lead_in", lead_in)
+    assert contacts.closing_verb_cue("mot " * 20_000 + "Tel:", 3) is None
+    line = "mot " * 20_000 + "si vous souhaitez un témoignage vous pouvez me joindre au :"
+    cue = contacts.closing_verb_cue(line, 3)
+    assert cue is not None and line[cue.start :] == "vous pouvez me joindre au :"
+    assert lead_in.read <= 2 * 300
+
+
 @pytest.mark.parametrize("line, rest", [
     ("For pictures or interviews please CONTACT PRESS@EXAMPLE.ORG", "PRESS@EXAMPLE.ORG"),
     ("Pour toute question sur la campagne, contactez Ana Ruiz", "Ana Ruiz"),
@@ -777,3 +790,12 @@ def test_a_job_title_is_no_desk(text, desk):
 def test_pio_heading_before_a_colon_is_a_contact_cue():
     record = extract(MENU + PARAGRAPHS["en"] + "###\nPIO: Lt. Lena Marsh, 405-522-0191\n")
     assert [(c.name, c.phones) for c in record.contacts] == [("Lena Marsh", ["+14055220191"])]
+
+
+@pytest.mark.parametrize("cue_lines, found", [(40, True), (60, False)])
+def test_a_page_reads_the_blocks_of_its_first_50_cues(cue_lines, found):
+    # A release's contact block is among its first few cues; a page of thousands of cue lines is a list or junk,
+    # whose blocks would only cost time (issue 18).
+    block = "Media contact:\nAna Ruiz\nTel: +41 22 555 01 01\nana.ruiz@example.org\n"
+    record = extract(page_text("en", "Contact\n\n" * cue_lines + block))
+    assert [c.emails for c in record.contacts] == ([["ana.ruiz@example.org"]] if found else [])

@@ -190,3 +190,21 @@ def test_evidence_spans_point_into_the_decoded_input(path):
             assert original[item["start"] : item["end"]] == value, (field, value)
             checked += 1
     assert checked >= 1 or not record_values(page)
+
+
+def test_input_lines_ended_by_carriage_returns_alone_are_counted_as_lines(seed_003_text):
+    # Cleaning ends a line at a lone "\r" too (old Mac files): the input's line numbers and spans follow it.
+    original = seed_003_text.replace("\r\n", "\n").replace("\n", "\r")
+    page = analyse(original, "page.txt")
+    headline = evidence_of(page, on_input=True)["headline"]
+    assert original[headline["start"] : headline["end"]] == page.record.headline
+    assert headline["line"] == 30
+
+
+def test_a_name_read_on_over_a_blank_line_is_spanned_over_it():
+    # A paragraph that ends no sentence goes on into the next one for names ("the HARBOR" / "" / "Initiative").
+    original = (SAMPLES / "en_kano_hard_wrapped.txt").read_text(encoding="utf-8").replace("HARBOR\n", "HARBOR\n\n", 1)
+    page = analyse(original, "page.txt")
+    assert page.record.projects[0].name == "HARBOR Initiative"
+    item = evidence_of(page, on_input=True)["projects"][0]
+    assert original[item["start"] : item["end"]] == "HARBOR\n\nInitiative"

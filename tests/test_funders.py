@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from pressparse import funders, projects
+from pressparse import funders, names, projects
 from pressparse.model import Contact
+from pressparse.names import Budget, Paragraph, Spots, funding_cues
+from conftest import CountingPattern, plain_python_only
 from test_projects import page_of
 
 
@@ -73,10 +75,32 @@ def test_a_fund_named_as_the_channel_is_the_funder(text, language, expected):
 def test_a_channel_cue_reads_names_only_before_a_fund_head_word():
     # The cheap test before reading names after "through", "via", "من خلال": a fund head word in the window, in
     # a script with plain letters or without them.
-    assert funders._may_name_a_fund("through the Lake Region Recovery Fund.", 0)
-    assert funders._may_name_a_fund("من خلال صندوق الأمم المتحدة للسكان", 0)
-    assert not funders._may_name_a_fund("via la Libye en raison des frontières.", 0)
-    assert not funders._may_name_a_fund("من خلال وزارة الصحة في المدينة", 0)
+    assert funders._FundWindows("through the Lake Region Recovery Fund.").may_name_a_fund(0)
+    assert funders._FundWindows("من خلال صندوق الأمم المتحدة للسكان").may_name_a_fund(0)
+    assert not funders._FundWindows("via la Libye en raison des frontières.").may_name_a_fund(0)
+    assert not funders._FundWindows("من خلال وزارة الصحة في المدينة").may_name_a_fund(0)
+
+
+def test_the_windows_after_channel_cues_read_in_order_are_those_read_one_by_one():
+    # The paragraph is decomposed once and each window sliced from it: the same answers as each window alone,
+    # accents, letters that fold longer ("ß") and a fund head in another script included.
+    text = "über die Straße " * 40 + "über den Fonds Nord, " + "über das Dorf " * 40 + "عبر صندوق الأمم " + "über " * 90
+    offsets = range(0, len(text), 7)
+    windows = funders._FundWindows(text)
+    in_order = [windows.may_name_a_fund(offset) for offset in offsets]
+    assert in_order == [funders._FundWindows(text).may_name_a_fund(offset) for offset in offsets]
+    assert True in in_order and False in in_order
+
+
+@plain_python_only
+def test_a_paragraph_of_channel_cues_is_decomposed_once(monkeypatch):
+    # Each "über" decomposed the 400 characters after it: a paragraph of them took time in the cues times that.
+    decomposed = []
+    decompose = funders._decomposed
+    monkeypatch.setattr(funders, "_decomposed", lambda text: decomposed.append(len(text)) or decompose(text))
+    text = "Alpha über " * 2000 + "den Fonds Nord."  # a fund head in the paragraph: every window is looked at
+    assert funded(text, language="de") == ["Fonds Nord"]
+    assert sum(decomposed) <= 3 * len(text)
 
 
 def test_donor_glued_to_funded():
@@ -370,7 +394,73 @@ def test_a_misuse_word_inside_a_name_is_no_money_taken():
 
 def test_a_describing_noun_and_its_adjectives_are_skipped_before_the_name_they_describe():
     text = "with support from the charity Hope Now and the aid workers"
-    reader = funders._Reader(text, text.lower(), lowercase=False)
+    reader = funders._Reader(text, text.lower(), lowercase=False, budget=Budget(1))
     tokens = funders.Tokens(text, 0, len(text))
     assert reader._past_descriptor(tokens, 4, "charity") == 5  # "Hope"
     assert reader._past_descriptor(tokens, 9, "aid") == 9  # no describing noun: no name after it
+
+
+@plain_python_only
+def test_repeated_cues_read_the_text_before_and_after_them_once(monkeypatch):
+    # "financé par financé par …": each cue looked for a name in the 200 characters after it and for money
+    # taken in the 200 before it, so the text was read again from every cue.
+    before_a_name = CountingPattern(funders._BEFORE_A_NAME)
+    misuse = CountingPattern(funders._misuse())
+    monkeypatch.setattr(funders, "_BEFORE_A_NAME", before_a_name)
+    monkeypatch.setattr(funders, "_misuse", lambda: misuse)
+    text = "détourné " + "financé par " * 1000  # a word of money taken: the pattern of such words is searched
+    assert funded(text, language="fr") == []
+    assert 0 < before_a_name.read <= len(text)
+    assert 0 < misuse.read <= len(text)
+
+
+@plain_python_only
+def test_the_acronym_after_a_name_is_looked_for_near_it_however_long_the_paragraph(monkeypatch):
+    # The `regex` module looks for the "(" of "(ACR)" in all the rest of the text unless the match is bounded:
+    # each name of a long paragraph of cues read the paragraph again.
+    read_per_name = []
+    for cues in (100, 400):
+        acronyms = CountingPattern(names.ACRONYM_IN_PARENS)
+        monkeypatch.setattr(names, "ACRONYM_IN_PARENS", acronyms)
+        assert funded("The work is funded by the European Union and " * cues) == ["European Union"]
+        read_per_name.append(acronyms.read / acronyms.calls)
+    assert max(read_per_name) <= 1.1 * min(read_per_name)  # as much for a name of a long paragraph as of a short one
+
+
+def test_a_page_reads_names_after_its_first_50_cues_followed_by_one():
+    # A release names a few donors; a page of thousands of "funded by X" is a list or junk, whose names would
+    # only cost time (issue 18). Cues followed by no name cost little and are all read (see the test above).
+    donors = [f"Fondation Nord{chr(ord('a') + i // 26)}{chr(ord('a') + i % 26)}" for i in range(60)]
+    found = funded(" ".join(f"The school is funded by the {donor}." for donor in donors))
+    assert found == donors[:50]
+
+
+class CountingText(str):
+    """A paragraph text that adds up the characters its `find` calls are given to search."""
+
+    searched = 0
+
+    def find(self, sub, start=0, end=None):
+        CountingText.searched += (len(self) if end is None else end) - start
+        return super().find(sub, start, end)
+
+
+@plain_python_only
+def test_a_paragraph_of_money_verbs_is_searched_for_sentence_ends_once():
+    # Each money verb ("has pledged") searched the rest of the paragraph for the end of its sentence, and
+    # went through all the paragraph's cues for a later naming cue: a paragraph of them took time in its square.
+    CountingText.searched = 0
+    text = CountingText("Japan has pledged " * 2000 + "nothing. Norway has pledged EUR 4 million. The rest.")
+    paragraph = Paragraph(text, [0], [0])
+    spotted = Spots([paragraph], [])
+    cues = funding_cues().find(spotted.joined, spotted.found["funding"])[0]
+    budget = Budget(len(cues))  # every verb read (the page's budget is another test's)
+    found = funders._mentions(paragraph, cues, lowercase=False, budget=budget)
+    assert [(mention.name, family) for mention, family in found] == [("Norway", "subject_verbs")]
+    assert CountingText.searched <= 2 * len(text)
+
+
+def test_a_page_reads_the_amount_and_subject_of_its_first_50_money_verbs():
+    donors = [f"The Nord{chr(ord('a') + i // 26)}{chr(ord('a') + i % 26)} Foundation" for i in range(60)]
+    found = funded(" ".join(f"{donor} has pledged EUR 4 million." for donor in donors))
+    assert found == [donor.removeprefix("The ") for donor in donors[:50]]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import plain_python_only
 from pressparse import lexicon, projects
-from pressparse.names import Paragraph, Spots
+from pressparse.names import Budget, Paragraph, Spots, Tokens
 from pressparse.names import paragraphs as body_paragraphs
 from pressparse.model import Release
 from pressparse.page import BODY, Line, Page
@@ -326,6 +327,47 @@ def test_a_named_project_is_read_from_the_first_head_written_with_its_capital():
     # The lower-case noun before it starts no name; the capitalised head does.
     paragraph = Paragraph("The project team joined the Green Roads Initiative (GRI) in May.", [0], [0])
     starts = projects._Marks(Spots([paragraph], [])).noun_starts[0]
-    assert [(found.name, found.acronym) for found in projects._named(paragraph, starts)] == [
+    assert [(found.name, found.acronym) for found in projects._named(paragraph, starts, Budget(30))] == [
         ("Green Roads Initiative", "GRI")
     ]
+
+
+def test_a_word_cut_by_the_reading_window_is_no_word_of_the_name():
+    # The window of 220 characters after "Programme" ends inside the fifteenth word: the name stops before it.
+    assert found("Le Programme " + "Internationale " * 20, language="fr") == [
+        ("Programme " + " ".join(["Internationale"] * 14), None)
+    ]
+
+
+def test_a_name_takes_at_most_16_words_after_its_head_word():
+    assert found("Le Programme " + "Alpha " * 60, language="fr") == [("Programme " + " ".join(["Alpha"] * 16), None)]
+    assert found("Projet " * 40, language="fr") == []  # head words alone make no name
+
+
+@plain_python_only
+def test_a_run_of_head_words_is_read_once_not_again_from_each_head_word(monkeypatch):
+    # "Projet Projet Projet …": every word is a head; reading the name on from each of them made the time
+    # grow with the words a name may take times the words of the page.
+    reads = []
+    read_token = Tokens.__getitem__
+    monkeypatch.setattr(Tokens, "__getitem__", lambda tokens, i: reads.append(i) or read_token(tokens, i))
+    words = 2000
+    assert found("Projet " * words, language="fr") == []
+    assert len(reads) < 3 * words
+
+
+@pytest.mark.parametrize(
+    "one_title",
+    [
+        "Le projet « Titre {} » a commencé.",  # quoted titles
+        "Le Programme Nord{} a commencé.",  # names around a head word
+        "Le projet de gestion des frontières{} au Bénin a commencé.",  # titles in small letters after a noun
+    ],
+)
+def test_a_page_is_read_for_the_first_30_titles_of_each_kind_only(one_title):
+    # A release names a few projects; a page of thousands of cues is a list or junk, whose reading would only
+    # cost time (issue 18): its first 30 are read.
+    suffixes = [chr(ord("a") + i // 26) + chr(ord("a") + i % 26) for i in range(40)]
+    titles = found(" ".join(one_title.format(suffix) for suffix in suffixes), language="fr")
+    assert len(titles) == 30
+    assert all(suffix in title and title in one_title.format(suffix) for (title, _), suffix in zip(titles, suffixes))

@@ -21,6 +21,9 @@ _TAG_BREAK: Final = "\x1e"
 # Tabs and the Unicode spaces become plain spaces; then runs of spaces become one.
 _ODD_SPACE: Final = compile_re(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _SPACE_RUN: Final = compile_re(r"  +")
+# A decimal character reference of eight digits or more (leading zeros aside) is past U+10FFFF, so HTML makes it
+# U+FFFD; Python's int() refuses a string of over 4,300 digits, so these become U+FFFD before html.unescape reads them.
+_HUGE_DECIMAL_REF: Final = compile_re(r"&#0*[1-9][0-9]{7,};?")
 
 
 def clean_text(text: str) -> str:
@@ -36,6 +39,8 @@ def clean_text(text: str) -> str:
     if "&" in text:
         import html  # imported on first use: its entity table costs 2 ms of start-up, most pages have no "&"
 
+        if "&#" in text:
+            text = _HUGE_DECIMAL_REF.sub("\ufffd", text)
         text = html.unescape(text)
     if not _printable(text):
         text = _ODD_SPACE.sub(" ", _CONTROL.sub("", text))

@@ -19,6 +19,7 @@ import regex
 
 from . import lexicon, places
 from .model import Contact
+from .names import Budget
 from .boilerplate import BULLET_CHARS
 from .page import BODY, BOILERPLATE, CONTACT, Page
 from .patterncache import compile_re, compile_regex, import_library
@@ -32,6 +33,9 @@ MAX_BLOCK_LINES = 40
 MAX_OTHER_LINES = 2
 # A contact heading above the headline is looked for this many lines up.
 ABOVE_HEADLINE = 6
+# Most cues whose block is read in one pass over the page (see `names.Budget`): a release's contact block is among
+# its first few cues; a page of thousands of cue lines is a list or junk.
+MAX_BLOCKS_READ = 50
 # A contact widget names a person and their post in at most this many words ("Team Communications").
 MAX_POST_WORDS = 4
 # A person's name is 2 to 5 words.
@@ -670,12 +674,20 @@ def _cue_span(text: str, mid_line: bool) -> tuple[int, int, str] | None:
 _cached_cue_span = lru_cache(maxsize=2048)(_cue_span)
 
 
+# How far before the colon that ends a line its contact verb may start, in characters (see `closing_verb_cue`).
+_CLAUSE_REACH = 300
+
+
 def closing_verb_cue(text: str, index: int) -> Cue | None:
     """The contact verb of a sentence that ends its line with a colon, the contact on the next lines ("...,
     vous pouvez me joindre au :" / a number): the cue starts at the verb, in the line's last clause."""
     if not text.endswith(":"):
         return None
-    clause = max(text.rfind(mark, 0, len(text) - 1) for mark in ".,;!?") + 1
+    # The clause starts after the last punctuation, and at most _CLAUSE_REACH characters before the colon: a
+    # contact verb stands near it, and the pattern would otherwise read all of a long line ending in a colon.
+    low = max(0, len(text) - _CLAUSE_REACH)
+    clause = max(text.rfind(mark, low, len(text) - 1) + 1 for mark in ".,;!?")
+    clause = max(clause, low)
     verbs = list(_patterns()["lead_in"].finditer(text, clause))
     return Cue(index, verbs[-1].start(), verbs[-1].end(), verbs[-1][0]) if verbs else None
 
@@ -944,6 +956,10 @@ def _press_posts() -> frozenset[str]:
     return _words("role_words") | _words("desk_words")
 
 
+# Marks a press mailbox may hold between its words ("press.office", "media-relations"), dropped to compare it.
+_MAILBOX_MARKS = str.maketrans("", "", "._-")
+
+
 def _take_press_mailbox(page: Page, start: int) -> None:
     """Without a contact block, the first press office address on the page from line `start` on ("presse@...",
     "media@..." by a date line or in a footer) is the contact, without a name."""
@@ -954,7 +970,7 @@ def _take_press_mailbox(page: Page, start: int) -> None:
             continue
         for _, _, address in find_emails(deobfuscate(text)):
             mailbox = address.partition("@")[0]
-            if regex.sub(r"[._-]", "", mailbox) in mailboxes:
+            if mailbox.translate(_MAILBOX_MARKS) in mailboxes:
                 page.record.contacts = [_contact(page, Person(emails=[Item("email", address, index)]), mailbox)]
                 return
 
@@ -1019,7 +1035,9 @@ def _ends_on_a_post(text: str) -> bool:
 
 def _take_block(page: Page, indexes: range, tail: int | None, end: int | None = None) -> bool:
     """Takes the first contact block whose cue is on one of the lines `indexes`: a cue inside a line counts from
-    line `tail` on, and with `end` (above the headline) only a heading cue counts, its block ending there."""
+    line `tail` on, and with `end` (above the headline) only a heading cue counts, its block ending there. At
+    most MAX_BLOCKS_READ blocks are read."""
+    blocks = Budget(MAX_BLOCKS_READ)
     for index in indexes:
         text = page.lines[index].text
         cue = find_cue(text, index, mid_line=tail is not None and index >= tail) if text else None
@@ -1027,6 +1045,8 @@ def _take_block(page: Page, indexes: range, tail: int | None, end: int | None = 
             cue = closing_verb_cue(text, index)
         if cue is None or (end is not None and not _is_heading(page, cue)):
             continue
+        if not blocks.take():
+            return False
         block = read_block(page, cue, end)
         if not block.people or not heading_holds(page, block):
             continue

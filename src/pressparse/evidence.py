@@ -8,8 +8,8 @@ of `--evidence`, and `explain` draws its highlights from it.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
-from itertools import accumulate
 
 from .page import Evidence, Line, Page
 
@@ -18,6 +18,7 @@ LIST_FIELDS = ("funders", "projects", "contacts")
 # A value wrapped by the scraper is looked for in the noted line and this many lines after it
 # (an extractor may note the cue's line while the value starts on the next one).
 WRAP_LINES = 3
+_LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
 def _record_values(page: Page) -> dict[str, list[str | None]]:
@@ -95,11 +96,12 @@ class TextLines:
 
     def __init__(self, page: Page, on_input: bool = False):
         self.text = page.original if on_input else page.text
-        self.raw = self.text.split("\n")
+        # Lines end where cleaning ended them (clean.py): at "\r\n", "\r" or "\n".
+        self.raw = _LINE_BREAK.split(self.text)
         # A note names a line of `page.lines`; in the input, that is the line the cleaned line came from.
         self.index_of = (lambda i: page.lines[i].number - 1) if on_input else (lambda i: i)
-        # Offset of each line's first character; line i ends at starts[i + 1] - 1 (its "\n").
-        self.starts = [0, *accumulate(len(line) + 1 for line in self.raw)]
+        # Offset of each line's first character (then of the text's end).
+        self.starts = [0, *(end.end() for end in _LINE_BREAK.finditer(self.text)), len(self.text) + 1]
 
     def line_span(self, index: int) -> tuple[int, int]:
         """The span of the line's text without its surrounding whitespace (what `Line.text` holds)."""
@@ -132,14 +134,13 @@ class TextLines:
 
     def wrapped(self, index: int, needle: str) -> tuple[int, int] | None:
         """The needle's span when the scraper broke it over lines, from the noted line to a few lines on
-        (stopping at a blank line)."""
+        (blank lines included: a name reads on over a paragraph break that ends no sentence, see
+        `names.paragraphs`)."""
         words = needle.split()
         if not words:
             return None
         lo = self.line_span(index)[0]
-        last = index
-        while last + 1 < len(self.raw) and last < index + WRAP_LINES and self.raw[last + 1].strip():
-            last += 1
+        last = min(index + WRAP_LINES, len(self.raw) - 1)
         return _find_words(self.text, words, lo, self.line_span(last)[1])
 
     def locate(self, note: Evidence, value: str) -> tuple[int, int]:

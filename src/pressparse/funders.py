@@ -24,15 +24,17 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
+from itertools import accumulate, islice
 
 import regex
 
 from . import lexicon
 from .model import Funder
 from .names import (
+    Budget,
     ACRONYM_IN_PARENS,
     TOKEN,
     Paragraph,
@@ -69,6 +71,10 @@ _READ_AFTER = 200
 _READ_BEFORE = 150
 # Characters after a money verb where the amount must appear ("has pledged EUR 4 million").
 _MONEY_REACH = 60
+# Most cues a page reads a donor for (see `Budget`): the names after a cue, word by word, or the amount after a
+# money verb and the subject before it. A release names a few donors; past this many, the page is a list or junk.
+# (Cues followed by no capital cost little, and are all read.)
+_MAX_NAME_READINGS = 50
 # A donor named before "-funded": the one word glued to the suffix ("EU-funded", "Japan-funded").
 _SUFFIX_SUBJECT = compile_regex(r"(?<![\w-])\p{Lu}[\p{L}\p{N}.&]*$")
 # The issuing organisation in a dateline: "GENEVA, 12 May 2015 (IOM) –", its "(" at most this far in.
@@ -183,24 +189,30 @@ def _vocabulary() -> dict[str, frozenset]:
 
 class _Reader:
     """Reads donor names in one paragraph's text. `lowercase` allows the small-letter words of names in
-    languages that write them so ("Union européenne", "Agence française de développement")."""
+    languages that write them so ("Union européenne", "Agence française de développement"); `budget`: the
+    readings of names the page may still take."""
 
-    def __init__(self, text: str, folded: str, lowercase: bool):
+    def __init__(self, text: str, folded: str, lowercase: bool, budget: Budget):
         self.text = text
         self.folded = folded
         self.lowercase = lowercase
+        self.budget = budget
         self.vocabulary = _vocabulary()
+        # The last run of text skipped before a name (`_name_start`): small-letter words and spaces only.
+        self.skipped = (0, 0)
 
     def names_after(self, offset: int) -> list[tuple[str, str | None, int]]:
         """The donors named from `offset`: (name, acronym, start offset). "A, B and C" gives three; a comma
         list not closed by a conjunction keeps its first name only ("funded by Japan, IOM said")."""
-        start = _name_start(self.text, offset)
+        start = self._name_start(offset)
         if (
             not self.text[start : start + 1].isupper()
             and not _lowercase_head().match(self.folded, offset)
             and not is_caseless(self.text[offset : offset + 3].lstrip())
         ):
             return []  # most cues ("through", "via") are not followed by a name: skip the word-by-word reading
+        if not self.budget.take():
+            return []
         tokens = Tokens(self.text, offset, min(len(self.text), offset + _READ_AFTER))
         conjunctions = phrases("funding", "conjunctions")
         kept: list[tuple[str, str | None, int]] = []
@@ -222,6 +234,21 @@ class _Reader:
             if not comma:
                 break
         return kept
+
+    def _name_start(self, offset: int) -> int:
+        """Where `_BEFORE_A_NAME` stops after `offset` (within the reading window): the place of a name's
+        capital. The run skipped for the cue before, when `offset` is in it, is not read again: cues close
+        together ("financé par … financé par") would each read the same window."""
+        end = min(len(self.text), offset + _READ_AFTER)
+        run_start, run_end = self.skipped
+        inside = run_start <= offset < run_end
+        start = min(run_end, end) if inside else offset
+        window = self.text[start:end]
+        start = end - len(window.lstrip(_ASCII_BEFORE_A_NAME))
+        if start < end and not self.text[start].isascii():  # outside ASCII, a curly apostrophe: the pattern decides
+            start = _BEFORE_A_NAME.match(self.text, start, end).end()
+        self.skipped = (run_start if inside else offset, start)
+        return start
 
     def _take(self, tokens: Tokens, i: int) -> tuple[tuple[str, str | None, int], int] | None:
         """The name starting at token `i` with its "(ACR)", and the index of the token after them."""
@@ -396,14 +423,6 @@ def _lowercase_head() -> re.Pattern:
     return compile_re(rf"\s*(?:(?:{articles})(?:\s+|(?<=')))*(?:{heads})(?!\w)")
 
 
-def _name_start(text: str, offset: int) -> int:
-    """Where `_BEFORE_A_NAME` stops after `offset` (within the reading window): the place of a name's capital."""
-    end = min(len(text), offset + _READ_AFTER)
-    window = text[offset:end]
-    start = end - len(window.lstrip(_ASCII_BEFORE_A_NAME))
-    if start < end and not text[start].isascii():  # a letter outside ASCII, a curly apostrophe: the pattern decides
-        start = _BEFORE_A_NAME.match(text, start, end).end()
-    return start
 
 
 def _ends_a_name(name: str) -> bool:
@@ -423,11 +442,6 @@ def _plain_letters(text: str) -> bytes:
     return _decomposed(text).encode("ascii", "ignore")
 
 
-def _decomposed(text: str) -> str:
-    """`text` case-folded, each accented letter split into its letter and its accent (NFD)."""
-    return unicodedata.normalize("NFD", text.casefold())
-
-
 @lru_cache(maxsize=None)
 def _fund_heads_plain() -> tuple[bytes, ...]:
     """Plain letters of the fund head words' lookup forms, for the heads that have some."""
@@ -441,31 +455,103 @@ def _fund_heads_without_plain_letters() -> tuple[str, ...]:
     return tuple(head for head in _vocabulary()["fund_heads"] if not _plain_letters(head))
 
 
-def _may_name_a_fund(text: str, offset: int) -> bool:
-    """False when no fund head word ("Fund", "Fonds") follows `offset` where names are read (twice the reading
-    window: a known name with commas may run past it): no name read there suits a channel cue (`_fits`)."""
-    window = text[offset : offset + 2 * _READ_AFTER]
-    decomposed = _decomposed(window)
-    plain = decomposed.encode("ascii", "ignore")  # the window's `_plain_letters`
-    if any(head in plain for head in _fund_heads_plain()):
-        return True
-    if window.isascii():
-        return False
-    # A head without plain letters is sought in the window's lookup form, which takes a slow loop over its
-    # letters: only when the head's first letter is in the window decomposed (the lookup form only drops marks).
-    return any(head[0] in decomposed and head in fold(window) for head in _fund_heads_without_plain_letters())
+def _decomposed(text: str) -> str:
+    """`text` case-folded and decomposed (NFD): `_plain_letters` before the non-ASCII characters are dropped."""
+    return unicodedata.normalize("NFD", text.casefold())
 
 
-def _mentions(paragraph: Paragraph, cues: list[tuple[int, int, str]], lowercase: bool) -> list[tuple[_Mention, str]]:
+class _FundWindows:
+    """Whether a fund head word ("Fund", "Fonds") follows an offset of one paragraph where names are read (twice
+    the reading window: a known name with commas may run past it); without one, no name read after a channel cue
+    there suits it (`_fits`). Offsets are asked in text order. Case folding and decomposition work character by
+    character (what reordering they do moves accents only, which plain letters drop), so the heads are found once
+    in the paragraph's plain letters, and a window holds one when one lies between the plain lengths of the text
+    before its ends: looking at each window again took a paragraph of channel cues time in the cues times the
+    window."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.heads_found = False  # the heads are found on the first question: most paragraphs have no channel cue
+        self.head_starts: list[int] = []  # where each head found in the plain letters starts, in order
+        self.first_end: list[int] = []  # the first end of a head starting there or later
+        self.other_scripts = False  # whether the first letter of a head without plain letters is in the paragraph
+        self.window_starts = _PlainLength(text)
+        self.window_ends = _PlainLength(text)
+
+    def may_name_a_fund(self, offset: int) -> bool:
+        if not self.heads_found:
+            self._find_heads()
+        if not self.head_starts and not self.other_scripts:
+            return False  # no head in the whole paragraph (most paragraphs with a channel cue)
+        end = min(len(self.text), offset + 2 * _READ_AFTER)
+        low, high = self.window_starts.at(offset), self.window_ends.at(end)
+        first = bisect_left(self.head_starts, low)
+        if first < len(self.head_starts) and self.first_end[first] <= high:
+            return True
+        if not self.other_scripts:
+            return False
+        window = self.text[offset:end]
+        if window.isascii():
+            return False
+        # A head without plain letters is sought in the window's lookup form, which takes a slow loop over its
+        # letters: only when the head's first letter is in the window decomposed (the lookup form only drops marks).
+        decomposed = _decomposed(window)
+        return any(head[0] in decomposed and head in fold(window) for head in _fund_heads_without_plain_letters())
+
+    def _find_heads(self) -> None:
+        decomposed = _decomposed(self.text)
+        plain = decomposed.encode("ascii", "ignore")
+        found = sorted((at, at + len(head)) for head in _fund_heads_plain() for at in _places_of(head, plain))
+        self.head_starts = [start for start, _ in found]
+        self.first_end = list(accumulate(reversed([end for _, end in found]), min))[::-1]
+        self.other_scripts = any(head[0] in decomposed for head in _fund_heads_without_plain_letters())
+        self.heads_found = True
+
+
+def _places_of(needle: bytes, text: bytes) -> list[int]:
+    """Where `needle` starts in `text`, overlapping places included."""
+    places = []
+    at = text.find(needle)
+    while at >= 0:
+        places.append(at)
+        at = text.find(needle, at + 1)
+    return places
+
+
+class _PlainLength:
+    """The length of a text's beginning, up to an offset, in plain letters (`_plain_letters`), for offsets asked
+    in increasing order: each piece of the text is transformed once."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.offset = 0
+        self.length = 0
+
+    def at(self, offset: int) -> int:
+        if offset < self.offset:
+            self.offset, self.length = 0, 0
+        piece = self.text[self.offset : offset]
+        self.length += len(piece) if piece.isascii() else len(_plain_letters(piece))  # ASCII is its own plain form
+        self.offset = offset
+        return self.length
+
+
+def _mentions(
+    paragraph: Paragraph, cues: list[tuple[int, int, str]], lowercase: bool, budget: Budget
+) -> list[tuple[_Mention, str]]:
     """Every donor candidate of the paragraph with its cue family, in text order, from its `cues` (start, end,
-    family)."""
+    family); `budget`: the readings of names the page may still take."""
     if not cues:
         return []  # most paragraphs: no reader to build, nothing to sort
     text = paragraph.text
-    reader = _Reader(text, paragraph.folded, lowercase)
+    reader = _Reader(text, paragraph.folded, lowercase, budget)
+    misuse_spans = _misuse_spans(paragraph)
+    naming_starts = [at for at, _, kind in cues if kind in _NAMING_FAMILIES]
+    sentence_ends = _SentenceEnds(text)
+    funds = _FundWindows(text)
     found: list[tuple[_Mention, str]] = []
     for cue_start, cue_end, family in cues:
-        if _misused(paragraph, cue_start):
+        if _misused(paragraph, cue_start, misuse_spans):
             continue
         phrase = text[cue_start:cue_end]
         if family == "suffixes":
@@ -473,22 +559,51 @@ def _mentions(paragraph: Paragraph, cues: list[tuple[int, int, str]], lowercase:
             if subject:
                 found.append((_Mention(subject.group(), None, subject.start(), phrase), family))
         elif family == "subject_verbs":
-            end = text.find(". ", cue_end)
-            reach = cue_end + _MONEY_REACH if end < 0 else min(end, cue_end + _MONEY_REACH)
-            sentence_end = len(text) if end < 0 else end
-            named_later = any(cue_end < at < sentence_end and kind in _NAMING_FAMILIES for at, _, kind in cues)
-            has_money = _money().search(text, cue_end, reach) is not None
-            subject = reader.name_before(cue_start) if has_money and not named_later else None
+            subject = _subject_paying(reader, cue_start, cue_end, naming_starts, sentence_ends)
             if subject is not None:
                 found.append((_Mention(subject[0], None, subject[1], phrase), family))
         elif family == "closing":
             for name, acronym, start in _agents_before(reader, cue_start):
                 found.append((_Mention(name, acronym, start, phrase), family))
-        elif family != "channel" or _may_name_a_fund(text, cue_end):
+        elif family != "channel" or funds.may_name_a_fund(cue_end):
             for name, acronym, start in reader.names_after(cue_end):
                 found.append((_Mention(name, acronym, start, phrase), family))
     found.sort(key=lambda item: item[0].offset)
     return found
+
+
+class _SentenceEnds:
+    """Where the sentence of an offset ends (its next ". "), asked for offsets in text order: the paragraph is
+    searched once, not again to its end from each money verb (a paragraph of them took time in its square)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.searched_from = 0
+        self.found = text.find(". ")
+
+    def after(self, offset: int) -> int:
+        """The first ". " at `offset` or after it, -1 when none."""
+        if offset < self.searched_from or 0 <= self.found < offset:
+            self.searched_from, self.found = offset, self.text.find(". ", offset)
+        return self.found
+
+
+def _subject_paying(
+    reader: _Reader, cue_start: int, cue_end: int, naming_starts: list[int], sentence_ends: _SentenceEnds
+) -> tuple[str, int] | None:
+    """The subject of the money verb at `cue_start` ("Japan has pledged EUR 4 million") and its start, when an
+    amount follows the verb in its sentence and no naming cue (`naming_starts`: where the paragraph's start)
+    comes later in the sentence to name the donor itself; else None."""
+    end = sentence_ends.after(cue_end)
+    sentence_end = len(reader.text) if end < 0 else end
+    later = bisect_right(naming_starts, cue_end)
+    if later < len(naming_starts) and naming_starts[later] < sentence_end:
+        return None
+    if not reader.budget.take():
+        return None
+    if _money().search(reader.text, cue_end, min(sentence_end, cue_end + _MONEY_REACH)) is None:
+        return None
+    return reader.name_before(cue_start)
 
 
 @lru_cache(maxsize=None)
@@ -523,21 +638,31 @@ def _misuse() -> re.Pattern:
     return compile_re(rf"(?<!\w)(?:{lexicon.trie_regex(_misuse_words())})(?!\w)")
 
 
-def _misused(paragraph: Paragraph, cue_start: int) -> bool:
+def _misuse_spans(paragraph: Paragraph) -> list[tuple[int, int]]:
+    """The spans of the paragraph's words of money taken, found once for all its cues (a search before each cue
+    would read the same text again where cues follow each other closely). Plain substring tests first: most
+    paragraphs hold none, and the pattern is slow to start at every character."""
+    if not any(word in paragraph.folded for word in _misuse_words()):
+        return []
+    return [word.span() for word in _misuse().finditer(paragraph.folded)]
+
+
+def _misused(paragraph: Paragraph, cue_start: int, misuse_spans: list[tuple[int, int]]) -> bool:
     """True when the sentence speaks of money taken before the cue: "he embezzled funds from the X Trust" or "he
     fraudulently obtained a grant from Y" names a victim, not a donor. A capitalised word is part of a name
-    ("the Auto Theft Unit is funded by ..."), not money taken. (The reading window is searched first: most cues
-    have no such word before them, and need no sentence start; plain substring tests of the window spare most
-    cues the pattern, which is slow to start at every character.)"""
+    ("the Auto Theft Unit is funded by ..."), not money taken. `misuse_spans`: see `_misuse_spans`. (The
+    reading window is looked at first: most cues have no such word before them, and need no sentence start.)"""
     low = max(0, cue_start - _READ_BEFORE)
-    window = paragraph.folded[low:cue_start]
-    if not any(word in window for word in _misuse_words()):
+    starts = []
+    for start, end in islice(misuse_spans, bisect_left(misuse_spans, (low, 0)), None):
+        if start >= cue_start:
+            break
+        if end <= cue_start:
+            starts.append(start)
+    if not starts:
         return False
-    if _misuse().search(paragraph.folded, low, cue_start) is None:
-        return False
-    start = sentence_start(paragraph.text, cue_start, _READ_BEFORE)
-    words = _misuse().finditer(paragraph.folded, start, cue_start)
-    return any(not paragraph.text[word.start()].isupper() for word in words)
+    sentence = sentence_start(paragraph.text, cue_start, _READ_BEFORE)
+    return any(start >= sentence and not paragraph.text[start].isupper() for start in starts)
 
 
 def _fits(name: str, family: str) -> bool:
@@ -604,9 +729,10 @@ def find_funders(page: Page) -> None:
     funders: list[tuple[str, int, str]] = []  # name, line, cue
     spotted = spots(page)
     cues = funding_cues().find(spotted.joined, spotted.found["funding"])
+    budget = Budget(_MAX_NAME_READINGS)
     for index in spotted.headline_first():
         paragraph = spotted.texts[index]
-        for mention, family in _mentions(paragraph, cues[index], lowercase):
+        for mention, family in _mentions(paragraph, cues[index], lowercase, budget):
             identity = on_page.get(key(mention.name)) or _identity(mention.name)
             if identity in excluded or key(mention.name) in excluded or not _fits(mention.name, family):
                 continue

@@ -26,12 +26,32 @@ TOKEN = compile_re(
 # An acronym in parentheses, "(START)", "(JPBHR)": two capitals at least, digits and "&" or "-" allowed; a short
 # gloss may follow it inside ("(MPRR-SSA, en anglais)", "(JPBHR, by its English name)").
 ACRONYM_IN_PARENS = compile_regex(r"\s*\(\s*(\p{Lu}[\p{Lu}\p{N}&-]*\p{Lu}[\p{Lu}\p{N}]*)\s*(?:[,;][^()]{1,30})?\)")
+# The most characters an "(ACR)" takes after the name, its gloss included. A match is bounded by it: the `regex`
+# module looks for the "(" in the whole rest of the text before it tries the pattern, so a call without an end
+# cost the length of the paragraph (a paragraph of repeated cues was read again for each name).
+_ACRONYM_REACH = 120
 # What closes a paragraph: sentence punctuation, closing quotes and brackets.
 _CLOSING = tuple(".!?:;»”\"')")
 # How far back, in characters, the long form of an acronym may start.
 _DEFINITION_REACH = 200
 # Where a sentence ends, to keep a look-back inside the current sentence.
 _SENTENCE_BREAK = compile_regex(r"[.!?;]\s+(?=\P{Ll})")
+
+
+class Budget:
+    """How many more costly readings of one kind (the introduction of a quoted title, the words around a head
+    word, the names after a funding cue) a page may take. A release needs a few; a page of thousands of such
+    cues is a list or junk, and reading each of them would only cost time (issue 18: "« Projet Projet …")."""
+
+    def __init__(self, readings: int):
+        self.left = readings
+
+    def take(self) -> bool:
+        """True, and one reading less, while some are left."""
+        if self.left <= 0:
+            return False
+        self.left -= 1
+        return True
 
 
 class Paragraph:
@@ -379,7 +399,7 @@ def spots(page: Page) -> Spots:
 
 def acronym_after(text: str, offset: int) -> tuple[str | None, int]:
     """The "(ACR)" starting at `text[offset]` after spaces, and the offset past it; (None, offset) if none."""
-    match = ACRONYM_IN_PARENS.match(text, offset)
+    match = ACRONYM_IN_PARENS.match(text, offset, offset + _ACRONYM_REACH)
     return (match.group(1), match.end()) if match else (None, offset)
 
 

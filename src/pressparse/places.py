@@ -344,8 +344,10 @@ _NAME_AFTER = compile_regex(r"[ ]+\p{Lu}\p{Ll}")
 
 
 # The capitalised word before a country name, and what precedes it: nothing or a sentence's end when that word
-# only starts a sentence ("In Mexico"), anything else when the two make one name ("New Mexico").
-_WORD_BEFORE = compile_regex(r"(?:^|(?P<before>\S)\s+)(?P<word>\p{Lu}[\p{L}\p{M}'’-]*)[ ]$")
+# only starts a sentence ("In Mexico"), anything else when the two make one name ("New Mexico"). Searched backwards:
+# the match ends the text, and a forward search tried it from every character (a page naming a country at every
+# sentence spent most of its time here).
+_WORD_BEFORE = compile_regex(r"(?:^|(?P<before>\S)\s+)(?P<word>\p{Lu}[\p{L}\p{M}'’-]*)[ ]$", regex.REVERSE)
 _SENTENCE_STARTS = ".!?:;«“\"'‘(–—-•"
 _REACH_BEFORE = 40
 

@@ -30,6 +30,7 @@ from .model import Project
 from .names import (
     ACRONYM_IN_PARENS,
     TOKEN,
+    Budget,
     Paragraph,
     Spots,
     Spotter,
@@ -67,6 +68,12 @@ _REACH = 220
 _MAX_DEFINED_WORDS = 14
 # Most capitalised words before a head word ("Joint Regional Border Health Programme").
 _MAX_WORDS_BEFORE = 6
+# Most words of a name after its head word, small ones included ("Programme for the Protection of Migrants in the
+# Central Mediterranean" has nine): a run of capitalised words is read no further.
+_MAX_WORDS_AFTER = 16
+# Most quoted titles, head words and project nouns (for a title in small letters after them) read on one page
+# (see `Budget`): a release quotes a few titles and names a few projects; past this many, it is a list or junk.
+_MAX_READINGS = 30
 
 
 @dataclass(slots=True)
@@ -238,9 +245,10 @@ def _phrase_ends_a_word(text: str, phrase: str) -> bool:
     return False
 
 
-def _quoted(paragraph: Paragraph, starts: list[int]) -> list[_Found]:
+def _quoted(paragraph: Paragraph, starts: list[int], budget: Budget) -> list[_Found]:
     """Quoted titles introduced as a project, with the acronym in parentheses right after the quote. `starts`:
-    where the paragraph's project nouns may start (`_Marks.noun_starts`)."""
+    where the paragraph's project nouns may start (`_Marks.noun_starts`); `budget`: the quotes the page may still
+    read."""
     text = paragraph.text
     found: list[_Found] = []
     first = min((at for at in map(text.find, _OPENING_QUOTES) if at >= 0), default=-1)
@@ -250,6 +258,8 @@ def _quoted(paragraph: Paragraph, starts: list[int]) -> list[_Found]:
         title = next(g for g in match.groups() if g is not None).strip().rstrip(".;:")
         if not (title[:1].isupper() or title[:1].isdigit() or is_caseless(title)) or title.endswith(","):
             continue  # a quoted remark ("will help families," said ...), not a title
+        if not budget.take():
+            break
         cue = _introduction(paragraph, match, starts)
         if not cue:
             continue
@@ -363,19 +373,22 @@ def _words_to_acronym(tokens: Tokens) -> int:
 def _capitalised_words(tokens: Tokens) -> int:
     """How many of `tokens` (the words after a head word) continue the name: small inner words followed by a
     capitalised word ("for Border Health"). The name stops before its owner ("Programa Siria del Gobierno") and
-    before a second name ("Initiative and the Lakes Program")."""
+    before a second name ("Initiative and the Lakes Program"), and after _MAX_WORDS_AFTER words."""
     taken = 0
-    inner = _inner_words()
+    inner, owners = _inner_words(), words("projects", "owner_heads")
     conjunctions, articles = words("funding", "conjunctions"), words("funding", "articles")
-    while True:
+    while taken < _MAX_WORDS_AFTER:
         j = taken
-        while key(tokens.word(j)) in inner:
-            if key(tokens.word(j)) in conjunctions and key(tokens.word(j + 1)) in articles:
+        word = tokens.word(j)  # each word is read and looked up once: a run of capitalised words can be long
+        while key(word) in inner:
+            if key(word) in conjunctions and key(tokens.word(j + 1)) in articles:
                 return taken
             j += 1
-        if not is_capitalised(tokens.word(j)) or key(tokens.word(j)) in words("projects", "owner_heads"):
+            word = tokens.word(j)
+        if not is_capitalised(word) or key(word) in owners:
             return taken
         taken = j + 1
+    return taken
 
 
 
@@ -394,39 +407,60 @@ def _last_tokens(text: str, start: int, end: int, count: int) -> list[re.Match]:
     return tokens[-count:]
 
 
-def _named(paragraph: Paragraph, starts: list[int]) -> list[_Found]:
+def _named(paragraph: Paragraph, starts: list[int], budget: Budget) -> list[_Found]:
     """Capitalised names built around a capitalised head word, with the "(ACR)" that follows them. `starts`:
     where the paragraph's project nouns and head words may start (`_Marks.noun_starts`); the head pattern is
-    searched from the first one that is a head as written."""
-    patterns = _patterns()
+    searched from the first one that is a head as written. `budget`: the head words the page may still read."""
     text = paragraph.text
-    roles = words("projects", "roles")
     found: list[_Found] = []
     first_head = next((at for at in starts if text.startswith(_heads(), at)), None)
     if first_head is None:
         return found
-    for match in patterns["head"].finditer(text, first_head):
-        start = sentence_start(text, match.start(), _REACH)
-        before = _last_tokens(text, start, match.start(), _MAX_WORDS_BEFORE)
-        limit = min(len(text), match.end() + _REACH)
-        after = Tokens(text, match.end(), limit)
-        if key(after.word(0)) in roles:
-            continue  # "Programme Manager Ana Ruiz": a job title
-        # Reading words up to an "(ACR)" is the costly part: only done when a "(" follows.
-        to_acronym = _words_to_acronym(after) if text.find("(", match.end(), limit) >= 0 else 0
-        count_after = to_acronym or _capitalised_words(after)
-        count_before = _words_before(before)
-        first = before[-count_before].start() if count_before else match.start()
-        last = after.at(count_after - 1).end() if count_after else match.end()
-        name = text[first:last]
-        if not _is_proper_name(name, match.group()) or patterns["agency"].search(name):
-            continue
-        phase = patterns["phase"].match(text, last)
-        if phase:
-            last, name = phase.end(), text[first : phase.end()]
-        acronym, end = acronym_after(text, last)
-        found.append(_Found(name, acronym, first, end, match.group()))
+    head = _patterns()["head"]
+    match = head.search(text, first_head)
+    while match and budget.take():
+        name, read_to = _named_at(text, match)
+        if name:
+            found.append(name)
+        # A head word inside the name just read is one of its words, not the head of another name: the search
+        # goes on after the name (else a run of head words would be read again from each of them).
+        match = head.search(text, read_to)
     return found
+
+
+def _named_at(text: str, match: re.Match) -> tuple[_Found | None, int]:
+    """The name built around the head word `match` (None when the words around it make none), and where the
+    words it took end."""
+    patterns = _patterns()
+    start = sentence_start(text, match.start(), _REACH)
+    before = _last_tokens(text, start, match.start(), _MAX_WORDS_BEFORE)
+    limit = _window_end(text, match.end(), match.end() + _REACH)
+    after = Tokens(text, match.end(), limit)
+    if key(after.word(0)) in words("projects", "roles"):
+        return None, match.end()  # "Programme Manager Ana Ruiz": a job title
+    # Reading words up to an "(ACR)" is the costly part: only done when a "(" follows.
+    to_acronym = _words_to_acronym(after) if text.find("(", match.end(), limit) >= 0 else 0
+    count_after = to_acronym or _capitalised_words(after)
+    count_before = _words_before(before)
+    first = before[-count_before].start() if count_before else match.start()
+    last = after.at(count_after - 1).end() if count_after else match.end()
+    name = text[first:last]
+    if not _is_proper_name(name, match.group()) or patterns["agency"].search(name):
+        return None, last
+    phase = patterns["phase"].match(text, last)
+    if phase:
+        last, name = phase.end(), text[first : phase.end()]
+    acronym, end = acronym_after(text, last)
+    return _Found(name, acronym, first, end, match.group()), last
+
+
+def _window_end(text: str, start: int, end: int) -> int:
+    """`end` (at most the text's end), moved back to the space before the word it falls in, if that word starts
+    after `start`: a word cut in two by the window ("Pr" of "Projet") is no word of a name."""
+    if end >= len(text) or text[end].isspace() or text[end - 1].isspace():
+        return min(end, len(text))
+    space = text.rfind(" ", start, end)
+    return space if space > start else end
 
 
 def _compounds(paragraph: Paragraph) -> list[_Found]:
@@ -575,13 +609,16 @@ def _initials_fit(acronym: str, span: list[str]) -> bool:
     return hits * 2 > len(letters) and bool(initials) and initials[0] in letters[:2]
 
 
-def _described(paragraph: Paragraph, nouns: list[tuple[int, int]]) -> list[_Found]:
+def _described(paragraph: Paragraph, nouns: list[tuple[int, int]], budget: Budget) -> list[_Found]:
     """A title in small letters after "the project of", closed by the place it is about: "le projet de gestion
     coordonnée des frontières au Bénin". A generic description names no place ("le programme de l'agence de lutte
-    contre la traite") or ends on an organisation. `nouns`: the places of the paragraph's project nouns."""
+    contre la traite") or ends on an organisation. `nouns`: the places of the paragraph's project nouns;
+    `budget`: the nouns the page may still read."""
     found: list[_Found] = []
     text = paragraph.text
     for start, end in nouns:
+        if not budget.take():
+            break
         if paragraph.folded.startswith(_generic_titles(), start):
             continue  # "le projet de loi de finances en France": a bill, not a project
         article = _patterns()["article_before"].search(text, max(0, start - 5), start)
@@ -649,6 +686,7 @@ def find_projects(page: Page) -> None:
     body = spotted.texts
     marks = _Marks(spotted)
     carried_out = _carried_out([body[index] for index in marks.carried_out])
+    quotes, heads, nouns_described = Budget(_MAX_READINGS), Budget(_MAX_READINGS), Budget(_MAX_READINGS)
     for index, paragraph in enumerate(body):
         starts = marks.noun_starts[index]
         compound = index in marks.compound_heads
@@ -656,8 +694,9 @@ def find_projects(page: Page) -> None:
             continue  # nothing to find (most paragraphs)
         nouns = _noun_places(paragraph, starts)
         defined = _defined(paragraph, starts, carried_out)
-        candidates = _quoted(paragraph, starts) + _acronym_first(paragraph, nouns) + _named(paragraph, starts) + defined
-        candidates += _described(paragraph, nouns) + (_compounds(paragraph) if compound else [])
+        candidates = _quoted(paragraph, starts, quotes) + _acronym_first(paragraph, nouns)
+        candidates += _named(paragraph, starts, heads) + defined + _described(paragraph, nouns, nouns_described)
+        candidates += _compounds(paragraph) if compound else []
         for found in _keep_apart(candidates):
             keys = {key(found.name)} | ({key(found.acronym)} if found.acronym else set())
             if keys & seen:
