@@ -40,10 +40,3 @@ def test_the_release_text_decides_not_the_site_menu():
     body = SENTENCES["fr"] + " " + SENTENCES["fr"].replace("mardi", "jeudi")
     page = analyse(f"{menu}\nUn plan pour les familles touchées par les inondations\n\n{body}\n")
     assert page.record.language == "fr"
-
-
-def test_stop_words_are_whole_words_between_any_white_space():
-    # Line separators a cleaned line may keep part words as spaces do; a stop word inside a word counts for nothing
-    # ("die" in "diesen", "und" in "Stunden").
-    assert guess_language("der\u2028Bericht\x85über die\u2029Lage und") == "de"
-    assert guess_language("diesen Stunden undicht dieser derzeit") is None

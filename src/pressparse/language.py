@@ -6,13 +6,10 @@ from functools import lru_cache
 from typing import Final
 
 from . import lexicon
-from .names import Spotter
 from .page import BOILERPLATE, Page
 
 # Enough text to decide; more only costs time.
 _SAMPLE_CHARS: Final = 1000
-# White space that `clean` leaves in a line besides the space: next line, line and paragraph separators.
-_OTHER_SPACES: Final = ("\x85", "\u2028", "\u2029")
 
 
 @lru_cache(maxsize=None)
@@ -25,33 +22,16 @@ def _owners() -> dict[str, tuple[str, ...]]:
     return {word: tuple(codes) for word, codes in owners.items()}
 
 
-@lru_cache(maxsize=None)
-def _stop_word_spotter() -> Spotter:
-    """Every stop word between spaces (" de "), found in one pass."""
-    return Spotter({"stop words": tuple(f" {word} " for word in _owners() if word and not _has_space(word))})
-
-
-def _has_space(text: str) -> bool:
-    return any(char.isspace() for char in text)
-
-
 def guess_language(text: str) -> str | None:
     """ISO 639-1 code of the language with most stop words in `text` (a word shared by n languages counts 1/n).
 
-    Words are the pieces between white space (a function word is rarely glued to punctuation, and the few that
-    are do not change the winner), the stop words among them found in one pass of an automaton over the text
-    with spaces around it. A cleaned line's only white space is the space, but for the line separators that
-    cleaning leaves (_OTHER_SPACES)."""
+    Words are split at spaces only, which is several times faster than a word pattern: a function word is
+    rarely glued to punctuation, and the few that are do not change the winner."""
     owners = _owners()
-    sample = text[:_SAMPLE_CHARS].lower()
-    for space in _OTHER_SPACES:
-        if space in sample:
-            sample = sample.replace(space, " ")
-    padded = f" {sample} "
     counts: dict[str, int] = {}  # stop word -> occurrences, in order of first occurrence
-    for start, end in _stop_word_spotter().spot(padded)["stop words"]:
-        word = padded[start + 1 : end - 1]
-        counts[word] = counts.get(word, 0) + 1
+    for word in text[:_SAMPLE_CHARS].lower().split():
+        if word in owners:
+            counts[word] = counts.get(word, 0) + 1
     scores: dict[str, float] = {}
     for word, count in counts.items():
         codes = owners[word]
