@@ -455,7 +455,7 @@ def test_a_paragraph_of_money_verbs_is_searched_for_sentence_ends_once():
     spotted = Spots([paragraph], [])
     cues = funding_cues().find(spotted.joined, spotted.found["funding"])[0]
     budget = Budget(len(cues))  # every verb read (the page's budget is another test's)
-    found = funders._mentions(paragraph, cues, lowercase=False, budget=budget)
+    found = funders._mentions(paragraph, cues, lowercase=False, budget=budget, misuse=False)
     assert [(mention.name, family) for mention, family in found] == [("Norway", "subject_verbs")]
     assert CountingText.searched <= 2 * len(text)
 

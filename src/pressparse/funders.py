@@ -49,6 +49,7 @@ from .names import (
     is_capitalised,
     key,
     long_form_start,
+    misuse_words,
     paragraphs,
     phrase_at,
     phrases,
@@ -537,15 +538,16 @@ class _PlainLength:
 
 
 def _mentions(
-    paragraph: Paragraph, cues: list[tuple[int, int, str]], lowercase: bool, budget: Budget
+    paragraph: Paragraph, cues: list[tuple[int, int, str]], lowercase: bool, budget: Budget, misuse: bool
 ) -> list[tuple[_Mention, str]]:
     """Every donor candidate of the paragraph with its cue family, in text order, from its `cues` (start, end,
-    family); `budget`: the readings of names the page may still take."""
+    family); `budget`: the readings of names the page may still take; `misuse`: whether the paragraph holds a
+    word of money taken (`misuse_words`, spotted: most paragraphs hold none, and need no pattern)."""
     if not cues:
         return []  # most paragraphs: no reader to build, nothing to sort
     text = paragraph.text
     reader = _Reader(text, paragraph.folded, lowercase, budget)
-    misuse_spans = _misuse_spans(paragraph)
+    misuse_spans = _misuse_spans(paragraph) if misuse else []
     naming_starts = [at for at, _, kind in cues if kind in _NAMING_FAMILIES]
     sentence_ends = _SentenceEnds(text)
     funds = _FundWindows(text)
@@ -627,23 +629,15 @@ def _agents_before(reader: _Reader, cue_start: int) -> list[tuple[str, str | Non
 
 
 @lru_cache(maxsize=None)
-def _misuse_words() -> tuple[str, ...]:
-    """Words of money taken, not given ("embezzled", "détourné"), folded."""
-    return tuple(fold_text(word) for word in lexicon.merged("funding", "misuse_words"))
-
-
-@lru_cache(maxsize=None)
 def _misuse() -> re.Pattern:
-    """The words of `_misuse_words` as whole words, one factored pattern."""
-    return compile_re(rf"(?<!\w)(?:{lexicon.trie_regex(_misuse_words())})(?!\w)")
+    """Words of money taken, not given ("embezzled", "détourné"), as whole words in folded text: one factored
+    pattern."""
+    return compile_re(rf"(?<!\w)(?:{lexicon.trie_regex(misuse_words())})(?!\w)")
 
 
 def _misuse_spans(paragraph: Paragraph) -> list[tuple[int, int]]:
     """The spans of the paragraph's words of money taken, found once for all its cues (a search before each cue
-    would read the same text again where cues follow each other closely). Plain substring tests first: most
-    paragraphs hold none, and the pattern is slow to start at every character."""
-    if not any(word in paragraph.folded for word in _misuse_words()):
-        return []
+    would read the same text again where cues follow each other closely)."""
     return [word.span() for word in _misuse().finditer(paragraph.folded)]
 
 
@@ -730,9 +724,10 @@ def find_funders(page: Page) -> None:
     spotted = spots(page)
     cues = funding_cues().find(spotted.joined, spotted.found["funding"])
     budget = Budget(_MAX_NAME_READINGS)
+    misuse = {spotted.joined.locate(start)[0] for start, _ in spotted.found["misuse"]}
     for index in spotted.headline_first():
         paragraph = spotted.texts[index]
-        for mention, family in _mentions(paragraph, cues[index], lowercase, budget):
+        for mention, family in _mentions(paragraph, cues[index], lowercase, budget, index in misuse):
             identity = on_page.get(key(mention.name)) or _identity(mention.name)
             if identity in excluded or key(mention.name) in excluded or not _fits(mention.name, family):
                 continue

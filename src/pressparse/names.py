@@ -361,6 +361,12 @@ def compound_heads() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
+def misuse_words() -> tuple[str, ...]:
+    """Words of money taken, not given ("embezzled", "détourné"), folded: a cue after one may name a victim."""
+    return tuple(fold_text(word) for word in lexicon.merged("funding", "misuse_words"))
+
+
+@lru_cache(maxsize=None)
 def _name_spotter() -> Spotter:
     """What the name finders look for first, in one automaton."""
     return Spotter(
@@ -369,6 +375,7 @@ def _name_spotter() -> Spotter:
             "nouns": project_noun_stems(),
             "run_verbs": run_verb_marks(),
             "compound_heads": compound_heads(),
+            "misuse": misuse_words(),
         }
     )
 
