@@ -100,8 +100,7 @@ def test_a_paragraph_of_channel_cues_is_decomposed_once(monkeypatch):
     monkeypatch.setattr(funders, "_decomposed", lambda text: decomposed.append(len(text)) or decompose(text))
     text = "Alpha über " * 2000 + "den Fonds Nord."  # a fund head in the paragraph: every window is looked at
     assert funded(text, language="de") == ["Fonds Nord"]
-    # The first few windows are looked at alone, then the paragraph is read once (at most three passes).
-    assert sum(decomposed) <= 3 * len(text) + funders._WINDOWS_ALONE * 2 * funders._READ_AFTER
+    assert sum(decomposed) <= 3 * len(text)
 
 
 def test_donor_glued_to_funded():

@@ -468,12 +468,10 @@ class _FundWindows:
     character (what reordering they do moves accents only, which plain letters drop), so the heads are found once
     in the paragraph's plain letters, and a window holds one when one lies between the plain lengths of the text
     before its ends: looking at each window again took a paragraph of channel cues time in the cues times the
-    window. The first few windows are still looked at alone (`_window_may_name_a_fund`): most paragraphs have
-    one or two channel cues, and a window costs less than the paragraph."""
+    window."""
 
     def __init__(self, text: str):
         self.text = text
-        self.asked = 0
         self.heads_found = False  # the heads are found on the first question: most paragraphs have no channel cue
         self.head_starts: list[int] = []  # where each head found in the plain letters starts, in order
         self.first_end: list[int] = []  # the first end of a head starting there or later
@@ -482,9 +480,6 @@ class _FundWindows:
         self.window_ends = _PlainLength(text)
 
     def may_name_a_fund(self, offset: int) -> bool:
-        self.asked += 1
-        if self.asked <= _WINDOWS_ALONE:
-            return _window_may_name_a_fund(self.text, offset)
         if not self.heads_found:
             self._find_heads()
         if not self.head_starts and not self.other_scripts:
@@ -497,7 +492,12 @@ class _FundWindows:
         if not self.other_scripts:
             return False
         window = self.text[offset:end]
-        return not window.isascii() and _holds_other_script_head(window, _decomposed(window))
+        if window.isascii():
+            return False
+        # A head without plain letters is sought in the window's lookup form, which takes a slow loop over its
+        # letters: only when the head's first letter is in the window decomposed (the lookup form only drops marks).
+        decomposed = _decomposed(window)
+        return any(head[0] in decomposed and head in fold(window) for head in _fund_heads_without_plain_letters())
 
     def _find_heads(self) -> None:
         decomposed = _decomposed(self.text)
@@ -507,26 +507,6 @@ class _FundWindows:
         self.first_end = list(accumulate(reversed([end for _, end in found]), min))[::-1]
         self.other_scripts = any(head[0] in decomposed for head in _fund_heads_without_plain_letters())
         self.heads_found = True
-
-
-# Channel cues of a paragraph whose window is looked at alone, before its plain letters are read once.
-_WINDOWS_ALONE = 3
-
-
-def _window_may_name_a_fund(text: str, offset: int) -> bool:
-    """`_FundWindows.may_name_a_fund`, from the window after `offset` alone."""
-    window = text[offset : offset + 2 * _READ_AFTER]
-    decomposed = _decomposed(window)
-    if any(head in decomposed.encode("ascii", "ignore") for head in _fund_heads_plain()):
-        return True
-    return not window.isascii() and _holds_other_script_head(window, decomposed)
-
-
-def _holds_other_script_head(window: str, decomposed: str) -> bool:
-    """True when a head without plain letters ("صندوق") is in the window, `decomposed` its `_decomposed` form. It
-    is sought in the window's lookup form, which takes a slow loop over its letters: only when the head's first
-    letter is in the window decomposed (the lookup form only drops marks)."""
-    return any(head[0] in decomposed and head in fold(window) for head in _fund_heads_without_plain_letters())
 
 
 def _places_of(needle: bytes, text: bytes) -> list[int]:
