@@ -34,9 +34,9 @@ import regex
 from . import lexicon
 from .model import Funder
 from .names import (
-    Budget,
     ACRONYM_IN_PARENS,
     TOKEN,
+    Budget,
     Paragraph,
     Tokens,
     acronym_after,
@@ -422,8 +422,6 @@ def _lowercase_head() -> re.Pattern:
     articles = lexicon.trie_regex(lexicon.merged("funding", "articles"))
     heads = lexicon.trie_regex(lexicon.merged("funding", "lowercase_heads"))
     return compile_re(rf"\s*(?:(?:{articles})(?:\s+|(?<=')))*(?:{heads})(?!\w)")
-
-
 
 
 def _ends_a_name(name: str) -> bool:

@@ -193,7 +193,7 @@ class _Marks:
         nouns = found["nouns"]
         if _has_odd_letters(text):  # rare: the nouns are found again as the readers' patterns see them
             text = text.replace("İ", "i").replace("ſ", "s")  # same length: offsets kept
-            nouns = Spotter({"nouns": project_noun_stems()}).spot(text)["nouns"]
+            nouns = _noun_spotter().spot(text)["nouns"]
         self.noun_starts: list[list[int]] = [[] for _ in spotted.texts]  # sorted; no stem begins another
         for start, _ in nouns:
             if not is_word_character(text[start - 1]):  # the joined text starts with a space
@@ -201,6 +201,12 @@ class _Marks:
                 self.noun_starts[index].append(offset)
         for starts in self.noun_starts:
             starts.sort()
+
+
+@lru_cache(maxsize=None)
+def _noun_spotter() -> Spotter:
+    """The project noun stems alone, for a text `_Marks` spots again."""
+    return Spotter({"nouns": project_noun_stems()})
 
 
 def _starts_between(starts: list[int], low: int, high: int) -> bool:
@@ -389,7 +395,6 @@ def _capitalised_words(tokens: Tokens) -> int:
             return taken
         taken = j + 1
     return taken
-
 
 
 def _last_tokens(text: str, start: int, end: int, count: int) -> list[re.Match]:
