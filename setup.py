@@ -14,11 +14,15 @@ from setuptools import setup
 # The steps and what they share: the code that runs for every line of every page. The command line, batch
 # runs, input decoding and output formats stay plain Python (their time goes to I/O and the libraries).
 COMPILED = [
-    f"src/pressparse/{name}.py"
-    for name in (
-        "page", "model", "pipeline", "clean", "boilerplate", "release", "language", "contacts", "body", "dates",
-        "projects", "funders", "location", "places", "names", "templates",
-    )
+    "src/pressparse/model.py",
+    "src/pressparse/pipeline.py",
+    *(
+        f"src/pressparse/steps/{name}.py"
+        for name in (
+            "page", "clean", "boilerplate", "release", "language", "contacts", "body", "dates", "projects", "funders",
+            "location", "places", "names", "templates",
+        )
+    ),
 ]
 
 
@@ -42,7 +46,7 @@ def _plain_python(reason: str) -> list:
     print(f"pressparse: the pipeline is installed as plain Python: {reason}", file=sys.stderr)
     # An editable install keeps compiled modules beside the sources: left from an earlier build, they would
     # shadow the plain ones.
-    for stale in (*Path("src/pressparse").glob("*.so"), *Path("src").glob("*__mypyc*.so")):
+    for stale in (*Path("src/pressparse").rglob("*.so"), *Path("src").glob("*__mypyc*.so")):
         stale.unlink()
     return []
 

@@ -92,7 +92,7 @@ class Seed:
 
 def load_seeds(samples: list[Path]) -> list[Seed]:
     """Split every sample with pressparse's own analysis (headline, body paragraphs)."""
-    from pressparse.inputs import Input, InputError, read_text
+    from pressparse.readers.text import Input, InputError, read_text
     from pressparse.pipeline import analyse
 
     seeds = []
@@ -106,7 +106,7 @@ def load_seeds(samples: list[Path]) -> list[Seed]:
 
 
 def _split(name: str, text: str, page) -> Seed:
-    """The sample's decoded `text` cut into Seed parts along the analysed `page` (pressparse.page.Page); a
+    """The sample's decoded `text` cut into Seed parts along the analysed `page` (pressparse.steps.page.Page); a
     sample without a release (or whose cleaning changed the line count) keeps all its lines as trailer."""
     newline = "\r\n" if "\r\n" in text else "\n"
     raw = text.replace("\r\n", "\n").split("\n")

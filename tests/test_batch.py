@@ -7,8 +7,8 @@ import os
 
 from conftest import SEED_000, SEED_003, run_cli
 from pressparse.model import Release
-from pressparse.page import BODY, HEADLINE, Line, Page
-from pressparse.templates import MIN_PAGES, TemplateLearner, candidate_lines
+from pressparse.steps.page import BODY, HEADLINE, Line, Page
+from pressparse.steps.templates import MIN_PAGES, TemplateLearner, candidate_lines
 
 SITE_MENU = "Press corner\n"
 # "Stories from the field" is the site's tagline under every headline: title-like, so the single-page rules
@@ -107,8 +107,8 @@ def test_bad_template_file_is_a_usage_error(tmp_path):
 
 
 def test_an_unexpected_error_on_one_page_is_reported_and_the_run_goes_on(tmp_path, monkeypatch):
-    from pressparse import batch
-    from pressparse.inputs import expand
+    from pressparse.cli import batch
+    from pressparse.readers.text import expand
 
     good, broken = tmp_path / "a.txt", tmp_path / "b.txt"
     good.write_text(SEED_000.read_text(encoding="utf-8"), encoding="utf-8")
@@ -150,8 +150,8 @@ def test_body_lines_a_sentence_runs_through_are_never_candidates():
 
 
 def test_a_worker_that_dies_fails_only_the_page_it_was_on_and_the_run_goes_on(tmp_path, monkeypatch):
-    from pressparse import batch
-    from pressparse.inputs import expand
+    from pressparse.cli import batch
+    from pressparse.readers.text import expand
 
     write_site(tmp_path, 3 * batch.CHUNK_PAGES)
     doomed = str(tmp_path / f"{batch.CHUNK_PAGES + 1:03}.txt")  # a page of the second chunk

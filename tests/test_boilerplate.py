@@ -2,11 +2,11 @@
 
 import pytest
 
-from pressparse import boilerplate
-from pressparse.boilerplate import INLINE_LINK_RULE, furniture_rule, mark_boilerplate
-from pressparse.clean import split_lines
+from pressparse.steps import boilerplate
+from pressparse.steps.boilerplate import INLINE_LINK_RULE, furniture_rule, mark_boilerplate
+from pressparse.steps.clean import split_lines
 from pressparse.model import Release
-from pressparse.page import Line, Page
+from pressparse.steps.page import Line, Page
 
 
 @pytest.mark.parametrize(

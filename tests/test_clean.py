@@ -1,6 +1,6 @@
-from pressparse.clean import clean_text, split_lines
+from pressparse.steps.clean import clean_text, split_lines
 from pressparse.model import Release
-from pressparse.page import Page
+from pressparse.steps.page import Page
 
 
 def lines_of(text: str) -> list[tuple[int, str]]:

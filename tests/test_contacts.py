@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import CountingPattern, plain_python_only
-from pressparse import contacts
-from pressparse.contacts import (
+from pressparse.steps import contacts
+from pressparse.steps.contacts import (
     Item,
     deobfuscate,
     find_cue,
@@ -20,7 +20,7 @@ from pressparse.contacts import (
     running_name,
 )
 from pressparse.model import Release
-from pressparse.page import BODY, CONTACT, HEADLINE, Line, Page
+from pressparse.steps.page import BODY, CONTACT, HEADLINE, Line, Page
 from pressparse.pipeline import analyse, extract
 
 # Small invented releases: a menu, a headline, two prose paragraphs, then the contact part under test.

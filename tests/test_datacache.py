@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pressparse import datacache
+from pressparse.steps import datacache
 
 
 @pytest.fixture

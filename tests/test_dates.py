@@ -8,8 +8,8 @@ import types
 
 import pytest
 
-from pressparse import dates
-from pressparse.page import BOILERPLATE
+from pressparse.steps import dates
+from pressparse.steps.page import BOILERPLATE
 from pressparse.pipeline import analyse
 
 MENU = ["Accueil", "Accueil", "Espace presse", "Espace presse"]

@@ -7,11 +7,11 @@ import json
 import pytest
 
 from conftest import SAMPLES, SEED_003, run_cli
-from pressparse.clean import split_lines
+from pressparse.steps.clean import split_lines
 from pressparse.evidence import evidence_of
-from pressparse.inputs import Input, read_text
+from pressparse.readers.text import Input, read_text
 from pressparse.model import Contact, Funder, Location, Project, Release
-from pressparse.page import Page
+from pressparse.steps.page import Page
 from pressparse.pipeline import analyse
 
 SAMPLE_FILES = sorted(SAMPLES.glob("*.txt"))

@@ -13,10 +13,10 @@ import pytest
 from rich.console import Console
 
 from conftest import SEED_003, run_cli
-from pressparse.clean import split_lines
-from pressparse.explain import render_html, render_terminal
+from pressparse.steps.clean import split_lines
+from pressparse.cli.explain import render_html, render_terminal
 from pressparse.model import Funder, Location, Project, Release
-from pressparse.page import BODY, BOILERPLATE, CONTACT, DATE, HEADLINE, TRAILER, Page
+from pressparse.steps.page import BODY, BOILERPLATE, CONTACT, DATE, HEADLINE, TRAILER, Page
 from pressparse.pipeline import analyse
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"

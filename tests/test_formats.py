@@ -1,4 +1,4 @@
-from pressparse.formats import csv_row
+from pressparse.cli.formats import csv_row
 
 RECORD = {
     "source": "a.txt", "language": "es", "headline": "Titular", "location": {"name": "Bogotá", "country_code": "CO"},

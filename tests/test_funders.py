@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from pressparse import funders, names, projects
+from pressparse.steps import funders, names, projects
 from pressparse.model import Contact
-from pressparse.names import Budget, Paragraph, Spots, funding_cues
+from pressparse.steps.names import Budget, Paragraph, Spots, funding_cues
 from conftest import CountingPattern, plain_python_only
 from test_projects import page_of
 

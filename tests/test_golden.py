@@ -10,7 +10,7 @@ import json
 import pytest
 
 from conftest import ROOT, SAMPLES
-from pressparse.inputs import Input, read_text
+from pressparse.readers.text import Input, read_text
 from pressparse.pipeline import extract
 
 PAGES = sorted(SAMPLES.glob("*.txt"))

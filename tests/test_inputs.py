@@ -1,6 +1,6 @@
 import pytest
 
-from pressparse.inputs import InputError, decode, expand
+from pressparse.readers.text import InputError, decode, expand
 
 PAGE = "Le Haut-Commissariat a annoncé l’ouverture d’un centre à Niamey – « un pas décisif »."
 

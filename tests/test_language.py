@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pressparse.language import guess_language
+from pressparse.steps.language import guess_language
 from pressparse.pipeline import analyse
 
 SENTENCES = {

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from pressparse import lexicon
-from pressparse.lexicon import alternation, languages, trie_regex
+from pressparse.steps import lexicon
+from pressparse.steps.lexicon import alternation, languages, trie_regex
 
 
 def test_a_trie_regex_matches_exactly_its_phrases():

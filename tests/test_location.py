@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from pressparse import location, places
+from pressparse.steps import location, places
 from pressparse.model import Contact, Location, Release
-from pressparse.page import Page
+from pressparse.steps.page import Page
 from pressparse.pipeline import STEPS, analyse
 
 MENU = ["Accueil", "Accueil", "Nos actions", "Nos actions"]

@@ -99,7 +99,7 @@ def test_an_endless_stream_is_refused_before_it_is_read_whole():
 
 
 def test_page_size_option_takes_suffixes_and_refuses_other_words():
-    from pressparse.cli import _size
+    from pressparse.cli.app import _size
 
     sizes = [_size("20MB"), _size("512K"), _size("1 GiB"), _size("1000"), _size("0")]
     assert sizes == [20 << 20, 512 << 10, 1 << 30, 1000, 0]
@@ -250,8 +250,8 @@ def test_resume_refuses_a_file_that_holds_no_records(tmp_path):
 
 
 def test_a_checkpoint_that_cannot_be_saved_does_not_stop_the_run(tmp_path, monkeypatch):
-    from pressparse import batch, checkpoint
-    from pressparse.inputs import expand
+    from pressparse.cli import batch, checkpoint
+    from pressparse.readers.text import expand
 
     def full_disk(path, saved):
         raise OSError(28, "No space left on device")
@@ -288,8 +288,8 @@ def test_a_json_output_to_a_link_replaces_the_file_it_points_to(tmp_path):
 def test_a_run_started_from_another_thread_is_not_timed_and_works(tmp_path):
     # Only the main thread receives signals: a program running `batch.run` in a thread of its own gets its
     # records, pages untimed, instead of an error from setting a signal handler.
-    from pressparse import batch
-    from pressparse.inputs import expand
+    from pressparse.cli import batch
+    from pressparse.readers.text import expand
 
     inputs, _ = expand([str(SEED_000)])
     target = tmp_path / "out.jsonl"

@@ -11,7 +11,7 @@ import time
 import pytest
 import regex
 
-from pressparse import patterncache
+from pressparse.steps import patterncache
 
 RE_PATTERNS = [
     (r"(?<!\w)(?:pour\s+plus\s+d'informations|contact(?:s)?\s+presse)(?!\w)", re.IGNORECASE),
@@ -101,14 +101,14 @@ BUILT: list[str] = []  # what the builders below were called for
 
 
 def _trie(unique):
-    from pressparse.lexicon import _trie_regex
+    from pressparse.steps.lexicon import _trie_regex
 
     BUILT.append("trie")
     return _trie_regex(unique)
 
 
 def _alternation(unique):
-    from pressparse.lexicon import _alternation
+    from pressparse.steps.lexicon import _alternation
 
     BUILT.append("alternation")
     return _alternation(unique)

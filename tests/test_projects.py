@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from conftest import plain_python_only
-from pressparse import lexicon, projects
-from pressparse.names import Budget, Paragraph, Spots, Tokens
-from pressparse.names import paragraphs as body_paragraphs
+from pressparse.steps import lexicon, projects
+from pressparse.steps.names import Budget, Paragraph, Spots, Tokens
+from pressparse.steps.names import paragraphs as body_paragraphs
 from pressparse.model import Release
-from pressparse.page import BODY, Line, Page
+from pressparse.steps.page import BODY, Line, Page
 
 
 def page_of(*paragraphs: str, language: str = "en", headline: str | None = None) -> Page:

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from conftest import SAMPLES
 from pressparse.evidence import evidence_of
-from pressparse.inputs import Input, read_text
+from pressparse.readers.text import Input, read_text
 from pressparse.pipeline import analyse
 
 PROPERTY_SETTINGS = settings(

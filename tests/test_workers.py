@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from pressparse.workers import Workers, WorkerStopped
+from pressparse.cli.workers import Workers, WorkerStopped
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forked workers run the test's own functions")
 FORK = multiprocessing.get_context("fork")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .page import Evidence, Line, Page
+from .steps.page import Evidence, Line, Page
 
 SINGLE_FIELDS = ("headline", "location", "date")
 LIST_FIELDS = ("funders", "projects", "contacts")

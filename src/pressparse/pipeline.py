@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from . import body, boilerplate, clean, contacts, dates, funders, language, location, projects, release
+from .steps import body, boilerplate, clean, contacts, dates, funders, language, location, projects, release
 from .model import Release
-from .page import Page
+from .steps.page import Page
 
 STEPS = (
     clean.split_lines,  # text damage undone, lines numbered

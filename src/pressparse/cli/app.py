@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, List, Optional
 
 import typer
 
-from . import __version__, build
+from .. import __version__, build
 
 if TYPE_CHECKING:
     from .batch import Options
@@ -110,7 +110,7 @@ def _check_resume(options: Options) -> None:
 def _load_template(path: Optional[Path]) -> frozenset[str]:
     if path is None:
         return frozenset()
-    from .templates import load
+    from ..steps.templates import load
 
     try:
         return load(path)
@@ -152,7 +152,7 @@ def extract(
 
     from .batch import Options, run
     from .formats import NotRecords
-    from .inputs import expand
+    from ..readers.text import expand
 
     gc.freeze()  # what start-up built (modules, lexicon, patterns) lives to the end: the collector stops walking it
 
@@ -184,7 +184,7 @@ def extract(
         raise typer.Exit(2)
     summary.failures += len(bad_paths)
     if template_out is not None:
-        from .templates import save
+        from ..steps.templates import save
 
         save(template_out, summary.template)
     if not quiet:
@@ -203,8 +203,8 @@ def explain(
     template: Optional[Path] = typer.Option(None, "--template", help="Strip the site-template lines saved by --template-out."),
 ) -> None:
     """Show how every line of a page was classified and where each value was found."""
-    from .inputs import InputError, expand, read_text
-    from .pipeline import analyse
+    from ..readers.text import InputError, expand, read_text
+    from ..pipeline import analyse
 
     inputs, bad_paths = expand([path])
     for source, message in bad_paths:

@@ -26,7 +26,7 @@ from functools import lru_cache
 import regex
 
 from . import lexicon
-from .model import Project
+from ..model import Project
 from .names import (
     ACRONYM_IN_PARENS,
     TOKEN,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from .model import Release
+from ..model import Release
 
 # Line roles, set by the steps; `explain` shows them. Final: compiled steps read them as constants, not from the
 # module's dict on every line.

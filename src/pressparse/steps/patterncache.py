@@ -29,7 +29,8 @@ from typing import Any, Callable, Iterable
 import regex
 from regex import _regex
 
-from . import __version__, datacache
+from .. import __version__
+from . import datacache
 from .datacache import blake2b
 
 try:

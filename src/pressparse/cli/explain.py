@@ -13,8 +13,8 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .evidence import LIST_FIELDS, SINGLE_FIELDS, TextLines, evidence_of
-from .page import BODY, Page
+from ..evidence import LIST_FIELDS, SINGLE_FIELDS, TextLines, evidence_of
+from ..steps.page import BODY, Page
 
 if TYPE_CHECKING:  # Rich is imported only when a view is drawn.
     from rich.console import Console

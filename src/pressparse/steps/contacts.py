@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterable, Iterator, NamedTuple
 import regex
 
 from . import lexicon, places
-from .model import Contact
+from ..model import Contact
 from .names import Budget
 from .boilerplate import BULLET_CHARS
 from .page import BODY, BOILERPLATE, CONTACT, Page

@@ -32,7 +32,7 @@ from itertools import accumulate, islice
 import regex
 
 from . import lexicon
-from .model import Funder
+from ..model import Funder
 from .names import (
     ACRONYM_IN_PARENS,
     TOKEN,

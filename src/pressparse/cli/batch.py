@@ -23,11 +23,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterator, NamedTuple
 
-from . import checkpoint, patterncache, templates
-from .datacache import blake2b
+from . import checkpoint
+from ..steps import patterncache, templates
+from ..steps.datacache import blake2b
 from .formats import WRITERS, recorded_sources
-from .inputs import Input, InputError, read_text
-from .pipeline import analyse
+from ..readers.text import Input, InputError, read_text
+from ..pipeline import analyse
 from .workers import Workers, WorkerStopped
 
 # Inputs up to this size run in one process: starting workers costs more than it saves.
@@ -149,7 +150,7 @@ def _extract(item: Input, template: frozenset[str], rules: PageRules) -> Outcome
         page = analyse(text, item.source, template)
         record = page.record
         if rules.evidence:
-            from .evidence import evidence_of
+            from ..evidence import evidence_of
 
             record.evidence = evidence_of(page, on_input=True)
         lines, record_lines = templates.candidate_lines(page)

@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .templates import TemplateLearner
+from ..steps.templates import TemplateLearner
 
 FORMAT = "pressparse-checkpoint"
 VERSION = 1

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from . import contacts, dates, lexicon, places
-from .model import Location
+from ..model import Location
 from .page import Page
 from .patterncache import compile_regex
 

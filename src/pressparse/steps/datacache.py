@@ -17,7 +17,8 @@ import os
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
-from . import __version__, lexicon
+from .. import __version__
+from . import lexicon
 
 try:
     from _blake2 import blake2b  # what hashlib.blake2b is, without the 4 ms of loading OpenSSL that hashlib costs

@@ -1,0 +1,1 @@
+"""The command line: the `pressparse` commands, batch runs over many pages, output formats, `explain`."""

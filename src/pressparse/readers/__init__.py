@@ -1,0 +1,1 @@
+"""Input readers: finding the pages a command names and turning their bytes into text."""

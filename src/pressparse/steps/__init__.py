@@ -1,0 +1,2 @@
+"""The pipeline steps (listed in order in `pressparse.pipeline`) and the page state, language data and caches
+they share."""
