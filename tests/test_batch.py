@@ -115,10 +115,10 @@ def test_an_unexpected_error_on_one_page_is_reported_and_the_run_goes_on(tmp_pat
     broken.write_text("trigger", encoding="utf-8")
     real = batch.analyse
 
-    def fragile(text, source, template):
+    def fragile(text, source, template, *more):
         if text == "trigger":
             raise ValueError("boom")
-        return real(text, source, template)
+        return real(text, source, template, *more)
 
     monkeypatch.setattr(batch, "analyse", fragile)
     errors = []

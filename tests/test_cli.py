@@ -15,7 +15,7 @@ import pytest
 from conftest import ROOT, SAMPLES, SEED_000, SEED_003, run_cli
 from pressparse import __version__, build
 
-KEYS = ["source", "language", "headline", "location", "date", "projects", "funders", "contacts", "body", "warnings"]
+KEYS = ["source", "url", "language", "headline", "location", "date", "projects", "funders", "contacts", "body", "warnings"]
 
 
 def records(stdout: bytes) -> list[dict]:
@@ -55,7 +55,7 @@ def test_csv_has_one_row_per_page_and_the_documented_columns():
     result = run_cli("extract", "-f", "csv", str(SEED_000), str(SEED_003))
     rows = list(csv.DictReader(io.StringIO(result.stdout.decode("utf-8"))))
     assert list(rows[0]) == [
-        "source", "language", "headline", "location", "country_code", "date", "projects", "funders",
+        "source", "url", "language", "headline", "location", "country_code", "date", "projects", "funders",
         "contact_names", "contact_emails", "contact_phones", "body",
     ]
     assert len(rows) == 2
@@ -109,7 +109,7 @@ def test_bad_inputs_each_get_one_line_and_the_rest_still_works(tmp_path):
     assert result.returncode == 1
     errors = result.stderr.decode("utf-8").splitlines()
     assert len(errors) == 5
-    for path, reason in zip(paths, ["no such file", "no *.txt pages", "empty file", "blank file", "binary file"]):
+    for path, reason in zip(paths, ["no such file", "holds no pages", "empty file", "blank file", "binary file"]):
         assert any(path in line and reason in line for line in errors), (path, errors)
     assert "Traceback" not in result.stderr.decode()
     assert [r["source"] for r in records(result.stdout)] == [str(good)]

@@ -23,7 +23,7 @@ PROPERTY_SETTINGS = settings(
     max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
 )
 SAMPLE_TEXTS = [read_text(Input(str(path), path)) for path in sorted(SAMPLES.glob("*.txt"))]
-RECORD_KEYS = ["source", "language", "headline", "location", "date", "projects", "funders", "contacts", "body", "warnings"]
+RECORD_KEYS = ["source", "url", "language", "headline", "location", "date", "projects", "funders", "contacts", "body", "warnings"]
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 LINE_BREAK = re.compile(r"\r\n?|\n")  # where cleaning ends a line, and where evidence counts lines
 EVIDENCE_FIELDS = {"headline", "location", "date", "funders", "projects", "contacts"}
@@ -100,7 +100,7 @@ def check_record(record: dict) -> None:
     """Every key, in order, with the documented type."""
     assert list(record) == RECORD_KEYS
     assert record["source"] == "page.txt"
-    for key in ("language", "headline"):
+    for key in ("url", "language", "headline"):
         assert record[key] is None or isinstance(record[key], str)
     location = record["location"]
     if location is not None:

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 __version__ = "0.1.0"
-__all__ = ["extract", "Release", "__version__", "build"]
+__all__ = ["extract", "extract_html", "Release", "__version__", "build"]
 
 
 def extract(text: str, source: str | None = None):
@@ -16,6 +16,16 @@ def extract(text: str, source: str | None = None):
     from .pipeline import extract as run
 
     return run(text, source)
+
+
+def extract_html(markup: str, source: str | None = None, url: str | None = None):
+    """Return the `Release` record of one HTML page (pure: no I/O, deterministic). `url`, when given, is the
+    page's address (else its canonical link, if it names one)."""
+    from .pipeline import analyse
+    from .readers import html
+
+    rendered = html.render(markup)
+    return analyse(rendered.text, source, url=url or rendered.url, hints=rendered.hints).record
 
 
 def build() -> str:

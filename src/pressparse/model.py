@@ -35,6 +35,7 @@ class Release:
     """One page's record. `to_dict()` gives the schema documented in the README, keys in order."""
 
     source: str | None = None
+    url: str | None = None
     language: str | None = None
     headline: str | None = None
     location: Location | None = None
@@ -51,6 +52,7 @@ class Release:
     def to_dict(self) -> dict:
         record = {
             "source": self.source,
+            "url": self.url,
             "language": self.language,
             "headline": self.headline,
             "location": None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .steps import body, boilerplate, clean, contacts, dates, funders, language, location, projects, release
 from .model import Release
-from .steps.page import Page
+from .steps.page import Hints, Page
 
 STEPS = (
     clean.split_lines,  # text damage undone, lines numbered
@@ -20,9 +20,16 @@ STEPS = (
 )
 
 
-def analyse(text: str, source: str | None = None, template: frozenset[str] = frozenset()) -> Page:
-    """Run every step on `text` and return the page with its record, line roles and evidence."""
-    page = Page(text=text, lines=[], record=Release(source=source), template=template)
+def analyse(
+    text: str,
+    source: str | None = None,
+    template: frozenset[str] = frozenset(),
+    url: str | None = None,
+    hints: Hints | None = None,
+) -> Page:
+    """Run every step on `text` (with what its HTML says, `hints`, for an HTML page) and return the page with its
+    record, line roles and evidence."""
+    page = Page(text=text, lines=[], record=Release(source=source, url=url), template=template, hints=hints)
     for step in STEPS:
         step(page)
     return page

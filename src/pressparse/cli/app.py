@@ -152,7 +152,7 @@ def extract(
 
     from .batch import Options, run
     from .formats import NotRecords
-    from ..readers.text import expand
+    from ..readers import expand
 
     gc.freeze()  # what start-up built (modules, lexicon, patterns) lives to the end: the collector stops walking it
 
@@ -203,8 +203,8 @@ def explain(
     template: Optional[Path] = typer.Option(None, "--template", help="Strip the site-template lines saved by --template-out."),
 ) -> None:
     """Show how every line of a page was classified and where each value was found."""
-    from ..readers.text import InputError, expand, read_text
     from ..pipeline import analyse
+    from ..readers import InputError, expand, read_document
 
     inputs, bad_paths = expand([path])
     for source, message in bad_paths:
@@ -212,11 +212,11 @@ def explain(
         raise typer.Exit(1)
     item = inputs[0]
     try:
-        text = read_text(item)
+        document = read_document(item)
     except InputError as problem:
         report(item.source, str(problem))
         raise typer.Exit(1)
-    page = analyse(text, item.source, _load_template(template))
+    page = analyse(document.text, item.source, _load_template(template), document.url, document.hints)
     from . import explain as view
 
     if output_format is ExplainFormat.html:

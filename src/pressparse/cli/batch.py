@@ -23,12 +23,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterator, NamedTuple
 
-from . import checkpoint
+from ..pipeline import analyse
+from ..readers import Input, InputError, read_document
 from ..steps import patterncache, templates
 from ..steps.datacache import blake2b
+from . import checkpoint
 from .formats import WRITERS, recorded_sources
-from ..readers.text import Input, InputError, read_text
-from ..pipeline import analyse
 from .workers import Workers, WorkerStopped
 
 # Inputs up to this size run in one process: starting workers costs more than it saves.
@@ -143,11 +143,11 @@ def process(item: Input, template: frozenset[str], rules: PageRules) -> Outcome:
 
 def _extract(item: Input, template: frozenset[str], rules: PageRules) -> Outcome:
     try:
-        text = read_text(item, rules.max_bytes)
+        document = read_document(item, rules.max_bytes)
     except InputError as problem:
         return Outcome(item.source, error=str(problem))
     try:
-        page = analyse(text, item.source, template)
+        page = analyse(document.text, item.source, template, document.url, document.hints)
         record = page.record
         if rules.evidence:
             from ..evidence import evidence_of

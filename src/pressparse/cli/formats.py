@@ -17,7 +17,7 @@ from typing import Any, BinaryIO, Protocol
 
 FORMATS = ("jsonl", "json", "csv")
 CSV_COLUMNS = (
-    "source", "language", "headline", "location", "country_code", "date", "projects", "funders",
+    "source", "url", "language", "headline", "location", "country_code", "date", "projects", "funders",
     "contact_names", "contact_emails", "contact_phones", "body",
 )
 LIST_SEPARATOR = "; "
@@ -113,6 +113,7 @@ def csv_row(record: dict) -> dict:
 
     return {
         "source": record["source"],
+        "url": record["url"] or "",
         "language": record["language"] or "",
         "headline": record["headline"] or "",
         "location": location.get("name", ""),

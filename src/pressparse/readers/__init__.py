@@ -1,1 +1,38 @@
-"""Input readers: finding the pages a command names and turning their bytes into text."""
+"""Input readers: finding the pages a command names and turning their bytes into the text the pipeline reads
+(plain text decoded; HTML rendered as lines, with what its markup says as hints)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..steps.page import Hints
+from . import html
+from .text import Input, InputError, decode, expand, read_bytes
+
+__all__ = ["Document", "Input", "InputError", "expand", "read_document", "to_document"]
+
+HTML_SUFFIXES = (".html", ".htm")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One page as the pipeline takes it."""
+
+    text: str  # plain text, or the lines rendered from the HTML
+    url: str | None = None
+    hints: Hints | None = None  # what the HTML says; None for plain text
+
+
+def to_document(data: bytes, name: str = "", url: str | None = None) -> Document:
+    """Decode a page's bytes and render it when it is HTML (by its name's suffix, or by how it starts)."""
+    text = decode(data)
+    if not (name.lower().endswith(HTML_SUFFIXES) or html.looks_like_html(text)):
+        return Document(text, url)
+    rendered = html.render(text)
+    return Document(rendered.text, url or rendered.url, rendered.hints)
+
+
+def read_document(item: Input, max_bytes: int = 0) -> Document:
+    """Read one page (refused over `max_bytes`, 0: no limit) as a Document; raises InputError with a one-line
+    reason."""
+    return to_document(read_bytes(item, max_bytes), str(item.path or ""))

@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 STDIN = "-"
+# The files a directory gives (matched on their names' ends).
+PAGE_SUFFIXES = (".txt", ".html", ".htm")
 # Share of control characters above which bytes are not text, whatever the encoding.
 _MAX_CONTROL_SHARE = 0.01
 _WEB_LEGACY_DEFAULT = "cp1252"
@@ -42,7 +44,8 @@ class Input:
 
 
 def expand(paths: list[str]) -> tuple[list[Input], list[tuple[str, str]]]:
-    """Turn command-line paths into pages: a file, every *.txt below a directory (sorted), or "-".
+    """Turn command-line paths into pages: a file, every page file below a directory (PAGE_SUFFIXES, sorted), or
+    "-".
 
     Returns the inputs and the (path, message) pairs of paths that name no page.
     """
@@ -56,7 +59,7 @@ def expand(paths: list[str]) -> tuple[list[Input], list[tuple[str, str]]]:
         if path.is_dir():
             pages = _pages_below(str(path))  # the folder as Path spells it: "./a/" gives "a/page.txt"
             if not pages:
-                errors.append((given, "directory holds no *.txt pages"))
+                errors.append((given, "directory holds no pages (*.txt, *.html, *.htm)"))
             inputs.extend(Input(page, page, rereadable=True) for page in pages)
         elif path.exists():  # a file, or a named pipe or device that streams one page
             inputs.append(Input(given, path, rereadable=path.is_file()))
@@ -66,7 +69,7 @@ def expand(paths: list[str]) -> tuple[list[Input], list[tuple[str, str]]]:
 
 
 def _pages_below(directory: str) -> list[str]:
-    """Every *.txt file below `directory`, in path order (folder by folder, as Path objects sort), without
+    """Every page file below `directory`, in path order (folder by folder, as Path objects sort), without
     entering linked folders; folders that cannot be listed are skipped.
 
     One scandir per folder and no stat or Path object per file: on a million-page archive this takes seconds,
@@ -81,7 +84,7 @@ def _pages_below(directory: str) -> list[str]:
                 for entry in entries:
                     if entry.is_dir(follow_symlinks=False):
                         folders.append((*folder, entry.name))
-                    elif entry.name.endswith(".txt") and entry.is_file():
+                    elif entry.name.lower().endswith(PAGE_SUFFIXES) and entry.is_file():
                         found.append((*folder, entry.name))
         except OSError:
             continue

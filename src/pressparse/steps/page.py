@@ -45,6 +45,30 @@ class Evidence:
         self.cue = cue
 
 
+class Hints:
+    """What a page's markup says beside its text (HTML input; a page read from plain text has none). Each value
+    comes with the signal it was read from ("<h1>", "og:title", "JSON-LD datePublished" ...): the step that uses
+    it notes that signal as its evidence, and `explain` shows it."""
+
+    __slots__ = ("titles", "date", "language", "furniture", "emails", "phones")
+
+    def __init__(
+        self,
+        titles: tuple[tuple[str, str], ...] = (),
+        date: tuple[str, str] | None = None,
+        language: str | None = None,
+        furniture: frozenset[int] = frozenset(),
+        emails: tuple[str, ...] = (),
+        phones: tuple[str, ...] = (),
+    ) -> None:
+        self.titles = titles  # (title, signal) headline candidates, the most trusted first
+        self.date = date  # (YYYY-MM-DD, signal) of the publication
+        self.language = language  # ISO 639-1 code the page declares (<html lang>)
+        self.furniture = furniture  # numbers (1-based) of the text lines rendered from menus, headers, footers
+        self.emails = emails  # mailto: link targets
+        self.phones = phones  # tel: link targets
+
+
 class Page:
     def __init__(
         self,
@@ -56,12 +80,14 @@ class Page:
         body_start: int | None = None,
         body_end: int | None = None,
         paragraphs: list[tuple[int, int]] | None = None,
+        hints: Hints | None = None,
     ) -> None:
         # The decoded input; the first step keeps it as `original` and puts the cleaned text here.
         self.text = text
         self.lines = lines
         self.record = record
         self.template = template  # lines learned as one site's template (batch runs)
+        self.hints = hints  # what the page's HTML says, None for plain text
         self.headline = headline  # index into lines
         self.body_start = body_start  # first body line index
         self.body_end = body_end  # one past the last body line index
