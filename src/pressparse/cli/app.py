@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections import Counter
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, List, Optional
@@ -121,7 +122,7 @@ def _load_template(path: Optional[Path]) -> frozenset[str]:
 
 @app.command(epilog=EXTRACT_EXAMPLES)
 def extract(
-    paths: List[str] = typer.Argument(..., metavar="PATHS...", help="Page files, directories (every *.txt below, sorted) or - for standard input."),
+    paths: List[str] = typer.Argument(..., metavar="PATHS...", help="Page files (text, HTML), web archives (WARC, WET), directories (every such file below, sorted) or - for standard input."),
     output_format: Optional[Format] = typer.Option(
         None, "--format", "-f", help="jsonl (default), json (one array) or csv. At a terminal the default is a readable view."
     ),
@@ -171,7 +172,8 @@ def extract(
     )
     if resume:
         _check_resume(options)
-    inputs, bad_paths = expand(paths)
+    not_pages: Counter[str] = Counter()
+    inputs, bad_paths = expand(paths, not_pages)
     for source, message in bad_paths:
         report(source, message)
     try:
@@ -183,6 +185,7 @@ def extract(
         report(str(output), f"cannot resume: {problem}")
         raise typer.Exit(2)
     summary.failures += len(bad_paths)
+    summary.not_pages = sum(not_pages.values())
     if template_out is not None:
         from ..steps.templates import save
 
