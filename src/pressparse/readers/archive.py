@@ -197,6 +197,8 @@ def _payload(record: WarcRecord, max_bytes: int) -> Payload:
     if not record.is_http:
         return Payload(body, url, "utf-8", False)  # a WET conversion: UTF-8 text
     headers = record.http_headers
+    if headers.status_code is None:
+        raise InputError(f"not an HTTP response: starts {(headers.status_line or '')[:40]!r}")
     if "chunked" in (headers.get("Transfer-Encoding") or "").lower():
         body = _dechunked(body)
     body = _decoded(body, headers.get("Content-Encoding") or "")

@@ -59,7 +59,7 @@ class Input:
 def expand(paths: list[str], skipped: Counter[str] | None = None) -> tuple[list[Input], list[tuple[str, str]]]:
     """Turn command-line paths into pages: a file, every page file and web archive below a directory
     (PAGE_SUFFIXES and ARCHIVE_SUFFIXES, sorted), "-"; a web archive (by its name, or a WARC by how it starts)
-    gives its pages in archive order.
+    gives its pages in archive order, and one of them is named by its source (`crawl.warc.gz#<urn:uuid:…>`).
 
     Returns the inputs and the (path, message) pairs of paths that name no page or archives damaged part way;
     `skipped`, when given, counts per archive the records that are not pages.
@@ -84,6 +84,12 @@ def expand(paths: list[str], skipped: Counter[str] | None = None) -> tuple[list[
             inputs.extend(_archive_pages(given, errors, skipped))
         elif path.exists():  # a file, or a named pipe or device that streams one page
             inputs.append(Input(given, path, rereadable=path.is_file()))
+        elif _names_a_record(given):  # one page of an archive, by the source its record was given
+            archive_path = given.rpartition("#")[0]
+            found = [page for page in _archive_pages(archive_path, errors, None) if page.source == given]
+            inputs.extend(found)
+            if not found:
+                errors.append((given, "no such page record in the archive"))
         else:
             errors.append((given, "no such file or directory"))
     return inputs, errors
@@ -96,6 +102,12 @@ def _is_archive(path: str) -> bool:
     from . import archive  # fastwarc is imported for web archives only
 
     return archive.starts_like_warc(path)
+
+
+def _names_a_record(given: str) -> bool:
+    """Whether a path is an archive's page as its record's `source` names it (`crawl.warc.gz#<urn:uuid:…>`)."""
+    archive_path, hash_sign, _ = given.rpartition("#")
+    return bool(hash_sign) and Path(archive_path).is_file() and _is_archive(archive_path)
 
 
 def _archive_pages(path: str, errors: list[tuple[str, str]], skipped: Counter[str] | None) -> list[Input]:
