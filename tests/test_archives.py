@@ -106,8 +106,12 @@ def test_each_html_response_is_a_page_named_by_archive_and_record_id(tmp_path):
 
 
 def test_an_archive_written_as_one_gzip_stream_gives_the_same_records(tmp_path):
-    members = write_archive(tmp_path / "a.warc.gz", [page(number) for number in range(12)])
-    stream = write_archive(tmp_path / "b.warc.gz", [page(number) for number in range(12)], one_stream=True)
+    def crawl() -> list[WarcRecord]:
+        # A warcinfo record first: in one stream, even the first page cannot be reached by seeking.
+        return [other(WarcRecordType.warcinfo, "", b"software: test\r\n"), *(page(number) for number in range(12))]
+
+    members = write_archive(tmp_path / "a.warc.gz", crawl())
+    stream = write_archive(tmp_path / "b.warc.gz", crawl(), one_stream=True)
     assert len({record.stream_pos for record in ArchiveIterator(str(stream))}) < 12  # records share offsets
     from_members, from_stream = (run_cli("extract", "--jobs", "2", str(path)) for path in (members, stream))
     assert from_members.returncode == from_stream.returncode == 0, from_stream.stderr
@@ -188,6 +192,15 @@ def test_dedupe_merges_copies_of_a_page_across_records(tmp_path):
     out = records_of(result)
     assert [r["url"] for r in out] == ["https://example.org/news/1", "https://example.org/news/2"]
     assert out[0]["duplicates"] == [f"{path}#{crawl[2].record_id}"]
+
+
+def test_a_record_over_max_page_bytes_is_refused_alone(tmp_path):
+    crawl = [page(1), response("https://example.org/big", b"<html><body>" + b"<p>word</p>" * 1000 + b"</body></html>"), page(3)]
+    path = write_archive(tmp_path / "crawl.warc.gz", crawl)
+    result = run_cli("extract", "--max-page-bytes", "4K", str(path))
+    assert result.returncode == 1
+    assert [r["url"] for r in records_of(result)] == ["https://example.org/news/1", "https://example.org/news/3"]
+    assert f"pressparse: {path}#{crawl[1].record_id}: page too large: more than 4,096 bytes (--max-page-bytes)" in result.stderr.decode()
 
 
 def test_damaged_records_are_named_and_the_others_still_give_records(tmp_path):
