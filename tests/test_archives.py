@@ -166,6 +166,17 @@ def test_one_record_is_named_by_its_source_for_extract_and_explain(tmp_path):
     assert f"{path}#<urn:uuid:nothing>: no such page record in the archive" in missing.stderr.decode()
 
 
+def test_a_record_without_an_id_is_named_by_its_offset(tmp_path):
+    nameless = page(1)
+    nameless.headers.remove("WARC-Record-ID")
+    path = write_archive(tmp_path / "crawl.warc.gz", [page(0), nameless])
+    result = run_cli("extract", str(path))
+    assert result.returncode == 0, result.stderr
+    [_, record] = records_of(result)
+    offset = [record.stream_pos for record in ArchiveIterator(str(path))][1]
+    assert record["source"] == f"{path}#offset {offset}" and record["url"] == "https://example.org/news/1"
+
+
 def test_a_warc_named_otherwise_is_known_by_its_content(tmp_path):
     path = write_archive(tmp_path / "crawl.dat", [page(7)])
     result = run_cli("extract", str(path))
