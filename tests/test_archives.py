@@ -177,6 +177,14 @@ def test_a_record_without_an_id_is_named_by_its_offset(tmp_path):
     assert record["source"] == f"{path}#offset {offset}" and record["url"] == "https://example.org/news/1"
 
 
+def test_an_archive_on_standard_input_is_refused_with_a_clear_reason(tmp_path):
+    path = write_archive(tmp_path / "crawl.warc.gz", [page(1)])
+    for data in (path.read_bytes(), gzip.decompress(path.read_bytes())):
+        result = run_cli("extract", "-", stdin=data)
+        assert result.returncode == 1 and result.stdout == b""
+        assert "pressparse: -: a web archive: give its path" in result.stderr.decode()
+
+
 def test_a_warc_named_otherwise_is_known_by_its_content(tmp_path):
     path = write_archive(tmp_path / "crawl.dat", [page(7)])
     result = run_cli("extract", str(path))

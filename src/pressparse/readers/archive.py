@@ -33,9 +33,6 @@ from .text import InputError, RecordAt
 # What a page record's payload may be declared as (anything else, images, scripts, PDF, is skipped).
 PAGE_MEDIA_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 _PAGE_RECORDS = WarcRecordType.response | WarcRecordType.conversion
-# How a WARC file starts, after gzip when it is compressed.
-_WARC_MAGIC = b"WARC/"
-_GZIP_MAGIC = b"\x1f\x8b"
 _WBITS_FOR = {"gzip": 31, "x-gzip": 31, "deflate": 15}
 
 
@@ -59,21 +56,6 @@ class Payload(NamedTuple):
     url: str | None  # the WARC-Target-URI
     charset: str | None  # from the Content-Type header, for a page that does not say it itself
     html: bool | None  # declared HTML; None when the record does not say
-
-
-def starts_like_warc(path: str) -> bool:
-    """Whether a file starts as a WARC file does, plain or gzipped (its first bytes only are read)."""
-    try:
-        with open(path, "rb") as file:
-            head = file.read(512)
-    except OSError:
-        return False
-    if head.startswith(_GZIP_MAGIC):
-        try:
-            head = zlib.decompressobj(31).decompress(head, len(_WARC_MAGIC))
-        except zlib.error:
-            return False
-    return head.startswith(_WARC_MAGIC)
 
 
 def source_of(path: str, record_id: str) -> str:

@@ -6,6 +6,7 @@ import os
 import re
 import stat
 import sys
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,9 @@ STDIN = "-"
 # The files a directory gives (matched on their names' ends): pages, and web archives (see `archive`).
 PAGE_SUFFIXES = (".txt", ".html", ".htm")
 ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz")
+# How a WARC file starts, after gzip when it is compressed.
+_WARC_MAGIC = b"WARC/"
+_GZIP_MAGIC = b"\x1f\x8b"
 # Charsets a Content-Type header names that browsers read as windows-1252 (the WHATWG Encoding Standard).
 _READ_AS_WINDOWS_1252 = ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii")
 # Share of control characters above which bytes are not text, whatever the encoding.
@@ -96,12 +100,29 @@ def expand(paths: list[str], skipped: Counter[str] | None = None) -> tuple[list[
 
 
 def _is_archive(path: str) -> bool:
-    """Whether a file is a web archive, by its name or, for a WARC named otherwise, by its first bytes."""
-    if path.lower().endswith(ARCHIVE_SUFFIXES):
-        return True
-    from . import archive  # fastwarc is imported for web archives only
+    """Whether a file is a web archive, by its name or, for a WARC named otherwise (not as a page), by its first
+    bytes."""
+    name = path.lower()
+    return name.endswith(ARCHIVE_SUFFIXES) or (not name.endswith(PAGE_SUFFIXES) and _starts_like_warc(path))
 
-    return archive.starts_like_warc(path)
+
+def _starts_like_warc(path: str) -> bool:
+    """Whether a file starts as a WARC file does, plain or gzipped (its first bytes only are read)."""
+    try:
+        with open(path, "rb") as file:
+            return is_warc_start(file.read(512))
+    except OSError:
+        return False
+
+
+def is_warc_start(head: bytes) -> bool:
+    """Whether bytes start as a WARC file does, plain or gzipped."""
+    if head.startswith(_GZIP_MAGIC):
+        try:
+            head = zlib.decompressobj(31).decompress(head, len(_WARC_MAGIC))
+        except zlib.error:
+            return False
+    return head.startswith(_WARC_MAGIC)
 
 
 def _names_a_record(given: str) -> bool:
