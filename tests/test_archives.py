@@ -334,6 +334,15 @@ def test_damaged_real_archives_are_named_on_stderr(name, errors):
     assert result.stderr.decode().splitlines() == [f"pressparse: {path}{error}" for error in errors]
 
 
+def test_records_names_what_it_cannot_read_in_a_damaged_archive():
+    path = str(corpus("example-trunc.warc"))
+    read = [(source, type(result).__name__, str(result)) for source, _, result in archive.records(path)]
+    assert read == [
+        (f"{path}#<urn:uuid:a9c51e3e-0221-11e7-bf66-0242ac120005>", "InputError", "gzip content cut short"),
+        (path, "InputError", "unreadable from here on: Invalid WARC header"),
+    ]
+
+
 def test_an_archive_whose_gzip_members_are_not_its_records_is_still_read():
     result = run_cli("extract", "-q", str(corpus("example-wrong-chunks.warc.gz")))
     assert result.returncode == 0, result.stderr
