@@ -69,9 +69,12 @@ def write_archive(path: Path, records: list[WarcRecord], one_stream: bool = Fals
     return path
 
 
+def release_html(number: int, place: str) -> bytes:
+    return RELEASE.format(title=f"New water programme number {number} in {place}", place=place).encode()
+
+
 def page(number: int, place: str = "Niger") -> WarcRecord:
-    title = f"New water programme number {number} in {place}"
-    return response(f"https://example.org/news/{number}", RELEASE.format(title=title, place=place).encode())
+    return response(f"https://example.org/news/{number}", release_html(number, place))
 
 
 def records_of(result) -> list[dict]:
@@ -103,8 +106,12 @@ def test_each_html_response_is_a_page_named_by_archive_and_record_id(tmp_path):
 
 
 def test_an_archive_written_as_one_gzip_stream_gives_the_same_records(tmp_path):
-    members = write_archive(tmp_path / "a.warc.gz", [page(number) for number in range(12)])
-    stream = write_archive(tmp_path / "b.warc.gz", [page(number) for number in range(12)], one_stream=True)
+    def crawl() -> list[WarcRecord]:
+        # A warcinfo record first: in one stream, even the first page cannot be reached by seeking.
+        return [other(WarcRecordType.warcinfo, "", b"software: test\r\n"), *(page(number) for number in range(12))]
+
+    members = write_archive(tmp_path / "a.warc.gz", crawl())
+    stream = write_archive(tmp_path / "b.warc.gz", crawl(), one_stream=True)
     assert len({record.stream_pos for record in ArchiveIterator(str(stream))}) < 12  # records share offsets
     from_members, from_stream = (run_cli("extract", "--jobs", "2", str(path)) for path in (members, stream))
     assert from_members.returncode == from_stream.returncode == 0, from_stream.stderr
@@ -145,6 +152,39 @@ def test_a_directory_gives_its_archives_and_pages_sorted(tmp_path):
     assert result.returncode == 1
 
 
+def test_one_record_is_named_by_its_source_for_extract_and_explain(tmp_path):
+    crawl = [page(1), page(2, "Mali")]
+    path = write_archive(tmp_path / "crawl.warc.gz", crawl)
+    source = f"{path}#{crawl[1].record_id}"
+    [record] = records_of(run_cli("extract", source))
+    assert record["source"] == source and record["headline"] == "New water programme number 2 in Mali"
+    explained = run_cli("explain", source)
+    assert explained.returncode == 0, explained.stderr
+    assert "New water programme number 2 in Mali" in explained.stdout.decode()
+    missing = run_cli("extract", f"{path}#<urn:uuid:nothing>")
+    assert missing.returncode == 1
+    assert f"{path}#<urn:uuid:nothing>: no such page record in the archive" in missing.stderr.decode()
+
+
+def test_a_record_without_an_id_is_named_by_its_offset(tmp_path):
+    nameless = page(1)
+    nameless.headers.remove("WARC-Record-ID")
+    path = write_archive(tmp_path / "crawl.warc.gz", [page(0), nameless])
+    result = run_cli("extract", str(path))
+    assert result.returncode == 0, result.stderr
+    [_, record] = records_of(result)
+    offset = [record.stream_pos for record in ArchiveIterator(str(path))][1]
+    assert record["source"] == f"{path}#offset {offset}" and record["url"] == "https://example.org/news/1"
+
+
+def test_an_archive_on_standard_input_is_refused_with_a_clear_reason(tmp_path):
+    path = write_archive(tmp_path / "crawl.warc.gz", [page(1)])
+    for data in (path.read_bytes(), gzip.decompress(path.read_bytes())):
+        result = run_cli("extract", "-", stdin=data)
+        assert result.returncode == 1 and result.stdout == b""
+        assert "pressparse: -: a web archive: give its path" in result.stderr.decode()
+
+
 def test_a_warc_named_otherwise_is_known_by_its_content(tmp_path):
     path = write_archive(tmp_path / "crawl.dat", [page(7)])
     result = run_cli("extract", str(path))
@@ -163,6 +203,25 @@ def test_resume_goes_on_by_record_source(tmp_path):
     assert out.read_bytes() == whole
 
 
+def test_dedupe_merges_copies_of_a_page_across_records(tmp_path):
+    crawl = [page(1), page(2), response("https://mirror.example.org/news/1", release_html(1, "Niger"))]
+    path = write_archive(tmp_path / "crawl.warc.gz", crawl)
+    result = run_cli("extract", "--dedupe", str(path))
+    assert result.returncode == 0, result.stderr
+    out = records_of(result)
+    assert [r["url"] for r in out] == ["https://example.org/news/1", "https://example.org/news/2"]
+    assert out[0]["duplicates"] == [f"{path}#{crawl[2].record_id}"]
+
+
+def test_a_record_over_max_page_bytes_is_refused_alone(tmp_path):
+    crawl = [page(1), response("https://example.org/big", b"<html><body>" + b"<p>word</p>" * 1000 + b"</body></html>"), page(3)]
+    path = write_archive(tmp_path / "crawl.warc.gz", crawl)
+    result = run_cli("extract", "--max-page-bytes", "4K", str(path))
+    assert result.returncode == 1
+    assert [r["url"] for r in records_of(result)] == ["https://example.org/news/1", "https://example.org/news/3"]
+    assert f"pressparse: {path}#{crawl[1].record_id}: page too large: more than 4,096 bytes (--max-page-bytes)" in result.stderr.decode()
+
+
 def test_damaged_records_are_named_and_the_others_still_give_records(tmp_path):
     crawl = [
         page(1),
@@ -171,16 +230,20 @@ def test_damaged_records_are_named_and_the_others_still_give_records(tmp_path):
         response("https://example.org/gzip", gzip.compress(b"<html><body>cut</body></html>" * 50)[:40],
                  "Content-Type: text/html\r\nContent-Encoding: gzip\r\n"),
         response("https://example.org/binary", b"\x00\x01\x02\x03" * 100, "Content-Type: text/html\r\n"),
-        page(5),
+        other(WarcRecordType.response, "https://example.org/no-http", b"<html>no status line</html>\r\n\r\n"),
+        page(6),
     ]
+    crawl[4].headers["Content-Type"] = "application/http; msgtype=response"
     path = write_archive(tmp_path / "crawl.warc.gz", crawl)
     result = run_cli("extract", str(path))
     assert result.returncode == 1
-    assert [r["url"] for r in records_of(result)] == ["https://example.org/news/1", "https://example.org/news/5"]
+    assert [r["url"] for r in records_of(result)] == ["https://example.org/news/1", "https://example.org/news/6"]
     errors = result.stderr.decode().splitlines()
     assert f"pressparse: {path}#{crawl[1].record_id}: bad chunked encoding: chunk of 153 bytes at byte 10 cut short or overlong" in errors
     assert f"pressparse: {path}#{crawl[2].record_id}: gzip content cut short" in errors
     assert f"pressparse: {path}#{crawl[3].record_id}: binary file, not text" in errors
+    assert f"pressparse: {path}#{crawl[4].record_id}: not an HTTP response: starts '<html>no status line</html>'" in errors
+    assert "4 failed" in errors[-1]
 
 
 def test_an_archive_cut_short_names_the_record_cut_and_keeps_those_before(tmp_path):
@@ -269,6 +332,15 @@ def test_damaged_real_archives_are_named_on_stderr(name, errors):
     result = run_cli("extract", "-q", str(path))
     assert result.returncode == 1
     assert result.stderr.decode().splitlines() == [f"pressparse: {path}{error}" for error in errors]
+
+
+def test_records_names_what_it_cannot_read_in_a_damaged_archive():
+    path = str(corpus("example-trunc.warc"))
+    read = [(source, type(result).__name__, str(result)) for source, _, result in archive.records(path)]
+    assert read == [
+        (f"{path}#<urn:uuid:a9c51e3e-0221-11e7-bf66-0242ac120005>", "InputError", "gzip content cut short"),
+        (path, "InputError", "unreadable from here on: Invalid WARC header"),
+    ]
 
 
 def test_an_archive_whose_gzip_members_are_not_its_records_is_still_read():

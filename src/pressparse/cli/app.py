@@ -200,7 +200,7 @@ def extract(
 
 @app.command(epilog=EXPLAIN_EXAMPLES)
 def explain(
-    path: str = typer.Argument(..., metavar="FILE", help="One page file, or - for standard input."),
+    path: str = typer.Argument(..., metavar="FILE", help="One page file, an archive's page (crawl.warc.gz#<record id>), or - for standard input."),
     output_format: ExplainFormat = typer.Option(ExplainFormat.text, "--format", "-f", help="text (terminal) or html."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of standard output."),
     template: Optional[Path] = typer.Option(None, "--template", help="Strip the site-template lines saved by --template-out."),

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..steps.page import Hints
 from . import html
-from .text import Input, InputError, RecordAt, decode, expand, read_bytes
+from .text import Input, InputError, RecordAt, decode, expand, is_warc_start, read_bytes
 
 __all__ = ["Document", "Input", "InputError", "expand", "read_document", "to_document"]
 
@@ -40,7 +40,10 @@ def read_document(item: Input, max_bytes: int = 0) -> Document:
     reason."""
     if item.record is not None:
         return _archived_document(item, item.record, max_bytes)
-    return to_document(read_bytes(item, max_bytes), str(item.path or ""))
+    data = read_bytes(item, max_bytes)
+    if item.path is None and is_warc_start(data[:512]):
+        raise InputError("a web archive: give its path (archives are read from files, not standard input)")
+    return to_document(data, str(item.path or ""))
 
 
 def _archived_document(item: Input, record: RecordAt, max_bytes: int) -> Document:

@@ -6,6 +6,7 @@ import os
 import re
 import stat
 import sys
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,9 @@ STDIN = "-"
 # The files a directory gives (matched on their names' ends): pages, and web archives (see `archive`).
 PAGE_SUFFIXES = (".txt", ".html", ".htm")
 ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz")
+# How a WARC file starts, after gzip when it is compressed.
+_WARC_MAGIC = b"WARC/"
+_GZIP_MAGIC = b"\x1f\x8b"
 # Charsets a Content-Type header names that browsers read as windows-1252 (the WHATWG Encoding Standard).
 _READ_AS_WINDOWS_1252 = ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii")
 # Share of control characters above which bytes are not text, whatever the encoding.
@@ -59,7 +63,7 @@ class Input:
 def expand(paths: list[str], skipped: Counter[str] | None = None) -> tuple[list[Input], list[tuple[str, str]]]:
     """Turn command-line paths into pages: a file, every page file and web archive below a directory
     (PAGE_SUFFIXES and ARCHIVE_SUFFIXES, sorted), "-"; a web archive (by its name, or a WARC by how it starts)
-    gives its pages in archive order.
+    gives its pages in archive order, and one of them is named by its source (`crawl.warc.gz#<urn:uuid:…>`).
 
     Returns the inputs and the (path, message) pairs of paths that name no page or archives damaged part way;
     `skipped`, when given, counts per archive the records that are not pages.
@@ -84,18 +88,47 @@ def expand(paths: list[str], skipped: Counter[str] | None = None) -> tuple[list[
             inputs.extend(_archive_pages(given, errors, skipped))
         elif path.exists():  # a file, or a named pipe or device that streams one page
             inputs.append(Input(given, path, rereadable=path.is_file()))
+        elif _names_a_record(given):  # one page of an archive, by the source its record was given
+            archive_path = given.rpartition("#")[0]
+            found = [page for page in _archive_pages(archive_path, errors, None) if page.source == given]
+            inputs.extend(found)
+            if not found:
+                errors.append((given, "no such page record in the archive"))
         else:
             errors.append((given, "no such file or directory"))
     return inputs, errors
 
 
 def _is_archive(path: str) -> bool:
-    """Whether a file is a web archive, by its name or, for a WARC named otherwise, by its first bytes."""
-    if path.lower().endswith(ARCHIVE_SUFFIXES):
-        return True
-    from . import archive  # fastwarc is imported for web archives only
+    """Whether a file is a web archive, by its name or, for a WARC named otherwise (not as a page), by its first
+    bytes."""
+    name = path.lower()
+    return name.endswith(ARCHIVE_SUFFIXES) or (not name.endswith(PAGE_SUFFIXES) and _starts_like_warc(path))
 
-    return archive.starts_like_warc(path)
+
+def _starts_like_warc(path: str) -> bool:
+    """Whether a file starts as a WARC file does, plain or gzipped (its first bytes only are read)."""
+    try:
+        with open(path, "rb") as file:
+            return is_warc_start(file.read(512))
+    except OSError:
+        return False
+
+
+def is_warc_start(head: bytes) -> bool:
+    """Whether bytes start as a WARC file does, plain or gzipped."""
+    if head.startswith(_GZIP_MAGIC):
+        try:
+            head = zlib.decompressobj(31).decompress(head, len(_WARC_MAGIC))
+        except zlib.error:
+            return False
+    return head.startswith(_WARC_MAGIC)
+
+
+def _names_a_record(given: str) -> bool:
+    """Whether a path is an archive's page as its record's `source` names it (`crawl.warc.gz#<urn:uuid:…>`)."""
+    archive_path, hash_sign, _ = given.rpartition("#")
+    return bool(hash_sign) and Path(archive_path).is_file() and _is_archive(archive_path)
 
 
 def _archive_pages(path: str, errors: list[tuple[str, str]], skipped: Counter[str] | None) -> list[Input]:
