@@ -1,24 +1,76 @@
 """HTML pages: their markup rendered as the lines the pipeline reads, and what the markup says beside the text
-(title, publication date, language, menus) as `Hints`."""
+(title, publication date, language, menus, contact links) as `Hints`.
+
+One walk of the parsed tree (selectolax's Lexbor parser: see the README's dependencies) renders the text and
+reads the signals: block elements, list items, table cells and line breaks end a line, inline elements join
+theirs; scripts, styles, forms' option lists and hidden elements give no text. Each block becomes a paragraph
+of its own (a blank line between blocks), as the pipeline reads paragraphs of plain text."""
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from typing import Any, Iterator
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..steps.page import Hints
 
 # A page is HTML when it opens (after white space, a byte-order mark or comments) with a doctype or an HTML tag.
 _HTML_START = re.compile(r"\A(?:\ufeff|\s|<!--.*?-->)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
 _SCAN = 1024
-_DROPPED = ("script", "style", "noscript", "template")
+
+# Elements whose content is never page text (a form's option list is a menu of values, not prose).
+_DROPPED = frozenset(("script", "style", "noscript", "template", "svg", "math", "select", "datalist", "iframe",
+                      "object", "canvas", "button", "input", "textarea", "head", "-comment"))
+# Elements that stand on lines of their own.
+_BLOCKS = frozenset((
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div",
+    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+    "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
+    "tfoot", "th", "thead", "tr", "ul", "legend", "html",
+))
+_LISTS = frozenset(("ul", "ol", "menu"))
+# Landmark roles of the page's furniture.
+_FURNITURE_ROLES = frozenset(("navigation", "banner", "contentinfo", "complementary", "menu", "menubar"))
+# Elements that are furniture wherever they stand (a <header> or <footer> only outside the article: there it
+# holds the article's title, date and byline).
+_FURNITURE_TAGS = {"nav": "<nav>", "aside": "<aside>"}
+_PAGE_LEVEL_TAGS = {"header": "<header>", "footer": "<footer>"}
+_ARTICLE_TAGS = frozenset(("article", "main"))
+# A comment section, told by its id or class ("comments", "comment-list", "disqus_thread").
+_COMMENTS = re.compile(r"(?:^|[\s_-])(?:comments?|disqus)(?:$|[\s_-])", re.IGNORECASE)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# A list is a menu when this share of its items (and at least MENU_MIN_ITEMS of them) are one link each.
+MENU_LINK_SHARE = 0.7
+MENU_MIN_ITEMS = 3
+# A link item: its link holds at least this share of the item's text.
+_LINK_TEXT_SHARE = 0.8
+
+# Where the title of the page is told, the most trusted first.
+_TITLE_METAS = ("og:title", "twitter:title")
+# Where the publication date is told, the most trusted first: JSON-LD, then metas, then a <time> element.
+_DATE_METAS = (
+    "article:published_time", "og:article:published_time", "datepublished", "date", "pubdate", "publishdate",
+    "publish-date", "publish_date", "dc.date", "dc.date.issued", "dcterms.date", "dcterms.created",
+    "dcterms.issued", "sailthru.date", "parsely-pub-date", "article.published", "published_time",
+)
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# What separates the parts of a <title> ("Headline | Site", "Site - Headline").
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—·•:»«]|::)\s+")
+_PHONE_CHARS = re.compile(r"[^\d+]")
+MIN_PHONE_DIGITS = 6
+# The elements whose text is the article's paragraphs, and the length under which one is not counted.
+_PARAGRAPHS = "p, pre"
+MIN_PARAGRAPH_CHARS = 25
+# The elements that may be furniture (each then judged by _furniture_signal).
+_FURNITURE_SELECTOR = "nav, aside, header, footer, ul, ol, menu, [role], [id*=comment i], [class*=comment i], [id*=disqus i]"
 
 
 @dataclass(frozen=True)
 class Rendered:
-    text: str  # one line per block of text
+    text: str  # one line per block of text, a blank line between blocks
     url: str | None  # the canonical link, else og:url
     hints: Hints
 
@@ -31,9 +83,328 @@ def looks_like_html(text: str) -> bool:
 def render(markup: str) -> Rendered:
     """The page's text as lines, its URL and its hints."""
     tree = LexborHTMLParser(markup)
-    tree.strip_tags(list(_DROPPED))
+    metas = _metas(tree)  # before the scripts go: JSON-LD is one
+    signals = _body_signals(tree)
+    _drop_unseen(tree)
     root = tree.body or tree.root
-    text = root.text(separator="\n") if root is not None else ""
+    lines, furniture, content = _render_lines(root, _furniture(tree), _content_id(tree)) if root is not None else ([], {}, None)
+    html = tree.root
+    hints = Hints(
+        titles=_titles(signals, metas),
+        date=_date(metas, signals),
+        language=_language(html.attributes.get("lang") if html is not None else None),
+        furniture=furniture,
+        content=content,
+        emails=signals.emails,
+        phones=signals.phones,
+    )
+    url = metas.get("canonical") or metas.get("og:url") or None
+    return Rendered("\n\n".join(lines), url, hints)
+
+
+@dataclass(frozen=True)
+class _Signals:
+    """What the body's markup says: its first-level headings (the article's apart), the datetime of its <time>
+    elements (the article's first), its mailto: and tel: link targets."""
+
+    h1_in_article: list[str]
+    h1: list[str]
+    times: list[str]
+    emails: tuple[str, ...]
+    phones: tuple[str, ...]
+
+
+def _body_signals(tree: LexborHTMLParser) -> _Signals:
+    in_article = [_words(h.text(separator=" ")) for h in tree.css("article h1, main h1, [role=main] h1")]
+    times = [t.attributes.get("datetime") or "" for t in tree.css("article time[datetime], main time[datetime]")]
+    times += [t.attributes.get("datetime") or "" for t in tree.css("time[datetime]")]
+    emails, phones = [], []
+    for link in tree.css('a[href^="mailto:" i], a[href^="tel:" i], a[href^="callto:" i]'):
+        scheme, _, target = (link.attributes.get("href") or "").strip().partition(":")
+        if scheme.lower() == "mailto":
+            address = target.split("?")[0].strip().lower()
+            if "@" in address:
+                emails.append(address)
+        elif sum(c.isdigit() for c in target) >= MIN_PHONE_DIGITS:
+            phones.append(_PHONE_CHARS.sub("", target))
+    return _Signals(
+        h1_in_article=[h for h in in_article if h],
+        h1=[h for h in (_words(h.text(separator=" ")) for h in tree.css("h1")) if h],
+        times=times,
+        emails=tuple(dict.fromkeys(emails)),
+        phones=tuple(dict.fromkeys(phones)),
+    )
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _drop_unseen(tree: LexborHTMLParser) -> None:
+    """Remove what a reader never sees: scripts, styles, option lists (_DROPPED) and hidden elements."""
+    tree.strip_tags(list(_DROPPED))
+    hidden = [
+        node for node in tree.css('[hidden], [aria-hidden="true" i], [style*="none" i], [style*="hidden" i]')
+        if _hidden(node.attributes)
+    ]
+    for node in reversed(hidden):  # the innermost first: a node inside a removed one is never touched again
+        node.decompose()
+
+
+def _hidden(attributes: dict[str, str | None]) -> bool:
+    """Hidden from readers: the `hidden` attribute, aria-hidden="true", or an inline display:none."""
+    if "hidden" in attributes or (attributes.get("aria-hidden") or "").lower() == "true":
+        return True
+    return _HIDDEN_STYLE.search(attributes.get("style") or "") is not None
+
+
+def _furniture(tree: LexborHTMLParser) -> dict[int, str]:
+    """The elements that are the page's furniture, by their node's memory id, with the signal that says so."""
+    found: dict[int, str] = {}
+    for node in tree.css(_FURNITURE_SELECTOR):
+        signal = _furniture_signal(node)
+        if signal:
+            found[node.mem_id] = signal
+    return found
+
+
+def _furniture_signal(node: LexborNode) -> str:
+    """The signal making an element the page's furniture, or ""."""
+    tag = node.tag
+    if tag in _FURNITURE_TAGS:
+        return _FURNITURE_TAGS[tag]
+    if tag in _PAGE_LEVEL_TAGS:
+        return "" if _in_article(node) else _PAGE_LEVEL_TAGS[tag]
+    if tag in _LISTS:
+        return "menu-like list" if _is_menu(node) else ""
+    attributes = node.attributes
+    role = (attributes.get("role") or "").lower()
+    if role in _FURNITURE_ROLES:
+        return f'role="{role}"'
+    if any(_COMMENTS.search(attributes.get(name) or "") for name in ("id", "class")):
+        return "comment section"
+    return ""
+
+
+def _in_article(node: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in _ARTICLE_TAGS or (parent.attributes.get("role") or "") == "main":
+            return True
+        parent = parent.parent
+    return False
+
+
+def _content_id(tree: LexborHTMLParser) -> int | None:
+    """The memory id of the element holding the article's text: the block whose paragraphs hold the most text
+    (its own paragraphs in full, its children's at half weight, so that a block of paragraphs split by a few
+    wrappers still wins), None on a page without paragraphs."""
+    scores: dict[int, float] = {}
+    for paragraph in tree.css(_PARAGRAPHS):
+        length = len(paragraph.text(strip=True))
+        if length < MIN_PARAGRAPH_CHARS:
+            continue
+        parent = paragraph.parent
+        weight = 1.0
+        while parent is not None and weight > 0.2:
+            key = parent.mem_id
+            scores[key] = scores.get(key, 0.0) + weight * length
+            parent = parent.parent
+            weight /= 2
+    if not scores:
+        return None
+    return max(scores, key=scores.__getitem__)
+
+
+def _render_lines(
+    root: LexborNode, furniture: dict[int, str], content_id: int | None
+) -> tuple[list[str], dict[int, str], tuple[int, int] | None]:
+    """The text below `root` as lines, the furniture signal of each line rendered inside furniture and the
+    first and last line of the article's text (the element `content_id`), by line number in the text the lines
+    make (a blank line between two). One iterative depth-first walk (deep pages would exhaust Python's
+    recursion); an element's end is a tuple on the stack holding the context to restore."""
+    lines: list[str] = []
+    marked: dict[int, str] = {}
+    content_start = content_end = 0
+    parts: list[str] = []
+    signal = ""  # the furniture signal of the element being walked, "" in content
+    pre = 0  # depth of <pre> elements: their line breaks are kept
+
+    def end_line() -> None:
+        text = " ".join("".join(parts).split())
+        parts.clear()
+        if text:
+            lines.append(text)
+            if signal:
+                marked[2 * len(lines) - 1] = signal
+
+    stack: list[Any] = [root]
+    while stack:
+        node = stack.pop()
+        if node.__class__ is tuple:
+            if parts:
+                end_line()
+            signal, pre, leaves_content = node
+            if leaves_content:
+                content_end = len(lines)
+            continue
+        tag = node.tag
+        if tag == "-text":
+            text = node.text_content or ""
+            if pre and "\n" in text:
+                first, *rest = text.split("\n")
+                parts.append(first)
+                for piece in rest:
+                    end_line()
+                    parts.append(piece)
+            else:
+                parts.append(text)
+            continue
+        if tag in _BLOCKS:
+            if parts:
+                end_line()
+            key = node.mem_id
+            stack.append((signal, pre, key == content_id))
+            if key == content_id:
+                content_start = len(lines) + 1
+            signal = signal or furniture.get(key, "")
+            pre += tag == "pre"
+        elif tag == "br":
+            if parts:
+                end_line()
+            continue
+        elif tag[0] == "-":  # a comment
+            continue
+        child = node.last_child
+        while child is not None:
+            stack.append(child)
+            child = child.prev
+    if parts:
+        end_line()
+    content = (2 * content_start - 1, 2 * content_end - 1) if 0 < content_start <= content_end else None
+    return lines, marked, content
+
+
+def _is_menu(node: LexborNode) -> bool:
+    """A list whose items are mostly one link each (a menu, a list of related stories)."""
+    items = [child for child in node.iter() if child.tag == "li"]
+    if len(items) < MENU_MIN_ITEMS:
+        return False
+    return sum(_is_link_item(item) for item in items) >= MENU_LINK_SHARE * len(items)
+
+
+def _is_link_item(item: LexborNode) -> bool:
+    """A list item that is one link (its link holds nearly all of its text)."""
+    links = item.css("a")
+    if len(links) != 1:
+        return False
+    text = item.text(strip=True)
+    return not text or len(links[0].text(strip=True)) >= _LINK_TEXT_SHARE * len(text)
+
+
+def _metas(tree: LexborHTMLParser) -> dict[str, str]:
+    """The page's metas by lower-case name or property (the first of each), its canonical link as "canonical",
+    the dates of its JSON-LD as "ld:datePublished", and its <title> as "<title>"."""
+    found: dict[str, str] = {}
+    for meta in tree.css("meta"):
+        attributes = meta.attributes
+        key = attributes.get("property") or attributes.get("name") or attributes.get("itemprop")
+        content = attributes.get("content")
+        if key and content and content.strip():
+            found.setdefault(key.strip().lower(), content.strip())
+    for link in tree.css("link[rel]"):
+        if "canonical" in (link.attributes.get("rel") or "").lower().split() and link.attributes.get("href"):
+            found.setdefault("canonical", (link.attributes.get("href") or "").strip())
+    for script in tree.css('script[type="application/ld+json"]'):
+        published = _json_ld_date(script.text())
+        if published:
+            found.setdefault("ld:datepublished", published)
     title = tree.css_first("title")
-    titles = ((title.text(strip=True), "<title>"),) if title is not None and title.text(strip=True) else ()
-    return Rendered(text, None, Hints(titles=titles))
+    if title is not None:
+        text = " ".join(title.text().split())
+        if text:
+            found["<title>"] = text
+    return found
+
+
+def _json_ld_date(data: str) -> str:
+    """The first datePublished (else dateCreated) of a JSON-LD block, "" when none or the block is broken."""
+    try:
+        document = json.loads(data)
+    except ValueError:
+        return ""
+    for key in ("datePublished", "dateCreated"):
+        value = _find_key(document, key)
+        if value:
+            return value
+    return ""
+
+
+def _find_key(document: Any, key: str) -> str:
+    """The first string value of `key` in nested dicts and lists (a @graph, a list of items)."""
+    stack = [document]
+    while stack:
+        item = stack.pop(0)
+        if isinstance(item, dict):
+            value = item.get(key)
+            if isinstance(value, str) and value.strip():
+                return value.strip()
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return ""
+
+
+def _titles(signals: _Signals, metas: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """Headline candidates with their signals, the most trusted first: the article's <h1>, og:title, the <title>
+    without the site's name, another <h1>."""
+    found: list[tuple[str, str]] = []
+    if signals.h1_in_article:
+        found.append((signals.h1_in_article[0], "<h1>"))
+    for name in _TITLE_METAS:
+        if name in metas:
+            found.append((" ".join(metas[name].split()), name))
+    if "<title>" in metas:
+        found.append((_without_site_name(metas["<title>"], metas.get("og:site_name", "")), "<title>"))
+    if len(signals.h1) == 1:
+        found.append((signals.h1[0], "<h1>"))
+    return tuple(dict.fromkeys(pair for pair in found if pair[0]))
+
+
+def _without_site_name(title: str, site_name: str) -> str:
+    """The <title> without the site's name: of its parts ("Headline | Site"), the one that is not `site_name`,
+    else the longest."""
+    parts = [part for part in _TITLE_SEPARATORS.split(title) if part]
+    if len(parts) < 2:
+        return title
+    site = site_name.lower()
+    if site:
+        kept = [part for part in parts if part.lower() != site and part.lower() not in site]
+        if kept and len(kept) < len(parts):
+            return _span_of(title, kept)
+    return max(parts, key=len)
+
+
+def _span_of(title: str, kept: list[str]) -> str:
+    """The span of `title` from the first to the last kept part (a headline may hold a separator itself)."""
+    start = title.find(kept[0])
+    end = title.rfind(kept[-1]) + len(kept[-1])
+    return title[start:end] if 0 <= start < end else kept[0]
+
+
+def _date(metas: dict[str, str], signals: _Signals) -> tuple[str, str] | None:
+    """The publication day (YYYY-MM-DD) with its signal: JSON-LD datePublished, a date meta, then <time>."""
+    candidates = [(metas.get("ld:datepublished", ""), "JSON-LD datePublished")]
+    candidates += [(metas.get(name, ""), name) for name in _DATE_METAS]
+    candidates += [(value, "<time datetime>") for value in signals.times[:1]]
+    for value, signal in candidates:
+        day = _ISO_DAY.match(value.strip())
+        if day and 1 <= int(day[2]) <= 12 and 1 <= int(day[3]) <= 31:
+            return day[0], signal
+    return None
+
+
+def _language(declared: str | None) -> str | None:
+    """The ISO 639-1 part of a declared language ("en-GB" -> "en"), None when it has none."""
+    code = (declared or "").strip().lower().replace("_", "-").split("-")[0]
+    return code if len(code) == 2 and code.isalpha() else None

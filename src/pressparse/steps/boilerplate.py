@@ -353,8 +353,14 @@ def mark_boilerplate(page: Page) -> None:
     template = page.template
     # Pages with an e-mail protection notice are few: one look at the whole page spares a test of every line.
     marks = tuple(mark for mark in _lexicon().notice_marks if mark in page.text)
+    # What an HTML page's markup says is furniture (its menus, page header and footer ...), by line number.
+    marked = page.hints.furniture if page.hints is not None else None
     previous, previous_rule = "", ""
     for index, line in enumerate(lines):
+        if marked and line.number in marked:
+            line.role, line.why = BOILERPLATE, marked[line.number]
+            previous, previous_rule = line.text, line.why
+            continue
         if marks and any(mark in line.text for mark in marks) and _cut_notice(line):
             previous, previous_rule = line.text, NOTICE_RULE
             continue

@@ -632,7 +632,7 @@ def _headline_above(
     return heads[best - 1][0] if close and _prose_chars(above) < _prose_chars(runs[best]) else None
 
 
-def _set_headline(page: Page, index: int) -> None:
+def _set_headline(page: Page, index: int, cue: str = "") -> None:
     """Make line `index` the headline, without a release label heading it ("MEDIA ADVISORY: ...") or the
     bullet of a menu entry: the line keeps the title alone."""
     line = page.lines[index]
@@ -643,7 +643,7 @@ def _set_headline(page: Page, index: int) -> None:
     line.text = text
     line.role = HEADLINE
     page.headline = index
-    page.note("headline", text, index)
+    page.note("headline", text, index, cue)
 
 
 def _menu_entry_naming(page: Page, headline: int, body: list[Paragraph]) -> int | None:
@@ -671,8 +671,11 @@ def _stems(text: str) -> set[str]:
 
 def find_release(page: Page) -> None:
     """Reads the lines and their furniture marks; sets `page.headline`, `page.body_start`, `page.body_end`,
-    `page.paragraphs`, marks HEADLINE, DATE and BODY lines; warns on listings and pages without a release."""
+    `page.paragraphs`, marks HEADLINE, DATE and BODY lines; warns on listings and pages without a release.
+    On an HTML page the markup's title and article element are taken first (`_release_in_markup`)."""
     paragraphs = _paragraphs(page)
+    if page.hints is not None and _release_in_markup(page, paragraphs):
+        return
     teasers = _teasers(paragraphs)
     runs = [run for run in _runs(paragraphs) if any(p.is_prose for p in run)]
     for run in runs:
@@ -705,3 +708,58 @@ def find_release(page: Page) -> None:
         page.paragraphs.append((paragraph.lines[0], paragraph.lines[-1]))
         for index in paragraph.lines:
             page.lines[index].role = BODY
+
+
+def _release_in_markup(page: Page, paragraphs: list[Paragraph | str]) -> bool:
+    """An HTML page's release from what its markup says: the headline is the line that a title hint names (else
+    the hint itself), the body the prose of the element holding the article's text, from its first prose
+    paragraph under the headline to its last one. False (nothing set) when the markup names no such element
+    or the element holds no prose: the text rules then read the page."""
+    hints = page.hints
+    if hints is None or hints.content is None:
+        return False
+    first, last = hints.content
+    headline = _hinted_headline(page)
+    inside = [
+        p for p in paragraphs
+        if isinstance(p, Paragraph) and first <= page.lines[p.lines[0]].number <= last
+        and (headline is None or p.lines[0] > headline)
+    ]
+    prose = [i for i, p in enumerate(inside) if p.is_prose]
+    if not prose:
+        return False
+    body = inside[prose[0] : prose[-1] + 1]
+    for paragraph in inside[: prose[0]]:
+        if paragraph.is_date:
+            page.lines[paragraph.lines[0]].role = DATE
+    page.body_start = body[0].lines[0]
+    page.body_end = body[-1].lines[-1] + 1
+    for paragraph in body:
+        page.paragraphs.append((paragraph.lines[0], paragraph.lines[-1]))
+        for index in paragraph.lines:
+            page.lines[index].role = BODY
+    return True
+
+
+def _hinted_headline(page: Page) -> int | None:
+    """Sets the headline from the markup's title hints, the most trusted first: the line that one of them names
+    (furniture or not: a page header may hold it), else the first hint as it is. Returns the line's index,
+    None when the headline is no line of the page (or the page has no title hint)."""
+    hints = page.hints
+    if hints is None or not hints.titles:
+        return None
+    keys = {_title_key(line.text): index for index, line in reversed(list(enumerate(page.lines))) if line.text}
+    for title, signal in hints.titles:
+        index = keys.get(_title_key(title))
+        if index is not None:
+            _set_headline(page, index, f"from {signal}")
+            return index
+    title, signal = hints.titles[0]
+    page.record.headline = title
+    page.note("headline", title, -1, f"from {signal}")
+    return None
+
+
+def _title_key(text: str) -> str:
+    """A title as compared with the lines: case and spaces aside."""
+    return " ".join(text.split()).casefold()
