@@ -273,7 +273,7 @@ def _render_lines(
             if parts:
                 end_line()
             continue
-        elif tag[0] == "-":  # a comment
+        elif not tag or tag[0] == "-":  # a comment, a processing instruction
             continue
         child = node.last_child
         while child is not None:
@@ -372,24 +372,12 @@ def _titles(signals: _Signals, metas: dict[str, str]) -> tuple[tuple[str, str], 
 
 
 def _without_site_name(title: str, site_name: str) -> str:
-    """The <title> without the site's name: of its parts ("Headline | Site"), the one that is not `site_name`,
-    else the longest."""
+    """The <title> without the site's name: of its parts ("Headline | Site", "Section | Site - Headline"), the
+    longest that is not the site's name (`og:site_name`, when the page gives it)."""
     parts = [part for part in _TITLE_SEPARATORS.split(title) if part]
-    if len(parts) < 2:
-        return title
-    site = site_name.lower()
-    if site:
-        kept = [part for part in parts if part.lower() != site and part.lower() not in site]
-        if kept and len(kept) < len(parts):
-            return _span_of(title, kept)
-    return max(parts, key=len)
-
-
-def _span_of(title: str, kept: list[str]) -> str:
-    """The span of `title` from the first to the last kept part (a headline may hold a separator itself)."""
-    start = title.find(kept[0])
-    end = title.rfind(kept[-1]) + len(kept[-1])
-    return title[start:end] if 0 <= start < end else kept[0]
+    site = site_name.casefold()
+    kept = [part for part in parts if not site or part.casefold() not in site]
+    return max(kept or parts, key=len) if len(parts) > 1 else title
 
 
 def _date(metas: dict[str, str], signals: _Signals) -> tuple[str, str] | None:
