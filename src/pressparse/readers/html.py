@@ -61,11 +61,22 @@ _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—·•:»«]|::)\s+")
 _PHONE_CHARS = re.compile(r"[^\d+]")
 MIN_PHONE_DIGITS = 6
-# The elements whose text is the article's paragraphs, and the length under which one is not counted.
-_PARAGRAPHS = "p, pre"
+# A line is scored as a paragraph of the article (see _Rendering) from this length in a paragraph element, from
+# MIN_TEXT_BLOCK_CHARS in another block (a <div> of text), never in these (list items and cells are menus and
+# tables as often as text, headings and captions are no paragraphs).
 MIN_PARAGRAPH_CHARS = 25
+MIN_TEXT_BLOCK_CHARS = 200
+_PARAGRAPH_CHARS = {"p": MIN_PARAGRAPH_CHARS, "pre": MIN_PARAGRAPH_CHARS, "blockquote": MIN_PARAGRAPH_CHARS} | {
+    tag: 0 for tag in ("li", "td", "th", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "caption", "figcaption")
+}
+# The article's element is widened to the block above it while that holds at most this much more paragraph text.
+WIDEN_SHARE = 1.0
 # The elements that may be furniture (each then judged by _furniture_signal).
-_FURNITURE_SELECTOR = "nav, aside, header, footer, ul, ol, menu, [role], [id*=comment i], [class*=comment i], [id*=disqus i]"
+_FURNITURE_SELECTOR = (
+    "nav, aside, header, footer, form, ul, ol, menu, [role], [id*=comment i], [class*=comment i], [id*=disqus i]"
+)
+# A form holding one of these wraps the page (as some site builders do), not a search, sign-up or comment form.
+_PAGE_FORM_CONTENT = "article, main, h1"
 
 
 @dataclass(frozen=True)
@@ -87,19 +98,19 @@ def render(markup: str) -> Rendered:
     signals = _body_signals(tree)
     _drop_unseen(tree)
     root = tree.body or tree.root
-    lines, furniture, content = _render_lines(root, _furniture(tree), _content_id(tree)) if root is not None else ([], {}, None)
+    rendering = _render_lines(root, _furniture(tree)) if root is not None else _Rendering({})
     html = tree.root
     hints = Hints(
         titles=_titles(signals, metas),
         date=_date(metas, signals),
         language=_language(html.attributes.get("lang") if html is not None else None),
-        furniture=furniture,
-        content=content,
+        furniture=rendering.marked,
+        content=rendering.content(),
         emails=signals.emails,
         phones=signals.phones,
     )
     url = metas.get("canonical") or metas.get("og:url") or None
-    return Rendered("\n\n".join(lines), url, hints)
+    return Rendered("\n\n".join(rendering.lines), url, hints)
 
 
 @dataclass(frozen=True)
@@ -177,6 +188,8 @@ def _furniture_signal(node: LexborNode) -> str:
         return "" if _in_article(node) else _PAGE_LEVEL_TAGS[tag]
     if tag in _LISTS:
         return "menu-like list" if _is_menu(node) else ""
+    if tag == "form":
+        return "" if node.css_first(_PAGE_FORM_CONTENT) is not None else "<form>"
     attributes = node.attributes
     role = (attributes.get("role") or "").lower()
     if role in _FURNITURE_ROLES:
@@ -195,83 +208,118 @@ def _in_article(node: LexborNode) -> bool:
     return False
 
 
-def _content_id(tree: LexborHTMLParser) -> int | None:
-    """The memory id of the element holding the article's text: the block whose paragraphs hold the most text
-    (its own paragraphs in full, its children's at half weight, so that a block of paragraphs split by a few
-    wrappers still wins), None on a page without paragraphs."""
-    scores: dict[int, float] = {}
-    for paragraph in tree.css(_PARAGRAPHS):
-        length = len(paragraph.text(strip=True))
-        if length < MIN_PARAGRAPH_CHARS:
-            continue
-        parent = paragraph.parent
-        weight = 1.0
-        while parent is not None and weight > 0.2:
-            key = parent.mem_id
-            scores[key] = scores.get(key, 0.0) + weight * length
-            parent = parent.parent
-            weight /= 2
-    if not scores:
-        return None
-    return max(scores, key=scores.__getitem__)
+class _Rendering:
+    """The walk's state: the lines so far, the furniture signal of the lines rendered inside furniture and, to
+    find the article's element, the weight of text in each block. A line of text scores for the block holding
+    its own block (in full) and the two above (at half weight, a quarter): the block whose paragraphs weigh most holds the
+    article. Blocks are known by their node's memory id."""
+
+    def __init__(self, furniture: dict[int, str]) -> None:
+        self.furniture_of = furniture  # furniture elements by id, with their signal
+        self.lines: list[str] = []
+        self.marked: dict[int, str] = {}  # line number -> furniture signal
+        self.parts: list[str] = []  # the words of the line being gathered
+        self.signal = ""  # the furniture signal of the element being walked, "" in content
+        self.pre = 0  # depth of <pre> elements: their line breaks are kept
+        self.open: list[int] = [0]  # ids of the blocks the walk is in (0: the root's place)
+        self.weights: dict[int, float] = {}  # paragraph text scored by each block
+        self.text_below: list[int] = [0]  # characters of paragraph text below each open block so far
+        self.total: dict[int, int] = {}  # characters of paragraph text below each closed block
+        self.spans: dict[int, tuple[int, int]] = {}  # first and last line index + 1 of each closed block
+        self.starts: list[int] = [0]
+        self.parent: dict[int, int] = {}
+        # From which length the open block's own lines count as paragraphs (0: never).
+        self.scoring: list[int] = [0]
+
+    def end_line(self) -> None:
+        """The words gathered so far become a line (spaces normalised), noted as furniture inside furniture,
+        scored as a paragraph when it is one."""
+        text = " ".join("".join(self.parts).split())
+        self.parts.clear()
+        if not text:
+            return
+        self.lines.append(text)
+        if self.signal:
+            self.marked[2 * len(self.lines) - 1] = self.signal  # a blank line between lines
+        elif 0 < self.scoring[-1] <= len(text):
+            weights = self.weights
+            weight = float(len(text))
+            for holder in self.open[-2:-5:-1]:  # the block holding the paragraph's own, and two above
+                weights[holder] = weights.get(holder, 0.0) + weight
+                weight /= 2
+            self.text_below[-1] += len(text)
+
+    def enter(self, key: int, tag: str) -> None:
+        """A block element opens: a line ends; the block may open furniture."""
+        if self.parts:
+            self.end_line()
+        self.parent[key] = self.open[-1]
+        self.open.append(key)
+        self.text_below.append(0)
+        self.starts.append(len(self.lines))
+        self.scoring.append(_PARAGRAPH_CHARS.get(tag, MIN_TEXT_BLOCK_CHARS))
+        self.signal = self.signal or self.furniture_of.get(key, "")
+        self.pre += tag == "pre"
+
+    def leave(self, signal: str, pre: int) -> None:
+        """A block element closes: a line ends, the context it changed comes back."""
+        if self.parts:
+            self.end_line()
+        key = self.open.pop()
+        below = self.text_below.pop()
+        self.text_below[-1] += below
+        self.total[key] = below
+        self.spans[key] = (self.starts.pop(), len(self.lines))
+        self.scoring.pop()
+        self.signal, self.pre = signal, pre
+
+    def content(self) -> tuple[int, int] | None:
+        """The first and last line numbers of the article's element: the block whose paragraphs weigh most,
+        widened to the blocks above it while they hold little more paragraph text (a lead or a last paragraph
+        in a wrapper of its own), None on a page without paragraphs."""
+        weights = self.weights
+        weights.pop(0, None)
+        if not weights:
+            return None
+        best = max(weights, key=weights.__getitem__)
+        above = self.parent.get(best, 0)
+        while above and self.total.get(above, 0) <= WIDEN_SHARE * self.total.get(best, 0):
+            best, above = above, self.parent.get(above, 0)
+        first, end = self.spans.get(best, (0, 0))
+        return (2 * first + 1, 2 * end - 1) if first < end else None
 
 
-def _render_lines(
-    root: LexborNode, furniture: dict[int, str], content_id: int | None
-) -> tuple[list[str], dict[int, str], tuple[int, int] | None]:
-    """The text below `root` as lines, the furniture signal of each line rendered inside furniture and the
-    first and last line of the article's text (the element `content_id`), by line number in the text the lines
-    make (a blank line between two). One iterative depth-first walk (deep pages would exhaust Python's
-    recursion); an element's end is a tuple on the stack holding the context to restore."""
-    lines: list[str] = []
-    marked: dict[int, str] = {}
-    content_start = content_end = 0
-    parts: list[str] = []
-    signal = ""  # the furniture signal of the element being walked, "" in content
-    pre = 0  # depth of <pre> elements: their line breaks are kept
-
-    def end_line() -> None:
-        text = " ".join("".join(parts).split())
-        parts.clear()
-        if text:
-            lines.append(text)
-            if signal:
-                marked[2 * len(lines) - 1] = signal
-
+def _render_lines(root: LexborNode, furniture: dict[int, str]) -> _Rendering:
+    """The text below `root` as lines, with the furniture signal of each line rendered inside furniture and the
+    article's element (line numbers count in the text the lines make, a blank line between two). One iterative
+    depth-first walk (deep pages would exhaust Python's recursion): an element's end is a tuple on the stack
+    holding the context to restore."""
+    rendering = _Rendering(furniture)
+    parts = rendering.parts
     stack: list[Any] = [root]
     while stack:
         node = stack.pop()
         if node.__class__ is tuple:
-            if parts:
-                end_line()
-            signal, pre, leaves_content = node
-            if leaves_content:
-                content_end = len(lines)
+            rendering.leave(*node)
             continue
         tag = node.tag
         if tag == "-text":
             text = node.text_content or ""
-            if pre and "\n" in text:
+            if rendering.pre and "\n" in text:
                 first, *rest = text.split("\n")
                 parts.append(first)
                 for piece in rest:
-                    end_line()
+                    rendering.end_line()
                     parts.append(piece)
             else:
                 parts.append(text)
             continue
         if tag in _BLOCKS:
-            if parts:
-                end_line()
-            key = node.mem_id
-            stack.append((signal, pre, key == content_id))
-            if key == content_id:
-                content_start = len(lines) + 1
-            signal = signal or furniture.get(key, "")
-            pre += tag == "pre"
+            stack.append((rendering.signal, rendering.pre))
+            rendering.enter(node.mem_id, tag)
         elif tag == "br":
             if parts:
-                end_line()
+                rendering.end_line()
             continue
         elif not tag or tag[0] == "-":  # a comment, a processing instruction
             continue
@@ -280,9 +328,8 @@ def _render_lines(
             stack.append(child)
             child = child.prev
     if parts:
-        end_line()
-    content = (2 * content_start - 1, 2 * content_end - 1) if 0 < content_start <= content_end else None
-    return lines, marked, content
+        rendering.end_line()
+    return rendering
 
 
 def _is_menu(node: LexborNode) -> bool:

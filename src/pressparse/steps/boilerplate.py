@@ -34,7 +34,7 @@ _POSTAL_ADDRESS: Final = compile_re(
 _COPYRIGHT: Final = compile_re(r"^©|©\s*(?:19|20)\d\d")
 _MAX_CREDIT_LINE: Final = 300  # a photo's caption with its "©" credit is a sentence or two
 # A line that ends a sentence (maybe inside quotes or brackets): see `ends_sentence`.
-_SENTENCE_END_CHARS: Final = (".", "!", "?", "…")
+_SENTENCE_END_CHARS: Final = (".", "!", "?", "…", "。", "！", "？")  # the full-width ends of CJK scripts too
 _SENTENCE_ENDS: Final = "".join(_SENTENCE_END_CHARS)
 CLOSING_CHARS: Final = "'\"”’»)]"
 # Generic furniture words must fill the whole line (maybe with a colon or a count); prefixes start it.
