@@ -105,15 +105,26 @@ def test_a_list_of_links_is_a_menu_a_list_of_prose_is_not():
                                                         "Contact": "menu-like list"}
 
 
-def test_titles_article_h1_first_then_og_title_then_the_title_without_the_site_name():
+def test_titles_in_order_of_trust_the_article_h1_first():
     markup = (
-        '<html><head><title>News | Green Fund - Centre opens in Kano</title>'
-        '<meta property="og:site_name" content="Green Fund"><meta property="og:title" content="Centre opens">'
-        f"</head><body><h1>Site logo</h1><h1>Other</h1><article><h1>Centre opens in Kano</h1><p>{PROSE}</p>"
+        '<html><head><title>News | Green Fund - Centre opens</title><meta property="og:site_name" '
+        'content="Green Fund"><meta property="og:title" content="A centre opens">'
+        f"</head><body><h1>Site logo</h1><h1>Other</h1><article><h1>Kano centre</h1><p>{PROSE}</p>"
         "</article></body></html>"
     )
     assert render(markup).hints.titles == (
-        ("Centre opens in Kano", "<h1>"), ("Centre opens", "og:title"), ("Centre opens in Kano", "<title>"),
+        ("Kano centre", "<h1>"), ("A centre opens", "og:title"), ("Centre opens", "<title>"),
+    )
+
+
+def test_the_title_most_signals_give_comes_first():
+    markup = (
+        '<html><head><title>Centre opens in Kano | Green Fund</title>'
+        '<meta property="og:title" content="Centre opens in Kano"></head>'
+        f"<body><article><h1>Health: Centre opens in Kano</h1><p>{PROSE}</p></article></body></html>"
+    )
+    assert render(markup).hints.titles == (
+        ("Centre opens in Kano", "og:title"), ("Health: Centre opens in Kano", "<h1>"),
     )
 
 

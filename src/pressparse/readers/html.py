@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -403,8 +404,20 @@ def _find_key(document: Any, key: str) -> str:
 
 
 def _titles(signals: _Signals, metas: dict[str, str]) -> tuple[tuple[str, str], ...]:
-    """Headline candidates with their signals, the most trusted first: the article's <h1>, og:title, the <title>
-    without the site's name, another <h1>."""
+    """Headline candidates with their signals, the one most signals give first (a kicker or a teaser title
+    that one signal adds is not what the others say), then in order of trust: the article's <h1>, og:title,
+    twitter:title, the <title> without the site's name, another <h1>. A title given by several signals keeps
+    the most trusted one's name."""
+    found = [pair for pair in _title_signals(signals, metas) if pair[0]]
+    votes = Counter(title for title, _ in found)
+    first_of: dict[str, tuple[str, str]] = {}
+    for title, signal in found:
+        first_of.setdefault(title, (title, signal))
+    return tuple(sorted(first_of.values(), key=lambda pair: -votes[pair[0]]))  # sorted() keeps ties in order
+
+
+def _title_signals(signals: _Signals, metas: dict[str, str]) -> list[tuple[str, str]]:
+    """(title, signal) from every signal that gives one, in order of trust."""
     found: list[tuple[str, str]] = []
     if signals.h1_in_article:
         found.append((signals.h1_in_article[0], "<h1>"))
@@ -413,9 +426,9 @@ def _titles(signals: _Signals, metas: dict[str, str]) -> tuple[tuple[str, str], 
             found.append((" ".join(metas[name].split()), name))
     if "<title>" in metas:
         found.append((_without_site_name(metas["<title>"], metas.get("og:site_name", "")), "<title>"))
-    if len(signals.h1) == 1:
+    if not signals.h1_in_article and len(signals.h1) == 1:  # the page's only <h1>, outside an article
         found.append((signals.h1[0], "<h1>"))
-    return tuple(dict.fromkeys(pair for pair in found if pair[0]))
+    return found
 
 
 def _without_site_name(title: str, site_name: str) -> str:
