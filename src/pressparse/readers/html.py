@@ -43,10 +43,10 @@ _ARTICLE_TAGS = frozenset(("article", "main"))
 # A comment section, told by its id or class ("comments", "comment-list", "disqus_thread").
 _COMMENTS = re.compile(r"(?:^|[\s_-])(?:comments?|disqus)(?:$|[\s_-])", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-# A list is a menu when this share of its items (and at least MENU_MIN_ITEMS of them) are one link each.
-MENU_LINK_SHARE = 0.7
+# A list is a menu when it has MENU_MIN_ITEMS items or more, at most MENU_LINKS_PER_ITEM links an item, and its
+# links hold at least _LINK_TEXT_SHARE of its text.
 MENU_MIN_ITEMS = 3
-# A link item: its link holds at least this share of the item's text.
+MENU_LINKS_PER_ITEM = 1.5
 _LINK_TEXT_SHARE = 0.8
 
 # Where the title of the page is told, the most trusted first.
@@ -212,8 +212,8 @@ def _in_article(node: LexborNode) -> bool:
 class _Rendering:
     """The walk's state: the lines so far, the furniture signal of the lines rendered inside furniture and, to
     find the article's element, the weight of text in each block. A line of text scores for the block holding
-    its own block (in full) and the two above (at half weight, a quarter): the block whose paragraphs weigh most holds the
-    article. Blocks are known by their node's memory id."""
+    its own block (in full) and the two above (at half weight, a quarter): the block whose paragraphs weigh
+    most holds the article. Blocks are known by their node's memory id."""
 
     def __init__(self, furniture: dict[int, str]) -> None:
         self.furniture_of = furniture  # furniture elements by id, with their signal
@@ -222,15 +222,16 @@ class _Rendering:
         self.parts: list[str] = []  # the words of the line being gathered
         self.signal = ""  # the furniture signal of the element being walked, "" in content
         self.pre = 0  # depth of <pre> elements: their line breaks are kept
-        self.open: list[int] = [0]  # ids of the blocks the walk is in (0: the root's place)
-        self.weights: dict[int, float] = {}  # paragraph text scored by each block
+        # The blocks the walk is in, outermost first (0: the root's place): id, index of their first line, and
+        # from which length their own lines count as paragraphs (0: never).
+        self.open: list[tuple[int, int, int]] = [(0, 0, 0)]
         self.text_below: list[int] = [0]  # characters of paragraph text below each open block so far
-        self.total: dict[int, int] = {}  # characters of paragraph text below each closed block
-        self.spans: dict[int, tuple[int, int]] = {}  # first and last line index + 1 of each closed block
-        self.starts: list[int] = [0]
+        self.weights: dict[int, float] = {}  # paragraph text scored by each block
+        # Of each closed block with paragraph text below it: its enclosing block, how much text, its lines
+        # (first index, last index + 1).
         self.parent: dict[int, int] = {}
-        # From which length the open block's own lines count as paragraphs (0: never).
-        self.scoring: list[int] = [0]
+        self.total: dict[int, int] = {}
+        self.spans: dict[int, tuple[int, int]] = {}
 
     def end_line(self) -> None:
         """The words gathered so far become a line (spaces normalised), noted as furniture inside furniture,
@@ -242,10 +243,10 @@ class _Rendering:
         self.lines.append(text)
         if self.signal:
             self.marked[2 * len(self.lines) - 1] = self.signal  # a blank line between lines
-        elif 0 < self.scoring[-1] <= len(text):
+        elif 0 < self.open[-1][2] <= len(text):
             weights = self.weights
             weight = float(len(text))
-            for holder in self.open[-2:-5:-1]:  # the block holding the paragraph's own, and two above
+            for holder, _, _ in self.open[-2:-5:-1]:  # the block holding the paragraph's own, and two above
                 weights[holder] = weights.get(holder, 0.0) + weight
                 weight /= 2
             self.text_below[-1] += len(text)
@@ -254,11 +255,8 @@ class _Rendering:
         """A block element opens: a line ends; the block may open furniture."""
         if self.parts:
             self.end_line()
-        self.parent[key] = self.open[-1]
-        self.open.append(key)
+        self.open.append((key, len(self.lines), _PARAGRAPH_CHARS.get(tag, MIN_TEXT_BLOCK_CHARS)))
         self.text_below.append(0)
-        self.starts.append(len(self.lines))
-        self.scoring.append(_PARAGRAPH_CHARS.get(tag, MIN_TEXT_BLOCK_CHARS))
         self.signal = self.signal or self.furniture_of.get(key, "")
         self.pre += tag == "pre"
 
@@ -266,12 +264,13 @@ class _Rendering:
         """A block element closes: a line ends, the context it changed comes back."""
         if self.parts:
             self.end_line()
-        key = self.open.pop()
+        key, first, _ = self.open.pop()
         below = self.text_below.pop()
-        self.text_below[-1] += below
-        self.total[key] = below
-        self.spans[key] = (self.starts.pop(), len(self.lines))
-        self.scoring.pop()
+        if below:  # only such a block can hold the article (see `content`)
+            self.text_below[-1] += below
+            self.parent[key] = self.open[-1][0]
+            self.total[key] = below
+            self.spans[key] = (first, len(self.lines))
         self.signal, self.pre = signal, pre
 
     def content(self) -> tuple[int, int] | None:
@@ -334,20 +333,16 @@ def _render_lines(root: LexborNode, furniture: dict[int, str]) -> _Rendering:
 
 
 def _is_menu(node: LexborNode) -> bool:
-    """A list whose items are mostly one link each (a menu, a list of related stories)."""
-    items = [child for child in node.iter() if child.tag == "li"]
-    if len(items) < MENU_MIN_ITEMS:
+    """A list whose items are mostly one link each (a menu, a list of related stories): MENU_MIN_ITEMS items
+    or more, hardly more links than items, and its links hold nearly all of its text."""
+    items = sum(child.tag == "li" for child in node.iter())
+    if items < MENU_MIN_ITEMS:
         return False
-    return sum(_is_link_item(item) for item in items) >= MENU_LINK_SHARE * len(items)
-
-
-def _is_link_item(item: LexborNode) -> bool:
-    """A list item that is one link (its link holds nearly all of its text)."""
-    links = item.css("a")
-    if len(links) != 1:
+    links = node.css("a")
+    if not items <= len(links) <= MENU_LINKS_PER_ITEM * items:
         return False
-    text = item.text(strip=True)
-    return not text or len(links[0].text(strip=True)) >= _LINK_TEXT_SHARE * len(text)
+    link_text = sum(len(link.text(strip=True)) for link in links)
+    return link_text >= _LINK_TEXT_SHARE * len(node.text(strip=True))
 
 
 def _metas(tree: LexborHTMLParser) -> dict[str, str]:
