@@ -87,10 +87,17 @@ def test_a_deep_page_renders_without_exhausting_the_recursion():
         ('<div role="contentinfo"><p>Home</p></div>', 'role="contentinfo"'),
         ('<section id="comments"><p>Home</p></section>', "comment section"),
         ('<div class="comment-list"><p>Home</p></div>', "comment section"),
+        ('<div class="post related-posts"><p>Home</p></div>', "related stories"),
+        ("<figure><img src='a.jpg'><figcaption>Home</figcaption></figure>", "<figcaption>"),
+        ("<form action='/search'><p>Home</p></form>", "<form>"),
     ],
 )
 def test_furniture_elements_mark_their_lines_with_their_signal(element, signal):
     assert furniture(f"<body>{element}<p>{PROSE}</p></body>") == {"Home": signal}
+
+
+def test_a_form_wrapping_the_page_is_not_furniture():
+    assert furniture(f"<body><form><article><h1>Centre opens</h1><p>{PROSE}</p></article></form></body>") == {}
 
 
 def test_a_header_inside_the_article_is_not_furniture():

@@ -37,11 +37,14 @@ _LISTS = frozenset(("ul", "ol", "menu"))
 _FURNITURE_ROLES = frozenset(("navigation", "banner", "contentinfo", "complementary", "menu", "menubar"))
 # Elements that are furniture wherever they stand (a <header> or <footer> only outside the article: there it
 # holds the article's title, date and byline).
-_FURNITURE_TAGS = {"nav": "<nav>", "aside": "<aside>"}
+_FURNITURE_TAGS = {"nav": "<nav>", "aside": "<aside>", "figcaption": "<figcaption>"}
 _PAGE_LEVEL_TAGS = {"header": "<header>", "footer": "<footer>"}
 _ARTICLE_TAGS = frozenset(("article", "main"))
-# A comment section, told by its id or class ("comments", "comment-list", "disqus_thread").
+# A comment section, told by its id or class ("comments", "comment-list", "disqus_thread"), and a block of related
+# stories ("related-posts"). (Share bars, newsletter boxes and breadcrumbs told the same way were measured: their
+# names wrap articles too often.)
 _COMMENTS = re.compile(r"(?:^|[\s_-])(?:comments?|disqus)(?:$|[\s_-])", re.IGNORECASE)
+_RELATED = re.compile(r"(?:^|[\s_-])related(?:$|[\s_-])", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # A list is a menu when it has MENU_MIN_ITEMS items or more, at most MENU_LINKS_PER_ITEM links an item, and its
 # links hold at least _LINK_TEXT_SHARE of its text.
@@ -74,7 +77,8 @@ _PARAGRAPH_CHARS = {"p": MIN_PARAGRAPH_CHARS, "pre": MIN_PARAGRAPH_CHARS, "block
 WIDEN_SHARE = 1.0
 # The elements that may be furniture (each then judged by _furniture_signal).
 _FURNITURE_SELECTOR = (
-    "nav, aside, header, footer, form, ul, ol, menu, [role], [id*=comment i], [class*=comment i], [id*=disqus i]"
+    "nav, aside, figcaption, header, footer, form, ul, ol, menu, [role], [id*=comment i], [class*=comment i], "
+    "[id*=disqus i], [class*=related i], [id*=related i]"
 )
 # A form holding one of these wraps the page (as some site builders do), not a search, sign-up or comment form.
 _PAGE_FORM_CONTENT = "article, main, h1"
@@ -195,8 +199,11 @@ def _furniture_signal(node: LexborNode) -> str:
     role = (attributes.get("role") or "").lower()
     if role in _FURNITURE_ROLES:
         return f'role="{role}"'
-    if any(_COMMENTS.search(attributes.get(name) or "") for name in ("id", "class")):
+    names = f'{attributes.get("id") or ""} {attributes.get("class") or ""}'
+    if _COMMENTS.search(names):
         return "comment section"
+    if _RELATED.search(names):
+        return "related stories"
     return ""
 
 
