@@ -213,6 +213,14 @@ def test_a_mailto_target_gives_the_contact_named_in_it_their_address():
     assert [(c.name, c.emails) for c in contacts] == [("Ama Owusu", ["a.owusu@green.example.org"])]
 
 
+def test_a_tel_target_gives_the_one_contact_without_a_phone_its_number():
+    markup = (
+        f"<body><h1>Health centre opens in Kano</h1><p>{PROSE}</p><p>{PROSE}</p><p>Media contact:</p>"
+        "<p>Ama Owusu, Communications Officer<br><a href='tel:+233 30 212 3456'>Call</a></p></body>"
+    )
+    assert [(c.name, c.phones) for c in extract_html(markup).contacts] == [("Ama Owusu", ["+233302123456"])]
+
+
 def test_the_declared_language_does_not_override_a_sure_guess_of_another():
     french = (
         "Le conseil de district a ouvert un nouveau centre de santé lundi, pour plus de dix mille personnes "

@@ -903,6 +903,18 @@ def find_contacts(page: Page) -> None:
         _take_release_contacts(page)
     if page.hints is not None and page.hints.emails:
         _add_mailto_targets(page.record.contacts, page.hints.emails)
+    if page.hints is not None and page.hints.phones:
+        _add_tel_target(page.record.contacts, page.hints.phones)
+
+
+def _add_tel_target(contacts: list[Contact], phones: tuple[str, ...]) -> None:
+    """Gives the one contact without a phone the number of an HTML page's one tel: link that no contact has
+    (a link reading "Call" hides the number from the text). With more of either, which is whose is unknown."""
+    numbers = {number for number in (normalise_phone(phone, None, None) for phone in phones) if number}
+    numbers -= {number for contact in contacts for number in contact.phones}
+    without = [contact for contact in contacts if not contact.phones]
+    if len(numbers) == 1 and len(without) == 1:
+        without[0].phones.append(numbers.pop())
 
 
 def _add_mailto_targets(contacts: list[Contact], emails: tuple[str, ...]) -> None:
