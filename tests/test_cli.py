@@ -31,10 +31,10 @@ def test_jsonl_is_the_default_and_has_every_key_in_order():
     assert out[0]["headline"] == "Formation de juges et de procureurs à la lutte contre la traite des personnes"
 
 
-def test_directory_gives_every_txt_page_sorted():
+def test_directory_gives_every_txt_and_html_page_sorted():
     result = run_cli("extract", "--quiet", "samples")
     assert result.returncode == 0, result.stderr
-    expected = sorted(str(p.relative_to(ROOT)) for p in SAMPLES.rglob("*.txt"))
+    expected = sorted(str(p.relative_to(ROOT)) for p in [*SAMPLES.rglob("*.txt"), *SAMPLES.rglob("*.html")])
     assert [r["source"] for r in records(result.stdout)] == expected
 
 

@@ -127,6 +127,12 @@ def _mark_title(mark: Mark) -> str:
     return f"{mark.field} (cue: {mark.cue})" if mark.cue else mark.field
 
 
+def markup_sources(page: Page) -> list[str]:
+    """Which of an HTML page's signals set a value ("headline from og:title", "date from JSON-LD
+    datePublished"): the steps note such a value with the cue "from <signal>"."""
+    return list(dict.fromkeys(f"{note.field} {note.cue}" for note in page.evidence if note.cue.startswith("from ")))
+
+
 def render_terminal(page: Page, console: Console) -> None:
     """Print every line (number, label, text with highlighted values), a legend, then the record as JSON."""
     from rich.json import JSON
@@ -141,6 +147,8 @@ def render_terminal(page: Page, console: Console) -> None:
     legend.append_text(Text("  ").join(Text(f" {field} ", style=RICH_STYLES[field]) for field in FIELDS))
     console.print(Rule(Text(page.record.source or "-", style="bold")))
     console.print(legend)
+    if markup_sources(page):
+        console.print(Text("markup: ", style="bold") + Text(" · ".join(markup_sources(page))))
     table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")
     table.add_column("line", justify="right", no_wrap=True)
     table.add_column("label", max_width=36, overflow="fold")
@@ -210,6 +218,8 @@ def render_html(page: Page) -> str:
     source = html.escape(page.record.source or "-")
     language = f' lang="{html.escape(page.record.language)}"' if page.record.language else ""
     legend = " ".join(f'<mark class="{field}">{field}</mark>' for field in FIELDS)
+    sources = markup_sources(page)
+    from_markup = f"<p>From the markup: {html.escape(' · '.join(sources))}</p>\n" if sources else ""
     rows = "\n".join(
         _html_row(line.number, label, why, _html_text(line.text, marks.get(index, [])))
         for index, (line, (label, why)) in enumerate(zip(page.lines, labels))
@@ -228,7 +238,7 @@ def render_html(page: Page) -> str:
 <body>
 <h1>{source}</h1>
 <p>Values: {legend}</p>
-<table>
+{from_markup}<table>
 <thead><tr><th>line</th><th>label</th><th>text</th></tr></thead>
 <tbody{language}>
 {rows}

@@ -34,7 +34,7 @@ _POSTAL_ADDRESS: Final = compile_re(
 _COPYRIGHT: Final = compile_re(r"^©|©\s*(?:19|20)\d\d")
 _MAX_CREDIT_LINE: Final = 300  # a photo's caption with its "©" credit is a sentence or two
 # A line that ends a sentence (maybe inside quotes or brackets): see `ends_sentence`.
-_SENTENCE_END_CHARS: Final = (".", "!", "?", "…")
+_SENTENCE_END_CHARS: Final = (".", "!", "?", "…", "。", "！", "？")  # the full-width ends of CJK scripts too
 _SENTENCE_ENDS: Final = "".join(_SENTENCE_END_CHARS)
 CLOSING_CHARS: Final = "'\"”’»)]"
 # Generic furniture words must fill the whole line (maybe with a colon or a count); prefixes start it.
@@ -353,8 +353,14 @@ def mark_boilerplate(page: Page) -> None:
     template = page.template
     # Pages with an e-mail protection notice are few: one look at the whole page spares a test of every line.
     marks = tuple(mark for mark in _lexicon().notice_marks if mark in page.text)
+    # What an HTML page's markup says is furniture (its menus, page header and footer ...), by line number.
+    marked = page.hints.furniture if page.hints is not None else None
     previous, previous_rule = "", ""
     for index, line in enumerate(lines):
+        if marked and line.number in marked:
+            line.role, line.why = BOILERPLATE, marked[line.number]
+            previous, previous_rule = line.text, line.why
+            continue
         if marks and any(mark in line.text for mark in marks) and _cut_notice(line):
             previous, previous_rule = line.text, NOTICE_RULE
             continue

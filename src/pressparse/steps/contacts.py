@@ -33,6 +33,8 @@ MAX_BLOCK_LINES = 40
 MAX_OTHER_LINES = 2
 # A contact heading above the headline is looked for this many lines up.
 ABOVE_HEADLINE = 6
+# A surname shorter than this is not looked for in a mailto: address (too many addresses would hold it).
+MIN_SURNAME_IN_ADDRESS = 3
 # Most cues whose block is read in one pass over the page (see `names.Budget`): a release's contact block is among
 # its first few cues; a page of thousands of cue lines is a list or junk.
 MAX_BLOCKS_READ = 50
@@ -897,7 +899,43 @@ def find_contacts(page: Page) -> None:
     still print the site's press contact ("For media enquiries please contact ..."): its cue lines are read."""
     if page.body_start is None:
         _take_block(page, range(len(page.lines)), None)
-        return
+    else:
+        _take_release_contacts(page)
+    if page.hints is not None and page.hints.emails:
+        _add_mailto_targets(page.record.contacts, page.hints.emails)
+    if page.hints is not None and page.hints.phones:
+        _add_tel_target(page.record.contacts, page.hints.phones)
+
+
+def _add_tel_target(contacts: list[Contact], phones: tuple[str, ...]) -> None:
+    """Gives the one contact without a phone the number of an HTML page's one tel: link that no contact has
+    (a link reading "Call" hides the number from the text). With more of either, which is whose is unknown."""
+    numbers = {number for number in (normalise_phone(phone, None, None) for phone in phones) if number}
+    numbers -= {number for contact in contacts for number in contact.phones}
+    without = [contact for contact in contacts if not contact.phones]
+    if len(numbers) == 1 and len(without) == 1:
+        without[0].phones.append(numbers.pop())
+
+
+def _add_mailto_targets(contacts: list[Contact], emails: tuple[str, ...]) -> None:
+    """Gives a contact without an e-mail the mailto: target of an HTML page's link that names them (a link
+    reading "E-mail" or "Contact" hides the address from the text): the address's local part holds their
+    surname ("mkhalil@..." for Maysa Khalil)."""
+    for contact in contacts:
+        if contact.emails or not contact.name:
+            continue
+        surname = "".join(filter(str.isalnum, contact.name.split()[-1])).lower()
+        if len(surname) < MIN_SURNAME_IN_ADDRESS:
+            continue
+        for address in emails:
+            if surname in address.split("@")[0]:
+                contact.emails.append(address)
+                break
+
+
+def _take_release_contacts(page: Page) -> None:
+    """The contact block of a page with a release: below the headline, else above it (see find_contacts)."""
+    assert page.body_start is not None
     start = page.headline + 1 if page.headline is not None else page.body_start
     # A cue inside a line (after other sentences) counts only from the last body paragraph on: one in the
     # middle of the body would cut the paragraphs after it.

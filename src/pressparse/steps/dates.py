@@ -475,7 +475,12 @@ def _candidates(page: Page, body_start: int, body_end: int):
 def find_date(page: Page) -> None:
     """Reads the first body paragraph's dateline, the lines near the headline, the first lines of the body, the
     metadata lines after the body and the line closing it; sets `record.date` (ISO "YYYY-MM-DD", null when the
-    page prints no release date)."""
+    page prints no release date). An HTML page's publication date (JSON-LD, a meta, <time>) comes first."""
+    if page.hints is not None and page.hints.date is not None:
+        day, signal = page.hints.date
+        page.record.date = day
+        page.note("date", day, -1, f"from {signal}")
+        return
     if page.body_start is None or page.body_end is None:
         return
     for index, found, text, cue in _candidates(page, page.body_start, page.body_end):

@@ -44,8 +44,8 @@ def guess_language(text: str) -> str | None:
 
 
 def detect_language(page: Page) -> None:
-    """Reads the headline and body lines (or every non-boilerplate line when there is no release); sets
-    `record.language`."""
+    """Reads the headline and body lines (or every non-boilerplate line when there is no release) and the
+    language an HTML page declares; sets `record.language`."""
     lines = page.body_lines() or [ln for ln in page.lines if ln.role != BOILERPLATE]
     sample = [page.lines[page.headline].text] if page.headline is not None else []
     size = 0
@@ -54,4 +54,7 @@ def detect_language(page: Page) -> None:
             break
         sample.append(line.text)
         size += len(line.text) + 1
-    page.record.language = guess_language(" ".join(sample))
+    guess = guess_language(" ".join(sample))
+    declared = page.hints.language if page.hints is not None else None
+    # The language an HTML page declares stands where the text says nothing sure or says the same.
+    page.record.language = declared if declared is not None and guess in (None, declared) else guess

@@ -50,21 +50,24 @@ class Hints:
     comes with the signal it was read from ("<h1>", "og:title", "JSON-LD datePublished" ...): the step that uses
     it notes that signal as its evidence, and `explain` shows it."""
 
-    __slots__ = ("titles", "date", "language", "furniture", "emails", "phones")
+    __slots__ = ("titles", "date", "language", "furniture", "content", "emails", "phones")
 
     def __init__(
         self,
         titles: tuple[tuple[str, str], ...] = (),
         date: tuple[str, str] | None = None,
         language: str | None = None,
-        furniture: frozenset[int] = frozenset(),
+        furniture: dict[int, str] | None = None,
+        content: tuple[int, int] | None = None,
         emails: tuple[str, ...] = (),
         phones: tuple[str, ...] = (),
     ) -> None:
         self.titles = titles  # (title, signal) headline candidates, the most trusted first
         self.date = date  # (YYYY-MM-DD, signal) of the publication
         self.language = language  # ISO 639-1 code the page declares (<html lang>)
-        self.furniture = furniture  # numbers (1-based) of the text lines rendered from menus, headers, footers
+        # numbers (1-based) of the text lines rendered from menus, headers, footers, with the signal ("<nav>")
+        self.furniture = furniture if furniture is not None else {}
+        self.content = content  # first and last line numbers of the article's text (the element holding it)
         self.emails = emails  # mailto: link targets
         self.phones = phones  # tel: link targets
 

@@ -64,6 +64,9 @@ MIN_ITEM_CHARS: Final = 120
 MAX_TITLE_CHARS: Final = 300
 MAX_TITLE_WORDS: Final = 40
 MIN_PROSE_WORDS: Final = 12
+# In scripts without spaces between words: prose from this many characters, with a space at most every so many.
+MIN_UNSPACED_PROSE_CHARS: Final = 40
+UNSPACED_CHARS_PER_SPACE: Final = 20
 # Narrower "wraps" are lists and menus, not a hard-wrapped page.
 MIN_WRAP_WIDTH: Final = 30
 # Teasers of other releases in a row (see `_teasers`); fewer when each has its date.
@@ -632,7 +635,7 @@ def _headline_above(
     return heads[best - 1][0] if close and _prose_chars(above) < _prose_chars(runs[best]) else None
 
 
-def _set_headline(page: Page, index: int) -> None:
+def _set_headline(page: Page, index: int, cue: str = "") -> None:
     """Make line `index` the headline, without a release label heading it ("MEDIA ADVISORY: ...") or the
     bullet of a menu entry: the line keeps the title alone."""
     line = page.lines[index]
@@ -643,7 +646,7 @@ def _set_headline(page: Page, index: int) -> None:
     line.text = text
     line.role = HEADLINE
     page.headline = index
-    page.note("headline", text, index)
+    page.note("headline", text, index, cue)
 
 
 def _menu_entry_naming(page: Page, headline: int, body: list[Paragraph]) -> int | None:
@@ -671,8 +674,11 @@ def _stems(text: str) -> set[str]:
 
 def find_release(page: Page) -> None:
     """Reads the lines and their furniture marks; sets `page.headline`, `page.body_start`, `page.body_end`,
-    `page.paragraphs`, marks HEADLINE, DATE and BODY lines; warns on listings and pages without a release."""
+    `page.paragraphs`, marks HEADLINE, DATE and BODY lines; warns on listings and pages without a release.
+    On an HTML page the markup's title and article element are taken first (`_release_in_markup`)."""
     paragraphs = _paragraphs(page)
+    if page.hints is not None and _release_in_markup(page, paragraphs):
+        return
     teasers = _teasers(paragraphs)
     runs = [run for run in _runs(paragraphs) if any(p.is_prose for p in run)]
     for run in runs:
@@ -705,3 +711,70 @@ def find_release(page: Page) -> None:
         page.paragraphs.append((paragraph.lines[0], paragraph.lines[-1]))
         for index in paragraph.lines:
             page.lines[index].role = BODY
+
+
+def _release_in_markup(page: Page, paragraphs: list[Paragraph | str]) -> bool:
+    """An HTML page's release from what its markup says: the headline is the line that a title hint names (else
+    the hint itself), the body the prose from the first prose paragraph under the headline (inside the element
+    holding the article's text, or between the headline and that element) to the element's last one. False (nothing set) when the markup names no such element
+    or the element holds no prose: the text rules then read the page."""
+    hints = page.hints
+    if hints is None or hints.content is None:
+        return False
+    first, last = hints.content
+    headline = _hinted_headline(page)
+    if headline is not None and page.lines[headline].number < first:
+        first = page.lines[headline].number  # the lead may stand between the headline and the article's element
+    inside = [
+        p for p in paragraphs
+        if isinstance(p, Paragraph) and first <= page.lines[p.lines[0]].number <= last
+        and (headline is None or p.lines[0] > headline)
+    ]
+    prose = [i for i, p in enumerate(inside) if p.is_prose or _unspaced_prose(p.text)]
+    if not prose:
+        return False
+    body = inside[prose[0] : prose[-1] + 1]
+    for paragraph in inside[: prose[0]]:
+        if paragraph.is_date:
+            page.lines[paragraph.lines[0]].role = DATE
+    page.body_start = body[0].lines[0]
+    page.body_end = body[-1].lines[-1] + 1
+    for paragraph in body:
+        page.paragraphs.append((paragraph.lines[0], paragraph.lines[-1]))
+        for index in paragraph.lines:
+            page.lines[index].role = BODY
+    return True
+
+
+def _unspaced_prose(text: str) -> bool:
+    """Prose in a script written without spaces between words (Japanese, Chinese), which word counts miss: a
+    long line with few spaces."""
+    return len(text) >= MIN_UNSPACED_PROSE_CHARS and text.count(" ") * UNSPACED_CHARS_PER_SPACE < len(text)
+
+
+def _hinted_headline(page: Page) -> int | None:
+    """Sets the headline from the markup's title hints, the most trusted first: the line that one of them names
+    (furniture or not: a page header may hold it), else the first hint as it is. Returns the line's index,
+    None when the headline is no line of the page (or the page has no title hint)."""
+    hints = page.hints
+    if hints is None or not hints.titles:
+        return None
+    sizes = {len(" ".join(title.split())) for title, _ in hints.titles}  # lines come with spaces normalised
+    keys: dict[str, int] = {}  # the first line holding each title; only lines of a title's length are compared
+    for index, line in enumerate(page.lines):
+        if len(line.text) in sizes:
+            keys.setdefault(_title_key(line.text), index)
+    for title, signal in hints.titles:
+        found = keys.get(_title_key(title))
+        if found is not None:
+            _set_headline(page, found, f"from {signal}")
+            return found
+    title, signal = hints.titles[0]
+    page.record.headline = title
+    page.note("headline", title, -1, f"from {signal}")
+    return None
+
+
+def _title_key(text: str) -> str:
+    """A title as compared with the lines: case and spaces aside."""
+    return " ".join(text.split()).casefold()

@@ -1,0 +1,300 @@
+"""HTML input: the rendering to lines, the markup's signals, the steps' use of them, and the command line."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections import Counter
+
+import pytest
+
+from conftest import ROOT, run_cli
+from pressparse import extract_html
+from pressparse.pipeline import analyse
+from pressparse.readers.html import looks_like_html, render
+
+CORPORA = ROOT.parent / "shared" / "corpora"
+PROSE = (
+    "The district council opened a new health centre on Monday, serving more than ten thousand people in the "
+    "villages around the market town."
+)
+
+
+def lines(markup: str) -> list[str]:
+    return [line for line in render(markup).text.split("\n") if line]
+
+
+def furniture(markup: str) -> dict[str, str]:
+    """Each furniture line's text with its signal."""
+    rendered = render(markup)
+    numbered = rendered.text.split("\n")
+    return {numbered[number - 1]: signal for number, signal in rendered.hints.furniture.items()}
+
+
+# Rendering
+
+
+def test_blocks_list_items_cells_and_breaks_are_lines_inline_text_joins_its_line():
+    markup = (
+        "<body><p>One <b>bold</b>   and\n <i>it</i>alic</p><div>Two<br>Three</div>"
+        "<ul><li>Four</li><li>Five</li></ul><table><tr><td>Six</td><td>Seven</td></tr></table></body>"
+    )
+    assert lines(markup) == ["One bold and italic", "Two", "Three", "Four", "Five", "Six", "Seven"]
+
+
+def test_blocks_are_separated_by_a_blank_line():
+    assert render("<body><p>One</p><p>Two</p></body>").text == "One\n\nTwo"
+
+
+@pytest.mark.parametrize(
+    "unseen",
+    [
+        "<script>var x = 1;</script>",
+        "<style>p { color: red }</style>",
+        "<noscript>Enable JavaScript</noscript>",
+        "<template><p>Later</p></template>",
+        "<svg><text>Logo</text></svg>",
+        "<select><option>English</option><option>Français</option></select>",
+        "<p hidden>Hidden</p>",
+        '<p aria-hidden="true">Icon</p>',
+        '<div style="color: red; display:none">Cookie banner</div>',
+    ],
+)
+def test_what_a_reader_never_sees_gives_no_text(unseen):
+    assert lines(f"<body><p>Before</p>{unseen}<p>After</p></body>") == ["Before", "After"]
+
+
+def test_preformatted_text_keeps_its_line_breaks():
+    assert lines("<body><pre>a  b\nc</pre></body>") == ["a b", "c"]
+
+
+def test_a_deep_page_renders_without_exhausting_the_recursion():
+    assert lines("<body>" + "<div>" * 3000 + "Deep" + "</div>" * 3000 + "</body>") == ["Deep"]
+
+
+# Signals
+
+
+@pytest.mark.parametrize(
+    "element, signal",
+    [
+        ("<nav><p>Home</p></nav>", "<nav>"),
+        ("<aside><p>Home</p></aside>", "<aside>"),
+        ("<header><p>Home</p></header>", "<header>"),
+        ("<footer><p>Home</p></footer>", "<footer>"),
+        ('<div role="navigation"><p>Home</p></div>', 'role="navigation"'),
+        ('<div role="contentinfo"><p>Home</p></div>', 'role="contentinfo"'),
+        ('<section id="comments"><p>Home</p></section>', "comment section"),
+        ('<div class="comment-list"><p>Home</p></div>', "comment section"),
+        ('<div class="post related-posts"><p>Home</p></div>', "related stories"),
+        ("<figure><img src='a.jpg'><figcaption>Home</figcaption></figure>", "<figcaption>"),
+        ("<form action='/search'><p>Home</p></form>", "<form>"),
+    ],
+)
+def test_furniture_elements_mark_their_lines_with_their_signal(element, signal):
+    assert furniture(f"<body>{element}<p>{PROSE}</p></body>") == {"Home": signal}
+
+
+def test_a_form_wrapping_the_page_is_not_furniture():
+    assert furniture(f"<body><form><article><h1>Centre opens</h1><p>{PROSE}</p></article></form></body>") == {}
+
+
+def test_a_header_inside_the_article_is_not_furniture():
+    markup = f"<body><article><header><h1>Centre opens</h1></header><p>{PROSE}</p></article></body>"
+    assert furniture(markup) == {}
+
+
+def test_a_list_of_links_is_a_menu_a_list_of_prose_is_not():
+    menu = "<ul>" + "".join(f'<li><a href="/{n}">{n}</a></li>' for n in ("Home", "News", "Contact")) + "</ul>"
+    prose = "<ul>" + "".join(f"<li>{n} and <a href='/'>a link</a> in a sentence</li>" for n in "abc") + "</ul>"
+    assert furniture(f"<body>{menu}{prose}</body>") == {"Home": "menu-like list", "News": "menu-like list",
+                                                        "Contact": "menu-like list"}
+
+
+def test_titles_in_order_of_trust_the_article_h1_first():
+    markup = (
+        '<html><head><title>News | Green Fund - Centre opens</title><meta property="og:site_name" '
+        'content="Green Fund"><meta property="og:title" content="A centre opens">'
+        f"</head><body><h1>Site logo</h1><h1>Other</h1><article><h1>Kano centre</h1><p>{PROSE}</p>"
+        "</article></body></html>"
+    )
+    assert render(markup).hints.titles == (
+        ("Kano centre", "<h1>"), ("A centre opens", "og:title"), ("Centre opens", "<title>"),
+    )
+
+
+def test_the_title_most_signals_give_comes_first():
+    markup = (
+        '<html><head><title>Centre opens in Kano | Green Fund</title>'
+        '<meta property="og:title" content="Centre opens in Kano"></head>'
+        f"<body><article><h1>Health: Centre opens in Kano</h1><p>{PROSE}</p></article></body></html>"
+    )
+    assert render(markup).hints.titles == (
+        ("Centre opens in Kano", "og:title"), ("Health: Centre opens in Kano", "<h1>"),
+    )
+
+
+@pytest.mark.parametrize(
+    "head, body, expected",
+    [
+        ('<script type="application/ld+json">{"@graph": [{"datePublished": "2020-05-04T10:00:00Z"}]}</script>',
+         '<time datetime="2019-01-01">x</time>', ("2020-05-04", "JSON-LD datePublished")),
+        ('<meta property="article:published_time" content="2021-02-03T08:00:00+01:00">', "",
+         ("2021-02-03", "article:published_time")),
+        ('<meta name="date" content="2018-07-06">', "", ("2018-07-06", "date")),
+        ("", '<p>Posted <time datetime="2017-11-30T12:00">30 Nov</time></p>', ("2017-11-30", "<time datetime>")),
+        ('<script type="application/ld+json">{broken</script>', "", None),
+    ],
+)
+def test_the_publication_date_and_its_signal(head, body, expected):
+    assert render(f"<html><head>{head}</head><body>{body}<p>{PROSE}</p></body></html>").hints.date == expected
+
+
+def test_language_url_and_contact_links():
+    markup = (
+        '<html lang="pt-BR"><head><link rel="canonical" href="https://a.example/x">'
+        '<meta property="og:url" content="https://b.example/y"></head><body>'
+        '<a href="mailto:Press@Example.org?subject=Hi">Write</a><a href="tel:+55 11 2345-6789">Call</a></body></html>'
+    )
+    rendered = render(markup)
+    assert (rendered.url, rendered.hints.language) == ("https://a.example/x", "pt")
+    assert (rendered.hints.emails, rendered.hints.phones) == (("press@example.org",), ("+551123456789",))
+
+
+def test_og_url_when_there_is_no_canonical_link():
+    assert render('<html><head><meta property="og:url" content="https://b.example/y"></head></html>').url == (
+        "https://b.example/y"
+    )
+
+
+def test_html_is_recognised_by_how_it_starts():
+    assert looks_like_html("\ufeff <!-- saved --> <!DOCTYPE html><html>")
+    assert not looks_like_html("Press release\nThe <b> tag is quoted here.")
+
+
+# The steps
+
+
+def test_the_steps_use_the_markups_title_date_language_and_article():
+    markup = (
+        '<html lang="en"><head><meta property="og:title" content="Health centre opens">'
+        '<meta property="article:published_time" content="2022-09-01"></head><body>'
+        "<nav><ul><li><a href='/'>Home</a></li><li><a href='/n'>News</a></li><li><a href='/c'>Contact</a></li>"
+        f"</ul></nav><h2>Health centre opens</h2><div class='story'><p>{PROSE}</p><p>Short line</p><p>{PROSE}</p>"
+        "</div><footer><p>Copyright Green Fund</p></footer></body></html>"
+    )
+    page_record = extract_html(markup)
+    assert (page_record.headline, page_record.date, page_record.language) == (
+        "Health centre opens", "2022-09-01", "en",
+    )
+    assert page_record.body == f"{PROSE}\n\nShort line\n\n{PROSE}"
+
+
+def test_the_title_hint_is_the_headline_when_no_line_holds_it():
+    markup = f'<html><head><meta property="og:title" content="Centre opens"></head><body><p>{PROSE}</p></body></html>'
+    assert extract_html(markup).headline == "Centre opens"
+
+
+def test_furniture_lines_are_marked_boilerplate_with_the_signal():
+    rendered = render(f"<body><aside><p>Related story</p></aside><p>{PROSE}</p></body>")
+    page = analyse(rendered.text, hints=rendered.hints)
+    assert [(line.role, line.why) for line in page.lines if line.text == "Related story"] == [
+        ("boilerplate", "<aside>")
+    ]
+
+
+def test_a_mailto_target_gives_the_contact_named_in_it_their_address():
+    markup = (
+        f"<body><h1>Health centre opens in Kano</h1><p>{PROSE}</p><p>{PROSE}</p><p>Media contact:</p>"
+        "<p>Ama Owusu, Communications Officer<br><a href='mailto:a.owusu@green.example.org'>E-mail</a></p></body>"
+    )
+    contacts = extract_html(markup).contacts
+    assert [(c.name, c.emails) for c in contacts] == [("Ama Owusu", ["a.owusu@green.example.org"])]
+
+
+def test_a_tel_target_gives_the_one_contact_without_a_phone_its_number():
+    markup = (
+        f"<body><h1>Health centre opens in Kano</h1><p>{PROSE}</p><p>{PROSE}</p><p>Media contact:</p>"
+        "<p>Ama Owusu, Communications Officer<br><a href='tel:+233 30 212 3456'>Call</a></p></body>"
+    )
+    assert [(c.name, c.phones) for c in extract_html(markup).contacts] == [("Ama Owusu", ["+233302123456"])]
+
+
+def test_the_declared_language_does_not_override_a_sure_guess_of_another():
+    french = (
+        "Le conseil de district a ouvert un nouveau centre de santé lundi, pour plus de dix mille personnes "
+        "dans les villages autour de la ville et de la région, avec le soutien de la commune."
+    )
+    assert extract_html(f'<html lang="en"><body><p>{french}</p></body></html>').language == "fr"
+
+
+# The command line
+
+
+def test_cli_extracts_an_html_file(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(f'<body><nav><p>Home</p></nav><h1>Centre opens</h1><p>{PROSE}</p></body>', encoding="utf-8")
+    result = run_cli("extract", "--quiet", str(page))
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert (record["headline"], record["body"]) == ("Centre opens", PROSE)
+
+
+def test_cli_recognises_html_by_content_in_a_txt_file(tmp_path):
+    page = tmp_path / "saved.txt"
+    page.write_text(
+        '<!DOCTYPE html><html><head><link rel="canonical" href="https://a.example/p"></head>'
+        f"<body><h1>Centre opens</h1><p>{PROSE}</p></body></html>",
+        encoding="utf-8",
+    )
+    result = run_cli("extract", "--quiet", "--evidence", str(page))
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert (record["url"], record["headline"], record["body"]) == ("https://a.example/p", "Centre opens", PROSE)
+    assert record["evidence"]["headline"]["line"] == 1  # a line of the text rendering
+
+
+def test_cli_explain_says_which_signal_set_a_value(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html><head><meta property="og:title" content="Centre opens">'
+        '<meta property="article:published_time" content="2022-09-01"></head>'
+        f"<body><p>Centre opens</p><p>{PROSE}</p></body></html>",
+        encoding="utf-8",
+    )
+    result = run_cli("explain", str(page))
+    assert result.returncode == 0, result.stderr
+    assert "headline from og:title · date from article:published_time" in result.stdout.decode("utf-8")
+
+
+# The shared corpora (skipped when absent)
+
+
+@pytest.mark.skipif(not (CORPORA / "fundus-news").is_dir(), reason="shared corpora absent")
+def test_fundus_pages_give_their_publishers_dates():
+    entries = [json.loads(line) for line in (CORPORA / "fundus-news" / "index.jsonl").open(encoding="utf-8")][:40]
+    right = 0
+    for entry in entries:
+        markup = gzip.open(CORPORA / "fundus-news" / "pages" / entry["file"]).read().decode("utf-8", "replace")
+        right += extract_html(markup).date == (entry["publishing_date"] or "")[:10]
+    assert right >= 0.9 * len(entries)
+
+
+def shingles(text: str) -> Counter:
+    """Runs of 4 `\\w+` tokens with their counts (the article-extraction benchmark's unit)."""
+    tokens = re.findall(r"\w+", text)
+    return Counter(tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3))
+
+
+@pytest.mark.skipif(not (CORPORA / "article-extraction-benchmark").is_dir(), reason="shared corpora absent")
+def test_article_benchmark_bodies_hold_the_articles_text_and_little_else():
+    folder = CORPORA / "article-extraction-benchmark"
+    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    found = expected = both = 0
+    for name in sorted(truth)[:30]:
+        markup = gzip.open(folder / "html" / f"{name}.html.gz").read().decode("utf-8", "replace")
+        output, reference = shingles(extract_html(markup).body), shingles(truth[name]["articleBody"])
+        found, expected = found + sum(output.values()), expected + sum(reference.values())
+        both += sum((output & reference).values())
+    assert both >= 0.9 * found and both >= 0.9 * expected
