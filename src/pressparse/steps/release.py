@@ -50,9 +50,16 @@ def _starts_title(text: str) -> bool:
     return (first.isalpha() and not first.islower()) or first.isdigit() or first in _TITLE_OPENERS
 
 
+# The characters `_in_capitals` looks at first.
+_CAPITALS_HEAD: Final = 16
+
+
 def _in_capitals(text: str) -> bool:
     """True for text with letters of which none is lower case ("CONFERENZA FINALE 2013")."""
-    return text.upper() == text and text.lower() != text
+    # Case mapping goes character by character: a small letter in the first words (most lines) settles it
+    # without a pass over the whole line.
+    head = text[:_CAPITALS_HEAD]
+    return head.upper() == head and text.upper() == text and text.lower() != text
 
 
 # A release needs at least this much prose; less is a publications page, an error page or a stub.
