@@ -75,20 +75,22 @@ def test_a_fund_named_as_the_channel_is_the_funder(text, language, expected):
 def test_a_channel_cue_reads_names_only_before_a_fund_head_word():
     # The cheap test before reading names after "through", "via", "من خلال": a fund head word in the window, in
     # a script with plain letters or without them.
-    assert funders._FundWindows("through the Lake Region Recovery Fund.").may_name_a_fund(0)
-    assert funders._FundWindows("من خلال صندوق الأمم المتحدة للسكان").may_name_a_fund(0)
-    assert not funders._FundWindows("via la Libye en raison des frontières.").may_name_a_fund(0)
-    assert not funders._FundWindows("من خلال وزارة الصحة في المدينة").may_name_a_fund(0)
+    assert funders._FundWindows("through the Lake Region Recovery Fund.", 0).may_name_a_fund(0)
+    assert funders._FundWindows("من خلال صندوق الأمم المتحدة للسكان", 0).may_name_a_fund(0)
+    assert not funders._FundWindows("via la Libye en raison des frontières.", 0).may_name_a_fund(0)
+    assert not funders._FundWindows("من خلال وزارة الصحة في المدينة", 0).may_name_a_fund(0)
 
 
 def test_the_windows_after_channel_cues_read_in_order_are_those_read_one_by_one():
-    # The paragraph is decomposed once and each window sliced from it: the same answers as each window alone,
-    # accents, letters that fold longer ("ß") and a fund head in another script included.
+    # The paragraph is decomposed once, up to the last window, and each window sliced from it: the same answers
+    # as each window alone or as the whole paragraph decomposed, accents, letters that fold longer ("ß") and a
+    # fund head in another script included.
     text = "über die Straße " * 40 + "über den Fonds Nord, " + "über das Dorf " * 40 + "عبر صندوق الأمم " + "über " * 90
     offsets = range(0, len(text), 7)
-    windows = funders._FundWindows(text)
+    windows = funders._FundWindows(text, offsets[-1])
     in_order = [windows.may_name_a_fund(offset) for offset in offsets]
-    assert in_order == [funders._FundWindows(text).may_name_a_fund(offset) for offset in offsets]
+    assert in_order == [funders._FundWindows(text, offset).may_name_a_fund(offset) for offset in offsets]
+    assert in_order == [funders._FundWindows(text, len(text)).may_name_a_fund(offset) for offset in offsets]
     assert True in in_order and False in in_order
 
 

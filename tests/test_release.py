@@ -3,6 +3,7 @@
 import pytest
 
 from pressparse.pipeline import analyse, extract
+from pressparse.steps import release
 
 MENU = """Who we are
 Who we are
@@ -265,6 +266,20 @@ DELTA CITY, 5 May 2020 - The agency opened twelve health posts this week in dist
 def test_title_in_capitals_is_not_joined_to_a_paragraph_opening_on_its_date():
     page = MENU + "CLINICHE RIAPERTE NELLE ZONE ALLUVIONATE\n22 maggio 2012 - " + BODY
     assert extract(page).headline == "CLINICHE RIAPERTE NELLE ZONE ALLUVIONATE"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("CONFERENZA FINALE 2013", True),
+        ("CLINICHE RIAPERTE NELLE ZONE ALLUVIONATE", True),  # capitals past the first characters looked at
+        ("CLINICHE RIAPERTE nelle zone alluvionate", False),  # small letters only after them
+        ("Cliniche riaperte nelle zone alluvionate", False),
+        ("2013 – 17.10.2018", False),  # no letter
+    ],
+)
+def test_a_line_in_capitals_has_letters_and_none_in_small_letters(text, expected):
+    assert release._in_capitals(text) is expected
 
 
 def test_an_author_bio_after_a_short_release_is_not_the_release():

@@ -98,8 +98,10 @@ class _Lexicon:
         self.about = pattern("about", r"^(?:{})(?:\s+|(?<=['’]))")
         self.about_starts = first_words("about")
         self.stopwords = frozenset(lexicon.merged_list("stopwords"))
-        self.networks = compile_re(lexicon.trie_regex(phrases("networks")), re.IGNORECASE)
         self.network_names = tuple(name.lower() for name in phrases("networks"))
+        self.networks = compile_re(lexicon.trie_regex(self.network_names), re.IGNORECASE)
+        # The same names for an ASCII line in small letters: a case-blind search costs four times as much.
+        self.small_networks = compile_re(lexicon.trie_regex(self.network_names))
         # Each sentence of a notice is listed alone: a page may hold one without the other.
         notices = phrases("protected_email")
         self.notice = compile_re(r"\s*(?:{})[.!]?".format(lexicon.alternation(notices)), re.IGNORECASE)
@@ -322,10 +324,12 @@ def _is_social_row(text: str, words: _Lexicon) -> bool:
     """A row of social-network links, spaced or glued ("Facebook Twitter RSS", "Follow us on FacebookTwitter",
     "Share on FacebookShare on Twitter"): two network names or more, and a few words besides, two a name at
     most ("Follow us on", "Share on")."""
-    found = len(words.networks.findall(text))
+    # An ASCII line is searched in small letters (as in `_starts_with_network`); lower() keeps its offsets.
+    networks, line = (words.small_networks, text.lower()) if text.isascii() else (words.networks, text)
+    found = len(networks.findall(line))
     if found < 2:
         return False
-    return len(words.networks.sub(" ", text).split()) <= max(_MAX_SOCIAL_ROW_WORDS, 2 * found)
+    return len(networks.sub(" ", line).split()) <= max(_MAX_SOCIAL_ROW_WORDS, 2 * found)
 
 
 # Menus, labels and footers recur on every page of a site: their rule is worked out once. Long lines are

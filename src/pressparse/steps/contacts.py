@@ -200,9 +200,9 @@ def is_person_name(segment: str) -> bool:
     if not (_NAME_WORD.match(words[0]) and _NAME_WORD.match(words[-1])):
         return False
     particles, excluded = _words("name_particles"), _not_in_names()
-    return all(
-        (_NAME_WORD.match(w) or w.casefold() in particles) and (w.casefold() not in excluded or w.casefold() in particles)
-        for w in words
+    # The first and last words are name words (above); one between may be a particle ("Ana de la Cruz").
+    return all(_NAME_WORD.match(w) or w.casefold() in particles for w in words[1:-1]) and all(
+        w.casefold() not in excluded or w.casefold() in particles for w in words
     )
 
 

@@ -468,8 +468,10 @@ class _FundWindows:
     before its ends: looking at each window again took a paragraph of channel cues time in the cues times the
     window."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, last_offset: int):
         self.text = text
+        # No window asked (from `last_offset` at most) reaches past this: the heads are sought before it only.
+        self.reach = min(len(text), last_offset + 2 * _READ_AFTER)
         self.heads_found = False  # the heads are found on the first question: most paragraphs have no channel cue
         self.head_starts: list[int] = []  # where each head found in the plain letters starts, in order
         self.first_end: list[int] = []  # the first end of a head starting there or later
@@ -498,7 +500,7 @@ class _FundWindows:
         return any(head[0] in decomposed and head in fold(window) for head in _fund_heads_without_plain_letters())
 
     def _find_heads(self) -> None:
-        decomposed = _decomposed(self.text)
+        decomposed = _decomposed(self.text[: self.reach])
         plain = decomposed.encode("ascii", "ignore")
         found = sorted((at, at + len(head)) for head in _fund_heads_plain() for at in _places_of(head, plain))
         self.head_starts = [start for start, _ in found]
@@ -548,7 +550,7 @@ def _mentions(
     misuse_spans = _misuse_spans(paragraph) if misuse else []
     naming_starts = [at for at, _, kind in cues if kind in _NAMING_FAMILIES]
     sentence_ends = _SentenceEnds(text)
-    funds = _FundWindows(text)
+    funds = _FundWindows(text, max((end for _, end, family in cues if family == "channel"), default=0))
     found: list[tuple[_Mention, str]] = []
     for cue_start, cue_end, family in cues:
         if _misused(paragraph, cue_start, misuse_spans):

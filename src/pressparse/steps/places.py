@@ -34,7 +34,8 @@ def fold(name: str) -> str:
     """Case- and accent-insensitive key for a place name ("LIBYE", "Libye" and "libye" are one)."""
     folded = name.casefold()
     if not folded.isascii():  # accents to drop (most words have none: the test spares them the loop)
-        folded = "".join(c for c in unicodedata.normalize("NFD", folded) if not unicodedata.combining(c))
+        combining = unicodedata.combining  # looked up once, not for every character
+        folded = "".join(c for c in unicodedata.normalize("NFD", folded) if not combining(c))
     return folded.replace("’", "'").strip()
 
 

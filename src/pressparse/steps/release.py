@@ -50,9 +50,16 @@ def _starts_title(text: str) -> bool:
     return (first.isalpha() and not first.islower()) or first.isdigit() or first in _TITLE_OPENERS
 
 
+# The characters `_in_capitals` looks at first.
+_CAPITALS_HEAD: Final = 16
+
+
 def _in_capitals(text: str) -> bool:
     """True for text with letters of which none is lower case ("CONFERENZA FINALE 2013")."""
-    return text.upper() == text and text.lower() != text
+    # Case mapping goes character by character: a small letter in the first words (most lines) settles it
+    # without a pass over the whole line.
+    head = text[:_CAPITALS_HEAD]
+    return head.upper() == head and text.upper() == text and text.lower() != text
 
 
 # A release needs at least this much prose; less is a publications page, an error page or a stub.
@@ -436,7 +443,7 @@ def _not_a_title(text: str) -> bool:
         return True
     if first in cues.bylines and len(words) <= MAX_STAMP_WORDS and _is_byline(text):
         return True
-    if "@" in text or _credits_a_photo(text) or _WIRE_AGENCY.search(text):
+    if "@" in text or _credits_a_photo(text) or ("/" in text and _WIRE_AGENCY.search(text)):
         return True
     # The other labels hold a figure, which most titles have not: one search spares the patterns below.
     return _DIGITS.search(text) is not None and _is_numbered_label(text, len(words))
@@ -472,11 +479,12 @@ def _credits_a_photo(text: str) -> bool:
     credit phrase ("Photo by Name") or a sentence closed by its agency in brackets ("… on Monday. (AP)"): a
     caption, not a title."""
     cues = _cues()
+    # A pattern that needs a character ("(", ":") runs only on a line holding it: most lines hold no credit.
     return bool(
-        _CREDIT.search(text)
-        or cues.credit.search(text)
+        (("©" in text or "(" in text) and _CREDIT.search(text))
+        or (":" in text and cues.credit.search(text))
         or cues.credit_phrase.search(text)
-        or _CREDITED_SENTENCE.search(text)
+        or (text.endswith(")") and _CREDITED_SENTENCE.search(text))
     )
 
 
