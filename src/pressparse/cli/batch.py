@@ -21,7 +21,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Iterator, NamedTuple
+from typing import Any, BinaryIO, Callable, Iterator, NamedTuple, Protocol
 
 from ..pipeline import analyse
 from ..readers import Input, InputError, read_document
@@ -63,6 +63,17 @@ class Options:
     page_timeout: float = 0.0  # seconds a page may take, 0: no limit
     max_page_bytes: int = 0  # larger pages are refused, 0: no limit
     resume: bool = False  # extract only the inputs whose records are not in `output` yet, and append theirs
+    engine: Engine | None = None  # runs the tasks instead of local worker processes (a Dask cluster)
+    sink: Any = None  # a context manager giving the stream to write to instead of `output` (a Dask run's parts)
+
+
+class Engine(Protocol):
+    """Where the tasks of a run go instead of local worker processes (see pressparse.dask): `workers` tasks run
+    at once, `pool()` is a context manager giving an object with `Workers`' submit and result."""
+
+    workers: int
+
+    def pool(self) -> Any: ...
 
 
 class Outcome(NamedTuple):
@@ -237,7 +248,8 @@ def _outcomes(inputs: list[Input], options: Options, learning: Learning, stop: _
     many workers run, so that the output never depends on --jobs; a page holding a line learned since then
     in its headline or body is extracted again with the newest template before it is written.
     """
-    workers = _worker_count(options.jobs, len(inputs))
+    engine = options.engine
+    workers = engine.workers if engine else _worker_count(options.jobs, len(inputs))
     chunks = [inputs[i : i + CHUNK_PAGES] for i in range(0, len(inputs), CHUNK_PAGES)]
     if not chunks:
         return
@@ -267,7 +279,7 @@ def _outcomes(inputs: list[Input], options: Options, learning: Learning, stop: _
         settled += 1
         return again
 
-    if workers <= 1:
+    if workers <= 1 and engine is None:
         for i in range(len(chunks)):
             work = task(i)
             with stop.interruptible():
@@ -277,25 +289,12 @@ def _outcomes(inputs: list[Input], options: Options, learning: Learning, stop: _
                     outcomes = _renewed(outcomes, work, again, _process_chunk(again))
             yield outcomes
         return
-    import multiprocessing
-
-    forked = sys.platform.startswith("linux")
-    context = multiprocessing.get_context("fork" if forked else None)
-    if forked and chunks[0][0].rereadable:
-        # Forked workers start with what this process has built. Extracting the first page here first builds the
-        # tables and patterns a page of this batch needs (the phone library among them: about 45 ms) once, at
-        # one core's speed, instead of in every worker at once; the workers share its memory too.
-        warm_up_limit = min(rules.timeout or WARM_UP_SECONDS, WARM_UP_SECONDS)
-        warm_up = rules._replace(evidence=False, render=_as_is, timeout=warm_up_limit)
-        with stop.interruptible():
-            process(chunks[0][0], options.template, warm_up)
-        gc.freeze()  # what it built lives to the end: the workers' collector stops walking (and copying) it
     # At most TEMPLATE_LAG + 1 chunks are in flight; each goes out in pieces (a page keeps its chunk's template).
     # With many workers, enough pieces that every worker has one. With few, a piece per worker: a worker on a
     # faster core then takes more pieces instead of waiting for the slower one to finish the oldest chunk, and
     # all finish within a few pages of each other. A piece costs a round trip: none is under MIN_PIECE_PAGES.
     pieces = max(-(-workers // (TEMPLATE_LAG + 1)), min(workers, CHUNK_PAGES // MIN_PIECE_PAGES))
-    with Workers(workers, _process_chunk, context) as pool:
+    with engine.pool() if engine else _local_workers(workers, chunks[0][0], options.template, rules, stop) as pool:
         pending: deque = deque()
         submitted = 0
 
@@ -320,6 +319,24 @@ def _outcomes(inputs: list[Input], options: Options, learning: Learning, stop: _
                 if redo:
                     outcomes = _renewed(outcomes, work, redo[1], _collect(pool, *redo))
             yield outcomes
+
+
+def _local_workers(count: int, first: Input, template: frozenset[str], rules: PageRules, stop: _StopSignals) -> Workers:
+    """`count` worker processes for a run whose first page is `first`."""
+    import multiprocessing
+
+    forked = sys.platform.startswith("linux")
+    context = multiprocessing.get_context("fork" if forked else None)
+    if forked and first.rereadable:
+        # Forked workers start with what this process has built. Extracting the first page here first builds the
+        # tables and patterns a page of this batch needs (the phone library among them: about 45 ms) once, at
+        # one core's speed, instead of in every worker at once; the workers share its memory too.
+        warm_up_limit = min(rules.timeout or WARM_UP_SECONDS, WARM_UP_SECONDS)
+        warm_up = rules._replace(evidence=False, render=_as_is, timeout=warm_up_limit)
+        with stop.interruptible():
+            process(first, template, warm_up)
+        gc.freeze()  # what it built lives to the end: the workers' collector stops walking (and copying) it
+    return Workers(count, _process_chunk, context)
 
 
 def _collect(pool: Workers, number: int, work: Task) -> list[Outcome]:
@@ -509,6 +526,10 @@ def _output(options: Options) -> Iterator[BinaryIO]:
     a CSV table is written to a temporary file beside it, renamed to its name once complete (an interrupted run
     completes it too): a run that fails on the way leaves the output file as it was, never half an array. An
     output that is not a file (/dev/stdout, a named pipe) is written to as it is."""
+    if options.sink is not None:
+        with options.sink as out:
+            yield out
+        return
     path = options.output
     if path is None:
         yield sys.stdout.buffer
