@@ -58,7 +58,9 @@ def connect(address: str, workers: int | None = None) -> Iterator[Any]:
             yield client
         return
     count = workers or os.cpu_count() or 1
-    with LocalCluster(n_workers=count, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    # The dashboard (and the scheduler's HTTP server) on a free port: a fixed one may be taken, and taking
+    # another prints a warning.
+    with LocalCluster(n_workers=count, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
         with Client(cluster) as client:
             yield client
 
@@ -69,6 +71,9 @@ class Cluster:
     def __init__(self, client: Any):
         self.client = client
         self.workers = max(1, sum(client.nthreads().values()))
+        # Chunks sent out before their template is known: two a worker keep every worker busy once the
+        # template stops growing (a chunk whose template grew meanwhile is sent again).
+        self.ahead = 2 * self.workers
 
     @contextmanager
     def pool(self) -> Iterator[_FuturePool]:
@@ -106,6 +111,11 @@ class _FuturePool:
             raise WorkerStopped(f"{type(failed).__name__}: {failed}") from None
         finally:
             future.release()
+
+    def discard(self, numbers: list[int]) -> None:
+        """Give up these tasks: their results are not wanted."""
+        futures = [self._futures.pop(number) for number in numbers]
+        self._client.cancel(futures)
 
     def cancel(self) -> None:
         """Give up the tasks not asked for (a run stopped early)."""

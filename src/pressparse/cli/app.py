@@ -40,6 +40,8 @@ EXTRACT_EXAMPLES = """
   pressparse extract archive/ --jobs 0 --dedupe --template-out site.json   [dim]# big batch, all cores[/]
 
   pressparse extract archive/ -o archive.jsonl --resume   [dim]# go on with a run that was stopped[/]
+
+  pressparse extract s3://bucket/pages/ --dask tcp://scheduler:8786 -o s3://bucket/records/   [dim]# on a Dask cluster[/]
 """
 
 EXPLAIN_EXAMPLES = """

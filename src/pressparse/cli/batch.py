@@ -69,9 +69,11 @@ class Options:
 
 class Engine(Protocol):
     """Where the tasks of a run go instead of local worker processes (see pressparse.dask): `workers` tasks run
-    at once, `pool()` is a context manager giving an object with `Workers`' submit and result."""
+    at once, `pool()` is a context manager giving an object with `Workers`' submit and result, and `discard`
+    (give up tasks by number)."""
 
     workers: int
+    ahead: int  # chunks sent out before their template is known (see `_outcomes`)
 
     def pool(self) -> Any: ...
 
@@ -246,7 +248,9 @@ def _outcomes(inputs: list[Input], options: Options, learning: Learning, stop: _
 
     Chunk i is extracted with the template as it stood once chunk i - 1 - TEMPLATE_LAG was learned from, however
     many workers run, so that the output never depends on --jobs; a page holding a line learned since then
-    in its headline or body is extracted again with the newest template before it is written.
+    in its headline or body is extracted again with the newest template before it is written. A cluster
+    (`options.engine`) is also sent chunks ahead, with the newest template; one whose template grew meanwhile
+    is sent again with its own when its turn comes, so that the output stays the same.
     """
     engine = options.engine
     workers = engine.workers if engine else _worker_count(options.jobs, len(inputs))
@@ -267,6 +271,8 @@ def _outcomes(inputs: list[Input], options: Options, learning: Learning, stop: _
 
     def task(i: int) -> Task:
         source = i - 1 - TEMPLATE_LAG
+        if source >= settled:  # sent out ahead of its template (a cluster): the newest, checked when it settles
+            return chunks[i], current(), rules
         # Chunks before the first (of a resumed run) were settled by the run it goes on with.
         template = learned[source - settled] if settled - source <= len(learned) else options.template
         return chunks[i], template, rules
@@ -289,7 +295,7 @@ def _outcomes(inputs: list[Input], options: Options, learning: Learning, stop: _
                     outcomes = _renewed(outcomes, work, again, _process_chunk(again))
             yield outcomes
         return
-    # At most TEMPLATE_LAG + 1 chunks are in flight; each goes out in pieces (a page keeps its chunk's template).
+    # At most TEMPLATE_LAG + 1 chunks are in flight (and `ahead` more on a cluster); each goes out in pieces (a page keeps its chunk's template).
     # With many workers, enough pieces that every worker has one. With few, a piece per worker: a worker on a
     # faster core then takes more pieces instead of waiting for the slower one to finish the oldest chunk, and
     # all finish within a few pages of each other. A piece costs a round trip: none is under MIN_PIECE_PAGES.
@@ -297,20 +303,29 @@ def _outcomes(inputs: list[Input], options: Options, learning: Learning, stop: _
     with engine.pool() if engine else _local_workers(workers, chunks[0][0], options.template, rules, stop) as pool:
         pending: deque = deque()
         submitted = 0
+        # Chunks a cluster gets before their template exists, with the newest one: a site's template stops
+        # growing early in a run, and then these need not wait for the chunks before them to settle.
+        ahead = engine.ahead if engine else 0
+
+        def send(work: Task) -> list[tuple[int, Task]]:
+            return [(pool.submit(piece, _allowance(piece)), piece) for piece in _split(work, pieces)]
 
         def submit_ready() -> None:
-            """Send out every chunk whose template exists: at most TEMPLATE_LAG + 1 chunks are in flight."""
+            """Send out every chunk whose template exists, and `ahead` more: TEMPLATE_LAG + 1 + `ahead` in flight."""
             nonlocal submitted
-            while submitted < len(chunks) and submitted - 1 - TEMPLATE_LAG < settled:
+            while submitted < len(chunks) and submitted - 1 - TEMPLATE_LAG < settled + ahead:
                 work = task(submitted)
-                numbered = [(pool.submit(piece, _allowance(piece)), piece) for piece in _split(work, pieces)]
-                pending.append((numbered, work))
+                pending.append((send(work), work))
                 submitted += 1
 
         submit_ready()
         while pending:
             numbered, work = pending.popleft()
             with stop.interruptible():
+                due = task(settled)
+                if due[1] != work[1]:  # sent out ahead, and the template grew since: sent again with its own
+                    pool.discard([number for number, _ in numbered])
+                    numbered, work = send(due), due
                 outcomes = [outcome for number, piece in numbered for outcome in _collect(pool, number, piece)]
                 again = settle(outcomes, work)
                 # Stale pages go out ahead of the next chunks, which need not wait for them.
