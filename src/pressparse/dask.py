@@ -57,12 +57,16 @@ def connect(address: str, workers: int | None = None) -> Iterator[Any]:
         with Client(address) as client:
             yield client
         return
+    import dask.config
+
     count = workers or os.cpu_count() or 1
     # The dashboard (and the scheduler's HTTP server) on a free port: a fixed one may be taken, and taking
-    # another prints a warning.
-    with LocalCluster(n_workers=count, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
-        with Client(cluster) as client:
-            yield client
+    # another prints a warning. Without the workers' statistical profiler, which keeps an hour of call trees
+    # (a worker grew by 30 MB over 10,000 pages with it, and stays flat without).
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        with LocalCluster(n_workers=count, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
+            with Client(cluster) as client:
+                yield client
 
 
 class Cluster:
