@@ -14,6 +14,7 @@ import time
 import pytest
 
 from conftest import ROOT, SAMPLES, run_cli
+from test_archives import mixed_crawl, write_archive
 from test_batch import write_site
 
 pytest.importorskip("distributed")
@@ -24,8 +25,10 @@ from run import make_corpus  # noqa: E402  (the benchmarks' corpus maker: varied
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    """Generated pages, a site whose menu and tagline are learned as its template, and two unreadable pages."""
+    """Generated pages, a site whose menu and tagline are learned as its template, a web archive (its records read
+    on the workers) and two unreadable pages."""
     folder = tmp_path_factory.mktemp("corpus")
+    write_archive(folder / "crawl.warc.gz", mixed_crawl())
     make_corpus(folder / "generated", 300, seed=7, samples=sorted(SAMPLES.glob("*.txt")))
     (folder / "site").mkdir()
     write_site(folder / "site", 40)
@@ -43,6 +46,7 @@ def test_dask_local_gives_the_records_of_jobs_1(corpus, tmp_path):
     assert json.loads((tmp_path / "local.json").read_text())["lines"]  # the run learned a template
     assert (tmp_path / "dask.json").read_bytes() == (tmp_path / "local.json").read_bytes()
     assert b"duplicates" in local.stdout
+    assert b'"url": "https://example.org/news/1"' in local.stdout  # a page of the archive
     assert sorted(path.name for path in parts.iterdir()) == ["part-00000.jsonl.gz"]
     assert gzip.decompress((parts / "part-00000.jsonl.gz").read_bytes()) == local.stdout
     failures = sorted(line for line in dask.stderr.decode().splitlines())

@@ -16,6 +16,7 @@ on a shared file system, or any URL fsspec reads); the client only lists them.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from contextlib import contextmanager
 from typing import Any, BinaryIO, Iterator
 
@@ -32,16 +33,17 @@ PARTITION_PAGES = 1024
 LOCAL = "local"
 
 
-def list_inputs(paths: list[str]) -> tuple[list[Input], list[tuple[str, str]]]:
-    """The pages the paths name, in their order (local paths as `expand` finds them, URLs through fsspec), and
-    the (path, message) pairs of those that name none. Listing happens here, once; workers read the pages."""
+def list_inputs(paths: list[str], skipped: Counter[str] | None = None) -> tuple[list[Input], list[tuple[str, str]]]:
+    """The pages the paths name, in their order (local paths as `expand` finds them, web archives' pages among
+    them, URLs through fsspec), and the (path, message) pairs of those that name none; `skipped` counts the
+    archive records that are not pages. Listing happens here, once; workers read the pages."""
     inputs: list[Input] = []
     errors: list[tuple[str, str]] = []
     for given in paths:
         if given == "-":
             errors.append((given, "standard input cannot be read on a cluster"))
             continue
-        found, problems = expand_urls([given]) if is_url(given) else expand([given])
+        found, problems = expand_urls([given]) if is_url(given) else expand([given], skipped)
         inputs.extend(found)
         errors.extend(problems)
     return inputs, errors

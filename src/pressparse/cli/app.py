@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections import Counter
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, List, Optional
@@ -123,7 +124,7 @@ def _load_template(path: Optional[Path]) -> frozenset[str]:
 
 @app.command(epilog=EXTRACT_EXAMPLES)
 def extract(
-    paths: List[str] = typer.Argument(..., metavar="PATHS...", help="Page files, directories (every *.txt below, sorted) or - for standard input."),
+    paths: List[str] = typer.Argument(..., metavar="PATHS...", help="Page files (text, HTML), web archives (WARC, WET), directories (every such file below, sorted) or - for standard input."),
     output_format: Optional[Format] = typer.Option(
         None, "--format", "-f", help="jsonl (default), json (one array) or csv. At a terminal the default is a readable view."
     ),
@@ -179,7 +180,8 @@ def extract(
         _check_dask(options, output)
     if resume:
         _check_resume(options)
-    inputs, bad_paths = _list_inputs(paths, dask is not None)
+    not_pages: Counter[str] = Counter()
+    inputs, bad_paths = _list_inputs(paths, dask is not None, not_pages)
     for source, message in bad_paths:
         report(source, message)
     try:
@@ -191,6 +193,7 @@ def extract(
         report(str(output), f"cannot resume: {problem}")
         raise typer.Exit(2)
     summary.failures += len(bad_paths)
+    summary.not_pages = sum(not_pages.values())
     if template_out is not None:
         from ..steps.templates import save
 
@@ -215,15 +218,16 @@ def _check_dask(options: Options, output: Optional[str]) -> None:
     raise typer.Exit(2)
 
 
-def _list_inputs(paths: List[str], on_cluster: bool) -> tuple[list, list[tuple[str, str]]]:
-    """The pages the paths name (URLs too on a cluster), and the paths that name none with why."""
+def _list_inputs(paths: List[str], on_cluster: bool, not_pages: Counter[str]) -> tuple[list, list[tuple[str, str]]]:
+    """The pages the paths name (URLs too on a cluster), and the paths that name none with why; `not_pages`
+    counts the records of web archives that are not pages."""
     if on_cluster:
         from ..dask import list_inputs
 
-        return list_inputs(paths)
+        return list_inputs(paths, not_pages)
     from ..readers import expand
 
-    return expand(paths)
+    return expand(paths, not_pages)
 
 
 def run_on(address: str, output: Optional[str], inputs: list, options: Options):

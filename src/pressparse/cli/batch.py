@@ -110,16 +110,18 @@ class Summary:
     seconds: float = 0.0
     template: frozenset[str] = field(default_factory=frozenset)
     already_done: int = 0  # inputs skipped by --resume: their records were in the output
+    not_pages: int = 0  # web-archive records that are not pages (requests, metadata, images…)
     interrupted: int = 0  # the signal that stopped the run early, 0 if it ran to the end
 
     def line(self) -> str:
         rate = self.pages / self.seconds if self.seconds else 0.0
         dup = f", {self.duplicates} duplicates merged" if self.duplicates else ""
         done = f", {self.already_done} already done" if self.already_done else ""
+        others = f", {_count(self.not_pages, 'archive record')} not pages" if self.not_pages else ""
         stopped = f"interrupted by {signal.Signals(self.interrupted).name}: " if self.interrupted else ""
         return (
             f"pressparse: {stopped}{_count(self.pages, 'page')}, {_count(self.records, 'record')}, "
-            f"{self.failures} failed{dup}{done} in {self.seconds:.2f} s ({rate:,.0f} pages/s)"
+            f"{self.failures} failed{dup}{done}{others} in {self.seconds:.2f} s ({rate:,.0f} pages/s)"
         )
 
 

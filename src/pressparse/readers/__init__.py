@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..steps.page import Hints
 from . import html
-from .text import Input, InputError, decode, expand, read_bytes
+from .text import Input, InputError, RecordAt, decode, expand, read_bytes
 
 __all__ = ["Document", "Input", "InputError", "expand", "read_document", "to_document"]
 
@@ -23,10 +23,13 @@ class Document:
     hints: Hints | None = None  # what the HTML says; None for plain text
 
 
-def to_document(data: bytes, name: str = "", url: str | None = None) -> Document:
-    """Decode a page's bytes and render it when it is HTML (by its name's suffix, or by how it starts)."""
-    text = decode(data)
-    if not (name.lower().endswith(HTML_SUFFIXES) or html.looks_like_html(text)):
+def to_document(
+    data: bytes, name: str = "", url: str | None = None, charset: str | None = None, declared_html: bool = False
+) -> Document:
+    """Decode a page's bytes (`charset`: what its HTTP headers declare, if any) and render it when it is HTML (as
+    declared, by its name's suffix, or by how it starts)."""
+    text = decode(data, charset)
+    if not (declared_html or name.lower().endswith(HTML_SUFFIXES) or html.looks_like_html(text)):
         return Document(text, url)
     rendered = html.render(text)
     return Document(rendered.text, url or rendered.url, rendered.hints)
@@ -35,4 +38,17 @@ def to_document(data: bytes, name: str = "", url: str | None = None) -> Document
 def read_document(item: Input, max_bytes: int = 0) -> Document:
     """Read one page (refused over `max_bytes`, 0: no limit) as a Document; raises InputError with a one-line
     reason."""
+    if item.record is not None:
+        return _archived_document(item, item.record, max_bytes)
     return to_document(read_bytes(item, max_bytes), str(item.path or ""))
+
+
+def _archived_document(item: Input, record: RecordAt, max_bytes: int) -> Document:
+    """A web archive's page: its record read from the archive, its URL the record's WARC-Target-URI."""
+    from . import archive  # fastwarc is imported for web archives only
+
+    try:
+        payload = archive.read_record(str(item.path), record.offset, record.record_id, max_bytes)
+    except OSError as error:
+        raise InputError(f"cannot read archive: {error.strerror or error}") from None
+    return to_document(payload.data, item.source, record.url, payload.charset, bool(payload.html))

@@ -6,13 +6,17 @@ import os
 import re
 import stat
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 STDIN = "-"
-# The files a directory gives (matched on their names' ends).
+# The files a directory gives (matched on their names' ends): pages, and web archives (see `archive`).
 PAGE_SUFFIXES = (".txt", ".html", ".htm")
+ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz")
+# Charsets a Content-Type header names that browsers read as windows-1252 (the WHATWG Encoding Standard).
+_READ_AS_WINDOWS_1252 = ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii")
 # Share of control characters above which bytes are not text, whatever the encoding.
 _MAX_CONTROL_SHARE = 0.01
 _WEB_LEGACY_DEFAULT = "cp1252"
@@ -45,18 +49,29 @@ class InputError(Exception):
     """A page that cannot be read; the message is one line saying what is wrong."""
 
 
+class RecordAt(NamedTuple):
+    """A page inside a web archive: where its record starts, its WARC-Record-ID and its WARC-Target-URI."""
+
+    offset: int
+    record_id: str
+    url: str | None
+
+
 @dataclass(frozen=True)
 class Input:
-    source: str  # as the user gave it ("-" for standard input)
+    source: str  # as the user gave it ("-" for standard input); "archive#<record id>" for an archive's page
     path: str | Path | None  # None for standard input
     rereadable: bool = False  # a regular file: can be read again (a pipe or stdin cannot)
+    record: RecordAt | None = None  # the page's record when `path` is a web archive
 
 
-def expand(paths: list[str]) -> tuple[list[Input], list[tuple[str, str]]]:
-    """Turn command-line paths into pages: a file, every page file below a directory (PAGE_SUFFIXES, sorted), or
-    "-".
+def expand(paths: list[str], skipped: Counter[str] | None = None) -> tuple[list[Input], list[tuple[str, str]]]:
+    """Turn command-line paths into pages: a file, every page file and web archive below a directory
+    (PAGE_SUFFIXES and ARCHIVE_SUFFIXES, sorted), "-"; a web archive (by its name, or a WARC by how it starts)
+    gives its pages in archive order.
 
-    Returns the inputs and the (path, message) pairs of paths that name no page.
+    Returns the inputs and the (path, message) pairs of paths that name no page or archives damaged part way;
+    `skipped`, when given, counts per archive the records that are not pages.
     """
     inputs: list[Input] = []
     errors: list[tuple[str, str]] = []
@@ -68,13 +83,53 @@ def expand(paths: list[str]) -> tuple[list[Input], list[tuple[str, str]]]:
         if path.is_dir():
             pages = _pages_below(str(path))  # the folder as Path spells it: "./a/" gives "a/page.txt"
             if not pages:
-                errors.append((given, "directory holds no pages (*.txt, *.html, *.htm)"))
-            inputs.extend(Input(page, page, rereadable=True) for page in pages)
+                errors.append((given, "directory holds no pages (*.txt, *.html, *.htm, *.warc[.gz], *.wet[.gz])"))
+            for page in pages:
+                if page.lower().endswith(ARCHIVE_SUFFIXES):
+                    inputs.extend(_archive_pages(page, errors, skipped))
+                else:
+                    inputs.append(Input(page, page, rereadable=True))
+        elif path.is_file() and _is_archive(given):
+            inputs.extend(_archive_pages(given, errors, skipped))
         elif path.exists():  # a file, or a named pipe or device that streams one page
             inputs.append(Input(given, path, rereadable=path.is_file()))
         else:
             errors.append((given, "no such file or directory"))
     return inputs, errors
+
+
+def _is_archive(path: str) -> bool:
+    """Whether a file is a web archive, by its name or, for a WARC named otherwise, by its first bytes."""
+    if path.lower().endswith(ARCHIVE_SUFFIXES):
+        return True
+    from . import archive  # fastwarc is imported for web archives only
+
+    return archive.starts_like_warc(path)
+
+
+def _archive_pages(path: str, errors: list[tuple[str, str]], skipped: Counter[str] | None) -> list[Input]:
+    """The pages of a web archive, found by one pass over its record headers; an archive unreadable from some
+    record on (or at all) goes to `errors`, its records before that still give pages."""
+    from . import archive  # fastwarc is imported for web archives only
+
+    pages: list[Input] = []
+    others = 0
+    try:
+        for entry in archive.scan(path):
+            if isinstance(entry, RecordAt):
+                pages.append(Input(archive.source_of(path, entry.record_id), path, rereadable=True, record=entry))
+            elif isinstance(entry, archive.Damaged):
+                errors.append((path, entry.message))
+            else:
+                others += 1
+    except OSError as error:
+        errors.append((path, f"cannot read file: {error.strerror or error}"))
+        return pages
+    if skipped is not None and others:
+        skipped[path] += others
+    if not pages and not errors:
+        errors.append((path, f"archive holds no HTML or text pages ({others} other records)"))
+    return pages
 
 
 def _pages_below(directory: str) -> list[str]:
@@ -93,7 +148,7 @@ def _pages_below(directory: str) -> list[str]:
                 for entry in entries:
                     if entry.is_dir(follow_symlinks=False):
                         folders.append((*folder, entry.name))
-                    elif entry.name.lower().endswith(PAGE_SUFFIXES) and entry.is_file():
+                    elif entry.name.lower().endswith(PAGE_SUFFIXES + ARCHIVE_SUFFIXES) and entry.is_file():
                         found.append((*folder, entry.name))
         except OSError:
             continue
@@ -138,14 +193,15 @@ def refuse_over(size: int, max_bytes: int) -> None:
         raise InputError(f"page too large: more than {max_bytes:,} bytes (--max-page-bytes)")
 
 
-def decode(data: bytes) -> str:
-    """Decode a page: BOMs honoured, UTF-8 tried first, other encodings detected with charset-normalizer.
+def decode(data: bytes, charset: str | None = None) -> str:
+    """Decode a page: BOMs honoured, UTF-8 tried first, then the `charset` its HTTP headers declare (if any),
+    other encodings detected with charset-normalizer.
 
     Raises InputError for empty, blank, binary and undecodable input.
     """
     if not data:
         raise InputError("empty file")
-    text, bytewise = _decode(data)
+    text, bytewise = _decode(data, charset)
     if not text or text.isspace():
         raise InputError("blank file (only white space)")
     if bytewise:
@@ -159,7 +215,7 @@ def decode(data: bytes) -> str:
     return text
 
 
-def _decode(data: bytes) -> tuple[str, bool]:
+def _decode(data: bytes, charset: str | None = None) -> tuple[str, bool]:
     """The text, and whether its control characters can be counted on the bytes (any encoding but UTF-16/32)."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -171,6 +227,12 @@ def _decode(data: bytes) -> tuple[str, bool]:
         return data.decode("utf-8"), True
     except UnicodeDecodeError:
         pass
+    if charset:
+        declared = "cp1252" if charset in _READ_AS_WINDOWS_1252 else charset
+        try:
+            return data.decode(declared), not declared.replace("_", "-").startswith(("utf-16", "utf-32"))
+        except (LookupError, UnicodeDecodeError):  # an unknown name, or a header that is wrong: detect it
+            pass
     from charset_normalizer import from_bytes  # only for pages that are not UTF-8
 
     matches = from_bytes(data)

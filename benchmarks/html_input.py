@@ -1,0 +1,240 @@
+"""Benchmark pressparse on HTML pages, side by side with trafilatura in the same run and the same process.
+
+Two public corpora (read from `../shared/corpora/`, never copied into the project):
+
+- article bodies: `article-extraction-benchmark/` (181 whole news pages with their menus and comments). Body F1
+  with its authors' metric: every text is split into `\\w+` tokens, each run of 4 consecutive tokens is a
+  shingle; per page, the shingle counts found in both (TP), only in the output (FP) and only in the truth (FN)
+  are normalised to sum to 1; precision and recall are averaged over the pages where they are defined, and F1
+  is computed from those two averages. Speed: whole pages (the HTML text in, the body out), one process.
+- headlines and dates: `fundus-news/` (news pages in many languages with their publishers' titles and dates).
+  Headline exact after whitespace normalisation; date right when its day (`YYYY-MM-DD`) is the one given.
+  trafilatura's side is its `extract_metadata` (title and date).
+
+    python benchmarks/html_input.py                     # both corpora, pressparse and trafilatura
+    python benchmarks/html_input.py --show-misses 20    # also list pressparse's worst pages and wrong titles/dates
+
+Prints Markdown tables ready to paste. Needs trafilatura for the comparison (`pip install -e '.[bench]'`);
+without it only pressparse's figures are given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import pressparse
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = ROOT.parent / "shared" / "corpora"
+ARTICLES = CORPORA / "article-extraction-benchmark"
+FUNDUS = CORPORA / "fundus-news"
+
+# Targets of the HTML input issue.
+TARGET_VS_TRAFILATURA_SPEED = 5.0
+
+SHINGLE = 4
+_TOKEN = re.compile(r"\w+")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The article-extraction benchmark's metric.
+# ---------------------------------------------------------------------------------------------------------
+
+
+def shingles(text: str) -> Counter:
+    """Every run of SHINGLE consecutive `\\w+` tokens of `text`, with its count."""
+    tokens = _TOKEN.findall(text or "")
+    return Counter(tuple(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1))
+
+
+def page_counts(truth: str, output: str) -> tuple[float, float, float]:
+    """TP, FP and FN shingle counts of one page, normalised to sum to 1 (all zero when neither has any)."""
+    expected, found = shingles(truth), shingles(output)
+    tp = sum((expected & found).values())
+    fp = sum((found - expected).values())
+    fn = sum((expected - found).values())
+    total = tp + fp + fn
+    return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
+
+
+@dataclass
+class BodyScore:
+    precisions: list[float] = field(default_factory=list)
+    recalls: list[float] = field(default_factory=list)
+
+    def add(self, truth: str, output: str) -> float:
+        """Score one page; returns its own F1 (for listing the worst pages)."""
+        tp, fp, fn = page_counts(truth, output)
+        precision = recall = None
+        if tp + fp:
+            precision = tp / (tp + fp)
+            self.precisions.append(precision)
+        if tp + fn:
+            recall = tp / (tp + fn)
+            self.recalls.append(recall)
+        return f1(precision or 0.0, recall or 0.0)
+
+    def figures(self) -> tuple[float, float, float]:
+        precision = sum(self.precisions) / len(self.precisions) if self.precisions else 0.0
+        recall = sum(self.recalls) / len(self.recalls) if self.recalls else 0.0
+        return precision, recall, f1(precision, recall)
+
+
+def f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The extractors compared: each takes the page's HTML text and gives what is scored.
+# ---------------------------------------------------------------------------------------------------------
+
+
+def pressparse_body(html: str) -> str:
+    return pressparse.extract_html(html).body
+
+
+def pressparse_title_date(html: str) -> tuple[str | None, str | None]:
+    record = pressparse.extract_html(html)
+    return record.headline, record.date
+
+
+def trafilatura_extractors() -> tuple[Callable[[str], str], Callable[[str], tuple]] | None:
+    try:
+        import trafilatura
+        from trafilatura.metadata import extract_metadata
+    except ImportError:
+        return None
+
+    def body(html: str) -> str:
+        return trafilatura.extract(html) or ""
+
+    def title_date(html: str) -> tuple[str | None, str | None]:
+        metadata = extract_metadata(html)
+        return (metadata.title, metadata.date) if metadata is not None else (None, None)
+
+    return body, title_date
+
+
+def timed(function: Callable, pages: list[str]) -> tuple[list, float]:
+    """Run `function` on every page; the results and the seconds they took together."""
+    start = time.perf_counter()
+    results = [function(page) for page in pages]
+    return results, time.perf_counter() - start
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The two corpora.
+# ---------------------------------------------------------------------------------------------------------
+
+
+def read_gzipped(path: Path) -> str:
+    return gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
+
+
+def article_pages() -> tuple[list[str], list[str], list[str]]:
+    """The ids, HTML texts and true bodies of the article-extraction benchmark."""
+    truth = json.loads((ARTICLES / "ground-truth.json").read_text(encoding="utf-8"))
+    ids = sorted(truth)
+    pages = [read_gzipped(ARTICLES / "html" / f"{page_id}.html.gz") for page_id in ids]
+    return ids, pages, [truth[page_id]["articleBody"] for page_id in ids]
+
+
+def fundus_pages() -> tuple[list[dict], list[str]]:
+    """The index entries and HTML texts of the fundus news pages."""
+    entries = [json.loads(line) for line in (FUNDUS / "index.jsonl").read_text(encoding="utf-8").splitlines()]
+    return entries, [read_gzipped(FUNDUS / "pages" / entry["file"]) for entry in entries]
+
+
+def same_title(found: str | None, expected: str) -> bool:
+    return found is not None and " ".join(found.split()) == " ".join(expected.split())
+
+
+def same_day(found: str | None, expected: str) -> bool:
+    return found is not None and found[:10] == expected[:10]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Running and reporting.
+# ---------------------------------------------------------------------------------------------------------
+
+
+def bodies(show_misses: int) -> None:
+    ids, pages, truths = article_pages()
+    rows = [("pressparse", pressparse_body)]
+    others = trafilatura_extractors()
+    if others:
+        rows.append(("trafilatura", others[0]))
+    print(f"\n### Article bodies: {len(pages)} pages of the article-extraction benchmark\n")
+    print("| extractor | precision | recall | F1 | pages/s |")
+    print("|---|---:|---:|---:|---:|")
+    speeds = {}
+    worst: list[tuple[float, str]] = []
+    for name, extractor in rows:
+        outputs, seconds = timed(extractor, pages)
+        score = BodyScore()
+        page_f1 = [score.add(truth, output) for truth, output in zip(truths, outputs)]
+        precision, recall, total = score.figures()
+        speeds[name] = len(pages) / seconds
+        print(f"| {name} | {precision:.3f} | {recall:.3f} | {total:.3f} | {speeds[name]:.0f} |")
+        if name == "pressparse":
+            worst = sorted(zip(page_f1, ids))[:show_misses]
+    if "trafilatura" in speeds:
+        print(f"\npressparse is {speeds['pressparse'] / speeds['trafilatura']:.1f}x trafilatura's speed "
+              f"(target {TARGET_VS_TRAFILATURA_SPEED:g}x).")
+    for score, page_id in worst:
+        print(f"- body F1 {score:.2f}: {page_id}", file=sys.stderr)
+
+
+def titles_and_dates(show_misses: int) -> None:
+    entries, pages = fundus_pages()
+    rows = [("pressparse", pressparse_title_date)]
+    others = trafilatura_extractors()
+    if others:
+        rows.append(("trafilatura", others[1]))
+    print(f"\n### Headlines and dates: {len(pages)} pages of fundus-news\n")
+    print("| extractor | headline exact | date (day) | pages/s |")
+    print("|---|---:|---:|---:|")
+    for name, extractor in rows:
+        found, seconds = timed(extractor, pages)
+        titles = [same_title(title, entry["title"]) for (title, _), entry in zip(found, entries)]
+        days = [same_day(day, entry["publishing_date"]) for (_, day), entry in zip(found, entries)]
+        print(f"| {name} | {sum(titles) / len(pages):.3f} | {sum(days) / len(pages):.3f} | "
+              f"{len(pages) / seconds:.0f} |")
+        if name != "pressparse":
+            continue
+        misses = [
+            (entry["file"], title, entry["title"], day, entry["publishing_date"][:10])
+            for (title, day), entry, right_title, right_day in zip(found, entries, titles, days)
+            if not (right_title and right_day)
+        ]
+        for file, title, expected_title, day, expected_day in misses[:show_misses]:
+            print(f"- {file}: title {title!r} (expected {expected_title!r}), date {day} (expected {expected_day})",
+                  file=sys.stderr)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--show-misses", type=int, default=0, metavar="N",
+                        help="list pressparse's N worst bodies and N wrong titles or dates on standard error")
+    parser.add_argument("--only", choices=("bodies", "titles"), help="run one of the two corpora")
+    arguments = parser.parse_args()
+    if not CORPORA.is_dir():
+        sys.exit(f"html_input.py: {CORPORA} not found (the shared corpora sit beside the project)")
+    print(f"pressparse {pressparse.__version__} ({pressparse.build()}), Python {sys.version.split()[0]}")
+    if arguments.only != "titles":
+        bodies(arguments.show_misses)
+    if arguments.only != "bodies":
+        titles_and_dates(arguments.show_misses)
+
+
+if __name__ == "__main__":
+    main()
