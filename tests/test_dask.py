@@ -170,3 +170,15 @@ def test_what_a_cluster_run_cannot_do_is_a_usage_error(tmp_path):
     assert (resumed.returncode, table.returncode) == (2, 2)
     assert resumed.stderr.decode() == "pressparse: --dask: --resume cannot be combined with --dask\n"
     assert "--format csv goes to standard output only" in table.stderr.decode()
+
+
+def test_a_scheduler_that_does_not_answer_is_named_in_one_line(tmp_path):
+    import socket
+
+    with socket.socket() as unused:  # a port nobody listens on
+        unused.bind(("127.0.0.1", 0))
+        address = f"tcp://127.0.0.1:{unused.getsockname()[1]}"
+    result = run_cli("extract", "--dask", address, str(SAMPLES))
+    assert result.returncode == 1
+    errors = result.stderr.decode()
+    assert errors.startswith(f"pressparse: {address}: cannot reach the Dask scheduler: ") and errors.count("\n") == 1

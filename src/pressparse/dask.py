@@ -26,11 +26,17 @@ from .cli.workers import WorkerStopped
 from .readers import Input, expand
 from .readers.remote import expand_urls, is_url
 
-__all__ = ["PARTITION_PAGES", "Cluster", "PartFiles", "connect", "csv_row", "extract_bag", "list_inputs"]
+__all__ = ["PARTITION_PAGES", "Cluster", "PartFiles", "SchedulerUnreachable", "connect", "csv_row", "extract_bag", "list_inputs"]
 
 # Records in a part file of `-o DIR/`, and pages in a partition of `extract_bag`.
 PARTITION_PAGES = 1024
 LOCAL = "local"
+# Seconds to reach a scheduler before giving up.
+CONNECT_SECONDS = 10
+
+
+class SchedulerUnreachable(Exception):
+    """No scheduler answered at the address given; the message says so in one line."""
 
 
 def list_inputs(paths: list[str], skipped: Counter[str] | None = None) -> tuple[list[Input], list[tuple[str, str]]]:
@@ -52,11 +58,16 @@ def list_inputs(paths: list[str], skipped: Counter[str] | None = None) -> tuple[
 @contextmanager
 def connect(address: str, workers: int | None = None) -> Iterator[Any]:
     """A client of the scheduler at `address` (tcp://host:8786), or of a cluster of `workers` local processes
-    (every core when None or 0) for "local"; closed (the local cluster stopped) on leaving."""
+    (every core when None or 0) for "local"; closed (the local cluster stopped) on leaving. Raises
+    SchedulerUnreachable when no scheduler answers."""
     from distributed import Client, LocalCluster
 
     if address != LOCAL:
-        with Client(address) as client:
+        try:
+            client = Client(address, timeout=CONNECT_SECONDS)
+        except (OSError, TimeoutError) as error:
+            raise SchedulerUnreachable(f"cannot reach the Dask scheduler: {error}") from None
+        with client:
             yield client
         return
     import dask.config

@@ -249,8 +249,8 @@ def run_on(address: str, output: Optional[str], inputs: list, options: Options):
         with on_dask.connect(address, options.jobs) as client:
             options.engine = on_dask.Cluster(client)
             return run(inputs, options, on_error=report)
-    except (OSError, TimeoutError) as problem:
-        report(address, f"cannot reach the Dask scheduler: {problem}")
+    except on_dask.SchedulerUnreachable as problem:
+        report(address, str(problem))
         raise typer.Exit(1)
 
 

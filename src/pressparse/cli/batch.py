@@ -297,8 +297,8 @@ def _outcomes(inputs: list[Input], options: Options, learning: Learning, stop: _
                     outcomes = _renewed(outcomes, work, again, _process_chunk(again))
             yield outcomes
         return
-    # At most TEMPLATE_LAG + 1 chunks are in flight (and `ahead` more on a cluster); each goes out in pieces (a page keeps its chunk's template).
-    # With many workers, enough pieces that every worker has one. With few, a piece per worker: a worker on a
+    # At most TEMPLATE_LAG + 1 chunks are in flight (and `ahead` more on a cluster); each goes out in pieces (a
+    # page keeps its chunk's template). With many workers, enough pieces that every worker has one. With few, a piece per worker: a worker on a
     # faster core then takes more pieces instead of waiting for the slower one to finish the oldest chunk, and
     # all finish within a few pages of each other. A piece costs a round trip: none is under MIN_PIECE_PAGES.
     pieces = max(-(-workers // (TEMPLATE_LAG + 1)), min(workers, CHUNK_PAGES // MIN_PIECE_PAGES))
