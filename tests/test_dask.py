@@ -182,3 +182,17 @@ def test_a_scheduler_that_does_not_answer_is_named_in_one_line(tmp_path):
     assert result.returncode == 1
     errors = result.stderr.decode()
     assert errors.startswith(f"pressparse: {address}: cannot reach the Dask scheduler: ") and errors.count("\n") == 1
+
+
+def test_ctrl_c_stops_a_cluster_run_with_whole_records_and_one_line_on_stderr(corpus, tmp_path):
+    with (tmp_path / "errors.txt").open("wb") as errors:
+        run = subprocess.Popen([sys.executable, "-m", "pressparse", "extract", "--dask", "local", "--jobs", "2", str(corpus / "generated")],
+                               stdout=subprocess.PIPE, stderr=errors, cwd=ROOT)
+        first = run.stdout.readline()
+        run.send_signal(signal.SIGINT)
+        records = [json.loads(line) for line in (first + run.stdout.read()).splitlines()]
+        run.wait(timeout=120)
+    assert run.returncode == 130
+    assert 0 < len(records) < 300
+    stderr = (tmp_path / "errors.txt").read_text().splitlines()
+    assert len(stderr) == 1 and stderr[0].startswith("pressparse: interrupted by SIGINT: "), stderr

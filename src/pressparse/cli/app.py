@@ -234,6 +234,7 @@ def run_on(address: str, output: Optional[str], inputs: list, options: Options):
     """Run the batch on the Dask cluster at `address` ("local": --jobs local workers), writing JSON Lines parts to
     the folder `output` (standard output when None)."""
     import logging
+    import os
 
     from .. import dask as on_dask
     from .batch import run
@@ -243,7 +244,10 @@ def run_on(address: str, output: Optional[str], inputs: list, options: Options):
     except ImportError:
         report("--dask", "needs Dask: pip install 'pressparse[dask]'")
         raise typer.Exit(2)
-    logging.getLogger("distributed").setLevel(logging.ERROR)  # workers coming and going are the cluster's business
+    # Workers coming and going, and tasks given up when the run is stopped, are the cluster's business: its log
+    # here, and that of the local cluster's worker processes (which read it from their environment), says errors only.
+    logging.getLogger("distributed").setLevel(logging.ERROR)
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "error")
     options.sink = on_dask.PartFiles(output) if output is not None else None
     try:
         with on_dask.connect(address, options.jobs) as client:
