@@ -41,6 +41,8 @@ EXTRACT_EXAMPLES = """
   pressparse extract archive/ --jobs 0 --dedupe --template-out site.json   [dim]# big batch, all cores[/]
 
   pressparse extract archive/ -o archive.jsonl --resume   [dim]# go on with a run that was stopped[/]
+
+  pressparse extract s3://bucket/pages/ --dask tcp://scheduler:8786 -o s3://bucket/records/   [dim]# on a Dask cluster[/]
 """
 
 EXPLAIN_EXAMPLES = """
@@ -126,7 +128,9 @@ def extract(
     output_format: Optional[Format] = typer.Option(
         None, "--format", "-f", help="jsonl (default), json (one array) or csv. At a terminal the default is a readable view."
     ),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of standard output."),
+    output: Optional[str] = typer.Option(
+        None, "--output", "-o", help="Write to this file instead of standard output (with --dask: a folder of parts, DIR/ or 'DIR/*.jsonl.gz')."
+    ),
     jobs: Optional[int] = typer.Option(
         None, "--jobs", "-j", min=0, help="Worker processes; 0 = every core. Default: 1 for small inputs, every core for large ones."
     ),
@@ -147,19 +151,21 @@ def extract(
     resume: bool = typer.Option(
         False, "--resume", help="Go on with a stopped run: skip the pages whose records are in --output FILE, append the others."
     ),
+    dask: Optional[str] = typer.Option(
+        None, "--dask", metavar="ADDRESS", help="Run on the Dask scheduler at ADDRESS (tcp://host:8786), or 'local': --jobs local workers."
+    ),
 ) -> None:
     """Extract one record per page and write them as JSON Lines, a JSON array or CSV."""
     import gc
 
     from .batch import Options, run
     from .formats import NotRecords
-    from ..readers import expand
 
     gc.freeze()  # what start-up built (modules, lexicon, patterns) lives to the end: the collector stops walking it
 
     options = Options(
         fmt=output_format.value if output_format else ("pretty" if output is None and sys.stdout.isatty() else "jsonl"),
-        output=output,
+        output=Path(output) if output is not None and dask is None else None,
         jobs=jobs,
         quiet=quiet,
         evidence=evidence,
@@ -170,14 +176,16 @@ def extract(
         max_page_bytes=max_page_bytes,
         resume=resume,
     )
+    if dask is not None:
+        _check_dask(options, output)
     if resume:
         _check_resume(options)
     not_pages: Counter[str] = Counter()
-    inputs, bad_paths = expand(paths, not_pages)
+    inputs, bad_paths = _list_inputs(paths, dask is not None, not_pages)
     for source, message in bad_paths:
         report(source, message)
     try:
-        summary = run(inputs, options, on_error=report)
+        summary = run_on(dask, output, inputs, options) if dask is not None else run(inputs, options, on_error=report)
     except OSError as problem:
         report(str(output or "-"), f"cannot write output: {problem.strerror or problem}")
         raise typer.Exit(1)
@@ -195,6 +203,58 @@ def extract(
     if summary.interrupted:
         raise typer.Exit(128 + summary.interrupted)  # as a shell reports a command a signal ended: 130, 143
     if summary.failures:
+        raise typer.Exit(1)
+
+
+def _check_dask(options: Options, output: Optional[str]) -> None:
+    """What a run on a cluster cannot do (usage errors): resume, or write other than JSON Lines parts."""
+    if options.resume:
+        problem = "--resume cannot be combined with --dask"
+    elif output is not None and options.fmt != "jsonl":
+        problem = f"--output with --dask writes JSON Lines parts: --format {options.fmt} goes to standard output only"
+    else:
+        return
+    report("--dask", problem)
+    raise typer.Exit(2)
+
+
+def _list_inputs(paths: List[str], on_cluster: bool, not_pages: Counter[str]) -> tuple[list, list[tuple[str, str]]]:
+    """The pages the paths name (URLs too on a cluster), and the paths that name none with why; `not_pages`
+    counts the records of web archives that are not pages."""
+    if on_cluster:
+        from ..dask import list_inputs
+
+        return list_inputs(paths, not_pages)
+    from ..readers import expand
+
+    return expand(paths, not_pages)
+
+
+def run_on(address: str, output: Optional[str], inputs: list, options: Options):
+    """Run the batch on the Dask cluster at `address` ("local": --jobs local workers), writing JSON Lines parts to
+    the folder `output` (standard output when None)."""
+    import logging
+    import os
+
+    from .. import dask as on_dask
+    from .batch import run
+
+    try:
+        import distributed  # noqa: F401  (what the extra installs)
+    except ImportError:
+        report("--dask", "needs Dask: pip install 'pressparse[dask]'")
+        raise typer.Exit(2)
+    # Workers coming and going, and tasks given up when the run is stopped, are the cluster's business: its log
+    # here, and that of the local cluster's worker processes (which read it from their environment), says errors only.
+    logging.getLogger("distributed").setLevel(logging.ERROR)
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "error")
+    options.sink = on_dask.PartFiles(output) if output is not None else None
+    try:
+        with on_dask.connect(address, options.jobs) as client:
+            options.engine = on_dask.Cluster(client)
+            return run(inputs, options, on_error=report)
+    except on_dask.SchedulerUnreachable as problem:
+        report(address, str(problem))
         raise typer.Exit(1)
 
 

@@ -21,7 +21,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Iterator, NamedTuple
+from typing import Any, BinaryIO, Callable, Iterator, NamedTuple, Protocol
 
 from ..pipeline import analyse
 from ..readers import Input, InputError, read_document
@@ -63,6 +63,19 @@ class Options:
     page_timeout: float = 0.0  # seconds a page may take, 0: no limit
     max_page_bytes: int = 0  # larger pages are refused, 0: no limit
     resume: bool = False  # extract only the inputs whose records are not in `output` yet, and append theirs
+    engine: Engine | None = None  # runs the tasks instead of local worker processes (a Dask cluster)
+    sink: Any = None  # a context manager giving the stream to write to instead of `output` (a Dask run's parts)
+
+
+class Engine(Protocol):
+    """Where the tasks of a run go instead of local worker processes (see pressparse.dask): `workers` tasks run
+    at once, `pool()` is a context manager giving an object with `Workers`' submit and result, and `discard`
+    (give up tasks by number)."""
+
+    workers: int
+    ahead: int  # chunks sent out before their template is known (see `_outcomes`)
+
+    def pool(self) -> Any: ...
 
 
 class Outcome(NamedTuple):
@@ -237,9 +250,12 @@ def _outcomes(inputs: list[Input], options: Options, learning: Learning, stop: _
 
     Chunk i is extracted with the template as it stood once chunk i - 1 - TEMPLATE_LAG was learned from, however
     many workers run, so that the output never depends on --jobs; a page holding a line learned since then
-    in its headline or body is extracted again with the newest template before it is written.
+    in its headline or body is extracted again with the newest template before it is written. A cluster
+    (`options.engine`) is also sent chunks ahead, with the newest template; one whose template grew meanwhile
+    is sent again with its own when its turn comes, so that the output stays the same.
     """
-    workers = _worker_count(options.jobs, len(inputs))
+    engine = options.engine
+    workers = engine.workers if engine else _worker_count(options.jobs, len(inputs))
     chunks = [inputs[i : i + CHUNK_PAGES] for i in range(0, len(inputs), CHUNK_PAGES)]
     if not chunks:
         return
@@ -257,6 +273,8 @@ def _outcomes(inputs: list[Input], options: Options, learning: Learning, stop: _
 
     def task(i: int) -> Task:
         source = i - 1 - TEMPLATE_LAG
+        if source >= settled:  # sent out ahead of its template (a cluster): the newest, checked when it settles
+            return chunks[i], current(), rules
         # Chunks before the first (of a resumed run) were settled by the run it goes on with.
         template = learned[source - settled] if settled - source <= len(learned) else options.template
         return chunks[i], template, rules
@@ -269,7 +287,7 @@ def _outcomes(inputs: list[Input], options: Options, learning: Learning, stop: _
         settled += 1
         return again
 
-    if workers <= 1:
+    if workers <= 1 and engine is None:
         for i in range(len(chunks)):
             work = task(i)
             with stop.interruptible():
@@ -279,41 +297,37 @@ def _outcomes(inputs: list[Input], options: Options, learning: Learning, stop: _
                     outcomes = _renewed(outcomes, work, again, _process_chunk(again))
             yield outcomes
         return
-    import multiprocessing
-
-    forked = sys.platform.startswith("linux")
-    context = multiprocessing.get_context("fork" if forked else None)
-    if forked and chunks[0][0].rereadable:
-        # Forked workers start with what this process has built. Extracting the first page here first builds the
-        # tables and patterns a page of this batch needs (the phone library among them: about 45 ms) once, at
-        # one core's speed, instead of in every worker at once; the workers share its memory too.
-        warm_up_limit = min(rules.timeout or WARM_UP_SECONDS, WARM_UP_SECONDS)
-        warm_up = rules._replace(evidence=False, render=_as_is, timeout=warm_up_limit)
-        with stop.interruptible():
-            process(chunks[0][0], options.template, warm_up)
-        gc.freeze()  # what it built lives to the end: the workers' collector stops walking (and copying) it
-    # At most TEMPLATE_LAG + 1 chunks are in flight; each goes out in pieces (a page keeps its chunk's template).
-    # With many workers, enough pieces that every worker has one. With few, a piece per worker: a worker on a
+    # At most TEMPLATE_LAG + 1 chunks are in flight (and `ahead` more on a cluster); each goes out in pieces (a
+    # page keeps its chunk's template). With many workers, enough pieces that every worker has one. With few, a piece per worker: a worker on a
     # faster core then takes more pieces instead of waiting for the slower one to finish the oldest chunk, and
     # all finish within a few pages of each other. A piece costs a round trip: none is under MIN_PIECE_PAGES.
     pieces = max(-(-workers // (TEMPLATE_LAG + 1)), min(workers, CHUNK_PAGES // MIN_PIECE_PAGES))
-    with Workers(workers, _process_chunk, context) as pool:
+    with engine.pool() if engine else _local_workers(workers, chunks[0][0], options.template, rules, stop) as pool:
         pending: deque = deque()
         submitted = 0
+        # Chunks a cluster gets before their template exists, with the newest one: a site's template stops
+        # growing early in a run, and then these need not wait for the chunks before them to settle.
+        ahead = engine.ahead if engine else 0
+
+        def send(work: Task) -> list[tuple[int, Task]]:
+            return [(pool.submit(piece, _allowance(piece)), piece) for piece in _split(work, pieces)]
 
         def submit_ready() -> None:
-            """Send out every chunk whose template exists: at most TEMPLATE_LAG + 1 chunks are in flight."""
+            """Send out every chunk whose template exists, and `ahead` more: TEMPLATE_LAG + 1 + `ahead` in flight."""
             nonlocal submitted
-            while submitted < len(chunks) and submitted - 1 - TEMPLATE_LAG < settled:
+            while submitted < len(chunks) and submitted - 1 - TEMPLATE_LAG < settled + ahead:
                 work = task(submitted)
-                numbered = [(pool.submit(piece, _allowance(piece)), piece) for piece in _split(work, pieces)]
-                pending.append((numbered, work))
+                pending.append((send(work), work))
                 submitted += 1
 
         submit_ready()
         while pending:
             numbered, work = pending.popleft()
             with stop.interruptible():
+                due = task(settled)
+                if due[1] != work[1]:  # sent out ahead, and the template grew since: sent again with its own
+                    pool.discard([number for number, _ in numbered])
+                    numbered, work = send(due), due
                 outcomes = [outcome for number, piece in numbered for outcome in _collect(pool, number, piece)]
                 again = settle(outcomes, work)
                 # Stale pages go out ahead of the next chunks, which need not wait for them.
@@ -322,6 +336,24 @@ def _outcomes(inputs: list[Input], options: Options, learning: Learning, stop: _
                 if redo:
                     outcomes = _renewed(outcomes, work, redo[1], _collect(pool, *redo))
             yield outcomes
+
+
+def _local_workers(count: int, first: Input, template: frozenset[str], rules: PageRules, stop: _StopSignals) -> Workers:
+    """`count` worker processes for a run whose first page is `first`."""
+    import multiprocessing
+
+    forked = sys.platform.startswith("linux")
+    context = multiprocessing.get_context("fork" if forked else None)
+    if forked and first.rereadable:
+        # Forked workers start with what this process has built. Extracting the first page here first builds the
+        # tables and patterns a page of this batch needs (the phone library among them: about 45 ms) once, at
+        # one core's speed, instead of in every worker at once; the workers share its memory too.
+        warm_up_limit = min(rules.timeout or WARM_UP_SECONDS, WARM_UP_SECONDS)
+        warm_up = rules._replace(evidence=False, render=_as_is, timeout=warm_up_limit)
+        with stop.interruptible():
+            process(first, template, warm_up)
+        gc.freeze()  # what it built lives to the end: the workers' collector stops walking (and copying) it
+    return Workers(count, _process_chunk, context)
 
 
 def _collect(pool: Workers, number: int, work: Task) -> list[Outcome]:
@@ -511,6 +543,10 @@ def _output(options: Options) -> Iterator[BinaryIO]:
     a CSV table is written to a temporary file beside it, renamed to its name once complete (an interrupted run
     completes it too): a run that fails on the way leaves the output file as it was, never half an array. An
     output that is not a file (/dev/stdout, a named pipe) is written to as it is."""
+    if options.sink is not None:
+        with options.sink as out:
+            yield out
+        return
     path = options.output
     if path is None:
         yield sys.stdout.buffer

@@ -40,6 +40,15 @@ _BOMS = (
 )
 
 
+# A path naming a page through a protocol (s3://bucket/page.txt), read with fsspec (see `remote`).
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def is_url(path: object) -> bool:
+    """Whether a path names a page or folder through a protocol (`s3://…`), not on the local file system."""
+    return isinstance(path, str) and _URL.match(path) is not None
+
+
 class InputError(Exception):
     """A page that cannot be read; the message is one line saying what is wrong."""
 
@@ -185,10 +194,14 @@ def read_bytes(item: Input, max_bytes: int = 0) -> bytes:
     it is read whole: a regular file by its size, a stream once it has given one byte too many."""
     if item.path is None:
         return _read_at_most(sys.stdin.buffer, max_bytes)
+    if is_url(item.path):
+        from .remote import read_url  # only runs given URLs (on a Dask cluster) need fsspec
+
+        return read_url(item.path, max_bytes)
     try:
         with open(item.path, "rb", buffering=0) as file:  # unbuffered: one read into one bytes object
             if max_bytes and stat.S_ISREG(os.fstat(file.fileno()).st_mode):
-                _refuse_over(os.fstat(file.fileno()).st_size, max_bytes)
+                refuse_over(os.fstat(file.fileno()).st_size, max_bytes)
                 return file.readall()
             return _read_at_most(file, max_bytes)
     except OSError as error:
@@ -204,11 +217,11 @@ def _read_at_most(stream: BinaryIO, max_bytes: int) -> bytes:
     while size <= max_bytes and (part := stream.read(max_bytes + 1 - size)):  # a pipe gives what it holds
         parts.append(part)
         size += len(part)
-    _refuse_over(size, max_bytes)
+    refuse_over(size, max_bytes)
     return b"".join(parts)
 
 
-def _refuse_over(size: int, max_bytes: int) -> None:
+def refuse_over(size: int, max_bytes: int) -> None:
     if max_bytes and size > max_bytes:
         raise InputError(f"page too large: more than {max_bytes:,} bytes (--max-page-bytes)")
 
