@@ -12,7 +12,8 @@ import pytest
 from conftest import ROOT, run_cli
 from pressparse import extract_html
 from pressparse.pipeline import analyse
-from pressparse.readers.html import looks_like_html, render
+from pressparse.readers.html import render
+from pressparse.readers.text import looks_like_html
 
 CORPORA = ROOT.parent / "shared" / "corpora"
 PROSE = (

@@ -6,8 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..steps.page import Hints
-from . import html
-from .text import Input, InputError, RecordAt, decode, expand, is_warc_start, read_bytes
+from .text import Input, InputError, RecordAt, decode, expand, is_warc_start, looks_like_html, read_bytes
 
 __all__ = ["Document", "Input", "InputError", "expand", "read_document", "to_document"]
 
@@ -29,8 +28,10 @@ def to_document(
     """Decode a page's bytes (`charset`: what its HTTP headers declare, if any) and render it when it is HTML (as
     declared, by its name's suffix, or by how it starts)."""
     text = decode(data, charset)
-    if not (declared_html or name.lower().endswith(HTML_SUFFIXES) or html.looks_like_html(text)):
+    if not (declared_html or name.lower().endswith(HTML_SUFFIXES) or looks_like_html(text)):
         return Document(text, url)
+    from . import html  # the HTML parser is loaded for HTML pages only: a run over text pages starts sooner
+
     rendered = html.render(text)
     return Document(rendered.text, url or rendered.url, rendered.hints)
 

@@ -18,10 +18,6 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..steps.page import Hints
 
-# A page is HTML when it opens (after white space, a byte-order mark or comments) with a doctype or an HTML tag.
-_HTML_START = re.compile(r"\A(?:\ufeff|\s|<!--.*?-->)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
-_SCAN = 1024
-
 # Elements whose content is never page text (a form's option list is a menu of values, not prose).
 _DROPPED = frozenset(("script", "style", "noscript", "template", "svg", "math", "select", "datalist", "iframe",
                       "object", "canvas", "button", "input", "textarea", "head", "-comment"))
@@ -92,11 +88,6 @@ class Rendered:
     text: str  # one line per block of text, a blank line between blocks
     url: str | None  # the canonical link, else og:url
     hints: Hints
-
-
-def looks_like_html(text: str) -> bool:
-    """Whether a decoded page is HTML, judged by how it starts (a scraped text page may quote a tag or two)."""
-    return _HTML_START.match(text[:_SCAN]) is not None
 
 
 def render(markup: str) -> Rendered:

@@ -19,6 +19,9 @@ ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz")
 # How a WARC file starts, after gzip when it is compressed.
 _WARC_MAGIC = b"WARC/"
 _GZIP_MAGIC = b"\x1f\x8b"
+# A page is HTML when it opens (after white space, a byte-order mark or comments) with a doctype or an HTML tag.
+_HTML_START = re.compile(r"\A(?:\ufeff|\s|<!--.*?-->)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+_HTML_SCAN = 1024
 # Charsets a Content-Type header names that browsers read as windows-1252 (the WHATWG Encoding Standard).
 _READ_AS_WINDOWS_1252 = ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii")
 # Share of control characters above which bytes are not text, whatever the encoding.
@@ -122,6 +125,11 @@ def _starts_like_warc(path: str) -> bool:
             return is_warc_start(file.read(512))
     except OSError:
         return False
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether a decoded page is HTML, judged by how it starts (a scraped text page may quote a tag or two)."""
+    return _HTML_START.match(text[:_HTML_SCAN]) is not None
 
 
 def is_warc_start(head: bytes) -> bool:
