@@ -10,7 +10,7 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+from typing import BinaryIO, NamedTuple, TypeGuard
 
 STDIN = "-"
 # The files a directory gives (matched on their names' ends): pages, and web archives (see `archive`).
@@ -47,7 +47,7 @@ _BOMS = (
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
 
-def is_url(path: object) -> bool:
+def is_url(path: object) -> TypeGuard[str]:
     """Whether a path names a page or folder through a protocol (`s3://…`), not on the local file system."""
     return isinstance(path, str) and _URL.match(path) is not None
 
