@@ -648,14 +648,14 @@ def speed_report(corpus: Path, pages: int, jobs: list[int], args: argparse.Names
             command = [sys.executable, "-c", TRAFILATURA, str(corpus), mode]
             entries.append((f"trafilatura ({mode})", command, trafilatura_extracted(pages)))
         notes.append(f"trafilatura {version}: `extract()` on each page, in one process.")
+    else:
+        reason = "--skip-trafilatura" if args.skip_trafilatura else "trafilatura is not installed (pip install -e '.[bench]')"
+        notes.append(f"trafilatura comparison skipped: {reason}.")
     if 2 in jobs:
         notes.append(
             f"{SIDE_BY_SIDE}: two independent processes, half the pages each, started together; its speed-up over "
             "--jobs 1 is what this machine gives two processes that share nothing (each pays its own start-up)."
         )
-    else:
-        reason = "--skip-trafilatura" if args.skip_trafilatura else "trafilatura is not installed (pip install -e '.[bench]')"
-        notes.append(f"trafilatura comparison skipped: {reason}.")
     entries.append(("regex scan", [sys.executable, "-c", REGEX_SCAN, str(corpus)], lambda _: "read + e-mail regex"))
     runs = run_rounds(entries, pages, args.repeat, work)
     notes.append(
