@@ -295,7 +295,7 @@ def corpus(name: str) -> Path:
 @pytest.mark.parametrize(
     ("name", "url", "headline"),
     [
-        ("whirlwind.warc.gz", "https://an.wikipedia.org/wiki/Escopete", "Academia Aragonesa d'a Luenga"),
+        ("whirlwind.warc.gz", "https://an.wikipedia.org/wiki/Escopete", "Escopete"),  # the page's <h1>
         ("whirlwind.warc.wet.gz", "https://an.wikipedia.org/wiki/Escopete", "Escopete en Castiella-La Mancha"),
     ],
 )
