@@ -66,6 +66,17 @@ def test_what_a_reader_never_sees_gives_no_text(unseen):
     assert lines(f"<body><p>Before</p>{unseen}<p>After</p></body>") == ["Before", "After"]
 
 
+def test_a_hidden_element_gives_no_text_but_its_signal_once():
+    # A headline hidden for screen readers, a contact link in a hidden block: what the markup says stays.
+    rendered = render(
+        f'<body><h1 hidden>Centre opens</h1><p>{PROSE}</p>'
+        '<div hidden><a href="mailto:press@fund.org">Write</a></div></body>'
+    )
+    assert rendered.text == PROSE
+    assert rendered.hints.titles == (("Centre opens", "<h1>"),)
+    assert rendered.hints.emails == ("press@fund.org",)
+
+
 def test_preformatted_text_keeps_its_line_breaks():
     assert lines("<body><pre>a  b\nc</pre></body>") == ["a b", "c"]
 

@@ -74,6 +74,14 @@ _PARAGRAPH_CHARS = {"p": MIN_PARAGRAPH_CHARS, "pre": MIN_PARAGRAPH_CHARS, "block
 ABOVE_WEIGHT = 0.8
 # The article's element is widened to the block above it while that holds at most this much more paragraph text.
 WIDEN_SHARE = 1.0
+# The elements that may say something beside the text: metas, links, JSON-LD, the title, first-level headings,
+# publication times, contact links, and hidden elements (see _signal_nodes).
+_SIGNAL_SELECTOR = ", ".join((
+    "meta", "link[rel]", 'script[type="application/ld+json"]', "title", "h1", "time[datetime]",
+    'a[href^="mailto:" i]', 'a[href^="tel:" i]', 'a[href^="callto:" i]',
+    "[hidden]", '[aria-hidden="true" i]', '[style*="none" i]', '[style*="hidden" i]',
+))
+_CONTACT_SCHEMES = ("mailto:", "tel:", "callto:")
 # The elements that may be furniture (each then judged by _furniture_signal).
 _FURNITURE_SELECTOR = (
     "nav, aside, figcaption, header, footer, form, ul, ol, menu, [role], [id*=comment i], [class*=comment i], "
@@ -93,9 +101,10 @@ class Rendered:
 def render(markup: str) -> Rendered:
     """The page's text as lines, its URL and its hints."""
     tree = LexborHTMLParser(markup)
-    metas = _metas(tree)  # before the scripts go: JSON-LD is one
-    signals = _body_signals(tree)
-    _drop_unseen(tree)
+    marked = _signal_nodes(tree)
+    metas = _metas(marked)  # before the scripts go: JSON-LD is one
+    signals = _body_signals(marked)
+    _drop_unseen(tree, marked)
     root = tree.body or tree.root
     rendering = _render_lines(root, _furniture(tree)) if root is not None else _Rendering({})
     html = tree.root
@@ -124,13 +133,31 @@ class _Signals:
     phones: tuple[str, ...]
 
 
-def _body_signals(tree: LexborHTMLParser) -> _Signals:
-    in_article = [_words(h.text(separator=" ")) for h in tree.css("article h1, main h1, [role=main] h1")]
-    times = [t.attributes.get("datetime") or "" for t in tree.css("article time[datetime], main time[datetime]")]
-    times += [t.attributes.get("datetime") or "" for t in tree.css("time[datetime]")]
+def _signal_nodes(tree: LexborHTMLParser) -> list[LexborNode]:
+    """The elements that may say something beside the text (_SIGNAL_SELECTOR), each once, in document order:
+    one query, as each query walks the whole tree."""
+    nodes: list[LexborNode] = []
+    seen: set[int] = set()
+    for node in tree.css(_SIGNAL_SELECTOR):
+        if node.mem_id not in seen:  # a node matching two selectors is given twice
+            seen.add(node.mem_id)
+            nodes.append(node)
+    return nodes
+
+
+def _body_signals(marked: list[LexborNode]) -> _Signals:
+    """The signals of the body among the `marked` nodes (see _Signals)."""
+    headings = [node for node in marked if node.tag == "h1"]
+    times = [node for node in marked if node.tag == "time" and "datetime" in node.attributes]
+    in_article = [_words(h.text(separator=" ")) for h in headings if _in_article(h)]
+    datetimes = [t.attributes.get("datetime") or "" for t in times if _in_article(t)]
+    datetimes += [t.attributes.get("datetime") or "" for t in times]
     emails, phones = [], []
-    for link in tree.css('a[href^="mailto:" i], a[href^="tel:" i], a[href^="callto:" i]'):
-        scheme, _, target = (link.attributes.get("href") or "").strip().partition(":")
+    for link in marked:
+        href = (link.attributes.get("href") or "") if link.tag == "a" else ""
+        if not href.lower().startswith(_CONTACT_SCHEMES):
+            continue
+        scheme, _, target = href.strip().partition(":")
         if scheme.lower() == "mailto":
             address = target.split("?")[0].strip().lower()
             if "@" in address:
@@ -139,8 +166,8 @@ def _body_signals(tree: LexborHTMLParser) -> _Signals:
             phones.append(_PHONE_CHARS.sub("", target))
     return _Signals(
         h1_in_article=[h for h in in_article if h],
-        h1=[h for h in (_words(h.text(separator=" ")) for h in tree.css("h1")) if h],
-        times=times,
+        h1=[h for h in (_words(h.text(separator=" ")) for h in headings) if h],
+        times=datetimes,
         emails=tuple(dict.fromkeys(emails)),
         phones=tuple(dict.fromkeys(phones)),
     )
@@ -150,15 +177,13 @@ def _words(text: str) -> str:
     return " ".join(text.split())
 
 
-def _drop_unseen(tree: LexborHTMLParser) -> None:
-    """Remove what a reader never sees: scripts, styles, option lists (_DROPPED) and hidden elements."""
-    tree.strip_tags(list(_DROPPED))
-    hidden = [
-        node for node in tree.css('[hidden], [aria-hidden="true" i], [style*="none" i], [style*="hidden" i]')
-        if _hidden(node.attributes)
-    ]
+def _drop_unseen(tree: LexborHTMLParser, marked: list[LexborNode]) -> None:
+    """Remove what a reader never sees: hidden elements (among the `marked` nodes), then scripts, styles,
+    option lists (_DROPPED)."""
+    hidden = [node for node in marked if _hidden(node.attributes)]
     for node in reversed(hidden):  # the innermost first: a node inside a removed one is never touched again
         node.decompose()
+    tree.strip_tags(list(_DROPPED))
 
 
 def _hidden(attributes: dict[str, str | None]) -> bool:
@@ -346,24 +371,27 @@ def _is_menu(node: LexborNode) -> bool:
     return link_text >= _LINK_TEXT_SHARE * len(node.text(strip=True))
 
 
-def _metas(tree: LexborHTMLParser) -> dict[str, str]:
+def _metas(marked: list[LexborNode]) -> dict[str, str]:
     """The page's metas by lower-case name or property (the first of each), its canonical link as "canonical",
-    the dates of its JSON-LD as "ld:datePublished", and its <title> as "<title>"."""
+    the dates of its JSON-LD as "ld:datePublished", and its <title> as "<title>" (from the `marked` nodes)."""
     found: dict[str, str] = {}
-    for meta in tree.css("meta"):
-        attributes = meta.attributes
-        key = attributes.get("property") or attributes.get("name") or attributes.get("itemprop")
-        content = attributes.get("content")
-        if key and content and content.strip():
-            found.setdefault(key.strip().lower(), content.strip())
-    for link in tree.css("link[rel]"):
-        if "canonical" in (link.attributes.get("rel") or "").lower().split() and link.attributes.get("href"):
-            found.setdefault("canonical", (link.attributes.get("href") or "").strip())
-    for script in tree.css('script[type="application/ld+json"]'):
-        published = _json_ld_date(script.text())
-        if published:
-            found.setdefault("ld:datepublished", published)
-    title = tree.css_first("title")
+    title = None
+    for node in marked:
+        tag, attributes = node.tag, node.attributes
+        if tag == "meta":
+            key = attributes.get("property") or attributes.get("name") or attributes.get("itemprop")
+            content = attributes.get("content")
+            if key and content and content.strip():
+                found.setdefault(key.strip().lower(), content.strip())
+        elif tag == "link":
+            if "canonical" in (attributes.get("rel") or "").lower().split() and attributes.get("href"):
+                found.setdefault("canonical", (attributes.get("href") or "").strip())
+        elif tag == "script" and (attributes.get("type") or "").lower() == "application/ld+json":
+            published = _json_ld_date(node.text())
+            if published:
+                found.setdefault("ld:datepublished", published)
+        elif tag == "title" and title is None:
+            title = node
     if title is not None:
         text = " ".join(title.text().split())
         if text:
