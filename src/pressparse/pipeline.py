@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .steps import body, boilerplate, clean, contacts, dates, funders, language, location, projects, release
 from .model import Release
+from .steps import body, boilerplate, clean, contacts, dates, funders, language, location, projects, release
 from .steps.page import Hints, Page
 
 STEPS = (

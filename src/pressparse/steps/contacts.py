@@ -17,8 +17,8 @@ from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 import regex
 
-from . import lexicon, places
 from ..model import Contact
+from . import lexicon, places
 from .names import Budget
 from .boilerplate import BULLET_CHARS
 from .page import BODY, BOILERPLATE, CONTACT, Page

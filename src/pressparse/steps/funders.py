@@ -31,8 +31,8 @@ from itertools import accumulate, islice
 
 import regex
 
-from . import lexicon
 from ..model import Funder
+from . import lexicon
 from .names import (
     ACRONYM_IN_PARENS,
     TOKEN,

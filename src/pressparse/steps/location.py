@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from . import contacts, dates, lexicon, places
 from ..model import Location
+from . import contacts, dates, lexicon, places
 from .page import Page
 from .patterncache import compile_regex
 

@@ -25,8 +25,8 @@ from functools import lru_cache
 
 import regex
 
-from . import lexicon
 from ..model import Project
+from . import lexicon
 from .names import (
     ACRONYM_IN_PARENS,
     TOKEN,
