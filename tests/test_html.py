@@ -203,6 +203,18 @@ def test_the_steps_use_the_markups_title_date_language_and_article():
     assert page_record.body == f"{PROSE}\n\nShort line\n\n{PROSE}"
 
 
+def test_in_html_a_long_line_without_a_sentence_end_is_article_text_and_a_figcaption_is_the_caption():
+    """In plain text such a line between paragraphs is taken for a photo caption; in HTML the markup tells
+    captions (<figcaption>), and a list item or recipe line of the article stays in the body."""
+    item = "Asparagus and eggs with one cup of asparagus and two soft boiled eggs on whole grain toast"
+    markup = (
+        f"<html><body><article><h1>Meal plan</h1><p>{PROSE}</p><p>{item}</p>"
+        f"<figure><img src='a.jpg'><figcaption>{item} in a bowl</figcaption></figure><p>{PROSE}</p>"
+        "</article></body></html>"
+    )
+    assert extract_html(markup).body == f"{PROSE}\n\n{item}\n\n{PROSE}"
+
+
 def test_the_title_hint_is_the_headline_when_no_line_holds_it():
     markup = f'<html><head><meta property="og:title" content="Centre opens"></head><body><p>{PROSE}</p></body></html>'
     assert extract_html(markup).headline == "Centre opens"

@@ -25,7 +25,8 @@ def build_body(page: Page) -> None:
     end = _before_trailing_fragments(page, paragraphs, end)
     if page.body_end is not None:
         page.body_end = end
-    _mark_captions(page, paragraphs)
+    if page.hints is None:  # in HTML, captions are told by their markup (<figcaption>, marked as furniture)
+        _mark_captions(page, paragraphs)
     kept = []
     for first, last in paragraphs:
         words = [ln.text for ln in page.lines[first : min(last + 1, end)] if ln.role == BODY]
