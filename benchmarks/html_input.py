@@ -109,12 +109,13 @@ def pressparse_title_date(html: str) -> tuple[str | None, str | None]:
     return record.headline, record.date
 
 
-def trafilatura_extractors() -> tuple[Callable[[str], str], Callable[[str], tuple]] | None:
+def trafilatura_extractors() -> dict[str, Callable]:
+    """trafilatura's extractors by task ("body", "title and date"); none when it is not installed."""
     try:
         import trafilatura
         from trafilatura.metadata import extract_metadata
     except ImportError:
-        return None
+        return {}
 
     def body(html: str) -> str:
         return trafilatura.extract(html) or ""
@@ -123,7 +124,16 @@ def trafilatura_extractors() -> tuple[Callable[[str], str], Callable[[str], tupl
         metadata = extract_metadata(html)
         return (metadata.title, metadata.date) if metadata is not None else (None, None)
 
-    return body, title_date
+    return {"body": body, "title and date": title_date}
+
+
+def side_by_side(task: str, ours: Callable) -> dict[str, Callable]:
+    """The extractors compared on `task`: pressparse's, and trafilatura's when it is installed."""
+    extractors = {"pressparse": ours}
+    theirs = trafilatura_extractors().get(task)
+    if theirs is not None:
+        extractors["trafilatura"] = theirs
+    return extractors
 
 
 def timed(function: Callable, pages: list[str]) -> tuple[list, float]:
@@ -185,10 +195,7 @@ def same_day(found: str | None, expected: str) -> bool:
 
 def bodies(show_misses: int, rounds: int) -> None:
     ids, pages, truths = article_pages()
-    extractors = {"pressparse": pressparse_body}
-    others = trafilatura_extractors()
-    if others:
-        extractors["trafilatura"] = others[0]
+    extractors = side_by_side("body", pressparse_body)
     print(f"\n### Article bodies: {len(pages)} pages of the article-extraction benchmark\n")
     print("| extractor | precision | recall | F1 | pages/s |")
     print("|---|---:|---:|---:|---:|")
@@ -211,10 +218,7 @@ def bodies(show_misses: int, rounds: int) -> None:
 
 def titles_and_dates(show_misses: int, rounds: int) -> None:
     entries, pages = fundus_pages()
-    extractors = {"pressparse": pressparse_title_date}
-    others = trafilatura_extractors()
-    if others:
-        extractors["trafilatura"] = others[1]
+    extractors = side_by_side("title and date", pressparse_title_date)
     print(f"\n### Headlines and dates: {len(pages)} pages of fundus-news\n")
     print("| extractor | headline exact | date (day) | pages/s |")
     print("|---|---:|---:|---:|")

@@ -155,14 +155,14 @@ def test_a_worker_that_dies_fails_only_the_page_it_was_on_and_the_run_goes_on(tm
 
     write_site(tmp_path, 3 * batch.CHUNK_PAGES)
     doomed = str(tmp_path / f"{batch.CHUNK_PAGES + 1:03}.txt")  # a page of the second chunk
-    real = batch._process_chunk
+    real = batch.process_chunk
 
     def crashing(task):
         if any(item.source == doomed for item in task[0]):
             os._exit(70)  # as a crash in native code would end the worker
         return real(task)
 
-    monkeypatch.setattr(batch, "_process_chunk", crashing)
+    monkeypatch.setattr(batch, "process_chunk", crashing)
     errors = []
     out = tmp_path / "out.jsonl"
     inputs, _ = expand([str(tmp_path)])

@@ -20,7 +20,7 @@ from collections import Counter
 from contextlib import contextmanager
 from typing import Any, BinaryIO, Iterator
 
-from .cli.batch import PageRules, _as_is, _process_chunk, process
+from .cli.batch import PageRules, as_is, process_chunk, process
 from .cli.formats import csv_row
 from .cli.workers import WorkerStopped
 from .readers import Input, expand
@@ -116,7 +116,7 @@ class _FuturePool:
         them: `allowance` and --page-timeout do not apply.)"""
         number = self._submitted
         self._submitted += 1
-        self._futures[number] = self._client.submit(_process_chunk, task, pure=False)
+        self._futures[number] = self._client.submit(process_chunk, task, pure=False)
         return number
 
     def result(self, number: int) -> Any:
@@ -202,6 +202,6 @@ def extract_bag(paths: list[str] | str, template: frozenset[str] | set[str] | No
 
 
 def _partition_records(items: list[Input], template: frozenset[str]) -> list[dict]:
-    rules = PageRules(evidence=False, render=_as_is, timeout=0.0, max_bytes=0)
+    rules = PageRules(evidence=False, render=as_is, timeout=0.0, max_bytes=0)
     outcomes = (process(item, template, rules) for item in items)
     return [outcome.output for outcome in outcomes if outcome.error is None]

@@ -204,7 +204,8 @@ def _overtime(signum: int, frame: object) -> None:
 Task = tuple[list[Input], frozenset[str], PageRules]
 
 
-def _process_chunk(task: Task) -> list[Outcome]:
+def process_chunk(task: Task) -> list[Outcome]:
+    """The outcomes of a task's pages, in order (what a local worker process or a Dask worker runs)."""
     items, template, rules = task
     outcomes = [process(item, template, rules) for item in items]
     patterncache.save()  # a worker process never reaches exit handlers: patterns it compiled are kept here
@@ -217,7 +218,8 @@ def _allowance(task: Task) -> float | None:
     return len(items) * rules.timeout + STUCK_WORKER_GRACE if rules.timeout > 0 else None
 
 
-def _as_is(record: dict) -> dict:
+def as_is(record: dict) -> dict:
+    """The record dict left unrendered (kept for --dedupe, the warm-up and Dask bags)."""
     return record
 
 
@@ -268,7 +270,7 @@ def _outcomes(inputs: list[Input], options: Options, learning: Learning, stop: _
         return learner.template() if learner else options.template
 
     # De-duplication needs the records themselves; otherwise workers render them for the writer.
-    render = _as_is if options.dedupe else WRITERS[options.fmt].render
+    render = as_is if options.dedupe else WRITERS[options.fmt].render
     rules = PageRules(options.evidence, render, options.page_timeout, options.max_page_bytes)
 
     def task(i: int) -> Task:
@@ -291,10 +293,10 @@ def _outcomes(inputs: list[Input], options: Options, learning: Learning, stop: _
         for i in range(len(chunks)):
             work = task(i)
             with stop.interruptible():
-                outcomes = _process_chunk(work)
+                outcomes = process_chunk(work)
                 again = settle(outcomes, work)
                 if again:
-                    outcomes = _renewed(outcomes, work, again, _process_chunk(again))
+                    outcomes = _renewed(outcomes, work, again, process_chunk(again))
             yield outcomes
         return
     # At most TEMPLATE_LAG + 1 chunks are in flight (and `ahead` more on a cluster); each goes out in pieces (a
@@ -349,11 +351,11 @@ def _local_workers(count: int, first: Input, template: frozenset[str], rules: Pa
         # tables and patterns a page of this batch needs (the phone library among them: about 45 ms) once, at
         # one core's speed, instead of in every worker at once; the workers share its memory too.
         warm_up_limit = min(rules.timeout or WARM_UP_SECONDS, WARM_UP_SECONDS)
-        warm_up = rules._replace(evidence=False, render=_as_is, timeout=warm_up_limit)
+        warm_up = rules._replace(evidence=False, render=as_is, timeout=warm_up_limit)
         with stop.interruptible():
             process(first, template, warm_up)
         gc.freeze()  # what it built lives to the end: the workers' collector stops walking (and copying) it
-    return Workers(count, _process_chunk, context)
+    return Workers(count, process_chunk, context)
 
 
 def _collect(pool: Workers, number: int, work: Task) -> list[Outcome]:
