@@ -3,6 +3,9 @@ when it is not or when the file is damaged, and never in the way when it cannot 
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 
 from pressparse.steps import datacache
@@ -12,7 +15,7 @@ from pressparse.steps import datacache
 def builds():
     calls = []
 
-    def build():
+    def build():  # a local function: built in this process
         calls.append(1)
         return {"Libye": "LY", "Niamey": ("NE", 1)}
 
@@ -59,3 +62,33 @@ def test_a_cache_that_cannot_be_written_is_ignored(tmp_path, monkeypatch, builds
     assert datacache.table("places", "babel", build) == {"Libye": "LY", "Niamey": ("NE", 1)}
     assert datacache.table("places", "babel", build) == {"Libye": "LY", "Niamey": ("NE", 1)}
     assert len(calls) == 2
+
+
+HELD: list[bytearray] = []  # what a table's build keeps (in the process that builds it)
+
+
+def build_holding_memory():
+    """A table builder that keeps 50 MB, as loading a whole data package does, and counts its builds."""
+    HELD.append(bytearray(50_000_000))
+    with open(os.environ["BUILDS_LOG"], "a") as log:
+        log.write("1")
+    return {"Libye": "LY"}
+
+
+def test_a_missing_table_is_built_in_a_child_process_and_its_memory_goes_with_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("PRESSPARSE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("BUILDS_LOG", str(tmp_path / "builds"))
+    monkeypatch.setenv("PYTHONPATH", str(Path(__file__).parent))  # for the child to import this module
+    assert datacache.table("places", "babel", build_holding_memory) == {"Libye": "LY"}
+    assert datacache.table("places", "babel", build_holding_memory) == {"Libye": "LY"}
+    assert (tmp_path / "builds").read_text() == "1"  # built once, and saved
+    assert HELD == []  # not in this process
+
+
+def test_a_builder_that_fails_in_the_child_is_run_here(tmp_path, monkeypatch):
+    monkeypatch.setenv("PRESSPARSE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("BUILDS_LOG", str(tmp_path / "builds"))
+    monkeypatch.chdir(tmp_path)  # and no PYTHONPATH: the child cannot import this module
+    assert datacache.table("places", "babel", build_holding_memory) == {"Libye": "LY"}
+    assert len(HELD) == 1
+    HELD.clear()

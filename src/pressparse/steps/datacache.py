@@ -4,6 +4,10 @@ loading them back about a hundredth of that. A table is rebuilt when pressparse,
 source package change (each installation has its own files); a cache that cannot be read or written is ignored
 (the table is then built each run). `patterncache` keeps compiled patterns here too, through `read` and `write`.
 
+A table missing from the cache is built in a child process: building loads whole data packages (Babel's 256 locales, the gazetteer's 70 MB of cities), and Python does not give that memory back
+to the system, so the first run after an installation would otherwise carry about 100 MB more to its end, and
+so would every worker forked from it.
+
 Location: `$PRESSPARSE_CACHE_DIR`, else `$XDG_CACHE_HOME/pressparse`, else `~/.cache/pressparse`; setting
 `PRESSPARSE_CACHE_DIR` to an empty value turns the cache off.
 """
@@ -14,6 +18,8 @@ import contextlib
 import importlib.util
 import marshal
 import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
@@ -34,10 +40,41 @@ def table(name: str, source: str, build: Callable[[], T]) -> T:
     dict values."""
     stamp = _stamp(source)
     data = read(name, stamp)
-    if data is None:
+    if data is None and _built_apart(name, source, build):
+        data = read(name, stamp)
+    if data is None:  # no child could build it, or the cache cannot be written
         data = build()
         write(name, stamp, data)
     return data
+
+
+def _built_apart(name: str, source: str, build: Callable[[], Any]) -> bool:
+    """Build the table and save it in a child Python process, so that the memory the build takes goes with the
+    child; returns whether the child saved it. `build` must be a module's own function, for the child to import
+    it (a lambda or a local function is built here); the cache must be writable."""
+    directory = _directory()
+    if "<" in build.__qualname__ or directory is None:
+        return False
+    with contextlib.suppress(OSError):
+        directory.mkdir(parents=True, exist_ok=True)
+    if not os.access(directory, os.W_OK):
+        return False
+    command = [sys.executable, "-c", _CHILD, name, source, build.__module__, build.__qualname__]
+    quiet = subprocess.DEVNULL
+    try:
+        return subprocess.run(command, stdin=quiet, stdout=quiet, stderr=quiet).returncode == 0
+    except OSError:  # no interpreter to run (an embedded Python)
+        return False
+
+
+# What the child process runs (see `_built_apart`), with the table's name, its source package and the builder.
+_CHILD = "import sys; from pressparse.steps.datacache import build_and_save; sys.exit(0 if build_and_save(*sys.argv[1:]) else 1)"
+
+
+def build_and_save(name: str, source: str, module: str, function: str) -> bool:
+    """Build the table `name` with `module`'s `function` and save it; returns whether it was saved."""
+    build = getattr(importlib.import_module(module), function)
+    return write(name, _stamp(source), build())
 
 
 def read(name: str, stamp: str) -> Any:
@@ -54,11 +91,11 @@ def read(name: str, stamp: str) -> Any:
     return None
 
 
-def write(name: str, stamp: str, data: Any) -> None:
-    """Save `data` (str, int, bytes, tuple, list, dict and set values only) under `name` and `stamp`."""
+def write(name: str, stamp: str, data: Any) -> bool:
+    """Save `data` (str, int, bytes, tuple, list, dict and set values only) under `name` and `stamp`; returns
+    whether it was saved."""
     path = _path(name, stamp)
-    if path is not None:
-        _save(path, (stamp, data))
+    return path is not None and _save(path, (stamp, data))
 
 
 def _path(name: str, stamp: str) -> Path | None:
@@ -85,16 +122,16 @@ def _stamp(source: str) -> str:
     return f"pressparse {__version__}|{','.join(lexicon.languages())}|{source} {installed}"
 
 
-def _save(path: Path, content: tuple) -> None:
-    """Write atomically (a concurrent run reads the old file or the new one, never half of one); errors are
-    ignored: the cache is only a shortcut."""
+def _save(path: Path, content: tuple) -> bool:
+    """Write atomically (a concurrent run reads the old file or the new one, never half of one) and say whether
+    it was written; errors are otherwise ignored: the cache is only a shortcut."""
     import tempfile  # only when saving: most runs only read
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name)
     except OSError:
-        return
+        return False
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(marshal.dumps(content))
@@ -102,3 +139,5 @@ def _save(path: Path, content: tuple) -> None:
     except OSError:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+        return False
+    return True

