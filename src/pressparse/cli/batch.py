@@ -46,8 +46,9 @@ STUCK_WORKER_GRACE = 10.0
 # Checkpoints of a run take at most this share of its time (see _Checkpoints).
 CHECKPOINT_SHARE = 0.02
 # Seconds the first page may take when it is extracted before the workers start, only to build what they share:
-# a slow first page is then timed in a worker, not waited for twice (a cold start takes well under this).
-WARM_UP_SECONDS = 1.0
+# a slow first page is then timed in a worker, not waited for twice. The first run after an installation builds
+# the data tables on the way (several seconds on a busy machine): cut short, each worker would load its own.
+WARM_UP_SECONDS = 15.0
 
 
 @dataclass
