@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import os
@@ -101,18 +102,24 @@ def test_bad_inputs_each_get_one_line_and_the_rest_still_works(tmp_path):
     (tmp_path / "blank.txt").write_bytes(b"  \n\t\n")
     (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 20)
     (tmp_path / "empty-dir").mkdir()
+    (tmp_path / "cut.txt.gz").write_bytes(gzip.compress(SEED_000.read_bytes())[:-100])
     good = tmp_path / "good.txt"
     good.write_bytes(SEED_000.read_bytes())
+    zipped = tmp_path / "good.txt.gz"
+    zipped.write_bytes(gzip.compress(SEED_000.read_bytes()))
     paths = ["missing.txt", str(tmp_path / "empty-dir"), str(tmp_path / "empty.txt"), str(tmp_path / "blank.txt"),
-             str(tmp_path / "binary.txt"), str(good)]
+             str(tmp_path / "binary.txt"), str(tmp_path / "cut.txt.gz"), str(good), str(zipped)]
     result = run_cli("extract", "--quiet", *paths)
     assert result.returncode == 1
     errors = result.stderr.decode("utf-8").splitlines()
-    assert len(errors) == 5
-    for path, reason in zip(paths, ["no such file", "holds no pages", "empty file", "blank file", "binary file"]):
+    assert len(errors) == 6
+    reasons = ["no such file", "holds no pages", "empty file", "blank file", "binary file", "gzip data cut short"]
+    for path, reason in zip(paths, reasons):
         assert any(path in line and reason in line for line in errors), (path, errors)
     assert "Traceback" not in result.stderr.decode()
-    assert [r["source"] for r in records(result.stdout)] == [str(good)]
+    good_record, zipped_record = records(result.stdout)
+    assert [good_record["source"], zipped_record["source"]] == [str(good), str(zipped)]
+    assert {**zipped_record, "source": None} == {**good_record, "source": None}
 
 
 def test_undecodable_bytes_are_reported_not_crashed(tmp_path):

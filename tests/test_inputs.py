@@ -1,6 +1,9 @@
+import gzip
+
 import pytest
 
-from pressparse.readers.text import InputError, decode, expand
+from pressparse.readers import read_document
+from pressparse.readers.text import InputError, decode, expand, gunzip
 
 PAGE = "Le Haut-Commissariat a annoncé l’ouverture d’un centre à Niamey – « un pas décisif »."
 
@@ -55,3 +58,43 @@ def test_directory_pages_in_path_order_without_entering_linked_folders(tmp_path)
     inputs, errors = expand([f"{tmp_path}/./"])
     assert [i.source for i in inputs] == [str(tmp_path / name) for name in ("A.txt", "a/b.txt", "a-c.txt")]
     assert errors == []
+
+
+HTML_PAGE = (
+    "<!doctype html><html lang='fr'><head><title>Un centre ouvre à Niamey | Agence</title></head><body>"
+    f"<nav><a href='/'>Accueil</a></nav><h1>Un centre ouvre à Niamey</h1><p>{PAGE}</p></body></html>"
+)
+
+
+def test_gzipped_pages_are_read_as_the_pages_they_hold(tmp_path):
+    (tmp_path / "a.txt.gz").write_bytes(gzip.compress(PAGE.encode("utf-8")))
+    (tmp_path / "b.html.gz").write_bytes(gzip.compress(HTML_PAGE.encode("utf-8")))
+    (tmp_path / "c.gz").write_bytes(gzip.compress(b"not named as a page"))  # a folder gives pages only
+    inputs, errors = expand([str(tmp_path)])
+    assert [item.source for item in inputs] == [str(tmp_path / "a.txt.gz"), str(tmp_path / "b.html.gz")]
+    text, html = (read_document(item) for item in inputs)
+    assert (text.text, text.hints) == (PAGE, None)
+    assert html.hints is not None and html.hints.titles  # rendered as HTML: its name without ".gz" says so
+    assert "Accueil" not in html.text.split("\n")[-1]
+
+
+def _damaged(data: bytes) -> bytes:
+    return data[:-8] + bytes([data[-8] ^ 1]) + data[-7:]  # one bit of the checksum flipped
+
+
+def test_gzip_members_are_read_one_after_the_other():
+    assert gunzip(gzip.compress(b"first, ") + gzip.compress(b"second")) == b"first, second"
+
+
+@pytest.mark.parametrize(
+    "data, max_bytes, reason",
+    [
+        (gzip.compress(PAGE.encode("utf-8"))[:-12], 0, "gzip data cut short"),
+        (_damaged(gzip.compress(PAGE.encode("utf-8"))), 0, "damaged gzip data: .*incorrect data check"),
+        (gzip.compress(b" " * 10_000_000), 1_000_000, "page too large: more than 1,000,000 bytes"),
+    ],
+    ids=["cut short", "damaged", "inflates past the limit"],
+)
+def test_bad_gzip_data_says_what_is_wrong(data, max_bytes, reason):
+    with pytest.raises(InputError, match=reason):
+        gunzip(data, max_bytes)

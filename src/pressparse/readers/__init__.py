@@ -6,7 +6,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..steps.page import Hints
-from .text import Input, InputError, RecordAt, decode, expand, is_warc_start, looks_like_html, read_bytes
+from .text import (
+    Input,
+    InputError,
+    RecordAt,
+    decode,
+    expand,
+    gunzip,
+    is_gzipped,
+    is_warc_start,
+    looks_like_html,
+    read_bytes,
+)
 
 __all__ = ["Document", "Input", "InputError", "expand", "read_document", "to_document"]
 
@@ -37,14 +48,18 @@ def to_document(
 
 
 def read_document(item: Input, max_bytes: int = 0) -> Document:
-    """Read one page (refused over `max_bytes`, 0: no limit) as a Document; raises InputError with a one-line
-    reason."""
+    """Read one page (gzipped or not; refused over `max_bytes`, 0: no limit) as a Document; raises InputError
+    with a one-line reason."""
     if item.record is not None:
         return _archived_document(item, item.record, max_bytes)
     data = read_bytes(item, max_bytes)
     if item.path is None and is_warc_start(data[:512]):
         raise InputError("a web archive: give its path (archives are read from files, not standard input)")
-    return to_document(data, str(item.path or ""))
+    name = str(item.path or "")
+    if is_gzipped(data):
+        data = gunzip(data, max_bytes)
+        name = name[:-3] if name.lower().endswith(".gz") else name  # "page.html.gz" is HTML
+    return to_document(data, name)
 
 
 def _archived_document(item: Input, record: RecordAt, max_bytes: int) -> Document:

@@ -35,7 +35,7 @@ def _pages_at(url: str) -> tuple[list[str], str | None]:
     if filesystem.isdir(root):
         below = sorted(path for path in filesystem.find(root) if path.lower().endswith(PAGE_SUFFIXES))
         if not below:
-            return [], "directory holds no pages (*.txt, *.html, *.htm)"
+            return [], "directory holds no pages (*.txt, *.html, *.htm [.gz])"
         prefix = url.rstrip("/") + "/"
         return [prefix + path[len(root) :].lstrip("/") for path in below], None
     if filesystem.isfile(root):

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import BinaryIO, NamedTuple, TypeGuard
 
 STDIN = "-"
-# The files a directory gives (matched on their names' ends): pages, and web archives (see `archive`).
-PAGE_SUFFIXES = (".txt", ".html", ".htm")
+# The files a directory gives (matched on their names' ends): pages, gzipped or not, and web archives (see
+# `archive`).
+PAGE_SUFFIXES = (".txt", ".html", ".htm", ".txt.gz", ".html.gz", ".htm.gz")
 ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz")
 # How a WARC file starts, after gzip when it is compressed.
 _WARC_MAGIC = b"WARC/"
@@ -90,7 +91,7 @@ def expand(paths: list[str], skipped: Counter[str] | None = None) -> tuple[list[
         if path.is_dir():
             pages = _pages_below(str(path))  # the folder as Path spells it: "./a/" gives "a/page.txt"
             if not pages:
-                errors.append((given, "directory holds no pages (*.txt, *.html, *.htm, *.warc[.gz], *.wet[.gz])"))
+                errors.append((given, "directory holds no pages (*.txt, *.html, *.htm [.gz], *.warc[.gz], *.wet[.gz])"))
             for page in pages:
                 if page.lower().endswith(ARCHIVE_SUFFIXES):
                     inputs.extend(_archive_pages(page, errors, skipped))
@@ -226,6 +227,30 @@ def _read_at_most(stream: BinaryIO, max_bytes: int) -> bytes:
         parts.append(part)
         size += len(part)
     refuse_over(size, max_bytes)
+    return b"".join(parts)
+
+
+def is_gzipped(data: bytes) -> bool:
+    return data.startswith(_GZIP_MAGIC)
+
+
+def gunzip(data: bytes, max_bytes: int = 0) -> bytes:
+    """What gzipped bytes hold (every member, as `gzip -d` gives them), refused once more than `max_bytes` come
+    out (0: no limit): a few kilobytes may inflate to gigabytes."""
+    parts: list[bytes] = []
+    size = 0
+    while data:
+        inflater = zlib.decompressobj(31)
+        try:
+            part = inflater.decompress(data, max_bytes + 1 - size if max_bytes else 0)
+        except zlib.error as error:
+            raise InputError(f"damaged gzip data: {error}") from None
+        parts.append(part)
+        size += len(part)
+        refuse_over(size, max_bytes)
+        if not inflater.eof:
+            raise InputError("gzip data cut short")
+        data = inflater.unused_data.lstrip(b"\x00")  # the next member, after any zero padding
     return b"".join(parts)
 
 
