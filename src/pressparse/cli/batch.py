@@ -25,7 +25,7 @@ from typing import Any, BinaryIO, Callable, Iterator, NamedTuple, Protocol
 
 from ..pipeline import analyse
 from ..readers import Input, InputError, read_document
-from ..steps import patterncache, templates
+from ..steps import datacache, patterncache, templates
 from ..steps.datacache import blake2b
 from . import checkpoint
 from .formats import WRITERS, recorded_sources
@@ -420,6 +420,8 @@ def run(inputs: list[Input], options: Options, on_error: Callable[[str, str], No
     todo, learning, checkpoints = _starting_point(inputs, options)
     summary.already_done = len(inputs) - len(todo)
     learner = learning.learner
+    if options.engine is None:  # (a cluster's workers build their own, where they run)
+        datacache.build_missing()  # the first run after an installation: before any page holds memory
     with _StopSignals() as stop, _output(options) as out:
         writer = WRITERS[options.fmt](out)
         spool = _DedupeSpool() if options.dedupe else None

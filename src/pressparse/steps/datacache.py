@@ -4,7 +4,8 @@ loading them back about a hundredth of that. A table is rebuilt when pressparse,
 source package change (each installation has its own files); a cache that cannot be read or written is ignored
 (the table is then built each run). `patterncache` keeps compiled patterns here too, through `read` and `write`.
 
-A table missing from the cache is built in a child process: building loads whole data packages (Babel's 256 locales, the gazetteer's 70 MB of cities), and Python does not give that memory back
+A table missing from the cache is built in a child process (a batch run builds them all before its first page,
+see `build_missing`): building loads whole data packages (Babel's 256 locales, the gazetteer's 70 MB of cities), and Python does not give that memory back
 to the system, so the first run after an installation would otherwise carry about 100 MB more to its end, and
 so would every worker forked from it.
 
@@ -34,10 +35,20 @@ except ImportError:  # another Python implementation
 T = TypeVar("T")
 
 
-def table(name: str, source: str, build: Callable[[], T]) -> T:
-    """The table `name` built by `build()` from the installed package `source`: from the cache when it was
-    built from the same installation, else built now and saved. Tables hold only str, int, tuple, list and
-    dict values."""
+# Every table a step may ask for: name -> (the installed package it is built from, the function building it).
+_DECLARED: dict[str, tuple[str, Callable[[], Any]]] = {}
+
+
+def declare(name: str, source: str, build: Callable[[], Any]) -> None:
+    """Make the table `name`, built by `build()` from the installed package `source`, known to `table` and
+    `build_missing`. Tables hold only str, int, tuple, list and dict values."""
+    _DECLARED[name] = (source, build)
+
+
+def table(name: str) -> Any:
+    """The declared table `name`: from the cache when it was built from the same installation, else built now
+    and saved."""
+    source, build = _DECLARED[name]
     stamp = _stamp(source)
     data = read(name, stamp)
     if data is None and _built_apart(name, source, build):
@@ -46,6 +57,17 @@ def table(name: str, source: str, build: Callable[[], T]) -> T:
         data = build()
         write(name, stamp, data)
     return data
+
+
+def build_missing() -> None:
+    """Build every declared table missing from the cache, one after another. A batch run does this before its
+    first page, so that no table is built (in a child process, see `_built_apart`) while pages and workers
+    hold memory of their own: the process tree stays as small as a warm run's."""
+    stamps = {source: _stamp(source) for source in {source for source, _ in _DECLARED.values()}}
+    for name, (source, build) in _DECLARED.items():
+        path = _path(name, stamps[source])
+        if path is not None and not path.exists():
+            _built_apart(name, source, build)
 
 
 def _built_apart(name: str, source: str, build: Callable[[], Any]) -> bool:

