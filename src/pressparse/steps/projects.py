@@ -228,15 +228,14 @@ def called_a_project(acronym: str, body: list[Paragraph]) -> bool:
     # and it is no letter or digit to go on the acronym).
     text = "\n".join([paragraph.folded for paragraph in body])
     acronym = fold_text(acronym)
-    places: list[int] = []
+    nouns = _nouns()
+    written: set[str] = set()  # the nouns written right before one of the acronym's places
     at = text.find(f" {acronym}")
     while at >= 0:
-        places.append(at)
+        if text.endswith(nouns, 0, at):  # one test for all the nouns: a page may write the acronym hundreds of times
+            written.update(noun for noun in nouns if text.endswith(noun, 0, at))
         at = text.find(f" {acronym}", at + 1)
-    for noun in _nouns():
-        if any(text.endswith(noun, 0, place) for place in places) and _phrase_ends_a_word(text, f"{noun} {acronym}"):
-            return True
-    return False
+    return any(_phrase_ends_a_word(text, f"{noun} {acronym}") for noun in written)
 
 
 def _phrase_ends_a_word(text: str, phrase: str) -> bool:
