@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import csv
 import gzip
 import io
@@ -193,6 +194,24 @@ def test_the_pipeline_is_compiled_unless_asked_not_to():
     expected = "plain Python" if os.environ.get("PRESSPARSE_PURE_PYTHON") else "compiled"
     assert build() == expected
     assert run_cli("--version").stdout.decode().strip() == f"pressparse {__version__} ({expected})"
+
+
+def test_every_library_the_code_imports_is_known_to_mypy_without_being_installed():
+    # setup.py type-checks the pipeline before pip installs the dependencies: on a fresh environment, a library
+    # that mypy cannot find and that pyproject.toml does not list makes the whole install plain Python.
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+    settings = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = {module for override in settings["tool"]["mypy"]["overrides"] for module in override["module"]}
+    imported = set()
+    for source in (ROOT / "src" / "pressparse").rglob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                imported.add(node.module)
+    libraries = {name for name in imported if name.split(".")[0] not in sys.stdlib_module_names | {"pressparse"}}
+    unknown = {name for name in libraries if name not in listed and f"{name.split('.')[0]}.*" not in listed}
+    assert libraries and not unknown
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs Linux's /dev/full")
