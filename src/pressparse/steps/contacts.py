@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 import regex
@@ -761,29 +761,34 @@ class Regions:
     def __init__(self, page: Page, people: list[Person]):
         self.page = page
         self.people = people
+        self._worked_out: dict[str, list[str]] = {}  # the lists below, once a number needed them
 
     def of(self, person: Person) -> Iterator[str]:
         for other in [person, *self.people]:
             code = _office_country(other.organization) if other.organization else None
             if code:
                 yield code
-        yield from self.block_prefixes
-        if self.page_country:
-            yield self.page_country
-        yield from self.page_prefixes
+        yield from self._once("block prefixes", self._countries_of_block_numbers)
+        yield from self._once("page country", self._country_of_page)
+        yield from self._once("page prefixes", self._countries_of_page_numbers)
         language = self.page.record.language
         yield from lexicon.section(language, "contacts").get("phone_regions", []) if language else []
 
-    @cached_property
-    def block_prefixes(self) -> list[str]:
+    def _once(self, name: str, work_out: Callable[[], list[str]]) -> list[str]:
+        """What `work_out` gives, worked out for the block's first number that needs it and kept for the others.
+        (Not a cached property: compiled, those are worked out at every use.)"""
+        if name not in self._worked_out:
+            self._worked_out[name] = work_out()
+        return self._worked_out[name]
+
+    def _countries_of_block_numbers(self) -> list[str]:
         return _prefix_regions([item.value for person in self.people for item in person.phones])
 
-    @cached_property
-    def page_country(self) -> str | None:
-        return _page_country(self.page)
+    def _country_of_page(self) -> list[str]:
+        code = _page_country(self.page)
+        return [code] if code else []
 
-    @cached_property
-    def page_prefixes(self) -> list[str]:
+    def _countries_of_page_numbers(self) -> list[str]:
         return _prefix_regions(_page_numbers(self.page))
 
 
