@@ -205,6 +205,32 @@ def test_countries_in_running_text_longest_name_first():
     ]
 
 
+class _CountingWords:
+    """A stand-in for the capitalised-word pattern that counts the words its scans find."""
+
+    def __init__(self, pattern) -> None:
+        self.pattern, self.words = pattern, 0
+
+    def finditer(self, text, pos=0):
+        for match in self.pattern.finditer(text, pos):
+            self.words += 1
+            yield match
+
+    def __getattr__(self, name):
+        return getattr(self.pattern, name)
+
+
+def test_countries_in_reads_only_the_words_where_a_place_may_start(monkeypatch):
+    """Issue 18: a page of thousands of capitalised words naming no place is not scanned word by word (several
+    microseconds a word), and the words it does read are those a scan of every word finds: a word after a hyphen
+    belongs to a capitalised word before it ("Abc-Niger"), not to a lower-case one ("abc-Niger")."""
+    counting = _CountingWords(places._CAPITALISED)
+    monkeypatch.setattr(places, "_CAPITALISED", counting)
+    text = "Tel: " * 2000 + "Au Mali. Abc-Niger, abc-Niger " + "PROJECT ALPHA " * 2000 + "la Sierra Leone"
+    assert places.countries_in(text) == [("Mali", "ML"), ("Niger", "NE"), ("Sierra Leone", "SL")]
+    assert counting.words < 10
+
+
 def test_countries_in_a_script_without_capitals():
     assert places.countries_in("قدمت المنظمة الدعم في تركيا وفي المملكة العربية السعودية") == [
         ("تركيا", "TR"),

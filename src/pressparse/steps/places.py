@@ -8,9 +8,10 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
 import regex
+from ahocorasick_rs import AhoCorasick
 
 from . import datacache, lexicon
 from .page import Page
@@ -319,8 +320,10 @@ def countries_in(
     starts = _country_phrases()
     city_starts = _big_place_phrases() if big_places else {}
     cities, more_cities = (_cities(False), _cities(True)) if uncased_cities else ({}, {})
+    every_word = uncased_cities and _UNCASED_LETTER.search(text) is not None  # each such word is looked up
+    words = _CAPITALISED.finditer(text) if every_word else _words_at(text, _first_words(big_places).starts(text))
     resume = 0
-    for first in _CAPITALISED.finditer(text):
+    for first in words:
         if first.start() < resume:  # inside a name found ("Sierra Leone")
             continue
         phrases, city_phrases = starts.get(first[0]), city_starts.get(first[0])
@@ -340,6 +343,51 @@ def countries_in(
     return found
 
 
+class _FirstWords:
+    """Where the first words of the place names may start in a text: the words are found in one pass by an
+    Aho-Corasick automaton, anywhere (inside words too, in the order of their ends)."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        # Only the words `_CAPITALISED` can match: an alternate name in lower case ("abuja") never starts a name.
+        self._automaton = AhoCorasick([word for word in words if _CAPITALISED.fullmatch(word)])
+
+    def starts(self, text: str) -> list[int]:
+        """The offsets in `text` where one of the words occurs, in order."""
+        return sorted({start for _, start, _ in self._automaton.find_matches_as_indexes(text, overlapping=True)})
+
+
+@lru_cache(maxsize=None)
+def _first_words(big_places: bool) -> _FirstWords:
+    """The first words of the country names, and with `big_places` of the big cities' and US states' too."""
+    return _FirstWords([*_country_phrases(), *(_big_place_phrases() if big_places else ())])
+
+
+def _words_at(text: str, starts: list[int]) -> Iterator[regex.Match]:
+    """The capitalised words (`_CAPITALISED`) of `text` that start at one of the offsets `starts` (in order), as
+    a scan of the whole text finds them: a word after a hyphen is part of a capitalised word before it
+    ("Abc-Niger" is one). Only the stretches of text between a space or a line break and a start are scanned,
+    rather than every word of the text: a scan costs several microseconds a word, and a page of thousands of
+    capitalised words that name no place ("Tel: Tel: …") must not pay them."""
+    words: Iterator[regex.Match] | None = None  # the scan in progress
+    word: regex.Match | None = None  # its next word
+    scanned = 0  # where it began, or the start of that word
+    for start in starts:
+        # No word holds a space or a line break: a scan can begin after the last one before `start`.
+        gap = max(text.rfind(" ", scanned, start), text.rfind("\n", scanned, start))
+        if words is None or gap >= 0:
+            words = _CAPITALISED.finditer(text, gap + 1)
+            word = next(words, None)
+        while word is not None and word.start() < start:
+            word = next(words, None)
+        if word is None:
+            return
+        scanned = word.start()
+        if word.start() == start:
+            yield word
+
+
+# A letter of a script without capitals: there every word may name a place (see `countries_in`).
+_UNCASED_LETTER = compile_regex(r"\p{Lo}")
 # A capitalised word right after a place name: the two make a longer name.
 _NAME_AFTER = compile_regex(r"[ ]+\p{Lu}\p{Ll}")
 
