@@ -233,6 +233,9 @@ def test_countries_in_reads_only_the_words_where_a_place_may_start(monkeypatch):
     text = "Tel: " * 2000 + "Au Mali. Abc-Niger, abc-Niger (Mali2) Nigeria " + "PROJECT ALPHA " * 2000 + "la Sierra Leone"
     assert places.countries_in(text) == [("Mali", "ML"), ("Niger", "NE"), ("Mali", "ML"), ("Nigeria", "NG"), ("Sierra Leone", "SL")]
     assert counting.uses < 10
+    counting.uses = 0
+    assert places.countries_in("Alpha Beta " * 1000, big_places=True) == []  # "Al" starts city names
+    assert counting.uses == 0
 
 
 def test_the_word_before_a_country_is_read_by_the_pattern_only_when_it_may_be_capitalised(monkeypatch):

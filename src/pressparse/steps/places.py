@@ -368,27 +368,29 @@ def _first_words(big_places: bool) -> _FirstWords:
 def _words_at(text: str, occurrences: list[tuple[int, int]]) -> Iterator[tuple[int, str]]:
     """(start, word) of each capitalised word (`_CAPITALISED`) of `text` that is one of the `occurrences`
     (start, end; in order), as a scan of the whole text finds them. A scan costs microseconds a word, and a page
-    of thousands of capitalised words that name no place ("Tel: Tel: …") must not pay them: an occurrence
-    between plain ASCII marks (" Mali,") is a word as it is, and only the others are scanned for (a word after
-    a hyphen may belong to a capitalised word before it: "Abc-Niger" is one word; "Niger" in "Nigeria" is none)."""
+    of thousands of capitalised words that name no place ("Tel: Tel: …") must not pay them: most occurrences are
+    told by the characters around them (see `_is_word`), and only the others are scanned for."""
     scan = _WordScan(text)
     for start, end in occurrences:
-        if _is_whole_word(text, start, end):
+        whole = _is_word(text, start, end)
+        if whole is None:
+            word = scan.word_at(start)
+            whole = word is not None and word.end() == end
+        if whole:
             yield start, text[start:end]
-            continue
-        word = scan.word_at(start)
-        if word is not None and word.end() == end:
-            yield start, word[0]
 
 
-def _is_whole_word(text: str, start: int, end: int) -> bool:
-    """True when `text[start:end]`, a capitalised word, is a whole word as `_CAPITALISED` finds it: an ASCII
-    character before it that is no letter, digit, "_" or hyphen, and after it one that is no letter or hyphen.
-    (False leaves the question to the pattern.)"""
-    before, after = text[start - 1 : start], text[end : end + 1]
-    if start and not (before.isascii() and not before.isalnum() and before not in "_-"):
-        return False
-    return not after or (after.isascii() and not after.isalpha() and after != "-")
+def _is_word(text: str, start: int, end: int) -> bool | None:
+    """Whether `text[start:end]`, a capitalised word, is a word of the text as `_CAPITALISED` finds it, told by
+    the ASCII characters around it: a letter, digit or "_" before it makes it part of a word, and so does a
+    letter after it ("Al" in "Alpha"); other marks part words ("(Mali),"). None by a hyphen, which may join it
+    to a word ("Abc-Niger" is one capitalised word, "abc-Niger" gives "Niger"), or by a character beyond ASCII:
+    the pattern is to tell."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if not (before.isascii() and after.isascii()) or "-" in (before, after):
+        return None
+    return not (before.isalnum() or before == "_" or after.isalpha())
 
 
 class _WordScan:
