@@ -51,12 +51,13 @@ plain_python_only = pytest.mark.skipif(
 
 class CountingPattern:
     """A compiled pattern that adds up the characters each search or match is given to read (from `pos` to
-    `endpos`): the work a step asks of it, whatever the machine's speed."""
+    `endpos`), and the matches its scans yield: the work a step asks of it, whatever the machine's speed."""
 
     def __init__(self, pattern):
         self.pattern = pattern
         self.read = 0
         self.calls = 0
+        self.found = 0
 
     def _count(self, text: str, pos: int, endpos: int | None) -> int:
         end = len(text) if endpos is None else min(endpos, len(text))
@@ -70,5 +71,13 @@ class CountingPattern:
     def match(self, text, pos=0, endpos=None):
         return self.pattern.match(text, pos, self._count(text, pos, endpos))
 
+    def fullmatch(self, text, pos=0, endpos=None):
+        return self.pattern.fullmatch(text, pos, self._count(text, pos, endpos))
+
     def finditer(self, text, pos=0, endpos=None):
-        return self.pattern.finditer(text, pos, self._count(text, pos, endpos))
+        return self._counted(self.pattern.finditer(text, pos, self._count(text, pos, endpos)))
+
+    def _counted(self, matches):
+        for match in matches:
+            self.found += 1
+            yield match

@@ -9,6 +9,7 @@ from pressparse.steps import location, places
 from pressparse.model import Contact, Location, Release
 from pressparse.steps.page import Page
 from pressparse.pipeline import STEPS, analyse
+from conftest import CountingPattern, plain_python_only
 
 MENU = ["Accueil", "Accueil", "Nos actions", "Nos actions"]
 HEADLINE = "Des jeunes formés aux métiers de la construction"
@@ -203,6 +204,32 @@ def test_countries_in_running_text_longest_name_first():
         ("Côte d’Ivoire", "CI"),
         ("Sierra Leone", "SL"),
     ]
+
+
+@plain_python_only
+def test_countries_in_reads_only_the_words_where_a_place_may_start(monkeypatch):
+    """Issue 18: a page of thousands of capitalised words naming no place is not scanned word by word (several
+    microseconds a word), and the words it does read are those a scan of every word finds: a word after a hyphen
+    belongs to a capitalised word before it ("Abc-Niger"), not to a lower-case one ("abc-Niger")."""
+    counting = CountingPattern(places._CAPITALISED)
+    monkeypatch.setattr(places, "_CAPITALISED", counting)
+    text = "Tel: " * 2000 + "Au Mali. Abc-Niger, abc-Niger (Mali2) Nigeria " + "PROJECT ALPHA " * 2000 + "la Sierra Leone"
+    assert places.countries_in(text) == [("Mali", "ML"), ("Niger", "NE"), ("Mali", "ML"), ("Nigeria", "NG"), ("Sierra Leone", "SL")]
+    assert counting.found < 10
+    counting.found = 0
+    assert places.countries_in("Alpha Beta " * 1000, big_places=True) == []  # "Al" starts city names
+    assert counting.found == 0
+
+
+@plain_python_only
+def test_the_word_before_a_country_is_read_by_the_pattern_only_when_it_may_be_capitalised(monkeypatch):
+    """Issue 18: a page naming a country thousands of times does not search the words before each (microseconds
+    a search) when they cannot make a longer name with it."""
+    counting = CountingPattern(places._WORD_BEFORE)
+    monkeypatch.setattr(places, "_WORD_BEFORE", counting)
+    text = "Japan has pledged " * 2000 + "in New Mexico, OIM Libye"
+    assert places.countries_in(text, inside_names=False) == [("Japan", "JP")] * 2000 + [("Libye", "LY")]
+    assert counting.calls == 2  # "New" and "OIM"
 
 
 def test_countries_in_a_script_without_capitals():

@@ -8,9 +8,10 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
 import regex
+from ahocorasick_rs import AhoCorasick
 
 from . import datacache, lexicon
 from .page import Page
@@ -290,10 +291,10 @@ def _same_city_name(alias: str, name: str) -> bool:
     return same_start and len(alias) >= _SHORTEST_NAME and not alias.isupper()
 
 
-def _longest_name(text: str, first: regex.Match, phrases: _Phrases) -> tuple[int, str] | None:
-    """(end, code) of the longest of `phrases` that `text` names from the word `first` on, else None:
+def _longest_name(text: str, start: int, word: str, phrases: _Phrases) -> tuple[int, str] | None:
+    """(end, code) of the longest of `phrases` that `text` names from `word` (at `start`) on, else None:
     "Guinée équatoriale" before "Guinée"."""
-    words, ends = [first[0]], [first.end()]
+    words, ends = [word], [start + len(word)]
     while len(words) < phrases.most_words:
         following = _NEXT_WORD.match(text, ends[-1])
         if following is None:
@@ -319,32 +320,112 @@ def countries_in(
     word is looked up (as written: such words have no case to fold). With `big_places`, a big city or a US state
     written as the gazetteer does ("Buenos Aires", "Roma", "Texas") is counted for its country too, unless a
     capitalised word follows: then it starts a person's or an organization's name ("Paris Hilton", "Houston Police
-    Department")."""
+    Department"). Only the capitalised words that start a place name are read (see `_words_at`), unless every
+    word of a script without capitals is to be looked up."""
     found: list[tuple[str, str]] = []
     starts = _country_phrases()
     city_starts = _big_place_phrases() if big_places else {}
     cities, more_cities = (_cities(False), _cities(True)) if uncased_cities else ({}, {})
+    if uncased_cities and _UNCASED_LETTER.search(text):
+        words: Iterable[tuple[int, str]] = ((match.start(), match[0]) for match in _CAPITALISED.finditer(text))
+    else:
+        words = _words_at(text, _first_words(big_places).occurrences(text))
     resume = 0
-    for first in _CAPITALISED.finditer(text):
-        if first.start() < resume:  # inside a name found ("Sierra Leone")
+    for start, word in words:
+        if start < resume:  # inside a name found ("Sierra Leone")
             continue
-        phrases, city_phrases = starts.get(first[0]), city_starts.get(first[0])
-        name = _longest_name(text, first, phrases) if phrases else None
+        phrases, city_phrases = starts.get(word), city_starts.get(word)
+        name = _longest_name(text, start, word, phrases) if phrases else None
         if name is None and city_phrases:
-            name = _longest_name(text, first, city_phrases)
+            name = _longest_name(text, start, word, city_phrases)
             name = None if name and _NAME_AFTER.match(text, name[0]) else name
         if name is None:
-            word = first[0]
             code = None if word[0].isupper() else cities.get(word) or more_cities.get(word)
             if code:
                 found.append((word, code))
             continue
-        if inside_names or not _ends_a_longer_name(text, first.start()):
+        if inside_names or not _ends_a_longer_name(text, start):
             resume, code = name
-            found.append((text[first.start() : resume], code))
+            found.append((text[start:resume], code))
     return found
 
 
+class _FirstWords:
+    """Where the first words of the place names occur in a text: the words are found in one pass by an
+    Aho-Corasick automaton, anywhere (inside words too)."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        # Only the words `_CAPITALISED` can match: an alternate name in lower case ("abuja") never starts a name.
+        self._automaton = AhoCorasick([word for word in words if _CAPITALISED.fullmatch(word)])
+
+    def occurrences(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of every occurrence of the words in `text`, in order."""
+        found = self._automaton.find_matches_as_indexes(text, overlapping=True)
+        return sorted({(start, end) for _, start, end in found})
+
+
+@lru_cache(maxsize=None)
+def _first_words(big_places: bool) -> _FirstWords:
+    """The first words of the country names, and with `big_places` of the big cities' and US states' too."""
+    return _FirstWords([*_country_phrases(), *(_big_place_phrases() if big_places else ())])
+
+
+def _words_at(text: str, occurrences: list[tuple[int, int]]) -> Iterator[tuple[int, str]]:
+    """(start, word) of each capitalised word (`_CAPITALISED`) of `text` that is one of the `occurrences`
+    (start, end; in order), as a scan of the whole text finds them. A scan costs microseconds a word, and a page
+    of thousands of capitalised words that name no place ("Tel: Tel: …") must not pay them: most occurrences are
+    told by the characters around them (see `_is_word`), and only the others are scanned for."""
+    scan = _WordScan(text)
+    for start, end in occurrences:
+        whole = _is_word(text, start, end)
+        if whole is None:
+            word = scan.word_at(start)
+            whole = word is not None and word.end() == end
+        if whole:
+            yield start, text[start:end]
+
+
+def _is_word(text: str, start: int, end: int) -> bool | None:
+    """Whether `text[start:end]`, a capitalised word, is a word of the text as `_CAPITALISED` finds it, told by
+    the ASCII characters around it: a letter, digit or "_" before it makes it part of a word, and so does a
+    letter after it ("Al" in "Alpha"); other marks part words ("(Mali),"). None by a hyphen, which may join it
+    to a word ("Abc-Niger" is one capitalised word, "abc-Niger" gives "Niger"), or by a character beyond ASCII:
+    the pattern is to tell."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if not (before.isascii() and after.isascii()) or "-" in (before, after):
+        return None
+    return not (before.isalnum() or before == "_" or after.isalpha())
+
+
+class _WordScan:
+    """The capitalised words of a text, found at increasing offsets: a scan of the words goes on from one
+    offset to the next, or begins again after the last space or line break before it (no word holds one), so
+    the stretches between the offsets are not scanned."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words: Iterator[regex.Match] | None = None
+        self.word: regex.Match | None = None  # the scan's next word
+        self.scanned = 0  # where the scan began, or the start of its next word
+
+    def word_at(self, start: int) -> regex.Match | None:
+        """The capitalised word starting at `start` (no earlier than the last one asked for), else None."""
+        text = self.text
+        gap = max(text.rfind(" ", self.scanned, start), text.rfind("\n", self.scanned, start))
+        if self.words is None or gap >= 0:
+            self.words = _CAPITALISED.finditer(text, gap + 1)
+            self.word = next(self.words, None)
+        while self.word is not None and self.word.start() < start:
+            self.word = next(self.words, None)
+        if self.word is None:
+            return None
+        self.scanned = self.word.start()
+        return self.word if self.scanned == start else None
+
+
+# A letter of a script without capitals: there every word may name a place (see `countries_in`).
+_UNCASED_LETTER = compile_regex(r"\p{Lo}")
 # A capitalised word right after a place name: the two make a longer name.
 _NAME_AFTER = compile_regex(r"[ ]+\p{Lu}\p{Ll}")
 
@@ -359,7 +440,15 @@ _REACH_BEFORE = 40
 
 
 def _ends_a_longer_name(text: str, start: int) -> bool:
-    match = _WORD_BEFORE.search(text[max(0, start - _REACH_BEFORE) : start])
+    before = text[max(0, start - _REACH_BEFORE) : start]
+    # Most words before a country name are told at once, without the pattern (a search costs microseconds, and a
+    # page may name a country thousands of times): it needs a space at the end ("$" may also stand before a
+    # final line break), and a capital in the word before that space.
+    if not before.endswith((" ", "\n")):
+        return False
+    if before.endswith(" ") and before[before.rfind(" ", 0, len(before) - 1) + 1 : -1].islower():
+        return False
+    match = _WORD_BEFORE.search(before)
     return (
         match is not None
         and match["before"] is not None
