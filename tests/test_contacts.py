@@ -10,6 +10,7 @@ from pressparse.steps import contacts
 from pressparse.steps.contacts import (
     Item,
     deobfuscate,
+    ends_in_a_top_level_domain,
     find_cue,
     find_emails,
     is_person_name,
@@ -308,6 +309,15 @@ def test_seed_pages(seed, expected, request):
 ])
 def test_deobfuscate(written, plain):
     assert deobfuscate(written) == plain
+
+
+@pytest.mark.parametrize(
+    "address, ends_in_one",
+    [("a@b.org", True), ("a@b.co.uk", True), ("a@пример.рф", True), ("a@b.c", False), ("a@b.org1", False),
+     ("a@b.o-g", False), ("a@borg", False), ("a@b.", False)],
+)
+def test_a_top_level_domain_is_two_letters_or_more_after_the_last_dot(address, ends_in_one):
+    assert ends_in_a_top_level_domain(address) is ends_in_one
 
 
 def test_find_emails_lower_cases_and_trims_the_sentence_end():

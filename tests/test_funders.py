@@ -412,8 +412,21 @@ def test_repeated_cues_read_the_text_before_and_after_them_once(monkeypatch):
     monkeypatch.setattr(funders, "_misuse", lambda: misuse)
     text = "détourné " + "financé par " * 1000  # a word of money taken: the pattern of such words is searched
     assert funded(text, language="fr") == []
-    assert 0 < before_a_name.read <= len(text)
+    assert before_a_name.read <= len(text)
     assert 0 < misuse.read <= len(text)
+
+
+@plain_python_only
+def test_small_letters_outside_ascii_are_skipped_before_a_name_without_the_pattern(monkeypatch):
+    # The pattern reads a character in microseconds: "gefördert von der" a thousand times spent most of its
+    # time there. It now reads only what string tests cannot settle (a curly apostrophe, a no-break space).
+    before_a_name = CountingPattern(funders._BEFORE_A_NAME)
+    monkeypatch.setattr(funders, "_BEFORE_A_NAME", before_a_name)
+    assert funded("gefördert von der " * 1000, language="de") == []
+    assert before_a_name.calls == 0
+    assert funded("Das Projekt wird gefördert von der Fondation Nord.", language="de") == ["Fondation Nord"]
+    assert funded("Il est financé par l’Agence française de développement.") == ["Agence française de développement"]
+    assert before_a_name.calls >= 1  # the curly apostrophe of "l’Agence"
 
 
 @plain_python_only

@@ -244,8 +244,11 @@ class _Reader:
         run_start, run_end = self.skipped
         inside = run_start <= offset < run_end
         start = min(run_end, end) if inside else offset
-        window = self.text[start:end]
-        start = end - len(window.lstrip(_ASCII_BEFORE_A_NAME))
+        start = end - len(self.text[start:end].lstrip(_ASCII_BEFORE_A_NAME))
+        # A small letter outside ASCII ("gefördert") is one the pattern would take too: stepped over, and the fast
+        # skip goes on (the pattern reads a character in microseconds, and a cue may be written a thousand times).
+        while start < end and self.text[start].islower() and not self.text[start].isascii():
+            start = end - len(self.text[start + 1 : end].lstrip(_ASCII_BEFORE_A_NAME))
         if start < end and not self.text[start].isascii():  # outside ASCII, a curly apostrophe: the pattern decides
             start = _BEFORE_A_NAME.match(self.text, start, end).end()
         self.skipped = (run_start if inside else offset, start)
