@@ -13,7 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Callable, Iterable, Iterator, NamedTuple
+from typing import Any, Callable, Final, Iterable, Iterator, NamedTuple
 
 import regex
 
@@ -25,44 +25,44 @@ from .page import BODY, BOILERPLATE, CONTACT, Page
 from .patterncache import compile_re, compile_regex, import_library
 
 # A line longer than this is prose: it ends the block.
-MAX_CONTACT_LINE = 300
+MAX_CONTACT_LINE: Final = 300
 # The inline form is read over this many characters after the cue (a 6 MB one-line page stays cheap).
-INLINE_WINDOW = 1000
+INLINE_WINDOW: Final = 1000
 # The block ends after this many lines, or this many lines in a row that hold nothing of a contact.
-MAX_BLOCK_LINES = 40
-MAX_OTHER_LINES = 2
+MAX_BLOCK_LINES: Final = 40
+MAX_OTHER_LINES: Final = 2
 # A contact heading above the headline is looked for this many lines up.
-ABOVE_HEADLINE = 6
+ABOVE_HEADLINE: Final = 6
 # A surname shorter than this is not looked for in a mailto: address (too many addresses would hold it).
-MIN_SURNAME_IN_ADDRESS = 3
+MIN_SURNAME_IN_ADDRESS: Final = 3
 # Most cues whose block is read in one pass over the page (see `names.Budget`): a release's contact block is among
 # its first few cues; a page of thousands of cue lines is a list or junk. On 1,044 pages (the development set and
 # the reference corpora) a page reads at most 4.
 MAX_BLOCKS_READ = 20
 # A contact widget names a person and their post in at most this many words ("Team Communications").
-MAX_POST_WORDS = 4
+MAX_POST_WORDS: Final = 4
 # A person's name is 2 to 5 words.
 MIN_NAME_WORDS, MAX_NAME_WORDS = 2, 5
 # Office lines are short: "OIM Libye", "UNHCR Kenya Country Office".
-MAX_OFFICE_WORDS = 8
+MAX_OFFICE_WORDS: Final = 8
 # In running text the name may follow a few lower-case words ("... contactar a Jorge Gallardo").
-MAX_LEAD_WORDS = 3
+MAX_LEAD_WORDS: Final = 3
 # A block line with this many lower-case words and no address or number is a sentence, not a contact line.
-PROSE_LOWER_WORDS = 6
+PROSE_LOWER_WORDS: Final = 6
 
-_BULLET = compile_regex(rf"^[{regex.escape(BULLET_CHARS)}]+\s*")
+_BULLET: Final = compile_regex(rf"^[{regex.escape(BULLET_CHARS)}]+\s*")
 # The cue prefilter lower-cases only this many first characters of a line; a cue's first word fits in them.
-CUE_HEAD = 40
-_SENTENCE_START = compile_regex(r"[.!?…]['\"”’»)\]]*\s+([^\W\d_]+)")
-_EMAIL = compile_regex(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
-_LOCAL_PART = compile_regex(r"(?<![\w.+-])[\w.+-]{1,64}$")
-_DIGIT = compile_re(r"\d")  # `re`, as `regex`, takes any decimal digit; it costs less a call
-_ELISION = compile_regex(r"^\p{Ll}{1,2}['’]")
-_ACRONYM = compile_regex(r"^\p{Lu}[\p{Lu}\d&-]{1,9}$")
-_NAME_WORD = compile_regex(r"^(?:\p{Ll}{1,2}['’])?\p{Lu}[\p{L}\p{M}'’.-]*$")
-_EDGE_PUNCTUATION = "-–—:;,.()[]{}\"'“”«»|/ "
+CUE_HEAD: Final = 40
+_SENTENCE_START: Final = compile_regex(r"[.!?…]['\"”’»)\]]*\s+([^\W\d_]+)")
+_EMAIL: Final = compile_regex(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
+_LOCAL_PART: Final = compile_regex(r"(?<![\w.+-])[\w.+-]{1,64}$")
+_DIGIT: Final = compile_re(r"\d")  # `re`, as `regex`, takes any decimal digit; it costs less a call
+_ELISION: Final = compile_regex(r"^\p{Ll}{1,2}['’]")
+_ACRONYM: Final = compile_regex(r"^\p{Lu}[\p{Lu}\d&-]{1,9}$")
+_NAME_WORD: Final = compile_regex(r"^(?:\p{Ll}{1,2}['’])?\p{Lu}[\p{L}\p{M}'’.-]*$")
+_EDGE_PUNCTUATION: Final = "-–—:;,.()[]{}\"'“”«»|/ "
 # A postal code before a town ("20459 Hamburg", "75007 Paris") or after a US state ("CA 90071").
-_POSTAL_CODE = compile_regex(r"(?:^|,\s*)\d{4,5}\s+\p{Lu}\p{Ll}|\b\p{Lu}{2}\s+\d{5}(?:-\d{4})?\b")
+_POSTAL_CODE: Final = compile_regex(r"(?:^|,\s*)\d{4,5}\s+\p{Lu}\p{Ll}|\b\p{Lu}{2}\s+\d{5}(?:-\d{4})?\b")
 
 
 def _phrases(key: str) -> str:
@@ -684,7 +684,7 @@ _cached_cue_span = lru_cache(maxsize=2048)(_cue_span)
 
 
 # How far before the colon that ends a line its contact verb may start, in characters (see `closing_verb_cue`).
-_CLAUSE_REACH = 300
+_CLAUSE_REACH: Final = 300
 
 
 def closing_verb_cue(text: str, index: int) -> Cue | None:
@@ -1007,7 +1007,7 @@ def _press_posts() -> frozenset[str]:
 
 
 # Marks a press mailbox may hold between its words ("press.office", "media-relations"), dropped to compare it.
-_MAILBOX_MARKS = str.maketrans("", "", "._-")
+_MAILBOX_MARKS: Final = str.maketrans("", "", "._-")
 
 
 def _take_press_mailbox(page: Page, start: int) -> None:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Final, Iterable
 
 import regex
 
@@ -36,29 +36,29 @@ from .patterncache import compile_re, compile_regex
 
 # A year is looked for in every short line: stdlib re finds it faster than regex once the "no digit before"
 # test comes after the century (re then scans for "19" and "20" first); \d is Nd in both.
-_YEAR = compile_re(r"(?:19|20)(?<!\d..)\d\d(?!\d)")
-_NUMERIC = compile_regex(r"(?<!\d)(\d{1,2})[/.\-](\d{1,2})[/.\-]((?:19|20)\d\d)(?!\d)")
-_ISO = compile_regex(r"(?<!\d)((?:19|20)\d\d)[/.\-](\d{1,2})[/.\-](\d{1,2})(?!\d)")
-_TIME = compile_regex(r"(?<!\d)\d{1,2} ?[:h.] ?\d\d(?::\d\d)?(?: ?[ap]\.?m\.?)?(?!\w)", regex.IGNORECASE)
-_WORD = compile_regex(r"[^\W\d_]+")
+_YEAR: Final = compile_re(r"(?:19|20)(?<!\d..)\d\d(?!\d)")
+_NUMERIC: Final = compile_regex(r"(?<!\d)(\d{1,2})[/.\-](\d{1,2})[/.\-]((?:19|20)\d\d)(?!\d)")
+_ISO: Final = compile_regex(r"(?<!\d)((?:19|20)\d\d)[/.\-](\d{1,2})[/.\-](\d{1,2})(?!\d)")
+_TIME: Final = compile_regex(r"(?<!\d)\d{1,2} ?[:h.] ?\d\d(?::\d\d)?(?: ?[ap]\.?m\.?)?(?!\w)", regex.IGNORECASE)
+_WORD: Final = compile_regex(r"[^\W\d_]+")
 # A date line is short, and holds at most one word that is not a date, weekday, time or label ("IOM").
-MAX_DATE_LINE = 80
-_MAX_OTHER_WORDS = 1
+MAX_DATE_LINE: Final = 80
+_MAX_OTHER_WORDS: Final = 1
 # A byline's author: a few capitalised words ("Ana María de la Cruz" has a lower-case one: not a byline).
-_MAX_NAME_WORDS = 4
+_MAX_NAME_WORDS: Final = 4
 # Where to look: this many non-blank lines above the headline, and metadata lines this far after the body.
-_LINES_BEFORE_HEADLINE = 3
-_LINES_AFTER_BODY = 30
+_LINES_BEFORE_HEADLINE: Final = 3
+_LINES_AFTER_BODY: Final = 30
 # A byline's date line stands among the first non-blank lines of the body.
-_BYLINE_LINES = 3
+_BYLINE_LINES: Final = 3
 # A date leading a paragraph starts in its first characters ("Mercredi 7 février 2024 (…) –").
-_LEADING_DATE_CHARS = 60
-_DASHES = "-–—"
+_LEADING_DATE_CHARS: Final = 60
+_DASHES: Final = "-–—"
 # In a metadata dump, the date follows its label closely ("Posted: Monday, March 4, 2019").
-_LABEL_REACH = 60
-_MAX_LABEL_GAP = 20
+_LABEL_REACH: Final = 60
+_MAX_LABEL_GAP: Final = 20
 # A closing date line is the body's last line, or the first after it when nothing has claimed it as furniture.
-_CLOSING_ROLES = frozenset({BODY, DATE, TRAILER, ""})
+_CLOSING_ROLES: Final = frozenset({BODY, DATE, TRAILER, ""})
 
 
 def _key(word: str) -> str:

@@ -28,6 +28,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, islice
+from typing import Final
 
 import regex
 
@@ -64,23 +65,23 @@ from .places import countries_in, country_code, fold
 from .projects import called_a_project
 
 # Most words of a donor's name in a script without capitals, where no capital shows where it ends ("حكومة اليابان").
-_CASELESS_WORDS = 4
+_CASELESS_WORDS: Final = 4
 # Most adjectives between a describing noun and the name it describes ("la fundación suiza Fondo Alba").
-_DESCRIPTOR_ADJECTIVES = 2
+_DESCRIPTOR_ADJECTIVES: Final = 2
 # Characters read after a cue for the donor names, and before a money verb for its subject.
-_READ_AFTER = 200
-_READ_BEFORE = 150
+_READ_AFTER: Final = 200
+_READ_BEFORE: Final = 150
 # Characters after a money verb where the amount must appear ("has pledged EUR 4 million").
-_MONEY_REACH = 60
+_MONEY_REACH: Final = 60
 # Most cues a page reads a donor for (see `Budget`): the names after a cue, word by word, or the amount after a
 # money verb and the subject before it. A release names a few donors; past this many, the page is a list or junk.
 # (Cues followed by no capital cost little, and are all read.)
 _MAX_NAME_READINGS = 50
 # A donor named before "-funded": the one word glued to the suffix ("EU-funded", "Japan-funded").
-_SUFFIX_SUBJECT = compile_regex(r"(?<![\w-])\p{Lu}[\p{L}\p{N}.&]*$")
+_SUFFIX_SUBJECT: Final = compile_regex(r"(?<![\w-])\p{Lu}[\p{L}\p{N}.&]*$")
 # The issuing organisation in a dateline: "GENEVA, 12 May 2015 (IOM) –", its "(" at most this far in.
-_DATELINE_REACH = 80
-_DATELINE_ISSUER = compile_regex(rf"[^()]{{0,{_DATELINE_REACH}}}?\((\p{{Lu}}{{2,}})\)\s*[-–—]")
+_DATELINE_REACH: Final = 80
+_DATELINE_ISSUER: Final = compile_regex(rf"[^()]{{0,{_DATELINE_REACH}}}?\((\p{{Lu}}{{2,}})\)\s*[-–—]")
 
 
 @dataclass(slots=True)
@@ -93,7 +94,7 @@ class _Mention:
 
 # The families whose donor follows the cue or closes its clause: a money verb's subject before one of them in the
 # same sentence is the recipient ("X announced it received a grant from Y").
-_NAMING_FAMILIES = ("intro", "support", "closing")
+_NAMING_FAMILIES: Final = ("intro", "support", "closing")
 
 
 @lru_cache(maxsize=None)
@@ -109,7 +110,7 @@ def _money() -> regex.Pattern:
 _BEFORE_A_NAME = compile_regex(r"(?:[\s'’&]|(?![\p{Lu}\p{Lt}])[^\W\d_])*+")
 # The ASCII characters of `_BEFORE_A_NAME`: `str.lstrip` skips a run of them much faster than the pattern does (a
 # cue is mostly followed by small-letter words); the pattern takes over at the first other character.
-_ASCII_BEFORE_A_NAME = " \t\n\v\f\r'&" + string.ascii_lowercase
+_ASCII_BEFORE_A_NAME: Final = " \t\n\v\f\r'&" + string.ascii_lowercase
 
 
 @lru_cache(maxsize=None)
@@ -396,8 +397,8 @@ class _Reader:
 
 # The words between a name and an "(ACR)" defined a few words later ("... Global Fund to End Modern Slavery ("),
 # at most this many characters.
-_WORDS_TO_PARENTHESIS = compile_regex(r"(?:[^\S\n]+[\p{L}\p{N}'’&-]+){1,8}(?=\s*\()")
-_DEFINITION_GAP = 120
+_WORDS_TO_PARENTHESIS: Final = compile_regex(r"(?:[^\S\n]+[\p{L}\p{N}'’&-]+){1,8}(?=\s*\()")
+_DEFINITION_GAP: Final = 120
 
 
 @lru_cache(maxsize=None)

@@ -10,6 +10,7 @@ written and its ISO 3166-1 alpha-2 code (see `places`).
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Final
 
 from ..model import Location
 from . import contacts, dates, lexicon, places
@@ -19,12 +20,12 @@ from .patterncache import compile_regex
 # The main country is counted in this much of the body.
 _MAIN_COUNTRY_CHARS = 20_000
 # Without a headline, a date line with a place is looked for this many lines above the body.
-_DATE_LINE_REACH = 3
+_DATE_LINE_REACH: Final = 3
 # A place in capitals nobody lists has at least this many letters ("TX" or "AP" are no dateline).
-_MIN_CAPITALS_PLACE = 3
+_MIN_CAPITALS_PLACE: Final = 3
 # An organisation's office named in running text: its acronym, then the place ("l'OIM Roma", "UNICEF Yemen").
 # (`\b` before a capital is "no word character before it", and twice as fast as the look-behind on a page in capitals.)
-_OFFICE = compile_regex(r"\b\p{Lu}{2,8}\s+(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)?)")
+_OFFICE: Final = compile_regex(r"\b\p{Lu}{2,8}\s+(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)?)")
 
 
 def _from_dateline(page: Page) -> Location | None:

@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate
+from typing import Final
 
 from ahocorasick_rs import AhoCorasick, Implementation
 
@@ -19,7 +20,7 @@ from .places import fold
 # One word at a time: dotted abbreviations ("U.S."), an elided article or preposition ("l'", "d'", "qu'", and the
 # Italian "dell'", "dall'", "nell'", "all'", "sull'") on its own, a word keeping inner hyphens, apostrophes and dots
 # ("co-funded", "State's"), else one other character. (`re`, not `regex`: twice as fast on this simple pattern.)
-TOKEN = compile_re(
+TOKEN: Final = compile_re(
     r"(?:[^\W\d_]\.){2,}|(?:[Qq][Uu]|[dljnsmtcDLJNSMTC]|(?i:(?:[dn]?[ae]|su)ll))['’](?=[^\W\d_])"
     r"|\w[\w&]*(?:[-'’.](?=\w)[\w&]*)*|\S"
 )
@@ -29,13 +30,13 @@ ACRONYM_IN_PARENS = compile_regex(r"\s*\(\s*(\p{Lu}[\p{Lu}\p{N}&-]*\p{Lu}[\p{Lu}
 # The most characters an "(ACR)" takes after the name, its gloss included. A match is bounded by it: the `regex`
 # module looks for the "(" in the whole rest of the text before it tries the pattern, so a call without an end
 # cost the length of the paragraph (a paragraph of repeated cues was read again for each name).
-_ACRONYM_REACH = 120
+_ACRONYM_REACH: Final = 120
 # What closes a paragraph: sentence punctuation, closing quotes and brackets.
-_CLOSING = tuple(".!?:;»”\"')")
+_CLOSING: Final = tuple(".!?:;»”\"')")
 # How far back, in characters, the long form of an acronym may start.
-_DEFINITION_REACH = 200
+_DEFINITION_REACH: Final = 200
 # Where a sentence ends, to keep a look-back inside the current sentence.
-_SENTENCE_BREAK = compile_regex(r"[.!?;]\s+(?=\P{Ll})")
+_SENTENCE_BREAK: Final = compile_regex(r"[.!?;]\s+(?=\P{Ll})")
 
 
 class Budget:
@@ -329,7 +330,7 @@ def is_word_character(char: str) -> bool:
 
 
 # The funding cue lists: a donor's name follows or closes them.
-FUNDING_CUE_LISTS = ("intro", "support", "channel", "subject_verbs", "closing")
+FUNDING_CUE_LISTS: Final = ("intro", "support", "channel", "subject_verbs", "closing")
 
 
 @lru_cache(maxsize=None)

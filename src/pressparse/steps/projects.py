@@ -22,6 +22,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 import regex
 
@@ -55,22 +56,22 @@ from .places import place_code
 
 # Quoted titles: « … », “ … ” (or “ … " as editors mix them), „ … “ and straight quotes, on one paragraph, 3 to 250
 # characters. (`re`, not `regex`: several times faster here, and the two agree on `\s` in cleaned lines.)
-_QUOTED = compile_re(r"«\s*([^«»]{3,250}?)\s*»|“([^“”\"]{3,250}?)[”\"]|„([^„“]{3,250}?)“|\"([^\"]{3,250}?)\"")
+_QUOTED: Final = compile_re(r"«\s*([^«»]{3,250}?)\s*»|“([^“”\"]{3,250}?)[”\"]|„([^„“]{3,250}?)“|\"([^\"]{3,250}?)\"")
 # The marks a `_QUOTED` match starts with.
-_OPENING_QUOTES = "«“„\""
+_OPENING_QUOTES: Final = "«“„\""
 # How far before a name the project noun it follows may start ("projects: the "), in characters.
-_REACH_NOUN_BEFORE = 30
+_REACH_NOUN_BEFORE: Final = 30
 # How far before a quote a frame phrase may start ("dans le cadre de la «"), in characters.
-_FRAME_REACH = 40
+_FRAME_REACH: Final = 40
 # How far before a quote or a head word we look for its introduction, in characters.
-_REACH = 220
+_REACH: Final = 220
 # Most words a project noun may be from the "(ACR)" it is bound to ("projet d'appui à la gestion ... (PAGF)").
-_MAX_DEFINED_WORDS = 14
+_MAX_DEFINED_WORDS: Final = 14
 # Most capitalised words before a head word ("Joint Regional Border Health Programme").
-_MAX_WORDS_BEFORE = 6
+_MAX_WORDS_BEFORE: Final = 6
 # Most words of a name after its head word, small ones included ("Programme for the Protection of Migrants in the
 # Central Mediterranean" has nine): a run of capitalised words is read no further.
-_MAX_WORDS_AFTER = 16
+_MAX_WORDS_AFTER: Final = 16
 # Most quoted titles, head words and project nouns (for a title in small letters after them) read on one page
 # (see `Budget`): a release quotes a few titles and names a few projects; past this many, it is a list or junk.
 # On 1,044 pages (the development set and the reference corpora) a page reads at most 8 quoted titles, 9 head

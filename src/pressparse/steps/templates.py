@@ -6,32 +6,34 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Final
 
 from .boilerplate import ends_sentence
 from .contacts import find_cue
 from .page import BODY, BOILERPLATE, CONTACT, DATE, HEADLINE, Line, Page
 from .patterncache import compile_re
 
+# Final: the compiled module reads them as constants, not from its dict on every line.
 # A line is learned only after it was seen on this many pages holding different releases ("a handful").
-MIN_PAGES = 5
+MIN_PAGES: Final = 5
 # Lines longer than this are prose, never template material.
-MAX_LINE_CHARS = 200
+MAX_LINE_CHARS: Final = 200
 # A body line of this many words ending like a sentence is release text, never learned.
-MIN_SENTENCE_WORDS = 6
+MIN_SENTENCE_WORDS: Final = 6
 # Lines seen once and not again within this many pages are forgotten, so memory stays flat on long runs.
-FORGET_AFTER_PAGES = 1000
+FORGET_AFTER_PAGES: Final = 1000
 # A headline line of more words than this is the release's own title, never learned: a site's releases may
 # share a title ("Weekly update ..."), and a tagline taken for the headline is a short label.
-MAX_LABEL_WORDS = 6
+MAX_LABEL_WORDS: Final = 6
 # Contact material (addresses, numbers, cue lines) is never learned: the same press officer's block recurs on
 # every release of a site.
-_CONTACT_MATERIAL = compile_re(r"@|\d[\d\s().+-]{5,}\d")
+_CONTACT_MATERIAL: Final = compile_re(r"@|\d[\d\s().+-]{5,}\d")
 # Lines this close (in non-blank lines) to contact material are never learned: a block names its officer and
 # office within two lines of the address ("Name" / "Office" / "Email: ...").
-CONTACT_REACH = 2
-FORMAT_VERSION = 1
-_NEVER_LEARNED = frozenset({BOILERPLATE, CONTACT, DATE})
-_RECORD_ROLES = frozenset({HEADLINE, BODY})
+CONTACT_REACH: Final = 2
+FORMAT_VERSION: Final = 1
+_NEVER_LEARNED: Final = frozenset({BOILERPLATE, CONTACT, DATE})
+_RECORD_ROLES: Final = frozenset({HEADLINE, BODY})
 
 
 def candidate_lines(page: Page) -> tuple[tuple[str, ...], frozenset[str]]:
