@@ -215,6 +215,67 @@ def test_in_html_a_long_line_without_a_sentence_end_is_article_text_and_a_figcap
     assert extract_html(markup).body == f"{PROSE}\n\n{item}\n\n{PROSE}"
 
 
+OTHER_PROSE = (
+    "Readers of the weekly digest also asked about the new timetable of the regional buses, which changes on the "
+    "first day of the coming month for every line that serves the northern suburbs."
+)
+
+
+def test_the_element_the_microdata_names_the_article_body_holds_the_article():
+    """itemprop="articleBody" names the article's element, even when another block holds more paragraphs."""
+    markup = (
+        f"<html><body><h1>Centre opens</h1><div itemprop='articleBody'>{PROSE}<br>And again: {PROSE}</div>"
+        f"<div class='digest'><p>{OTHER_PROSE}</p><p>{OTHER_PROSE}</p><p>{OTHER_PROSE}</p></div></body></html>"
+    )
+    assert extract_html(markup).body == f"{PROSE}\n\nAnd again: {PROSE}"
+
+
+def test_two_elements_named_the_article_body_leave_the_choice_to_the_text():
+    article = "".join(f"<p>Paragraph {n}: {PROSE}</p>" for n in range(3))
+    markup = (
+        f"<html><body><h1>Centre opens</h1><div itemprop='articleBody'><p>{OTHER_PROSE}</p></div>"
+        f"<div itemprop='articleBody'>{article}</div></body></html>"
+    )
+    assert extract_html(markup).body.count(PROSE) == 3  # not the first element's text alone
+
+
+def test_a_last_block_of_sentences_ending_in_an_exclamation_is_article_text():
+    """The text rules read a line ending in "!" or "?" as a title, however many words it holds; in HTML a block
+    is one line, and one of a paragraph's length ending a sentence is prose."""
+    last = "And the nurses who run it say they are proud of it. Who would not be proud of such a fine new centre!"
+    markup = f"<html><body><article><h1>Centre opens</h1><p>{PROSE}</p><p>{last}</p></article></body></html>"
+    assert extract_html(markup).body == f"{PROSE}\n\n{last}"
+
+
+def test_a_block_printed_twice_in_a_row_is_a_caption_a_line_listed_again_further_on_is_text():
+    """A slideshow prints a photo's caption twice (the copy cut short), in blocks of their own: no paragraph
+    of the article follows itself. A recipe line or a question repeated further on stays."""
+    caption = "The minister, left, and the head nurse open the new health centre in Kano on Monday, May 3, 2021."
+    item = "One cup of asparagus, two soft boiled eggs and a slice of whole grain toast with a spoon of butter"
+    markup = (
+        f"<html><body><article><h1>Centre opens</h1><p>{PROSE}</p><p>{item}</p><div>{caption}</div>"
+        f"<div>{caption[:70]}... more</div><p>{item}</p><p>Again: {PROSE}</p></article></body></html>"
+    )
+    assert extract_html(markup).body == f"{PROSE}\n\n{item}\n\n{item}\n\nAgain: {PROSE}"
+
+
+def nested(paragraphs: list[str]) -> str:
+    """Paragraphs in three wrappers (as site builders nest them), deeper than the weight of text reaches."""
+    return "<div><div><div>" + "".join(f"<p>{text}</p>" for text in paragraphs) + "</div></div></div>"
+
+
+def test_the_articles_first_part_above_its_element_is_body_a_lone_standfirst_is_not():
+    """An article split in two wrappers by an aside: the heavier part is the article's element, the part above
+    it (several prose paragraphs) is the article's too; a single paragraph under the headline (a standfirst,
+    a teaser) is not."""
+    first = [f"Part one, paragraph {n}: {PROSE}" for n in range(4)]
+    second = [f"Part two, paragraph {n}: {PROSE}" for n in range(6)]
+    split = f"<html><body><h1>Centre opens</h1>{nested(first)}<aside><p>Newsletter</p></aside>{nested(second)}"
+    assert extract_html(split + "</body></html>").body == "\n\n".join(first + second)
+    standfirst = f"<html><body><h1>Centre opens</h1><p>{OTHER_PROSE}</p>{nested(second)}</body></html>"
+    assert extract_html(standfirst).body == "\n\n".join(second)
+
+
 def test_the_title_hint_is_the_headline_when_no_line_holds_it():
     markup = f'<html><head><meta property="og:title" content="Centre opens"></head><body><p>{PROSE}</p></body></html>'
     assert extract_html(markup).headline == "Centre opens"
