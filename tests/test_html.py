@@ -259,6 +259,36 @@ def test_a_block_printed_twice_in_a_row_is_a_caption_a_line_listed_again_further
     assert extract_html(markup).body == f"{PROSE}\n\n{item}\n\n{item}\n\nAgain: {PROSE}"
 
 
+def test_lines_mostly_of_a_links_text_are_noted_a_web_address_is_not():
+    rendered = render(
+        "<body><p><a href='/a'>Council backs the shelter plan</a></p><p>Read: <a href='/b'>The shelter plan</a></p>"
+        "<p>See the <a href='/c'>plan</a> of the council for the new shelter</p>"
+        "<p><a href='https://x.example/plan'>https://x.example/plan</a></p></body>"
+    )
+    numbered = rendered.text.split("\n")
+    assert sorted(numbered[number - 1] for number in rendered.hints.links) == [
+        "Council backs the shelter plan", "Read: The shelter plan",
+    ]
+
+
+def test_a_list_after_the_last_paragraph_is_body_up_to_the_titles_of_other_stories():
+    """Entries of a list that the article's prose introduces (no prose each) stay in the body; the titles of
+    other stories below them (lines of a link's text) and what follows them do not."""
+    dates = [
+        "June 9 - Coral Sky Amphitheatre in West Palm Beach, Florida",
+        "June 10 - Credit Union Amphitheatre in Tampa, Florida, with guests",
+    ]
+    markup = (
+        f"<html><body><article><h1>Band tours again</h1><p>{PROSE}</p><p>The tour dates:</p>"
+        + "".join(f"<p>{entry}</p>" for entry in dates)
+        + "<p><a href='/a'>Council backs the new shelter plan for the families of the northern district</a></p>"
+        "<p>A note on the tour from its organisers, who thank the fans for their patience</p>"
+        "<p><a href='/b'>New bridge opens in the north after three years of building work</a></p>"
+        "</article></body></html>"
+    )
+    assert extract_html(markup).body == "\n\n".join([PROSE, "The tour dates:", *dates])
+
+
 def nested(paragraphs: list[str]) -> str:
     """Paragraphs in three wrappers (as site builders nest them), deeper than the weight of text reaches."""
     return "<div><div><div>" + "".join(f"<p>{text}</p>" for text in paragraphs) + "</div></div></div>"

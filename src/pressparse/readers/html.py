@@ -91,6 +91,9 @@ _FURNITURE_SELECTOR = (
 # A form holding one of these wraps the page (as some site builders do), not a search, sign-up or comment form.
 _PAGE_FORM_CONTENT = "article, main, h1"
 _ARTICLE_BODY = "articlebody"  # the itemprop value, in lower case
+# What the walk's stack holds where a link ends; a line that is a web address is text, even as a link's.
+_LINK_END = "</a>"
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,7 @@ def render(markup: str) -> Rendered:
         language=_language(html.attributes.get("lang") if html is not None else None),
         furniture=rendering.marked,
         content=rendering.content(),
+        links=frozenset(rendering.links),
         emails=signals.emails,
         phones=signals.phones,
     )
@@ -257,6 +261,9 @@ class _Rendering:
         self.parts: list[str] = []  # the words of the line being gathered
         self.signal = ""  # the furniture signal of the element being walked, "" in content
         self.pre = 0  # depth of <pre> elements: their line breaks are kept
+        self.link = 0  # depth of <a> elements
+        self.link_chars = 0  # characters (spaces aside) of the line being gathered that stand in a link
+        self.links: list[int] = []  # numbers of the lines mostly of a link's text (see `end_line`)
         # The blocks the walk is in, outermost first (0: the root's place): id, index of their first line, and
         # from which length their own lines count as paragraphs (0: never).
         self.open: list[tuple[int, int, int]] = [(0, 0, 0)]
@@ -270,12 +277,16 @@ class _Rendering:
 
     def end_line(self) -> None:
         """The words gathered so far become a line (spaces normalised), noted as furniture inside furniture,
+        noted when half of its text or more is a link's (a web address shown as such aside: that is text),
         scored as a paragraph when it is one."""
         text = " ".join("".join(self.parts).split())
         self.parts.clear()
+        link_chars, self.link_chars = self.link_chars, 0
         if not text:
             return
         self.lines.append(text)
+        if link_chars and 2 * link_chars >= len(text) - text.count(" ") and not _WEB_ADDRESS.match(text):
+            self.links.append(2 * len(self.lines) - 1)
         if self.signal:
             self.marked[2 * len(self.lines) - 1] = self.signal  # a blank line between lines
         elif 0 < self.open[-1][2] <= len(text):
@@ -330,10 +341,10 @@ class _Rendering:
 
 
 def _render_lines(root: LexborNode, furniture: dict[int, str], article_body: int | None) -> _Rendering:
-    """The text below `root` as lines, with the furniture signal of each line rendered inside furniture and the
-    article's element (line numbers count in the text the lines make, a blank line between two). One iterative
-    depth-first walk (deep pages would exhaust Python's recursion): an element's end is a tuple on the stack
-    holding the context to restore."""
+    """The text below `root` as lines, with the furniture signal of each line rendered inside furniture, the
+    lines mostly of a link's text and the article's element (line numbers count in the text the lines make, a
+    blank line between two). One iterative depth-first walk (deep pages would exhaust Python's recursion): a
+    block's end is a tuple on the stack holding the context to restore, a link's end is _LINK_END."""
     rendering = _Rendering(furniture, article_body)
     parts = rendering.parts
     stack: list[Any] = [root]
@@ -342,9 +353,14 @@ def _render_lines(root: LexborNode, furniture: dict[int, str], article_body: int
         if node.__class__ is tuple:
             rendering.leave(*node)
             continue
+        if node is _LINK_END:
+            rendering.link -= 1
+            continue
         tag = node.tag
         if tag == "-text":
             text = node.text_content or ""
+            if rendering.link:
+                rendering.link_chars += len(text) - text.count(" ") - text.count("\n")
             if rendering.pre and "\n" in text:
                 first, *rest = text.split("\n")
                 parts.append(first)
@@ -363,6 +379,9 @@ def _render_lines(root: LexborNode, furniture: dict[int, str], article_body: int
             continue
         elif not tag or tag[0] == "-":  # a comment, a processing instruction
             continue
+        elif tag == "a":
+            stack.append(_LINK_END)
+            rendering.link += 1
         child = node.last_child
         while child is not None:
             stack.append(child)

@@ -734,8 +734,9 @@ def _release_in_markup(page: Page, paragraphs: list[Paragraph | str]) -> bool:
     """An HTML page's release from what its markup says: the headline is the line that a title hint names (else
     the hint itself), the body the prose from the first prose paragraph under the headline (inside the element
     holding the article's text, or in a first part of the article between the headline and that element: see
-    `_first_part_above`) to the element's last one. False (nothing set) when the markup names no such element or the
-    element holds no prose: the text rules then read the page."""
+    `_first_part_above`) to the element's last one and the list it may introduce (`_list_after_prose`). False
+    (nothing set) when the markup names no such element or the element holds no prose: the text rules then read
+    the page."""
     hints = page.hints
     if hints is None or hints.content is None:
         return False
@@ -752,7 +753,7 @@ def _release_in_markup(page: Page, paragraphs: list[Paragraph | str]) -> bool:
     prose = [i for i, p in enumerate(inside) if _is_block_prose(p)]
     if not prose:
         return False
-    body = inside[prose[0] : prose[-1] + 1]
+    body = inside[prose[0] : prose[-1] + 1] + _list_after_prose(page, paragraphs, inside[prose[-1]], last)
     for paragraph in inside[: prose[0]]:
         if paragraph.is_date:
             page.lines[paragraph.lines[0]].role = DATE
@@ -763,6 +764,24 @@ def _release_in_markup(page: Page, paragraphs: list[Paragraph | str]) -> bool:
         for index in paragraph.lines:
             page.lines[index].role = BODY
     return True
+
+
+def _list_after_prose(
+    page: Page, paragraphs: list[Paragraph | str], last_prose: Paragraph, last: int
+) -> list[Paragraph]:
+    """The paragraphs of the article's element (ending at line number `last`) after its `last_prose` paragraph
+    that go on from it: a list of dates, places or items that the prose introduces (in HTML each entry is a
+    block of its own, no prose), up to the first furniture line or the first line mostly of a link's text (the
+    titles of other stories: "Most popular", "Related")."""
+    lines, links = page.lines, page.hints.links if page.hints is not None else frozenset()
+    following: list[Paragraph] = []
+    for paragraph in paragraphs[paragraphs.index(last_prose) + 1 :]:
+        if not isinstance(paragraph, Paragraph) or lines[paragraph.lines[0]].number > last:
+            break
+        if any(lines[index].number in links for index in paragraph.lines):
+            break
+        following.append(paragraph)
+    return following
 
 
 def _without_repeated_blocks(page: Page, paragraphs: list[Paragraph]) -> list[Paragraph]:
