@@ -289,6 +289,20 @@ def test_a_list_after_the_last_paragraph_is_body_up_to_the_titles_of_other_stori
     assert extract_html(markup).body == "\n\n".join([PROSE, "The tour dates:", *dates])
 
 
+def test_a_lone_paragraph_above_the_byline_is_not_the_articles_start():
+    """A standfirst under the headline, parted from the article's prose by a byline, a date and a label, is not
+    the body's first paragraph; a lead followed closely by the rest is."""
+    standfirst = "There are more ways to pay for a health centre than ever before, and here is how to choose one."
+    byline = "<p>By Ama Owusu</p><p>Health correspondent</p><p>May 3, 2021 8:03 am</p>"
+    article = f"<p>{PROSE}</p><p>And again: {PROSE}</p>"
+    markup = f"<html><body><article><h1>Centre opens</h1><p>{standfirst}</p>{byline}{article}</article></body></html>"
+    assert extract_html(markup).body == f"{PROSE}\n\nAnd again: {PROSE}"
+    close = f"<html><body><article><h1>Centre opens</h1><p>{standfirst}</p><p>By Ama Owusu</p>{article}</article>"
+    assert extract_html(close + "</body></html>").body == "\n\n".join(
+        [standfirst, "By Ama Owusu", PROSE, f"And again: {PROSE}"]
+    )
+
+
 def nested(paragraphs: list[str]) -> str:
     """Paragraphs in three wrappers (as site builders nest them), deeper than the weight of text reaches."""
     return "<div><div><div>" + "".join(f"<p>{text}</p>" for text in paragraphs) + "</div></div></div>"
