@@ -303,6 +303,17 @@ def test_a_lone_paragraph_above_the_byline_is_not_the_articles_start():
     )
 
 
+def test_a_dash_line_in_a_block_is_text_not_a_menu_entry():
+    """In plain text "– Ama O." alone on a line is read as a menu's bullet; in HTML the markup tells menus, and
+    such a line is the attribution of a quote or of an embedded post."""
+    quote = "“The new centre is the best thing that happened to our villages in years,” she said at the opening."
+    markup = (
+        f"<html><body><article><h1>Centre opens</h1><p>{PROSE}</p><blockquote><p>{quote}</p><p>– Ama Owusu</p>"
+        f"</blockquote><p>And again: {PROSE}</p></article></body></html>"
+    )
+    assert extract_html(markup).body == "\n\n".join([PROSE, quote, "– Ama Owusu", f"And again: {PROSE}"])
+
+
 def nested(paragraphs: list[str]) -> str:
     """Paragraphs in three wrappers (as site builders nest them), deeper than the weight of text reaches."""
     return "<div><div><div>" + "".join(f"<p>{text}</p>" for text in paragraphs) + "</div></div></div>"
