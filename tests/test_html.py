@@ -314,6 +314,19 @@ def test_a_dash_line_in_a_block_is_text_not_a_menu_entry():
     assert extract_html(markup).body == "\n\n".join([PROSE, quote, "– Ama Owusu", f"And again: {PROSE}"])
 
 
+def test_a_caption_printed_twice_in_the_list_after_the_last_paragraph_stays_out():
+    caption = "The band, left, and its guests on the stage of the park's amphitheatre on Monday, May 3, 2021."
+    dates = [
+        "June 9 - Coral Sky Amphitheatre in West Palm Beach, Florida",
+        "June 10 - Credit Union Amphitheatre in Tampa, Florida, with guests",
+    ]
+    markup = (
+        f"<html><body><article><h1>Band tours again</h1><p>{PROSE}</p><p>{dates[0]}</p><div>{caption}</div>"
+        f"<div>{caption[:70]}... more</div><p>{dates[1]}</p></article></body></html>"
+    )
+    assert extract_html(markup).body == "\n\n".join([PROSE, *dates])
+
+
 def nested(paragraphs: list[str]) -> str:
     """Paragraphs in three wrappers (as site builders nest them), deeper than the weight of text reaches."""
     return "<div><div><div>" + "".join(f"<p>{text}</p>" for text in paragraphs) + "</div></div></div>"

@@ -785,7 +785,8 @@ def _list_after_prose(
             break
         if any(lines[index].number in links for index in paragraph.lines):
             break
-        following.append(paragraph)
+        if lines[paragraph.lines[0]].role != BOILERPLATE:  # not a block printed twice (_without_repeated_blocks)
+            following.append(paragraph)
     return following
 
 
