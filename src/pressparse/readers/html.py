@@ -201,16 +201,16 @@ def _hidden(attributes: dict[str, str | None]) -> bool:
 
 def _marked_blocks(tree: LexborHTMLParser) -> tuple[dict[int, str], int | None]:
     """The elements that are the page's furniture, by their node's memory id, with the signal that says so; and
-    the id of the element the microdata names the article's body, None unless exactly one is named (two are a
-    teaser's and the article's, or two articles: the text's weight then decides)."""
+    the id of the element the microdata names the article's body (furniture never is), None unless exactly one
+    is named (two are a teaser's and the article's, or two articles: the text's weight then decides)."""
     found: dict[int, str] = {}
     bodies: list[int] = []
     for node in tree.css(_FURNITURE_SELECTOR):
-        if _ARTICLE_BODY in (node.attributes.get("itemprop") or "").lower().split():
-            bodies.append(node.mem_id)
         signal = _furniture_signal(node)
         if signal:
             found[node.mem_id] = signal
+        elif _ARTICLE_BODY in (node.attributes.get("itemprop") or "").lower().split():
+            bodies.append(node.mem_id)
     return found, bodies[0] if len(bodies) == 1 else None
 
 
@@ -262,7 +262,7 @@ class _Rendering:
         self.signal = ""  # the furniture signal of the element being walked, "" in content
         self.pre = 0  # depth of <pre> elements: their line breaks are kept
         self.link = 0  # depth of <a> elements
-        self.link_chars = 0  # characters (spaces aside) of the line being gathered that stand in a link
+        self.link_chars = 0  # characters of the line being gathered (as written) that stand in a link
         self.links: list[int] = []  # numbers of the lines mostly of a link's text (see `end_line`)
         # The blocks the walk is in, outermost first (0: the root's place): id, index of their first line, and
         # from which length their own lines count as paragraphs (0: never).
@@ -279,13 +279,14 @@ class _Rendering:
         """The words gathered so far become a line (spaces normalised), noted as furniture inside furniture,
         noted when half of its text or more is a link's (a web address shown as such aside: that is text),
         scored as a paragraph when it is one."""
-        text = " ".join("".join(self.parts).split())
+        gathered = "".join(self.parts)
+        text = " ".join(gathered.split())
         self.parts.clear()
         link_chars, self.link_chars = self.link_chars, 0
         if not text:
             return
         self.lines.append(text)
-        if link_chars and 2 * link_chars >= len(text) - text.count(" ") and not _WEB_ADDRESS.match(text):
+        if link_chars and 2 * link_chars >= len(gathered) and not _WEB_ADDRESS.match(text):
             self.links.append(2 * len(self.lines) - 1)
         if self.signal:
             self.marked[2 * len(self.lines) - 1] = self.signal  # a blank line between lines
@@ -360,7 +361,7 @@ def _render_lines(root: LexborNode, furniture: dict[int, str], article_body: int
         if tag == "-text":
             text = node.text_content or ""
             if rendering.link:
-                rendering.link_chars += len(text) - text.count(" ") - text.count("\n")
+                rendering.link_chars += len(text)
             if rendering.pre and "\n" in text:
                 first, *rest = text.split("\n")
                 parts.append(first)
