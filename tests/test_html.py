@@ -215,6 +215,135 @@ def test_in_html_a_long_line_without_a_sentence_end_is_article_text_and_a_figcap
     assert extract_html(markup).body == f"{PROSE}\n\n{item}\n\n{PROSE}"
 
 
+OTHER_PROSE = (
+    "Readers of the weekly digest also asked about the new timetable of the regional buses, which changes on the "
+    "first day of the coming month for every line that serves the northern suburbs."
+)
+
+
+def test_the_element_the_microdata_names_the_article_body_holds_the_article():
+    """itemprop="articleBody" names the article's element, even when another block holds more paragraphs."""
+    markup = (
+        f"<html><body><h1>Centre opens</h1><div itemprop='articleBody'>{PROSE}<br>And again: {PROSE}</div>"
+        f"<div class='digest'><p>{OTHER_PROSE}</p><p>{OTHER_PROSE}</p><p>{OTHER_PROSE}</p></div></body></html>"
+    )
+    assert extract_html(markup).body == f"{PROSE}\n\nAnd again: {PROSE}"
+
+
+def test_two_elements_named_the_article_body_leave_the_choice_to_the_text():
+    article = "".join(f"<p>Paragraph {n}: {PROSE}</p>" for n in range(3))
+    markup = (
+        f"<html><body><h1>Centre opens</h1><div itemprop='articleBody'><p>{OTHER_PROSE}</p></div>"
+        f"<div itemprop='articleBody'>{article}</div></body></html>"
+    )
+    assert extract_html(markup).body.count(PROSE) == 3  # not the first element's text alone
+
+
+def test_a_last_block_of_sentences_ending_in_an_exclamation_is_article_text():
+    """The text rules read a line ending in "!" or "?" as a title, however many words it holds; in HTML a block
+    is one line, and one of a paragraph's length ending a sentence is prose."""
+    last = "And the nurses who run it say they are proud of it. Who would not be proud of such a fine new centre!"
+    markup = f"<html><body><article><h1>Centre opens</h1><p>{PROSE}</p><p>{last}</p></article></body></html>"
+    assert extract_html(markup).body == f"{PROSE}\n\n{last}"
+
+
+def test_a_block_printed_twice_in_a_row_is_a_caption_a_line_listed_again_further_on_is_text():
+    """A slideshow prints a photo's caption twice (the copy cut short), in blocks of their own: no paragraph
+    of the article follows itself. A recipe line or a question repeated further on stays."""
+    caption = "The minister, left, and the head nurse open the new health centre in Kano on Monday, May 3, 2021."
+    item = "One cup of asparagus, two soft boiled eggs and a slice of whole grain toast with a spoon of butter"
+    markup = (
+        f"<html><body><article><h1>Centre opens</h1><p>{PROSE}</p><p>{item}</p><div>{caption}</div>"
+        f"<div>{caption[:70]}... more</div><p>{item}</p><p>Again: {PROSE}</p></article></body></html>"
+    )
+    assert extract_html(markup).body == f"{PROSE}\n\n{item}\n\n{item}\n\nAgain: {PROSE}"
+
+
+def test_lines_mostly_of_a_links_text_are_noted_a_web_address_is_not():
+    rendered = render(
+        "<body><p><a href='/a'>Council backs the shelter plan</a></p><p>Read: <a href='/b'>The shelter plan</a></p>"
+        "<p>See the <a href='/c'>plan</a> of the council for the new shelter</p>"
+        "<p><a href='https://x.example/plan'>https://x.example/plan</a></p></body>"
+    )
+    numbered = rendered.text.split("\n")
+    assert sorted(numbered[number - 1] for number in rendered.hints.links) == [
+        "Council backs the shelter plan", "Read: The shelter plan",
+    ]
+
+
+def test_a_list_after_the_last_paragraph_is_body_up_to_the_titles_of_other_stories():
+    """Entries of a list that the article's prose introduces (no prose each) stay in the body; the titles of
+    other stories below them (lines of a link's text) and what follows them do not."""
+    dates = [
+        "June 9 - Coral Sky Amphitheatre in West Palm Beach, Florida",
+        "June 10 - Credit Union Amphitheatre in Tampa, Florida, with guests",
+    ]
+    markup = (
+        f"<html><body><article><h1>Band tours again</h1><p>{PROSE}</p><p>The tour dates:</p>"
+        + "".join(f"<p>{entry}</p>" for entry in dates)
+        + "<p><a href='/a'>Council backs the new shelter plan for the families of the northern district</a></p>"
+        "<p>A note on the tour from its organisers, who thank the fans for their patience</p>"
+        "<p><a href='/b'>New bridge opens in the north after three years of building work</a></p>"
+        "</article></body></html>"
+    )
+    assert extract_html(markup).body == "\n\n".join([PROSE, "The tour dates:", *dates])
+
+
+def test_a_lone_paragraph_above_the_byline_is_not_the_articles_start():
+    """A standfirst under the headline, parted from the article's prose by a byline, a date and a label, is not
+    the body's first paragraph; a lead followed closely by the rest is."""
+    standfirst = "There are more ways to pay for a health centre than ever before, and here is how to choose one."
+    byline = "<p>By Ama Owusu</p><p>Health correspondent</p><p>May 3, 2021 8:03 am</p>"
+    article = f"<p>{PROSE}</p><p>And again: {PROSE}</p>"
+    markup = f"<html><body><article><h1>Centre opens</h1><p>{standfirst}</p>{byline}{article}</article></body></html>"
+    assert extract_html(markup).body == f"{PROSE}\n\nAnd again: {PROSE}"
+    close = f"<html><body><article><h1>Centre opens</h1><p>{standfirst}</p><p>By Ama Owusu</p>{article}</article>"
+    assert extract_html(close + "</body></html>").body == "\n\n".join(
+        [standfirst, "By Ama Owusu", PROSE, f"And again: {PROSE}"]
+    )
+
+
+def test_a_dash_line_in_a_block_is_text_not_a_menu_entry():
+    """In plain text "– Ama O." alone on a line is read as a menu's bullet; in HTML the markup tells menus, and
+    such a line is the attribution of a quote or of an embedded post."""
+    quote = "“The new centre is the best thing that happened to our villages in years,” she said at the opening."
+    markup = (
+        f"<html><body><article><h1>Centre opens</h1><p>{PROSE}</p><blockquote><p>{quote}</p><p>– Ama Owusu</p>"
+        f"</blockquote><p>And again: {PROSE}</p></article></body></html>"
+    )
+    assert extract_html(markup).body == "\n\n".join([PROSE, quote, "– Ama Owusu", f"And again: {PROSE}"])
+
+
+def test_a_caption_printed_twice_in_the_list_after_the_last_paragraph_stays_out():
+    caption = "The band, left, and its guests on the stage of the park's amphitheatre on Monday, May 3, 2021."
+    dates = [
+        "June 9 - Coral Sky Amphitheatre in West Palm Beach, Florida",
+        "June 10 - Credit Union Amphitheatre in Tampa, Florida, with guests",
+    ]
+    markup = (
+        f"<html><body><article><h1>Band tours again</h1><p>{PROSE}</p><p>{dates[0]}</p><div>{caption}</div>"
+        f"<div>{caption[:70]}... more</div><p>{dates[1]}</p></article></body></html>"
+    )
+    assert extract_html(markup).body == "\n\n".join([PROSE, *dates])
+
+
+def nested(paragraphs: list[str]) -> str:
+    """Paragraphs in three wrappers (as site builders nest them), deeper than the weight of text reaches."""
+    return "<div><div><div>" + "".join(f"<p>{text}</p>" for text in paragraphs) + "</div></div></div>"
+
+
+def test_the_articles_first_part_above_its_element_is_body_a_lone_standfirst_is_not():
+    """An article split in two wrappers by an aside: the heavier part is the article's element, the part above
+    it (several prose paragraphs) is the article's too; a single paragraph under the headline (a standfirst,
+    a teaser) is not."""
+    first = [f"Part one, paragraph {n}: {PROSE}" for n in range(4)]
+    second = [f"Part two, paragraph {n}: {PROSE}" for n in range(6)]
+    split = f"<html><body><h1>Centre opens</h1>{nested(first)}<aside><p>Newsletter</p></aside>{nested(second)}"
+    assert extract_html(split + "</body></html>").body == "\n\n".join(first + second)
+    standfirst = f"<html><body><h1>Centre opens</h1><p>{OTHER_PROSE}</p>{nested(second)}</body></html>"
+    assert extract_html(standfirst).body == "\n\n".join(second)
+
+
 def test_the_title_hint_is_the_headline_when_no_line_holds_it():
     markup = f'<html><head><meta property="og:title" content="Centre opens"></head><body><p>{PROSE}</p></body></html>'
     assert extract_html(markup).headline == "Centre opens"

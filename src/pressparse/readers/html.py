@@ -82,13 +82,18 @@ _SIGNAL_SELECTOR = ", ".join((
     "[hidden]", '[aria-hidden="true" i]', '[style*="none" i]', '[style*="hidden" i]',
 ))
 _CONTACT_SCHEMES = ("mailto:", "tel:", "callto:")
-# The elements that may be furniture (each then judged by _furniture_signal).
+# The elements that may be furniture (each then judged by _furniture_signal), and the one that schema.org's
+# microdata names the article's body (itemprop="articleBody", as news and press-release CMSs write it).
 _FURNITURE_SELECTOR = (
     "nav, aside, figcaption, header, footer, form, ul, ol, menu, [role], [id*=comment i], [class*=comment i], "
-    "[id*=disqus i], [class*=related i], [id*=related i]"
+    "[id*=disqus i], [class*=related i], [id*=related i], [itemprop~=articleBody i]"
 )
 # A form holding one of these wraps the page (as some site builders do), not a search, sign-up or comment form.
 _PAGE_FORM_CONTENT = "article, main, h1"
+_ARTICLE_BODY = "articlebody"  # the itemprop value, in lower case
+# What the walk's stack holds where a link ends; a line that is a web address is text, even as a link's.
+_LINK_END = "</a>"
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -106,7 +111,7 @@ def render(markup: str) -> Rendered:
     signals = _body_signals(marked)
     _drop_unseen(tree, marked)
     root = tree.body or tree.root
-    rendering = _render_lines(root, _furniture(tree)) if root is not None else _Rendering({})
+    rendering = _render_lines(root, *_marked_blocks(tree)) if root is not None else _Rendering({}, None)
     html = tree.root
     hints = Hints(
         titles=_titles(signals, metas),
@@ -114,6 +119,7 @@ def render(markup: str) -> Rendered:
         language=_language(html.attributes.get("lang") if html is not None else None),
         furniture=rendering.marked,
         content=rendering.content(),
+        links=frozenset(rendering.links),
         emails=signals.emails,
         phones=signals.phones,
     )
@@ -193,14 +199,19 @@ def _hidden(attributes: dict[str, str | None]) -> bool:
     return _HIDDEN_STYLE.search(attributes.get("style") or "") is not None
 
 
-def _furniture(tree: LexborHTMLParser) -> dict[int, str]:
-    """The elements that are the page's furniture, by their node's memory id, with the signal that says so."""
+def _marked_blocks(tree: LexborHTMLParser) -> tuple[dict[int, str], int | None]:
+    """The elements that are the page's furniture, by their node's memory id, with the signal that says so; and
+    the id of the element the microdata names the article's body (furniture never is), None unless exactly one
+    is named (two are a teaser's and the article's, or two articles: the text's weight then decides)."""
     found: dict[int, str] = {}
+    bodies: list[int] = []
     for node in tree.css(_FURNITURE_SELECTOR):
         signal = _furniture_signal(node)
         if signal:
             found[node.mem_id] = signal
-    return found
+        elif _ARTICLE_BODY in (node.attributes.get("itemprop") or "").lower().split():
+            bodies.append(node.mem_id)
+    return found, bodies[0] if len(bodies) == 1 else None
 
 
 def _furniture_signal(node: LexborNode) -> str:
@@ -239,15 +250,20 @@ class _Rendering:
     """The walk's state: the lines so far, the furniture signal of the lines rendered inside furniture and, to
     find the article's element, the weight of text in each block. A line of text scores for the block holding
     its own block (in full) and the two above (each at ABOVE_WEIGHT of the one below): the block whose
-    paragraphs weigh most holds the article. Blocks are known by their node's memory id."""
+    paragraphs weigh most holds the article, unless the microdata names its body. Blocks are known by their
+    node's memory id."""
 
-    def __init__(self, furniture: dict[int, str]) -> None:
+    def __init__(self, furniture: dict[int, str], article_body: int | None) -> None:
         self.furniture_of = furniture  # furniture elements by id, with their signal
+        self.article_body = article_body  # the element the microdata names the article's body, by id
         self.lines: list[str] = []
         self.marked: dict[int, str] = {}  # line number -> furniture signal
         self.parts: list[str] = []  # the words of the line being gathered
         self.signal = ""  # the furniture signal of the element being walked, "" in content
         self.pre = 0  # depth of <pre> elements: their line breaks are kept
+        self.link = 0  # depth of <a> elements
+        self.link_chars = 0  # characters of the line being gathered (as written) that stand in a link
+        self.links: list[int] = []  # numbers of the lines mostly of a link's text (see `end_line`)
         # The blocks the walk is in, outermost first (0: the root's place): id, index of their first line, and
         # from which length their own lines count as paragraphs (0: never).
         self.open: list[tuple[int, int, int]] = [(0, 0, 0)]
@@ -261,12 +277,17 @@ class _Rendering:
 
     def end_line(self) -> None:
         """The words gathered so far become a line (spaces normalised), noted as furniture inside furniture,
+        noted when half of its text or more is a link's (a web address shown as such aside: that is text),
         scored as a paragraph when it is one."""
-        text = " ".join("".join(self.parts).split())
+        gathered = "".join(self.parts)
+        text = " ".join(gathered.split())
         self.parts.clear()
+        link_chars, self.link_chars = self.link_chars, 0
         if not text:
             return
         self.lines.append(text)
+        if link_chars and 2 * link_chars >= len(gathered) and not _WEB_ADDRESS.match(text):
+            self.links.append(2 * len(self.lines) - 1)
         if self.signal:
             self.marked[2 * len(self.lines) - 1] = self.signal  # a blank line between lines
         elif 0 < self.open[-1][2] <= len(text):
@@ -292,7 +313,7 @@ class _Rendering:
             self.end_line()
         key, first, _ = self.open.pop()
         below = self.text_below.pop()
-        if below:  # only such a block can hold the article (see `content`)
+        if below or key == self.article_body:  # only such a block can hold the article (see `content`)
             self.text_below[-1] += below
             self.parent[key] = self.open[-1][0]
             self.total[key] = below
@@ -300,9 +321,15 @@ class _Rendering:
         self.signal, self.pre = signal, pre
 
     def content(self) -> tuple[int, int] | None:
-        """The first and last line numbers of the article's element: the block whose paragraphs weigh most,
-        widened to the blocks above it while they hold little more paragraph text (a lead or a last paragraph
-        in a wrapper of its own), None on a page without paragraphs."""
+        """The first and last line numbers of the article's element: the one the microdata names the article's
+        body, else the heaviest block (see `_heaviest_block`); None on a page without either."""
+        best = self.article_body if self.article_body in self.spans else self._heaviest_block()
+        first, end = self.spans.get(best, (0, 0)) if best is not None else (0, 0)
+        return (2 * first + 1, 2 * end - 1) if first < end else None
+
+    def _heaviest_block(self) -> int | None:
+        """The block whose paragraphs weigh most, widened to the blocks above it while they hold little more
+        paragraph text (a lead or a last paragraph in a wrapper of its own); None on a page without paragraphs."""
         weights = self.weights
         weights.pop(0, None)
         if not weights:
@@ -311,16 +338,15 @@ class _Rendering:
         above = self.parent.get(best, 0)
         while above and self.total.get(above, 0) <= WIDEN_SHARE * self.total.get(best, 0):
             best, above = above, self.parent.get(above, 0)
-        first, end = self.spans.get(best, (0, 0))
-        return (2 * first + 1, 2 * end - 1) if first < end else None
+        return best
 
 
-def _render_lines(root: LexborNode, furniture: dict[int, str]) -> _Rendering:
-    """The text below `root` as lines, with the furniture signal of each line rendered inside furniture and the
-    article's element (line numbers count in the text the lines make, a blank line between two). One iterative
-    depth-first walk (deep pages would exhaust Python's recursion): an element's end is a tuple on the stack
-    holding the context to restore."""
-    rendering = _Rendering(furniture)
+def _render_lines(root: LexborNode, furniture: dict[int, str], article_body: int | None) -> _Rendering:
+    """The text below `root` as lines, with the furniture signal of each line rendered inside furniture, the
+    lines mostly of a link's text and the article's element (line numbers count in the text the lines make, a
+    blank line between two). One iterative depth-first walk (deep pages would exhaust Python's recursion): a
+    block's end is a tuple on the stack holding the context to restore, a link's end is _LINK_END."""
+    rendering = _Rendering(furniture, article_body)
     parts = rendering.parts
     stack: list[Any] = [root]
     while stack:
@@ -328,9 +354,14 @@ def _render_lines(root: LexborNode, furniture: dict[int, str]) -> _Rendering:
         if node.__class__ is tuple:
             rendering.leave(*node)
             continue
+        if node is _LINK_END:
+            rendering.link -= 1
+            continue
         tag = node.tag
         if tag == "-text":
             text = node.text_content or ""
+            if rendering.link:
+                rendering.link_chars += len(text)
             if rendering.pre and "\n" in text:
                 first, *rest = text.split("\n")
                 parts.append(first)
@@ -349,6 +380,9 @@ def _render_lines(root: LexborNode, furniture: dict[int, str]) -> _Rendering:
             continue
         elif not tag or tag[0] == "-":  # a comment, a processing instruction
             continue
+        elif tag == "a":
+            stack.append(_LINK_END)
+            rendering.link += 1
         child = node.last_child
         while child is not None:
             stack.append(child)

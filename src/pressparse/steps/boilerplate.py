@@ -57,6 +57,7 @@ CONTROL_RULE: Final = "control labels"
 SOCIAL_RULE: Final = "social-media links"
 # A bullet is menu material when it is a few words without a sentence's end.
 _MAX_MENU_BULLET_WORDS: Final = 12
+SHORT_BULLET_RULE: Final = "short bullet item"
 # Whole-line furniture phrases are short; longer lines are only tested against the prefixes and fields.
 _MAX_PHRASE_LINE: Final = 60
 # A labelled link holds one title ("Read also: <title>"), a few dozen words at most.
@@ -232,7 +233,7 @@ def _shape_rule(text: str) -> str:
             if _is_link_label(text.lstrip(BULLET_CHARS + " "), words):
                 return INLINE_LINK_RULE
             if text.count(" ") < _MAX_MENU_BULLET_WORDS and _is_menu_item(text):
-                return "short bullet item"
+                return SHORT_BULLET_RULE
         if first == "©":
             return COPYRIGHT_RULE
     if len(text) <= _MAX_PHRASE_LINE:
@@ -376,6 +377,8 @@ def mark_boilerplate(page: Page) -> None:
         else:
             following = lines[index + 1].text if index + 1 < len(lines) else ""
             rule = furniture_rule(text, previous, following, previous_rule)
+            if rule == SHORT_BULLET_RULE and page.hints is not None:
+                rule = ""  # in HTML the markup tells menus; a dash line in a block is text (a quote's attribution)
         if rule:
             line.role, line.why = BOILERPLATE, rule
         previous, previous_rule = text, rule

@@ -50,7 +50,7 @@ class Hints:
     comes with the signal it was read from ("<h1>", "og:title", "JSON-LD datePublished" ...): the step that uses
     it notes that signal as its evidence, and `explain` shows it."""
 
-    __slots__ = ("titles", "date", "language", "furniture", "content", "emails", "phones")
+    __slots__ = ("titles", "date", "language", "furniture", "content", "links", "emails", "phones")
 
     def __init__(
         self,
@@ -59,6 +59,7 @@ class Hints:
         language: str | None = None,
         furniture: dict[int, str] | None = None,
         content: tuple[int, int] | None = None,
+        links: frozenset[int] = frozenset(),
         emails: tuple[str, ...] = (),
         phones: tuple[str, ...] = (),
     ) -> None:
@@ -68,6 +69,7 @@ class Hints:
         # numbers (1-based) of the text lines rendered from menus, headers, footers, with the signal ("<nav>")
         self.furniture = furniture if furniture is not None else {}
         self.content = content  # first and last line numbers of the article's text (the element holding it)
+        self.links = links  # numbers of the lines mostly of a link's text (a story's title in a list of others)
         self.emails = emails  # mailto: link targets
         self.phones = phones  # tel: link targets
 
