@@ -624,13 +624,18 @@ def _starts(text: str, mid_line: bool):
                 yield match.start(1)
 
 
+# What ends a cue's first word.
+_FIRST_WORD_END: Final = compile_regex(r"[\s'’,]")
+
+
 @lru_cache(maxsize=None)
 def _cue_first_words() -> frozenset[str]:
-    """First words of the cues, heading cues and cue leads, lower-cased."""
+    """First words of the cues, heading cues and cue leads, lower-cased. (A compiled pattern: `regex.split` looks
+    its pattern up again at each call, which cost the first page more than the split.)"""
     cues = lexicon.merged("contacts", "cues") + lexicon.merged("contacts", "heading_cues") + lexicon.merged(
         "contacts", "cue_leads"
     )
-    return frozenset(regex.split(r"[\s'’,]", cue.lower(), 1)[0] for cue in cues)
+    return frozenset(_FIRST_WORD_END.split(cue.lower(), 1)[0] for cue in cues)
 
 
 @lru_cache(maxsize=None)

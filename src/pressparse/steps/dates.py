@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final, Iterable
+from typing import Final, Iterable, NamedTuple
 
 import regex
 
@@ -66,8 +66,7 @@ def _key(word: str) -> str:
     return word.casefold().rstrip(".")
 
 
-@dataclass(frozen=True)
-class _Calendar:
+class _Calendar(NamedTuple):  # built once: a frozen dataclass's set-up cost every process more than its use
     named: regex.Pattern  # "5 mai 2016", "5 de mayo de 2016", "June 6, 2019", "12. März 2019"
     months: dict[str, tuple[str, ...]]  # month word key -> languages that use it
     month_numbers: dict[str, dict[str, int]]  # month word key -> {language: month number}

