@@ -107,6 +107,10 @@ class _Lexicon:
         notices = phrases("protected_email")
         self.notice = compile_re(r"\s*(?:{})[.!]?".format(lexicon.alternation(notices)), re.IGNORECASE)
         self.notice_marks = _notice_marks(notices)
+        # The same notices matched where one starts; `notice_starts` says where that may be, from a mark's place.
+        self.notice_at = compile_re(r"(?:{})[.!]?".format(lexicon.alternation(notices)), re.IGNORECASE)
+        self.notice_starts = _notice_starts(notices, self.notice_marks)
+        self.notice_reach = max(map(len, notices)) + 1  # a notice and its full stop, in a line of single spaces
         self.prefix = pattern("prefixes", _FURNITURE_PREFIX)
         self.prefix_starts = first_words("prefixes")
         self.field_start = pattern("metadata_fields", _FIELD_START)
@@ -161,6 +165,20 @@ def _notice_marks(notices: tuple[str, ...]) -> tuple[str, ...]:
         marks.append(mark)
         left = [notice for notice in left if mark not in notice]
     return tuple(marks)
+
+
+def _notice_starts(notices: tuple[str, ...], marks: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
+    """For each mark in small letters, how far before it a notice holding it starts, in a line of single spaces
+    (every place of the mark in every notice, so that no notice is missed)."""
+    starts: dict[str, set[int]] = {mark.lower(): set() for mark in marks}
+    for notice in notices:
+        folded = notice.lower()
+        for mark in starts:
+            at = folded.find(mark)
+            while at >= 0:
+                starts[mark].add(at)
+                at = folded.find(mark, at + 1)
+    return {mark: tuple(sorted(back)) for mark, back in starts.items()}
 
 
 def _first_word(text: str) -> str:
@@ -405,9 +423,52 @@ def _cut_notice(line: Line) -> bool:
     """Cuts a "this e-mail address is protected from spambots" notice out of the line, where the address it
     hides stood ("Press office: <notice>" keeps "Press office"). True when the notice was the whole line: the
     line is then marked furniture."""
-    text = _lexicon().notice.sub("", line.text).rstrip(" :")
+    text = _without_notices(line.text).rstrip(" :")
     if text:
         line.text = text
         return False
     line.role, line.why = BOILERPLATE, NOTICE_RULE
     return True
+
+
+def _without_notices(text: str) -> str:
+    """The text without its notices (and the space before each), as a search of the whole text leaves it. A
+    notice is matched only where one may start, a fixed distance before one of its marks, in any case: a long
+    line of marks costs one short match per place, not a search of the line. A text with other spaces than
+    single plain ones, or whose small letters are not one for one (rare), is searched whole."""
+    notices = _lexicon()
+    folded = text.lower()
+    if len(folded) != len(text) or "  " in text or not text.isprintable():
+        return notices.notice.sub("", text)
+    starts = sorted(
+        {
+            at - back
+            for mark, backs in notices.notice_starts.items()
+            for at in _places(folded, mark)
+            for back in backs
+            if at >= back
+        }
+    )
+    kept: list[str] = []
+    end = 0  # where the text after the last notice cut starts
+    for start in starts:
+        if start < end:
+            continue
+        notice = notices.notice_at.match(text, start, start + notices.notice_reach)
+        if notice:
+            # A notice takes the space before it, unless the previous one's end took it (as a search would).
+            cut = start - 1 if start > end and text[start - 1 : start] == " " else start
+            kept.append(text[end:cut])
+            end = notice.end()
+    kept.append(text[end:])
+    return "".join(kept)
+
+
+def _places(text: str, word: str) -> list[int]:
+    """Where `word` starts in `text`, every place."""
+    places: list[int] = []
+    at = text.find(word)
+    while at >= 0:
+        places.append(at)
+        at = text.find(word, at + 1)
+    return places
