@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import plain_python_only
+from conftest import CountingPattern, plain_python_only
 from pressparse.steps import lexicon, projects
 from pressparse.steps.names import Budget, Paragraph, Spots, Tokens
 from pressparse.steps.names import paragraphs as body_paragraphs
@@ -137,9 +137,21 @@ def test_a_paragraph_cut_by_a_hard_wrap_is_read_on_into_the_next():
 
 def test_called_a_project_needs_the_noun_right_before_the_whole_acronym():
     body = page_of("Le projet NOVA a commencé. Le programme NOVAX aussi.", language="fr")
-    paragraphs = body_paragraphs(body)
-    assert projects.called_a_project("NOVA", paragraphs)
-    assert not projects.called_a_project("NOV", paragraphs)
+    acronyms = projects.ProjectAcronyms(body_paragraphs(body))
+    assert acronyms.called_a_project("NOVA")
+    assert not acronyms.called_a_project("NOV")
+
+
+@plain_python_only
+def test_a_carried_out_phrase_is_read_near_its_mark_however_long_the_paragraph(monkeypatch):
+    # The carried-out pattern was searched over the whole of every paragraph holding a mark ("implemented"):
+    # a page of long paragraphs, each with a mark, cost their whole length in the pattern's slow steps.
+    carried_out = CountingPattern(projects._patterns()["carried_out"])
+    monkeypatch.setitem(projects._patterns(), "carried_out", carried_out)
+    filler = "The wells were dug and the roads were built. " * 200
+    text = f"{filler}FAIRWORK will be implemented by a consortium. Fair Recruitment for Young Workers (FAIRWORK) helps."
+    assert found(text) == [("Fair Recruitment for Young Workers", "FAIRWORK")]
+    assert carried_out.calls == 1 and carried_out.read <= 200
 
 
 def test_cue_sections_are_data_and_the_alias_folder_is_no_language():
@@ -309,10 +321,10 @@ def test_a_paragraph_is_read_only_where_a_project_noun_starts_a_word():
     assert projects._may_name_a_project(texts[2], [], 2 in marks.compound_heads)
 
 
-def test_only_paragraphs_holding_a_mark_are_read_for_what_is_carried_out():
+def test_only_the_marks_of_carried_out_phrases_are_read_for_what_is_carried_out():
     texts = ["START sera mis en œuvre par un consortium.", "Le projet commence en mai."]
     marks = projects._Marks(Spots([Paragraph(text, [0], [0]) for text in texts], []))
-    assert marks.carried_out == [0]
+    assert marks.carried_out == {0: [18]}  # the first paragraph alone, where "œuvre" starts
 
 
 def test_a_named_project_is_read_from_the_first_head_written_with_its_capital():

@@ -78,6 +78,9 @@ _MAX_WORDS_AFTER: Final = 16
 # words and 15 project nouns. Each reading is paid in full on a small page of such words (issue 18: a few
 # hundred thousand instructions for a head word and the 16 words after it), so no more are allowed than needed.
 _MAX_READINGS = 20
+# Most characters of an acronym said to be carried out ("FAIRWORK will be implemented"): the look-back from a
+# carried-out phrase's mark reads no further (a run of capitals longer than this is no acronym).
+_MAX_ACRONYM = 40
 
 
 @dataclass(slots=True)
@@ -186,7 +189,11 @@ class _Marks:
     def __init__(self, spotted: Spots) -> None:
         joined, found = spotted.joined, spotted.found
         text = joined.text
-        self.carried_out = sorted({joined.locate(start)[0] for start, _ in found["run_verbs"]})
+        # Where a carried-out phrase's mark starts, by text (overlapping marks of one phrase are read once each).
+        self.carried_out: dict[int, list[int]] = {}
+        for start, _ in sorted(found["run_verbs"]):
+            index, offset = joined.locate(start)
+            self.carried_out.setdefault(index, []).append(offset)
         # A head ends a word where no word character follows it (whether one comes before is the compound
         # pattern's to say).
         self.compound_heads = {
@@ -225,13 +232,32 @@ def _may_name_a_project(folded: str, starts: list[int], compound: bool) -> bool:
     return bool(starts) or compound or _may_frame_a_quote(folded)
 
 
-def called_a_project(acronym: str, body: list[Paragraph]) -> bool:
-    """True when the text names the acronym as a project: "le projet START", "programa START"."""
+class ProjectAcronyms:
+    """Says which acronyms a body names as a project ("le projet START", "programa START"). The body's text is
+    joined once, when first asked, and each acronym read once: a page may name the same acronym as a funder
+    hundreds of times."""
+
+    def __init__(self, body: list[Paragraph]) -> None:
+        self._body = body
+        self._text: str | None = None
+        self._answers: dict[str, bool] = {}
+
+    def called_a_project(self, acronym: str) -> bool:
+        """True when the body names the acronym as a project."""
+        answer = self._answers.get(acronym)
+        if answer is None:
+            if self._text is None:
+                # A newline parts the paragraphs as their ends do (no phrase holds one, and it is no letter or
+                # digit to go on the acronym).
+                self._text = "\n".join([paragraph.folded for paragraph in self._body])
+            answer = self._answers[acronym] = _called_a_project(self._text, fold_text(acronym))
+        return answer
+
+
+def _called_a_project(text: str, acronym: str) -> bool:
+    """True when the folded `text` writes a project noun right before the folded `acronym`."""
     # The acronym is rare where the nouns are not: its places are found first, and only a noun written right
-    # before one of them is searched for. A newline parts the paragraphs as their ends do (no phrase holds one,
-    # and it is no letter or digit to go on the acronym).
-    text = "\n".join([paragraph.folded for paragraph in body])
-    acronym = fold_text(acronym)
+    # before one of them is searched for.
     nouns = _nouns()
     written: set[str] = set()  # the nouns written right before one of the acronym's places
     at = text.find(f" {acronym}")
@@ -504,16 +530,46 @@ def _is_proper_name(name: str, head: str) -> bool:
     return any(w[:1].isalpha() and (is_capitalised(w) or len(own) > 1) for w in own)
 
 
-def _carried_out(marked: list[Paragraph]) -> dict[str, str]:
+def _carried_out(body: list[Paragraph], marked: dict[int, list[int]]) -> dict[str, str]:
     """Acronyms the text says are carried out, with the phrase that says it: "FAIRWORK will be implemented by a
     consortium", "START sera mis en œuvre par": what is implemented is a project, whatever noun it goes
-    without, and its definition ("Fair Recruitment for Young Workers (FAIRWORK)") names it. `marked`: the
-    paragraphs holding a phrase's mark (`_Marks.carried_out`); most hold none, and need no pattern."""
+    without, and its definition ("Fair Recruitment for Young Workers (FAIRWORK)") names it. `marked`: where a
+    phrase's mark starts in each paragraph holding one (`_Marks.carried_out`); most hold none, and need no
+    pattern."""
     found: dict[str, str] = {}
-    for paragraph in marked:
-        for match in _patterns()["carried_out"].finditer(paragraph.text):
+    for index, marks in marked.items():
+        for match in _carried_out_at(body[index].text, marks):
             found.setdefault(match.group(1), match.group(2))
     return found
+
+
+def _carried_out_at(text: str, marks: list[int]) -> list[regex.Match]:
+    """The carried-out pattern's matches in `text`, as its search of the whole text finds them, but looked for
+    only around the `marks` (sorted): a phrase holds its mark, so a match starts at most a phrase and an acronym
+    before one. A text with other spaces than single plain ones (rare) is searched whole."""
+    pattern = _patterns()["carried_out"]
+    if "  " in text or not text.isprintable():
+        return list(pattern.finditer(text))
+    reach = _longest_run_verb() + 1 + _MAX_ACRONYM
+    found: list[regex.Match] = []
+    end = 0  # past the last match
+    for mark in marks:
+        if mark < end:
+            continue  # the mark of the phrase just read
+        stop = min(len(text), mark + reach)
+        match = pattern.search(text, max(end, mark - reach), stop)
+        while match and match.end() == stop < len(text):  # the window cut what follows the phrase: look on
+            match = pattern.search(text, match.start() + 1, stop)
+        if match:
+            found.append(match)
+            end = match.end()
+    return found
+
+
+@lru_cache(maxsize=None)
+def _longest_run_verb() -> int:
+    """Characters of the longest carried-out phrase, its words one space apart."""
+    return max(len(phrase) for phrase in lexicon.merged("projects", "run_verbs"))
 
 
 def _defined(paragraph: Paragraph, starts: list[int], carried_out: dict[str, str]) -> list[_Found]:
@@ -693,7 +749,7 @@ def find_projects(page: Page) -> None:
     spotted = spots(page)
     body = spotted.texts
     marks = _Marks(spotted)
-    carried_out = _carried_out([body[index] for index in marks.carried_out])
+    carried_out = _carried_out(body, marks.carried_out)
     quotes, heads, nouns_described = Budget(_MAX_READINGS), Budget(_MAX_READINGS), Budget(_MAX_READINGS)
     for index, paragraph in enumerate(body):
         starts = marks.noun_starts[index]
