@@ -72,11 +72,13 @@ _MAX_WORDS_BEFORE: Final = 6
 # Most words of a name after its head word, small ones included ("Programme for the Protection of Migrants in the
 # Central Mediterranean" has nine): a run of capitalised words is read no further.
 _MAX_WORDS_AFTER: Final = 16
-# Most quoted titles, head words and project nouns (for a title in small letters after them) read on one page
-# (see `Budget`): a release quotes a few titles and names a few projects; past this many, it is a list or junk.
-# On 1,044 pages (the development set and the reference corpora) a page reads at most 8 quoted titles, 9 head
-# words and 15 project nouns. Each reading is paid in full on a small page of such words (issue 18: a few
-# hundred thousand instructions for a head word and the 16 words after it), so no more are allowed than needed.
+# Most quoted titles, head words, project nouns (for a title in small letters after them) and acronym definitions
+# bound to a noun read on one page (see `Budget`): a release quotes a few titles and names a few projects; past
+# this many, it is a list or junk. On 1,044 pages (the development set and the reference corpora) a page reads at
+# most 8 quoted titles, 9 head words, 15 project nouns and 3 definitions. Each reading is paid in full on a small
+# page of such words (issue 18: a few hundred thousand instructions for a head word and the 16 words after it; a
+# 20 KB page of one block repeated on a line read 236 definitions of one acronym), so no more are allowed than
+# needed.
 _MAX_READINGS = 20
 # Most characters of an acronym said to be carried out ("FAIRWORK will be implemented"): the look-back from a
 # carried-out phrase's mark reads no further (a run of capitals longer than this is no acronym).
@@ -572,17 +574,18 @@ def _longest_run_verb() -> int:
     return max(len(phrase) for phrase in lexicon.merged("projects", "run_verbs"))
 
 
-def _defined(paragraph: Paragraph, starts: list[int], carried_out: dict[str, str]) -> list[_Found]:
+def _defined(paragraph: Paragraph, starts: list[int], carried_out: dict[str, str], budget: Budget) -> list[_Found]:
     """A project bound to an acronym defined in parentheses: a project noun before it ("le projet d'appui aux
     frontières (PAF)") or after it ("the Sahel Alliance for Fair Employment (SAFE) project"), or after a list of
     such definitions ("the Safe Roads (SR) and Clean Wells (CW) projects"), or right before such a list ("two
     projects: Safe Roads (SR) and Clean Wells (CW)"), or an acronym the page says is carried out (see
     `_carried_out`). Bound by a noun next to it or to its list, or carried out, the name is the acronym's long
-    form (Schwartz and Hearst). `starts`: where the paragraph's project nouns may start."""
+    form (Schwartz and Hearst). `starts`: where the paragraph's project nouns may start; `budget`: the definitions
+    bound to a noun the page may still read."""
     text = paragraph.text
     found: list[_Found] = []
     paren = text.find("(")
-    if paren < 0:
+    if paren < 0 or budget.left <= 0:  # no definition left to read: the pattern is spared too
         return found
     # A match starts at the spaces before its "(": none starts before those of the first "(".
     definitions = list(ACRONYM_IN_PARENS.finditer(text, len(text[:paren].rstrip())))
@@ -596,6 +599,8 @@ def _defined(paragraph: Paragraph, starts: list[int], carried_out: dict[str, str
         carried = carried_out.get(acronym, "")
         if not nouns_after[index] and not listed_after and not carried and look_back is None:
             continue  # no project noun to bind the acronym to (most definitions: spare the long form's search)
+        if not budget.take():
+            break
         low = max(definition_window(text, acronym, match.start()), definitions[index - 1].end() if index else 0)
         first = long_form_start(text, acronym, low, match.start())
         if first is not None and not nouns_after[index] and text[first].isupper():
@@ -751,13 +756,14 @@ def find_projects(page: Page) -> None:
     marks = _Marks(spotted)
     carried_out = _carried_out(body, marks.carried_out)
     quotes, heads, nouns_described = Budget(_MAX_READINGS), Budget(_MAX_READINGS), Budget(_MAX_READINGS)
+    definitions = Budget(_MAX_READINGS)
     for index, paragraph in enumerate(body):
         starts = marks.noun_starts[index]
         compound = index in marks.compound_heads
         if not _may_name_a_project(paragraph.folded, starts, compound) and not carried_out:
             continue  # nothing to find (most paragraphs)
         nouns = _noun_places(paragraph, starts)
-        defined = _defined(paragraph, starts, carried_out)
+        defined = _defined(paragraph, starts, carried_out, definitions)
         candidates = _quoted(paragraph, starts, quotes) + _acronym_first(paragraph, nouns)
         candidates += _named(paragraph, starts, heads) + defined + _described(paragraph, nouns, nouns_described)
         candidates += _compounds(paragraph) if compound else []
