@@ -162,6 +162,20 @@ def test_a_page_reads_its_first_20_acronym_definitions_bound_to_a_project_noun()
     assert names == [(f"Water Access {number}", f"WA{number}") for number in range(10, 30)]
 
 
+@plain_python_only
+def test_the_noun_after_a_definition_is_looked_for_only_where_a_project_noun_starts(monkeypatch):
+    # Each "(ACR)" of a paragraph holding a project noun ran the noun patterns (a case-blind alternation of every
+    # language's nouns) after it, and the list pattern up to the next one: a page of definitions paid both for each.
+    counted = {}
+    for name in ("noun_after", "list_link", "noun_just_before"):
+        counted[name] = CountingPattern(projects._patterns()[name])
+        monkeypatch.setitem(projects._patterns(), name, counted[name])
+    definitions = " ".join(f"Water Access {number} (WA{number}) began." for number in range(10, 40))
+    assert found(f"The project started. {definitions} The Safe Roads (SR) project too.") == [("Safe Roads", "SR")]
+    # The noun after "(SR)", and whether the definition before it is listed with it.
+    assert [counted[name].calls for name in counted] == [1, 1, 0]
+
+
 def test_cue_sections_are_data_and_the_alias_folder_is_no_language():
     assert "shared" not in lexicon.languages() and "aliases" not in lexicon.languages()
     for language in lexicon.languages():  # every language of the set has real project words and funding cues

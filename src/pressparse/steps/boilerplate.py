@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Final
 
 from . import lexicon
+from .clean import single_spaced
 from .page import BOILERPLATE, Line, Page
 from .patterncache import compile_re
 
@@ -438,7 +439,7 @@ def _without_notices(text: str) -> str:
     single plain ones, or whose small letters are not one for one (rare), is searched whole."""
     notices = _lexicon()
     folded = text.lower()
-    if len(folded) != len(text) or "  " in text or not text.isprintable():
+    if len(folded) != len(text) or not single_spaced(text):
         return notices.notice.sub("", text)
     starts = sorted(
         {

@@ -49,6 +49,13 @@ def clean_text(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def single_spaced(text: str) -> bool:
+    """True when every white space in the text is one plain space between two other characters, as `clean_text`
+    leaves a stripped line unless it holds a rarer space (a line or paragraph separator, U+0085): a pattern's
+    reach is then counted in characters."""
+    return " ".join(text.split()) == text
+
+
 def _drop_mailto_remnants(text: str) -> str:
     """The text without its mailto remnants (_MAILTO_REMNANT), each with the quote just before it."""
     kept, end = [], 0

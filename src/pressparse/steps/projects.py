@@ -50,6 +50,7 @@ from .names import (
     stop_words,
     words,
 )
+from .clean import single_spaced
 from .page import Page
 from .patterncache import compile_re, compile_regex
 from .places import place_code
@@ -61,6 +62,9 @@ _QUOTED: Final = compile_re(r"«\s*([^«»]{3,250}?)\s*»|“([^“”\"]{3,250}
 _OPENING_QUOTES: Final = "«“„\""
 # How far before a name the project noun it follows may start ("projects: the "), in characters.
 _REACH_NOUN_BEFORE: Final = 30
+# How far after an "(ACR)" the project noun that follows it may start, in a text of single spaces: a space, a short
+# parenthesis ("(SRH)", 17 characters at most) and a space, a comma, a space, a short article and a space.
+_REACH_NOUN_AFTER: Final = 26
 # How far before a quote a frame phrase may start ("dans le cadre de la «"), in characters.
 _FRAME_REACH: Final = 40
 # How far before a quote or a head word we look for its introduction, in characters.
@@ -550,7 +554,7 @@ def _carried_out_at(text: str, marks: list[int]) -> list[regex.Match]:
     only around the `marks` (sorted): a phrase holds its mark, so a match starts at most a phrase and an acronym
     before one. A text with other spaces than single plain ones (rare) is searched whole."""
     pattern = _patterns()["carried_out"]
-    if "  " in text or not text.isprintable():
+    if not single_spaced(text):
         return list(pattern.finditer(text))
     reach = _longest_run_verb() + 1 + _MAX_ACRONYM
     found: list[regex.Match] = []
@@ -589,7 +593,7 @@ def _defined(paragraph: Paragraph, starts: list[int], carried_out: dict[str, str
         return found
     # A match starts at the spaces before its "(": none starts before those of the first "(".
     definitions = list(ACRONYM_IN_PARENS.finditer(text, len(text[:paren].rstrip())))
-    nouns_after = _nouns_after(text, definitions)
+    nouns_after = _nouns_after(text, definitions, starts if single_spaced(text) else None)
     listed_after = ""  # the noun right before the list the previous definition belongs to
     for index, match in enumerate(definitions):
         acronym = match.group(1)
@@ -604,7 +608,7 @@ def _defined(paragraph: Paragraph, starts: list[int], carried_out: dict[str, str
         low = max(definition_window(text, acronym, match.start()), definitions[index - 1].end() if index else 0)
         first = long_form_start(text, acronym, low, match.start())
         if first is not None and not nouns_after[index] and text[first].isupper():
-            listed_after = _noun_just_before(text, first) or listed_after
+            listed_after = _noun_just_before(text, first, starts) or listed_after
         bound = nouns_after[index] or listed_after or carried
         if first is not None and bound:
             name, cue = text[first : match.start()], bound
@@ -620,23 +624,30 @@ def _defined(paragraph: Paragraph, starts: list[int], carried_out: dict[str, str
     return found
 
 
-def _noun_just_before(text: str, at: int) -> str:
+def _noun_just_before(text: str, at: int, starts: list[int]) -> str:
     """The project noun that `text[at]` follows, with at most punctuation and a short article between them
-    ("projects: the Safe Roads ..."); "" when there is none."""
-    noun = _patterns()["noun_just_before"].search(text, max(0, at - _REACH_NOUN_BEFORE), at)
+    ("projects: the Safe Roads ..."); "" when there is none. `starts`: where the text's project nouns may start
+    (the pattern runs only when one does in its reach)."""
+    low = max(0, at - _REACH_NOUN_BEFORE)
+    if not _starts_between(starts, low, at):
+        return ""
+    noun = _patterns()["noun_just_before"].search(text, low, at)
     return noun.group(1) if noun else ""
 
 
-def _nouns_after(text: str, definitions: list) -> list[str]:
+def _nouns_after(text: str, definitions: list, starts: list[int] | None) -> list[str]:
     """For each "(ACR)" definition, the project noun that follows it, right after it or after the definitions
-    listed with it ("(SR) and Clean Wells (CW) projects"); "" when none does."""
+    listed with it ("(SR) and Clean Wells (CW) projects"); "" when none does. `starts`: where the text's project
+    nouns may start, when its spaces are single (the pattern runs only where one does in its reach); else None."""
     nouns = [""] * len(definitions)
     for index in range(len(definitions) - 1, -1, -1):
         match = definitions[index]
-        noun = _patterns()["noun_after"].match(text, match.end())
+        end = match.end()
+        near = starts is None or _starts_between(starts, end, end + _REACH_NOUN_AFTER + 1)
+        noun = _patterns()["noun_after"].match(text, end) if near else None
         if noun:
             nouns[index] = noun.group().strip(" ,")
-        elif index + 1 < len(definitions) and _patterns()["list_link"].fullmatch(
+        elif index + 1 < len(definitions) and nouns[index + 1] and _patterns()["list_link"].fullmatch(
             text, match.end(), definitions[index + 1].start()
         ):
             nouns[index] = nouns[index + 1]
