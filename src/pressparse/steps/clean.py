@@ -50,10 +50,12 @@ def clean_text(text: str) -> str:
 
 
 def single_spaced(text: str) -> bool:
-    """True when every white space in the text is one plain space between two other characters, as `clean_text`
-    leaves a stripped line unless it holds a rarer space (a line or paragraph separator, U+0085): a pattern's
-    reach is then counted in characters."""
-    return " ".join(text.split()) == text
+    """True when the text's only white space is single plain spaces, as `clean_text` leaves a line unless it holds
+    a rarer space (a line or paragraph separator, U+0085): a pattern's reach is then counted in characters."""
+    if "  " in text:
+        return False
+    # A plain space is the only printable white space: most texts are settled without splitting them.
+    return text.isprintable() or " ".join(text.split()) == text.strip(" ")
 
 
 def _drop_mailto_remnants(text: str) -> str:
