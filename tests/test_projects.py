@@ -145,13 +145,16 @@ def test_called_a_project_needs_the_noun_right_before_the_whole_acronym():
 @plain_python_only
 def test_a_carried_out_phrase_is_read_near_its_mark_however_long_the_paragraph(monkeypatch):
     # The carried-out pattern was searched over the whole of every paragraph holding a mark ("implemented"):
-    # a page of long paragraphs, each with a mark, cost their whole length in the pattern's slow steps.
-    carried_out = CountingPattern(projects._patterns()["carried_out"])
-    monkeypatch.setitem(projects._patterns(), "carried_out", carried_out)
-    filler = "The wells were dug and the roads were built. " * 200
+    # a page of long paragraphs in capitals, each with a mark, cost their whole length in the pattern's slow steps.
+    counted = {}
+    for name in ("carried_out", "run_verb", "acronym_before"):
+        counted[name] = CountingPattern(projects._patterns()[name])
+        monkeypatch.setitem(projects._patterns(), name, counted[name])
+    filler = "THE WELLS WERE DUG AND THE ROADS WERE BUILT. " * 200
     text = f"{filler}FAIRWORK will be implemented by a consortium. Fair Recruitment for Young Workers (FAIRWORK) helps."
     assert found(text) == [("Fair Recruitment for Young Workers", "FAIRWORK")]
-    assert carried_out.calls == 1 and carried_out.read <= 200
+    assert counted["carried_out"].calls == 0
+    assert counted["run_verb"].read + counted["acronym_before"].read <= 1_000  # a few places near "implemented"
 
 
 def test_a_page_reads_its_first_20_acronym_definitions_bound_to_a_project_noun():
@@ -346,7 +349,7 @@ def test_a_paragraph_is_read_only_where_a_project_noun_starts_a_word():
 def test_only_the_marks_of_carried_out_phrases_are_read_for_what_is_carried_out():
     texts = ["START sera mis en œuvre par un consortium.", "Le projet commence en mai."]
     marks = projects._Marks(Spots([Paragraph(text, [0], [0]) for text in texts], []))
-    assert marks.carried_out == {0: [18]}  # the first paragraph alone, where "œuvre" starts
+    assert marks.carried_out == {0: [(18, 23)]}  # the first paragraph alone, where "œuvre" is
 
 
 def test_a_named_project_is_read_from_the_first_head_written_with_its_capital():

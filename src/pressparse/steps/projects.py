@@ -45,6 +45,7 @@ from .names import (
     key,
     long_form_start,
     project_noun_stems,
+    run_verb_marks,
     sentence_start,
     spots,
     stop_words,
@@ -85,7 +86,7 @@ _MAX_WORDS_AFTER: Final = 16
 # needed.
 _MAX_READINGS = 20
 # Most characters of an acronym said to be carried out ("FAIRWORK will be implemented"): the look-back from a
-# carried-out phrase's mark reads no further (a run of capitals longer than this is no acronym).
+# carried-out phrase reads no further (a run of capitals longer than this is no acronym).
 _MAX_ACRONYM = 40
 
 
@@ -165,6 +166,9 @@ def _patterns() -> dict[str, regex.Pattern]:
         "carried_out": compile_regex(
             rf"(?<!\w)(\p{{Lu}}[\p{{Lu}}\p{{N}}.&-]*\p{{Lu}})\s+((?i:{run_verbs}))(?!\w)", flags
         ),
+        # The same in two halves, read where a phrase may start: the phrase, and the acronym before it (backwards).
+        "run_verb": compile_regex(rf"(?i:{run_verbs})(?!\w)", flags),
+        "acronym_before": compile_regex(r"(?<!\w)(\p{Lu}[\p{Lu}\p{N}.&-]*\p{Lu})\s+", flags | regex.REVERSE),
     }
 
 
@@ -195,11 +199,11 @@ class _Marks:
     def __init__(self, spotted: Spots) -> None:
         joined, found = spotted.joined, spotted.found
         text = joined.text
-        # Where a carried-out phrase's mark starts, by text (overlapping marks of one phrase are read once each).
-        self.carried_out: dict[int, list[int]] = {}
-        for start, _ in sorted(found["run_verbs"]):
+        # Where a carried-out phrase's mark starts and ends, by text.
+        self.carried_out: dict[int, list[tuple[int, int]]] = {}
+        for start, end in sorted(found["run_verbs"]):
             index, offset = joined.locate(start)
-            self.carried_out.setdefault(index, []).append(offset)
+            self.carried_out.setdefault(index, []).append((offset, offset + end - start))
         # A head ends a word where no word character follows it (whether one comes before is the compound
         # pattern's to say).
         self.compound_heads = {
@@ -536,46 +540,57 @@ def _is_proper_name(name: str, head: str) -> bool:
     return any(w[:1].isalpha() and (is_capitalised(w) or len(own) > 1) for w in own)
 
 
-def _carried_out(body: list[Paragraph], marked: dict[int, list[int]]) -> dict[str, str]:
+def _carried_out(body: list[Paragraph], marked: dict[int, list[tuple[int, int]]]) -> dict[str, str]:
     """Acronyms the text says are carried out, with the phrase that says it: "FAIRWORK will be implemented by a
     consortium", "START sera mis en œuvre par": what is implemented is a project, whatever noun it goes
     without, and its definition ("Fair Recruitment for Young Workers (FAIRWORK)") names it. `marked`: where a
-    phrase's mark starts in each paragraph holding one (`_Marks.carried_out`); most hold none, and need no
+    phrase's mark is in each paragraph holding one (`_Marks.carried_out`); most hold none, and need no
     pattern."""
     found: dict[str, str] = {}
     for index, marks in marked.items():
-        for match in _carried_out_at(body[index].text, marks):
-            found.setdefault(match.group(1), match.group(2))
+        for acronym, phrase in _carried_out_at(body[index], marks):
+            found.setdefault(acronym, phrase)
     return found
 
 
-def _carried_out_at(text: str, marks: list[int]) -> list[regex.Match]:
-    """The carried-out pattern's matches in `text`, as its search of the whole text finds them, but looked for
-    only around the `marks` (sorted): a phrase holds its mark, so a match starts at most a phrase and an acronym
-    before one. A text with other spaces than single plain ones (rare) is searched whole."""
-    pattern = _patterns()["carried_out"]
+def _carried_out_at(paragraph: Paragraph, marks: list[tuple[int, int]]) -> list[tuple[str, str]]:
+    """(acronym, phrase) of each match of the carried-out pattern in the paragraph, as a search of the whole text
+    finds them, read only where a phrase may start: a fixed distance before one of its `marks` (start, end),
+    the phrase first, then the acronym before it (a page of marks in capitals costs a few short matches per mark,
+    not a search of the paragraph). A text with other spaces than single plain ones (rare) is searched whole."""
+    text, patterns = paragraph.text, _patterns()
     if not single_spaced(text):
-        return list(pattern.finditer(text))
-    reach = _longest_run_verb() + 1 + _MAX_ACRONYM
-    found: list[regex.Match] = []
-    end = 0  # past the last match
-    for mark in marks:
-        if mark < end:
-            continue  # the mark of the phrase just read
-        stop = min(len(text), mark + reach)
-        match = pattern.search(text, max(end, mark - reach), stop)
-        while match and match.end() == stop < len(text):  # the window cut what follows the phrase: look on
-            match = pattern.search(text, match.start() + 1, stop)
-        if match:
-            found.append(match)
-            end = match.end()
+        return [(match.group(1), match.group(2)) for match in patterns["carried_out"].finditer(text)]
+    backs = _run_verb_mark_places()
+    starts = sorted({start - back for start, end in marks for back in backs[paragraph.folded[start:end]]})
+    found: list[tuple[str, str]] = []
+    end = 0  # past the last match: matches do not overlap
+    for start in starts:
+        if start < end + 2 or not text[start - 1].isspace():
+            continue  # an acronym and a space come first
+        phrase = patterns["run_verb"].match(text, start)
+        if phrase is None:
+            continue
+        acronym = patterns["acronym_before"].match(text, max(end, start - 1 - _MAX_ACRONYM), start)
+        if acronym is not None:
+            found.append((acronym.group(1), phrase.group()))
+            end = phrase.end()
     return found
 
 
 @lru_cache(maxsize=None)
-def _longest_run_verb() -> int:
-    """Characters of the longest carried-out phrase, its words one space apart."""
-    return max(len(phrase) for phrase in lexicon.merged("projects", "run_verbs"))
+def _run_verb_mark_places() -> dict[str, tuple[int, ...]]:
+    """For each mark of the carried-out phrases (`run_verb_marks`), how far into a phrase it may start, its words
+    one space apart."""
+    places: dict[str, set[int]] = {mark: set() for mark in run_verb_marks()}
+    for phrase in lexicon.merged("projects", "run_verbs"):
+        folded = fold_text(phrase)
+        for mark, offsets in places.items():
+            at = folded.find(mark)
+            while at >= 0:
+                offsets.add(at)
+                at = folded.find(mark, at + 1)
+    return {mark: tuple(sorted(offsets)) for mark, offsets in places.items()}
 
 
 def _defined(paragraph: Paragraph, starts: list[int], carried_out: dict[str, str], budget: Budget) -> list[_Found]:
