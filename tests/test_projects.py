@@ -142,14 +142,19 @@ def test_called_a_project_needs_the_noun_right_before_the_whole_acronym():
     assert not acronyms.called_a_project("NOV")
 
 
+def counting_patterns(monkeypatch, *names: str) -> dict[str, CountingPattern]:
+    """The step's patterns of these names, replaced by ones counting what they read."""
+    counted = {name: CountingPattern(projects._patterns()[name]) for name in names}
+    for name, pattern in counted.items():
+        monkeypatch.setitem(projects._patterns(), name, pattern)
+    return counted
+
+
 @plain_python_only
 def test_a_carried_out_phrase_is_read_near_its_mark_however_long_the_paragraph(monkeypatch):
     # The carried-out pattern was searched over the whole of every paragraph holding a mark ("implemented"):
     # a page of long paragraphs in capitals, each with a mark, cost their whole length in the pattern's slow steps.
-    counted = {}
-    for name in ("carried_out", "run_verb", "acronym_before"):
-        counted[name] = CountingPattern(projects._patterns()[name])
-        monkeypatch.setitem(projects._patterns(), name, counted[name])
+    counted = counting_patterns(monkeypatch, "carried_out", "run_verb", "acronym_before")
     filler = "THE WELLS WERE DUG AND THE ROADS WERE BUILT. " * 200
     text = f"{filler}FAIRWORK will be implemented by a consortium. Fair Recruitment for Young Workers (FAIRWORK) helps."
     assert found(text) == [("Fair Recruitment for Young Workers", "FAIRWORK")]
@@ -169,10 +174,7 @@ def test_a_page_reads_its_first_20_acronym_definitions_bound_to_a_project_noun()
 def test_the_noun_after_a_definition_is_looked_for_only_where_a_project_noun_starts(monkeypatch):
     # Each "(ACR)" of a paragraph holding a project noun ran the noun patterns (a case-blind alternation of every
     # language's nouns) after it, and the list pattern up to the next one: a page of definitions paid both for each.
-    counted = {}
-    for name in ("noun_after", "list_link", "noun_just_before"):
-        counted[name] = CountingPattern(projects._patterns()[name])
-        monkeypatch.setitem(projects._patterns(), name, counted[name])
+    counted = counting_patterns(monkeypatch, "noun_after", "list_link", "noun_just_before")
     definitions = " ".join(f"Water Access {number} (WA{number}) began." for number in range(10, 40))
     assert found(f"The project started. {definitions} The Safe Roads (SR) project too.") == [("Safe Roads", "SR")]
     # The noun after "(SR)", and whether the definition before it is listed with it.
