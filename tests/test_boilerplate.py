@@ -219,6 +219,11 @@ def test_notices_are_cut_as_a_search_of_the_whole_line_cuts_them(line):
     assert boilerplate._without_notices(line) == boilerplate._lexicon().notice.sub("", line)
 
 
+def test_no_notice_begins_another_so_that_their_trie_matches_as_their_alternation():
+    notices = [notice.lower() for notice in boilerplate.lexicon.merged("boilerplate", "protected_email")]
+    assert not [(a, b) for a in notices for b in notices if a != b and b.startswith(a)]
+
+
 def test_the_notice_marks_are_few_words_that_find_every_notice():
     notices = ("Red apples are sweet", "Green apples are sour", "Plums are ripe")
     assert boilerplate._notice_marks(notices) == ("apples", "Plums")

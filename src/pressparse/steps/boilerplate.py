@@ -109,7 +109,11 @@ class _Lexicon:
         self.notice = compile_re(r"\s*(?:{})[.!]?".format(lexicon.alternation(notices)), re.IGNORECASE)
         self.notice_marks = _notice_marks(notices)
         # The same notices matched where one starts; `notice_starts` says where that may be, from a mark's place.
-        self.notice_at = compile_re(r"(?:{})[.!]?".format(lexicon.alternation(notices)), re.IGNORECASE)
+        # Factored as a trie: most places start no notice, and fail on their first letters. (No notice begins
+        # another, so the trie's match is the alternation's.)
+        self.notice_at = compile_re(
+            r"(?:{})[.!]?".format(lexicon.trie_regex(notices).replace(r"\ ", r"\s+")), re.IGNORECASE
+        )
         self.notice_starts = _notice_starts(notices, self.notice_marks)
         self.notice_reach = max(map(len, notices)) + 1  # a notice and its full stop, in a line of single spaces
         self.prefix = pattern("prefixes", _FURNITURE_PREFIX)
