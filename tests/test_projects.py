@@ -162,6 +162,16 @@ def test_a_carried_out_phrase_is_read_near_its_mark_however_long_the_paragraph(m
     assert counted["run_verb"].read + counted["acronym_before"].read <= 1_000  # a few places near "implemented"
 
 
+@plain_python_only
+def test_acronym_definitions_are_matched_at_their_parentheses_only(monkeypatch):
+    # The definition pattern opens with spaces: searched over a paragraph, it was tried at every character.
+    acronyms = CountingPattern(projects.ACRONYM_IN_PARENS)
+    monkeypatch.setattr(projects, "ACRONYM_IN_PARENS", acronyms)
+    text = "The project (2020) began. " + "The wells were dug. " * 200 + "The Safe Roads (SR) project too."
+    assert found(text) == [("Safe Roads", "SR")]
+    assert acronyms.calls == 2 and acronyms.found == 0  # a match at each "(", no search
+
+
 def test_a_page_reads_its_first_20_acronym_definitions_bound_to_a_project_noun():
     # A block repeated on one line defined the same acronym hundreds of times, each definition read for its long
     # form (issue 18); a release defines a few (at most 3 on the 1,044 pages of the development set and corpora).

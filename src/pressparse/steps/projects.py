@@ -603,11 +603,11 @@ def _defined(paragraph: Paragraph, starts: list[int], carried_out: dict[str, str
     bound to a noun the page may still read."""
     text = paragraph.text
     found: list[_Found] = []
-    paren = text.find("(")
-    if paren < 0 or budget.left <= 0:  # no definition left to read: the pattern is spared too
+    if budget.left <= 0:  # no definition left to read: the pattern is spared too
         return found
-    # A match starts at the spaces before its "(": none starts before those of the first "(".
-    definitions = list(ACRONYM_IN_PARENS.finditer(text, len(text[:paren].rstrip())))
+    definitions = _definitions(text)
+    if not definitions:
+        return found
     nouns_after = _nouns_after(text, definitions, starts if single_spaced(text) else None)
     listed_after = ""  # the noun right before the list the previous definition belongs to
     for index, match in enumerate(definitions):
@@ -637,6 +637,30 @@ def _defined(paragraph: Paragraph, starts: list[int], carried_out: dict[str, str
         if not _patterns()["agency"].search(name):
             found.append(_Found(name, acronym, first, match.end(), cue))
     return found
+
+
+def _definitions(text: str) -> list[regex.Match]:
+    """Every "(ACR)" of the text, as `ACRONYM_IN_PARENS.finditer` finds them, but matched only at each "(" (from
+    the spaces before it, where a match starts): the pattern opens with spaces, so a search tries it at every
+    character of the text."""
+    found: list[regex.Match] = []
+    end = 0  # past the last match
+    paren = text.find("(")
+    while paren >= 0:
+        start = paren
+        while start > end and _is_pattern_space(text[start - 1]):
+            start -= 1
+        match = ACRONYM_IN_PARENS.match(text, start)
+        if match:
+            found.append(match)
+            end = match.end()
+        paren = text.find("(", max(end, paren + 1))
+    return found
+
+
+def _is_pattern_space(character: str) -> bool:
+    """True for a character a pattern's `\\s` takes: white space but the four information separators."""
+    return character.isspace() and character not in "\x1c\x1d\x1e\x1f"
 
 
 def _noun_just_before(text: str, at: int, starts: list[int]) -> str:
