@@ -196,10 +196,11 @@ def test_a_long_line_of_notice_marks_is_read_near_each_mark(monkeypatch):
     # ("JavaScript", "spambots") cost its whole length in a case-blind alternation.
     notice_at = CountingPattern(boilerplate._lexicon().notice_at)
     monkeypatch.setattr(boilerplate._lexicon(), "notice_at", notice_at)
+    monkeypatch.setattr(boilerplate._lexicon(), "notice", CountingPattern(boilerplate._lexicon().notice))  # no `sub`
     for marks in (100, 400):
         notice_at.read = 0
         words = "JavaScript spambots " * marks
-        line = f"{words}You need JavaScript enabled to view it. Press office."
+        line = f"{words}You need JavaScript\u2028 enabled to view it. Press office."  # a rarer space too
         assert _marked(line) == [(f"{words}Press office.", "")]
         assert notice_at.read <= marks * 2_000  # a few short matches per mark, not the line read from each
 

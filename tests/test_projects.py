@@ -156,8 +156,10 @@ def test_a_carried_out_phrase_is_read_near_its_mark_however_long_the_paragraph(m
     # a page of long paragraphs in capitals, each with a mark, cost their whole length in the pattern's slow steps.
     counted = counting_patterns(monkeypatch, "carried_out", "run_verb", "acronym_before")
     filler = "THE WELLS WERE DUG AND THE ROADS WERE BUILT. " * 200
-    text = f"{filler}FAIRWORK will be implemented by a consortium. Fair Recruitment for Young Workers (FAIRWORK) helps."
-    assert found(text) == [("Fair Recruitment for Young Workers", "FAIRWORK")]
+    for spaces in (" ", "\u2028 "):  # a rarer space, and a run, as a scraper may leave them
+        said = f"FAIRWORK will{spaces}be implemented by a consortium. Fair Recruitment for Young Workers (FAIRWORK)."
+        text = filler + said
+        assert found(text) == [("Fair Recruitment for Young Workers", "FAIRWORK")]
     assert counted["carried_out"].calls == 0
     assert counted["run_verb"].read + counted["acronym_before"].read <= 1_000  # a few places near "implemented"
 

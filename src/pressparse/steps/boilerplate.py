@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Final
 
 from . import lexicon
-from .clean import single_spaced
+from .clean import SingleSpaced, occurrences
 from .page import BOILERPLATE, Line, Page
 from .patterncache import compile_re
 
@@ -177,12 +177,8 @@ def _notice_starts(notices: tuple[str, ...], marks: tuple[str, ...]) -> dict[str
     (every place of the mark in every notice, so that no notice is missed)."""
     starts: dict[str, set[int]] = {mark.lower(): set() for mark in marks}
     for notice in notices:
-        folded = notice.lower()
-        for mark in starts:
-            at = folded.find(mark)
-            while at >= 0:
-                starts[mark].add(at)
-                at = folded.find(mark, at + 1)
+        for mark, back in starts.items():
+            back.update(occurrences(notice.lower(), mark))
     return {mark: tuple(sorted(back)) for mark, back in starts.items()}
 
 
@@ -439,41 +435,44 @@ def _cut_notice(line: Line) -> bool:
 def _without_notices(text: str) -> str:
     """The text without its notices (and the space before each), as a search of the whole text leaves it. A
     notice is matched only where one may start, a fixed distance before one of its marks, in any case: a long
-    line of marks costs one short match per place, not a search of the line. A text with other spaces than
-    single plain ones, or whose small letters are not one for one (rare), is searched whole."""
+    line of marks costs one short match per place, not a search of the line. The places are counted in the text
+    with its runs of white space made single spaces (`SingleSpaced`); a text whose small letters are not one for
+    one (rare) is searched whole."""
     notices = _lexicon()
-    folded = text.lower()
-    if len(folded) != len(text) or not single_spaced(text):
+    spaced = SingleSpaced(text)
+    folded = spaced.text.lower()
+    if len(folded) != len(spaced.text):
         return notices.notice.sub("", text)
+    kept: list[str] = []
+    end = 0  # where the text after the last notice cut starts
+    for start, stop in _notice_spans(spaced.text, folded):
+        kept.append(text[end : spaced.original(start)])
+        end = spaced.original(stop)
+    kept.append(text[end:])
+    return "".join(kept)
+
+
+def _notice_spans(text: str, folded: str) -> list[tuple[int, int]]:
+    """(start, end) of each notice of the single-spaced `text` with the space before it, in text order; `folded`:
+    the text in small letters, one for one."""
+    notices = _lexicon()
     starts = sorted(
         {
             at - back
             for mark, backs in notices.notice_starts.items()
-            for at in _places(folded, mark)
+            for at in occurrences(folded, mark)
             for back in backs
             if at >= back
         }
     )
-    kept: list[str] = []
-    end = 0  # where the text after the last notice cut starts
+    spans: list[tuple[int, int]] = []
+    end = 0  # past the last notice
     for start in starts:
         if start < end:
             continue
         notice = notices.notice_at.match(text, start, start + notices.notice_reach)
         if notice:
             # A notice takes the space before it, unless the previous one's end took it (as a search would).
-            cut = start - 1 if start > end and text[start - 1 : start] == " " else start
-            kept.append(text[end:cut])
+            spans.append((start - 1 if start > end and text[start - 1 : start] == " " else start, notice.end()))
             end = notice.end()
-    kept.append(text[end:])
-    return "".join(kept)
-
-
-def _places(text: str, word: str) -> list[int]:
-    """Where `word` starts in `text`, every place."""
-    places: list[int] = []
-    at = text.find(word)
-    while at >= 0:
-        places.append(at)
-        at = text.find(word, at + 1)
-    return places
+    return spans

@@ -51,7 +51,7 @@ from .names import (
     stop_words,
     words,
 )
-from .clean import single_spaced
+from .clean import SingleSpaced, occurrences, single_spaced
 from .page import Page
 from .patterncache import compile_re, compile_regex
 from .places import place_code
@@ -557,23 +557,27 @@ def _carried_out_at(paragraph: Paragraph, marks: list[tuple[int, int]]) -> list[
     """(acronym, phrase) of each match of the carried-out pattern in the paragraph, as a search of the whole text
     finds them, read only where a phrase may start: a fixed distance before one of its `marks` (start, end),
     the phrase first, then the acronym before it (a page of marks in capitals costs a few short matches per mark,
-    not a search of the paragraph). A text with other spaces than single plain ones (rare) is searched whole."""
-    text, patterns = paragraph.text, _patterns()
-    if not single_spaced(text):
-        return [(match.group(1), match.group(2)) for match in patterns["carried_out"].finditer(text)]
-    backs = _run_verb_mark_places()
-    starts = sorted({start - back for start, end in marks for back in backs[paragraph.folded[start:end]]})
+    not a search of the paragraph). The distances are counted in the text with its runs of white space made
+    single spaces (`SingleSpaced`), where the marks are found again when it had any."""
+    patterns, backs = _patterns(), _run_verb_mark_places()
+    spaced = SingleSpaced(paragraph.text)
+    text = spaced.text
+    if text == paragraph.text:
+        places = [(start, paragraph.folded[start:end]) for start, end in marks]
+    else:
+        folded = fold_text(text)
+        places = [(start, mark) for mark in backs for start in occurrences(folded, mark)]
     found: list[tuple[str, str]] = []
     end = 0  # past the last match: matches do not overlap
-    for start in starts:
-        if start < end + 2 or not text[start - 1].isspace():
+    for start in sorted({start - back for start, mark in places for back in backs[mark]}):
+        if start < end + 2 or text[start - 1] != " ":
             continue  # an acronym and a space come first
         phrase = patterns["run_verb"].match(text, start)
         if phrase is None:
             continue
         acronym = patterns["acronym_before"].match(text, max(end, start - 1 - _MAX_ACRONYM), start)
         if acronym is not None:
-            found.append((acronym.group(1), phrase.group()))
+            found.append((acronym.group(1), paragraph.text[spaced.original(start) : spaced.original(phrase.end())]))
             end = phrase.end()
     return found
 
@@ -584,12 +588,8 @@ def _run_verb_mark_places() -> dict[str, tuple[int, ...]]:
     one space apart."""
     places: dict[str, set[int]] = {mark: set() for mark in run_verb_marks()}
     for phrase in lexicon.merged("projects", "run_verbs"):
-        folded = fold_text(phrase)
         for mark, offsets in places.items():
-            at = folded.find(mark)
-            while at >= 0:
-                offsets.add(at)
-                at = folded.find(mark, at + 1)
+            offsets.update(occurrences(fold_text(phrase), mark))
     return {mark: tuple(sorted(offsets)) for mark, offsets in places.items()}
 
 
