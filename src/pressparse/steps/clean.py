@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from typing import AnyStr, Final
+from typing import Final
 
 from .page import Line, Page
 from .patterncache import compile_re
@@ -61,13 +61,12 @@ def single_spaced(text: str) -> bool:
     return text.isprintable() or " ".join(text.split()) == text.strip(" ")
 
 
-def occurrences(text: AnyStr, word: AnyStr) -> list[int]:
-    """Where `word` starts in `text` (text or bytes), every place (overlapping ones too)."""
+def occurrences(text: str, word: str) -> list[int]:
+    """Where `word` starts in `text`, every place (overlapping ones too)."""
     places: list[int] = []
-    at = text.find(word)
-    while at >= 0:
+    at = -1
+    while (at := text.find(word, at + 1)) >= 0:
         places.append(at)
-        at = text.find(word, at + 1)
     return places
 
 

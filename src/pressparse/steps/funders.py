@@ -59,7 +59,6 @@ from .names import (
     stop_words,
     words,
 )
-from .clean import occurrences
 from .page import Page
 from .patterncache import compile_re, compile_regex
 from .places import countries_in, country_code, fold
@@ -507,11 +506,21 @@ class _FundWindows:
     def _find_heads(self) -> None:
         decomposed = _decomposed(self.text[: self.reach])
         plain = decomposed.encode("ascii", "ignore")
-        found = sorted((at, at + len(head)) for head in _fund_heads_plain() for at in occurrences(plain, head))
+        found = sorted((at, at + len(head)) for head in _fund_heads_plain() for at in _places_of(head, plain))
         self.head_starts = [start for start, _ in found]
         self.first_end = list(accumulate(reversed([end for _, end in found]), min))[::-1]
         self.other_scripts = any(head[0] in decomposed for head in _fund_heads_without_plain_letters())
         self.heads_found = True
+
+
+def _places_of(needle: bytes, text: bytes) -> list[int]:
+    """Where `needle` starts in `text`, overlapping places included."""
+    places = []
+    at = text.find(needle)
+    while at >= 0:
+        places.append(at)
+        at = text.find(needle, at + 1)
+    return places
 
 
 class _PlainLength:
