@@ -51,4 +51,5 @@ def test_a_text_single_spaced_maps_its_offsets_back_to_the_original():
     spaced = SingleSpaced("Press  office:\u2028Ana \x85 Ruiz")
     assert spaced.text == "Press office: Ana Ruiz"
     assert [spaced.original(offset) for offset in (0, 5, 6, 13, 14, 17, 18, 22)] == [0, 5, 7, 14, 15, 18, 21, 25]
+    assert [spaced.here(offset) for offset in (0, 7, 15, 21)] == [0, 6, 14, 18]  # "P", "o", "A", "R"
     assert SingleSpaced("Press office").text == "Press office"

@@ -77,6 +77,7 @@ class SingleSpaced:
 
     def __init__(self, text: str) -> None:
         self._after_runs: list[int] = [0]  # offsets here just past a space that stands for a longer run there
+        self._run_ends: list[int] = [0]  # the offsets there past those runs
         self._removed: list[int] = [0]  # characters that runs lost before each of those offsets
         if single_spaced(text):
             self.text = text
@@ -89,6 +90,7 @@ class SingleSpaced:
             if len(run.group()) > 1:
                 removed += len(run.group()) - 1
                 self._after_runs.append(run.end() - removed)
+                self._run_ends.append(run.end())
                 self._removed.append(removed)
         pieces.append(text[end:])
         self.text = "".join(pieces)
@@ -96,6 +98,10 @@ class SingleSpaced:
     def original(self, offset: int) -> int:
         """The offset in the original text of `offset` here (a space standing for a run: where the run starts)."""
         return offset + self._removed[bisect_right(self._after_runs, offset) - 1]
+
+    def here(self, offset: int) -> int:
+        """The offset here of the character at `offset` in the original text (one outside its runs)."""
+        return offset - self._removed[bisect_right(self._run_ends, offset) - 1]
 
 
 def _drop_mailto_remnants(text: str) -> str:

@@ -558,15 +558,11 @@ def _carried_out_at(paragraph: Paragraph, marks: list[tuple[int, int]]) -> list[
     finds them, read only where a phrase may start: a fixed distance before one of its `marks` (start, end),
     the phrase first, then the acronym before it (a page of marks in capitals costs a few short matches per mark,
     not a search of the paragraph). The distances are counted in the text with its runs of white space made
-    single spaces (`SingleSpaced`), where the marks are found again when it had any."""
+    single spaces (`SingleSpaced`)."""
     patterns, backs = _patterns(), _run_verb_mark_places()
     spaced = SingleSpaced(paragraph.text)
     text = spaced.text
-    if text == paragraph.text:
-        places = [(start, paragraph.folded[start:end]) for start, end in marks]
-    else:
-        folded = fold_text(text)
-        places = [(start, mark) for mark in backs for start in occurrences(folded, mark)]
+    places = [(spaced.here(start), paragraph.folded[start:end]) for start, end in marks]
     found: list[tuple[str, str]] = []
     end = 0  # past the last match: matches do not overlap
     for start in sorted({start - back for start, mark in places for back in backs[mark]}):
