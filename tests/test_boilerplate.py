@@ -2,6 +2,7 @@
 
 import pytest
 
+from conftest import CountingPattern, plain_python_only
 from pressparse.steps import boilerplate
 from pressparse.steps.boilerplate import INLINE_LINK_RULE, furniture_rule, mark_boilerplate
 from pressparse.steps.clean import split_lines
@@ -187,6 +188,41 @@ def test_one_sentence_of_a_notice_or_a_hidden_address_mark_is_cut_out_of_its_lin
         "Contact presse : Léa Morel : Cette adresse e-mail est protégée contre les robots spammeurs.\n"
         "Press office: Tom Berg, Email: [email protected]\n"
     ) == [("Contact presse : Léa Morel", ""), ("Press office: Tom Berg, Email", "")]
+
+
+@plain_python_only
+def test_a_long_line_of_notice_marks_is_read_near_each_mark(monkeypatch):
+    # The notice pattern was searched over the whole of each line holding a mark: a long line dense with marks
+    # ("JavaScript", "spambots") cost its whole length in a case-blind alternation.
+    notice_at = CountingPattern(boilerplate._lexicon().notice_at)
+    monkeypatch.setattr(boilerplate._lexicon(), "notice_at", notice_at)
+    monkeypatch.setattr(boilerplate._lexicon(), "notice", CountingPattern(boilerplate._lexicon().notice))  # no `sub`
+    for marks in (100, 400):
+        notice_at.read = 0
+        words = "JavaScript spambots " * marks
+        line = f"{words}You need JavaScript\u2028 enabled to view it. Press office."  # a rarer space too
+        assert _marked(line) == [(f"{words}Press office.", "")]
+        assert notice_at.read <= marks * 2_000  # a few short matches per mark, not the line read from each
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Email: THIS EMAIL ADDRESS IS BEING PROTECTED FROM SPAMBOTS. you need javascript enabled to view it!",
+        "[email protected][email protected] and [Email Protected].",
+        "Press: Diese E-Mail-Adresse ist vor Spambots geschützt! Zur Anzeige muss JavaScript eingeschaltet sein.",
+        "Two  spaces: This email address is being protected from  spambots.",  # spaces as the scraper left them
+        "İstanbul office: This email address is being protected from spambots.",  # "İ" is two small letters
+        "Line\u2028break: You need JavaScript\u2028enabled to view it.",
+    ],
+)
+def test_notices_are_cut_as_a_search_of_the_whole_line_cuts_them(line):
+    assert boilerplate._without_notices(line) == boilerplate._lexicon().notice.sub("", line)
+
+
+def test_no_notice_begins_another_so_that_their_trie_matches_as_their_alternation():
+    notices = [notice.lower() for notice in boilerplate.lexicon.merged("boilerplate", "protected_email")]
+    assert not [(a, b) for a in notices for b in notices if a != b and b.startswith(a)]
 
 
 def test_the_notice_marks_are_few_words_that_find_every_notice():

@@ -1,4 +1,4 @@
-from pressparse.steps.clean import clean_text, split_lines
+from pressparse.steps.clean import SingleSpaced, clean_text, single_spaced, split_lines
 from pressparse.model import Release
 from pressparse.steps.page import Page
 
@@ -39,3 +39,17 @@ def test_unicode_is_nfc():
 
 def test_a_lone_less_than_sign_is_text():
     assert clean_text("growth < 5% and 3 > 2") == "growth < 5% and 3 > 2"
+
+
+def test_single_spaced_texts_hold_no_white_space_but_single_plain_spaces():
+    assert single_spaced("Press office: Ana Ruiz") and single_spaced("a\u200fb c")  # a bidi mark is no space
+    assert not single_spaced("Press  office") and not single_spaced("Press\u2028office")
+    assert not single_spaced("Press \x85office") and not single_spaced(clean_text("a\u2029b c"))
+
+
+def test_a_text_single_spaced_maps_its_offsets_back_to_the_original():
+    spaced = SingleSpaced("Press  office:\u2028Ana \x85 Ruiz")
+    assert spaced.text == "Press office: Ana Ruiz"
+    assert [spaced.original(offset) for offset in (0, 5, 6, 13, 14, 17, 18, 22)] == [0, 5, 7, 14, 15, 18, 21, 25]
+    assert [spaced.here(offset) for offset in (0, 7, 15, 21)] == [0, 6, 14, 18]  # "P", "o", "A", "R"
+    assert SingleSpaced("Press office").text == "Press office"

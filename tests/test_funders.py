@@ -442,6 +442,17 @@ def test_the_acronym_after_a_name_is_looked_for_near_it_however_long_the_paragra
     assert max(read_per_name) <= 1.1 * min(read_per_name)  # as much for a name of a long paragraph as of a short one
 
 
+@plain_python_only
+def test_an_acronym_named_as_a_funder_again_and_again_is_looked_for_as_a_project_once(monkeypatch):
+    # Each mention of the acronym joined the body's paragraphs and searched them all for "projet ACR" again.
+    asked = []
+    called = projects._called_a_project
+    monkeypatch.setattr(projects, "_called_a_project", lambda text, acronym: asked.append(acronym) or called(text, acronym))
+    paragraphs = "The shelter is funded by NOVA. " * 30 + "The project NOVA began in May. It is funded by the Kingdom of Norway."
+    assert funded(paragraphs) == ["Kingdom of Norway"]
+    assert asked == ["nova"]
+
+
 def test_a_page_reads_names_after_its_first_50_cues_followed_by_one():
     # A release names a few donors; a page of thousands of "funded by X" is a list or junk, whose names would
     # only cost time (issue 18). Cues followed by no name cost little and are all read (see the test above).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import plain_python_only
+from conftest import CountingPattern, plain_python_only
 from pressparse.steps import lexicon, projects
 from pressparse.steps.names import Budget, Paragraph, Spots, Tokens
 from pressparse.steps.names import paragraphs as body_paragraphs
@@ -137,9 +137,60 @@ def test_a_paragraph_cut_by_a_hard_wrap_is_read_on_into_the_next():
 
 def test_called_a_project_needs_the_noun_right_before_the_whole_acronym():
     body = page_of("Le projet NOVA a commencé. Le programme NOVAX aussi.", language="fr")
-    paragraphs = body_paragraphs(body)
-    assert projects.called_a_project("NOVA", paragraphs)
-    assert not projects.called_a_project("NOV", paragraphs)
+    acronyms = projects.ProjectAcronyms(body_paragraphs(body))
+    assert acronyms.called_a_project("NOVA")
+    assert not acronyms.called_a_project("NOV")
+
+
+def counting_patterns(monkeypatch, *names: str) -> dict[str, CountingPattern]:
+    """The step's patterns of these names, replaced by ones counting what they read."""
+    counted = {name: CountingPattern(projects._patterns()[name]) for name in names}
+    for name, pattern in counted.items():
+        monkeypatch.setitem(projects._patterns(), name, pattern)
+    return counted
+
+
+@plain_python_only
+def test_a_carried_out_phrase_is_read_near_its_mark_however_long_the_paragraph(monkeypatch):
+    # The carried-out pattern was searched over the whole of every paragraph holding a mark ("implemented"):
+    # a page of long paragraphs in capitals, each with a mark, cost their whole length in the pattern's slow steps.
+    counted = counting_patterns(monkeypatch, "carried_out", "run_verb", "acronym_before")
+    filler = "THE WELLS WERE DUG AND THE ROADS WERE BUILT. " * 200
+    for spaces in (" ", "\u2028 "):  # a rarer space, and a run, as a scraper may leave them
+        said = f"FAIRWORK will{spaces}be implemented by a consortium. Fair Recruitment for Young Workers (FAIRWORK)."
+        text = filler + said
+        assert found(text) == [("Fair Recruitment for Young Workers", "FAIRWORK")]
+    assert counted["carried_out"].calls == 0
+    assert counted["run_verb"].read + counted["acronym_before"].read <= 1_000  # a few places near "implemented"
+
+
+@plain_python_only
+def test_acronym_definitions_are_matched_at_their_parentheses_only(monkeypatch):
+    # The definition pattern opens with spaces: searched over a paragraph, it was tried at every character.
+    acronyms = CountingPattern(projects.ACRONYM_IN_PARENS)
+    monkeypatch.setattr(projects, "ACRONYM_IN_PARENS", acronyms)
+    text = "The project (2020) began. " + "The wells were dug. " * 200 + "The Safe Roads (SR) project too."
+    assert found(text) == [("Safe Roads", "SR")]
+    assert acronyms.calls == 2 and acronyms.found == 0  # a match at each "(", no search
+
+
+def test_a_page_reads_its_first_20_acronym_definitions_bound_to_a_project_noun():
+    # A block repeated on one line defined the same acronym hundreds of times, each definition read for its long
+    # form (issue 18); a release defines a few (at most 3 on the 1,044 pages of the development set and corpora).
+    definitions = [f"Water Access {number} (WA{number}) project" for number in range(10, 35)]
+    names = found(" ".join(f"The {definition} began." for definition in definitions))
+    assert names == [(f"Water Access {number}", f"WA{number}") for number in range(10, 30)]
+
+
+@plain_python_only
+def test_the_noun_after_a_definition_is_looked_for_only_where_a_project_noun_starts(monkeypatch):
+    # Each "(ACR)" of a paragraph holding a project noun ran the noun patterns (a case-blind alternation of every
+    # language's nouns) after it, and the list pattern up to the next one: a page of definitions paid both for each.
+    counted = counting_patterns(monkeypatch, "noun_after", "list_link", "noun_just_before")
+    definitions = " ".join(f"Water Access {number} (WA{number}) began." for number in range(10, 40))
+    assert found(f"The project started. {definitions} The Safe Roads (SR) project too.") == [("Safe Roads", "SR")]
+    # The noun after "(SR)", and whether the definition before it is listed with it.
+    assert [counted[name].calls for name in counted] == [1, 1, 0]
 
 
 def test_cue_sections_are_data_and_the_alias_folder_is_no_language():
@@ -309,10 +360,10 @@ def test_a_paragraph_is_read_only_where_a_project_noun_starts_a_word():
     assert projects._may_name_a_project(texts[2], [], 2 in marks.compound_heads)
 
 
-def test_only_paragraphs_holding_a_mark_are_read_for_what_is_carried_out():
+def test_only_the_marks_of_carried_out_phrases_are_read_for_what_is_carried_out():
     texts = ["START sera mis en œuvre par un consortium.", "Le projet commence en mai."]
     marks = projects._Marks(Spots([Paragraph(text, [0], [0]) for text in texts], []))
-    assert marks.carried_out == [0]
+    assert marks.carried_out == {0: [(18, 23)]}  # the first paragraph alone, where "œuvre" is
 
 
 def test_a_named_project_is_read_from_the_first_head_written_with_its_capital():

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Final
 
 from . import lexicon
+from .clean import SingleSpaced, occurrences
 from .page import BOILERPLATE, Line, Page
 from .patterncache import compile_re
 
@@ -107,6 +108,14 @@ class _Lexicon:
         notices = phrases("protected_email")
         self.notice = compile_re(r"\s*(?:{})[.!]?".format(lexicon.alternation(notices)), re.IGNORECASE)
         self.notice_marks = _notice_marks(notices)
+        # The same notices matched where one starts; `notice_starts` says where that may be, from a mark's place.
+        # Factored as a trie: most places start no notice, and fail on their first letters. (No notice begins
+        # another, so the trie's match is the alternation's.)
+        self.notice_at = compile_re(
+            r"(?:{})[.!]?".format(lexicon.trie_regex(notices).replace(r"\ ", r"\s+")), re.IGNORECASE
+        )
+        self.notice_starts = _notice_starts(notices, self.notice_marks)
+        self.notice_reach = max(map(len, notices)) + 1  # a notice and its full stop, in a line of single spaces
         self.prefix = pattern("prefixes", _FURNITURE_PREFIX)
         self.prefix_starts = first_words("prefixes")
         self.field_start = pattern("metadata_fields", _FIELD_START)
@@ -161,6 +170,16 @@ def _notice_marks(notices: tuple[str, ...]) -> tuple[str, ...]:
         marks.append(mark)
         left = [notice for notice in left if mark not in notice]
     return tuple(marks)
+
+
+def _notice_starts(notices: tuple[str, ...], marks: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
+    """For each mark in small letters, how far before it a notice holding it starts, in a line of single spaces
+    (every place of the mark in every notice, so that no notice is missed)."""
+    starts: dict[str, set[int]] = {mark.lower(): set() for mark in marks}
+    for notice in notices:
+        for mark, back in starts.items():
+            back.update(occurrences(notice.lower(), mark))
+    return {mark: tuple(sorted(back)) for mark, back in starts.items()}
 
 
 def _first_word(text: str) -> str:
@@ -405,9 +424,55 @@ def _cut_notice(line: Line) -> bool:
     """Cuts a "this e-mail address is protected from spambots" notice out of the line, where the address it
     hides stood ("Press office: <notice>" keeps "Press office"). True when the notice was the whole line: the
     line is then marked furniture."""
-    text = _lexicon().notice.sub("", line.text).rstrip(" :")
+    text = _without_notices(line.text).rstrip(" :")
     if text:
         line.text = text
         return False
     line.role, line.why = BOILERPLATE, NOTICE_RULE
     return True
+
+
+def _without_notices(text: str) -> str:
+    """The text without its notices (and the space before each), as a search of the whole text leaves it. A
+    notice is matched only where one may start, a fixed distance before one of its marks, in any case: a long
+    line of marks costs one short match per place, not a search of the line. The places are counted in the text
+    with its runs of white space made single spaces (`SingleSpaced`); a text whose small letters are not one for
+    one (rare) is searched whole."""
+    notices = _lexicon()
+    spaced = SingleSpaced(text)
+    folded = spaced.text.lower()
+    if len(folded) != len(spaced.text):
+        return notices.notice.sub("", text)
+    kept: list[str] = []
+    end = 0  # where the text after the last notice cut starts
+    for start, stop in _notice_spans(spaced.text, folded):
+        kept.append(text[end : spaced.original(start)])
+        end = spaced.original(stop)
+    kept.append(text[end:])
+    return "".join(kept)
+
+
+def _notice_spans(text: str, folded: str) -> list[tuple[int, int]]:
+    """(start, end) of each notice of the single-spaced `text` with the space before it, in text order; `folded`:
+    the text in small letters, one for one."""
+    notices = _lexicon()
+    starts = sorted(
+        {
+            at - back
+            for mark, backs in notices.notice_starts.items()
+            for at in occurrences(folded, mark)
+            for back in backs
+            if at >= back
+        }
+    )
+    spans: list[tuple[int, int]] = []
+    end = 0  # past the last notice
+    for start in starts:
+        if start < end:
+            continue
+        notice = notices.notice_at.match(text, start, start + notices.notice_reach)
+        if notice:
+            # A notice takes the space before it, unless the previous one's end took it (as a search would).
+            spans.append((start - 1 if start > end and text[start - 1 : start] == " " else start, notice.end()))
+            end = notice.end()
+    return spans

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from typing import Final
 
 from .page import Line, Page
@@ -21,6 +22,8 @@ _TAG_BREAK: Final = "\x1e"
 # Tabs and the Unicode spaces become plain spaces; then runs of spaces become one.
 _ODD_SPACE: Final = compile_re(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _SPACE_RUN: Final = compile_re(r"  +")
+# White space other than one plain space: a run, or a rarer space alone.
+_ODD_SPACING: Final = compile_re(r"\s{2,}|[^\S ]")
 # A decimal character reference of eight digits or more (leading zeros aside) is past U+10FFFF, so HTML makes it
 # U+FFFD; Python's int() refuses a string of over 4,300 digits, so these become U+FFFD before html.unescape reads them.
 _HUGE_DECIMAL_REF: Final = compile_re(r"&#0*[1-9][0-9]{7,};?")
@@ -47,6 +50,58 @@ def clean_text(text: str) -> str:
     if "  " in text:
         text = _SPACE_RUN.sub(" ", text)
     return unicodedata.normalize("NFC", text)
+
+
+def single_spaced(text: str) -> bool:
+    """True when the text's only white space is single plain spaces, as `clean_text` leaves a line unless it holds
+    a rarer space (a line or paragraph separator, U+0085): a pattern's reach is then counted in characters."""
+    if "  " in text:
+        return False
+    # A plain space is the only printable white space: most texts are settled without splitting them.
+    return text.isprintable() or " ".join(text.split()) == text.strip(" ")
+
+
+def occurrences(text: str, word: str) -> list[int]:
+    """Where `word` starts in `text`, every place (overlapping ones too)."""
+    places: list[int] = []
+    at = -1
+    while (at := text.find(word, at + 1)) >= 0:
+        places.append(at)
+    return places
+
+
+class SingleSpaced:
+    """A text with each run of white space made one plain space (`text`), and the way back to the offsets of the
+    text it was made from (`original`). A pattern whose words are parted by `\\s+` matches here where it does
+    there, so a rule whose reach is counted in characters reads this text; the spans it finds are mapped back."""
+
+    def __init__(self, text: str) -> None:
+        self._after_runs: list[int] = [0]  # offsets here just past a space that stands for a longer run there
+        self._run_ends: list[int] = [0]  # the offsets there past those runs
+        self._removed: list[int] = [0]  # characters that runs lost before each of those offsets
+        if single_spaced(text):
+            self.text = text
+            return
+        pieces: list[str] = []
+        end = removed = 0
+        for run in _ODD_SPACING.finditer(text):
+            pieces += [text[end : run.start()], " "]
+            end = run.end()
+            if len(run.group()) > 1:
+                removed += len(run.group()) - 1
+                self._after_runs.append(run.end() - removed)
+                self._run_ends.append(run.end())
+                self._removed.append(removed)
+        pieces.append(text[end:])
+        self.text = "".join(pieces)
+
+    def original(self, offset: int) -> int:
+        """The offset in the original text of `offset` here (a space standing for a run: where the run starts)."""
+        return offset + self._removed[bisect_right(self._after_runs, offset) - 1]
+
+    def here(self, offset: int) -> int:
+        """The offset here of the character at `offset` in the original text (one outside its runs)."""
+        return offset - self._removed[bisect_right(self._run_ends, offset) - 1]
 
 
 def _drop_mailto_remnants(text: str) -> str:

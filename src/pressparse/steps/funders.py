@@ -62,7 +62,7 @@ from .names import (
 from .page import Page
 from .patterncache import compile_re, compile_regex
 from .places import countries_in, country_code, fold
-from .projects import called_a_project
+from .projects import ProjectAcronyms
 
 # Most words of a donor's name in a script without capitals, where no capital shows where it ends ("حكومة اليابان").
 _CASELESS_WORDS: Final = 4
@@ -729,13 +729,14 @@ def find_funders(page: Page) -> None:
     cues = funding_cues().find(spotted.joined, spotted.found["funding"])
     budget = Budget(_MAX_NAME_READINGS)
     misuse = {spotted.joined.locate(start)[0] for start, _ in spotted.found["misuse"]}
+    project_acronyms = ProjectAcronyms(body)
     for index in spotted.headline_first():
         paragraph = spotted.texts[index]
         for mention, family in _mentions(paragraph, cues[index], lowercase, budget, index in misuse):
             identity = on_page.get(key(mention.name)) or _identity(mention.name)
             if identity in excluded or key(mention.name) in excluded or not _fits(mention.name, family):
                 continue
-            if is_acronym(mention.name) and called_a_project(mention.name, body):
+            if is_acronym(mention.name) and project_acronyms.called_a_project(mention.name):
                 continue  # "financée par START" where the page speaks of "le projet START"
             if mention.acronym:
                 on_page[key(mention.acronym)] = identity

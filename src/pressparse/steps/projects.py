@@ -45,11 +45,13 @@ from .names import (
     key,
     long_form_start,
     project_noun_stems,
+    run_verb_marks,
     sentence_start,
     spots,
     stop_words,
     words,
 )
+from .clean import SingleSpaced, occurrences, single_spaced
 from .page import Page
 from .patterncache import compile_re, compile_regex
 from .places import place_code
@@ -61,6 +63,9 @@ _QUOTED: Final = compile_re(r"«\s*([^«»]{3,250}?)\s*»|“([^“”\"]{3,250}
 _OPENING_QUOTES: Final = "«“„\""
 # How far before a name the project noun it follows may start ("projects: the "), in characters.
 _REACH_NOUN_BEFORE: Final = 30
+# How far after an "(ACR)" the project noun that follows it may start, in a text of single spaces: a space, a short
+# parenthesis ("(SRH)", 17 characters at most) and a space, a comma, a space, a short article and a space.
+_REACH_NOUN_AFTER: Final = 26
 # How far before a quote a frame phrase may start ("dans le cadre de la «"), in characters.
 _FRAME_REACH: Final = 40
 # How far before a quote or a head word we look for its introduction, in characters.
@@ -72,12 +77,17 @@ _MAX_WORDS_BEFORE: Final = 6
 # Most words of a name after its head word, small ones included ("Programme for the Protection of Migrants in the
 # Central Mediterranean" has nine): a run of capitalised words is read no further.
 _MAX_WORDS_AFTER: Final = 16
-# Most quoted titles, head words and project nouns (for a title in small letters after them) read on one page
-# (see `Budget`): a release quotes a few titles and names a few projects; past this many, it is a list or junk.
-# On 1,044 pages (the development set and the reference corpora) a page reads at most 8 quoted titles, 9 head
-# words and 15 project nouns. Each reading is paid in full on a small page of such words (issue 18: a few
-# hundred thousand instructions for a head word and the 16 words after it), so no more are allowed than needed.
+# Most quoted titles, head words, project nouns (for a title in small letters after them) and acronym definitions
+# bound to a noun read on one page (see `Budget`): a release quotes a few titles and names a few projects; past
+# this many, it is a list or junk. On 1,044 pages (the development set and the reference corpora) a page reads at
+# most 8 quoted titles, 9 head words, 15 project nouns and 3 definitions. Each reading is paid in full on a small
+# page of such words (issue 18: a few hundred thousand instructions for a head word and the 16 words after it; a
+# 20 KB page of one block repeated on a line read 236 definitions of one acronym), so no more are allowed than
+# needed.
 _MAX_READINGS = 20
+# Most characters of an acronym said to be carried out ("FAIRWORK will be implemented"): the look-back from a
+# carried-out phrase reads no further (a run of capitals longer than this is no acronym).
+_MAX_ACRONYM = 40
 
 
 @dataclass(slots=True)
@@ -156,6 +166,9 @@ def _patterns() -> dict[str, regex.Pattern]:
         "carried_out": compile_regex(
             rf"(?<!\w)(\p{{Lu}}[\p{{Lu}}\p{{N}}.&-]*\p{{Lu}})\s+((?i:{run_verbs}))(?!\w)", flags
         ),
+        # The same in two halves, read where a phrase may start: the phrase, and the acronym before it (backwards).
+        "run_verb": compile_regex(rf"(?i:{run_verbs})(?!\w)", flags),
+        "acronym_before": compile_regex(r"(?<!\w)(\p{Lu}[\p{Lu}\p{N}.&-]*\p{Lu})\s+", flags | regex.REVERSE),
     }
 
 
@@ -186,7 +199,11 @@ class _Marks:
     def __init__(self, spotted: Spots) -> None:
         joined, found = spotted.joined, spotted.found
         text = joined.text
-        self.carried_out = sorted({joined.locate(start)[0] for start, _ in found["run_verbs"]})
+        # Where a carried-out phrase's mark starts and ends, by text.
+        self.carried_out: dict[int, list[tuple[int, int]]] = {}
+        for start, end in sorted(found["run_verbs"]):
+            index, offset = joined.locate(start)
+            self.carried_out.setdefault(index, []).append((offset, offset + end - start))
         # A head ends a word where no word character follows it (whether one comes before is the compound
         # pattern's to say).
         self.compound_heads = {
@@ -225,13 +242,32 @@ def _may_name_a_project(folded: str, starts: list[int], compound: bool) -> bool:
     return bool(starts) or compound or _may_frame_a_quote(folded)
 
 
-def called_a_project(acronym: str, body: list[Paragraph]) -> bool:
-    """True when the text names the acronym as a project: "le projet START", "programa START"."""
+class ProjectAcronyms:
+    """Says which acronyms a body names as a project ("le projet START", "programa START"). The body's text is
+    joined once, when first asked, and each acronym read once: a page may name the same acronym as a funder
+    hundreds of times."""
+
+    def __init__(self, body: list[Paragraph]) -> None:
+        self._body = body
+        self._text: str | None = None
+        self._answers: dict[str, bool] = {}
+
+    def called_a_project(self, acronym: str) -> bool:
+        """True when the body names the acronym as a project."""
+        answer = self._answers.get(acronym)
+        if answer is None:
+            if self._text is None:
+                # A newline parts the paragraphs as their ends do (no phrase holds one, and it is no letter or
+                # digit to go on the acronym).
+                self._text = "\n".join([paragraph.folded for paragraph in self._body])
+            answer = self._answers[acronym] = _called_a_project(self._text, fold_text(acronym))
+        return answer
+
+
+def _called_a_project(text: str, acronym: str) -> bool:
+    """True when the folded `text` writes a project noun right before the folded `acronym`."""
     # The acronym is rare where the nouns are not: its places are found first, and only a noun written right
-    # before one of them is searched for. A newline parts the paragraphs as their ends do (no phrase holds one,
-    # and it is no letter or digit to go on the acronym).
-    text = "\n".join([paragraph.folded for paragraph in body])
-    acronym = fold_text(acronym)
+    # before one of them is searched for.
     nouns = _nouns()
     written: set[str] = set()  # the nouns written right before one of the acronym's places
     at = text.find(f" {acronym}")
@@ -504,33 +540,71 @@ def _is_proper_name(name: str, head: str) -> bool:
     return any(w[:1].isalpha() and (is_capitalised(w) or len(own) > 1) for w in own)
 
 
-def _carried_out(marked: list[Paragraph]) -> dict[str, str]:
+def _carried_out(body: list[Paragraph], marked: dict[int, list[tuple[int, int]]]) -> dict[str, str]:
     """Acronyms the text says are carried out, with the phrase that says it: "FAIRWORK will be implemented by a
     consortium", "START sera mis en œuvre par": what is implemented is a project, whatever noun it goes
-    without, and its definition ("Fair Recruitment for Young Workers (FAIRWORK)") names it. `marked`: the
-    paragraphs holding a phrase's mark (`_Marks.carried_out`); most hold none, and need no pattern."""
+    without, and its definition ("Fair Recruitment for Young Workers (FAIRWORK)") names it. `marked`: where a
+    phrase's mark is in each paragraph holding one (`_Marks.carried_out`); most hold none, and need no
+    pattern."""
     found: dict[str, str] = {}
-    for paragraph in marked:
-        for match in _patterns()["carried_out"].finditer(paragraph.text):
-            found.setdefault(match.group(1), match.group(2))
+    for index, marks in marked.items():
+        for acronym, phrase in _carried_out_at(body[index], marks):
+            found.setdefault(acronym, phrase)
     return found
 
 
-def _defined(paragraph: Paragraph, starts: list[int], carried_out: dict[str, str]) -> list[_Found]:
+def _carried_out_at(paragraph: Paragraph, marks: list[tuple[int, int]]) -> list[tuple[str, str]]:
+    """(acronym, phrase) of each match of the carried-out pattern in the paragraph, as a search of the whole text
+    finds them, read only where a phrase may start: a fixed distance before one of its `marks` (start, end),
+    the phrase first, then the acronym before it (a page of marks in capitals costs a few short matches per mark,
+    not a search of the paragraph). The distances are counted in the text with its runs of white space made
+    single spaces (`SingleSpaced`)."""
+    patterns, backs = _patterns(), _run_verb_mark_places()
+    spaced = SingleSpaced(paragraph.text)
+    text = spaced.text
+    places = [(spaced.here(start), paragraph.folded[start:end]) for start, end in marks]
+    found: list[tuple[str, str]] = []
+    end = 0  # past the last match: matches do not overlap
+    for start in sorted({start - back for start, mark in places for back in backs[mark]}):
+        if start < end + 2 or text[start - 1] != " ":
+            continue  # an acronym and a space come first
+        phrase = patterns["run_verb"].match(text, start)
+        if phrase is None:
+            continue
+        acronym = patterns["acronym_before"].match(text, max(end, start - 1 - _MAX_ACRONYM), start)
+        if acronym is not None:
+            found.append((acronym.group(1), paragraph.text[spaced.original(start) : spaced.original(phrase.end())]))
+            end = phrase.end()
+    return found
+
+
+@lru_cache(maxsize=None)
+def _run_verb_mark_places() -> dict[str, tuple[int, ...]]:
+    """For each mark of the carried-out phrases (`run_verb_marks`), how far into a phrase it may start, its words
+    one space apart."""
+    places: dict[str, set[int]] = {mark: set() for mark in run_verb_marks()}
+    for phrase in lexicon.merged("projects", "run_verbs"):
+        for mark, offsets in places.items():
+            offsets.update(occurrences(fold_text(phrase), mark))
+    return {mark: tuple(sorted(offsets)) for mark, offsets in places.items()}
+
+
+def _defined(paragraph: Paragraph, starts: list[int], carried_out: dict[str, str], budget: Budget) -> list[_Found]:
     """A project bound to an acronym defined in parentheses: a project noun before it ("le projet d'appui aux
     frontières (PAF)") or after it ("the Sahel Alliance for Fair Employment (SAFE) project"), or after a list of
     such definitions ("the Safe Roads (SR) and Clean Wells (CW) projects"), or right before such a list ("two
     projects: Safe Roads (SR) and Clean Wells (CW)"), or an acronym the page says is carried out (see
     `_carried_out`). Bound by a noun next to it or to its list, or carried out, the name is the acronym's long
-    form (Schwartz and Hearst). `starts`: where the paragraph's project nouns may start."""
+    form (Schwartz and Hearst). `starts`: where the paragraph's project nouns may start; `budget`: the definitions
+    bound to a noun the page may still read."""
     text = paragraph.text
     found: list[_Found] = []
-    paren = text.find("(")
-    if paren < 0:
+    if budget.left <= 0:  # no definition left to read: the pattern is spared too
         return found
-    # A match starts at the spaces before its "(": none starts before those of the first "(".
-    definitions = list(ACRONYM_IN_PARENS.finditer(text, len(text[:paren].rstrip())))
-    nouns_after = _nouns_after(text, definitions)
+    definitions = _definitions(text)
+    if not definitions:
+        return found
+    nouns_after = _nouns_after(text, definitions, starts if single_spaced(text) else None)
     listed_after = ""  # the noun right before the list the previous definition belongs to
     for index, match in enumerate(definitions):
         acronym = match.group(1)
@@ -540,10 +614,12 @@ def _defined(paragraph: Paragraph, starts: list[int], carried_out: dict[str, str
         carried = carried_out.get(acronym, "")
         if not nouns_after[index] and not listed_after and not carried and look_back is None:
             continue  # no project noun to bind the acronym to (most definitions: spare the long form's search)
+        if not budget.take():
+            break
         low = max(definition_window(text, acronym, match.start()), definitions[index - 1].end() if index else 0)
         first = long_form_start(text, acronym, low, match.start())
         if first is not None and not nouns_after[index] and text[first].isupper():
-            listed_after = _noun_just_before(text, first) or listed_after
+            listed_after = _noun_just_before(text, first, starts) or listed_after
         bound = nouns_after[index] or listed_after or carried
         if first is not None and bound:
             name, cue = text[first : match.start()], bound
@@ -559,23 +635,54 @@ def _defined(paragraph: Paragraph, starts: list[int], carried_out: dict[str, str
     return found
 
 
-def _noun_just_before(text: str, at: int) -> str:
+def _definitions(text: str) -> list[regex.Match]:
+    """Every "(ACR)" of the text, as `ACRONYM_IN_PARENS.finditer` finds them, but matched only at each "(" (from
+    the spaces before it, where a match starts): the pattern opens with spaces, so a search tries it at every
+    character of the text."""
+    found: list[regex.Match] = []
+    end = 0  # past the last match
+    paren = text.find("(")
+    while paren >= 0:
+        start = paren
+        while start > end and _is_pattern_space(text[start - 1]):
+            start -= 1
+        match = ACRONYM_IN_PARENS.match(text, start)
+        if match:
+            found.append(match)
+            end = match.end()
+        paren = text.find("(", max(end, paren + 1))
+    return found
+
+
+def _is_pattern_space(character: str) -> bool:
+    """True for a character a pattern's `\\s` takes: white space but the four information separators."""
+    return character.isspace() and character not in "\x1c\x1d\x1e\x1f"
+
+
+def _noun_just_before(text: str, at: int, starts: list[int]) -> str:
     """The project noun that `text[at]` follows, with at most punctuation and a short article between them
-    ("projects: the Safe Roads ..."); "" when there is none."""
-    noun = _patterns()["noun_just_before"].search(text, max(0, at - _REACH_NOUN_BEFORE), at)
+    ("projects: the Safe Roads ..."); "" when there is none. `starts`: where the text's project nouns may start
+    (the pattern runs only when one does in its reach)."""
+    low = max(0, at - _REACH_NOUN_BEFORE)
+    if not _starts_between(starts, low, at):
+        return ""
+    noun = _patterns()["noun_just_before"].search(text, low, at)
     return noun.group(1) if noun else ""
 
 
-def _nouns_after(text: str, definitions: list) -> list[str]:
+def _nouns_after(text: str, definitions: list, starts: list[int] | None) -> list[str]:
     """For each "(ACR)" definition, the project noun that follows it, right after it or after the definitions
-    listed with it ("(SR) and Clean Wells (CW) projects"); "" when none does."""
+    listed with it ("(SR) and Clean Wells (CW) projects"); "" when none does. `starts`: where the text's project
+    nouns may start, when its spaces are single (the pattern runs only where one does in its reach); else None."""
     nouns = [""] * len(definitions)
     for index in range(len(definitions) - 1, -1, -1):
         match = definitions[index]
-        noun = _patterns()["noun_after"].match(text, match.end())
+        end = match.end()
+        near = starts is None or _starts_between(starts, end, end + _REACH_NOUN_AFTER + 1)
+        noun = _patterns()["noun_after"].match(text, end) if near else None
         if noun:
             nouns[index] = noun.group().strip(" ,")
-        elif index + 1 < len(definitions) and _patterns()["list_link"].fullmatch(
+        elif index + 1 < len(definitions) and nouns[index + 1] and _patterns()["list_link"].fullmatch(
             text, match.end(), definitions[index + 1].start()
         ):
             nouns[index] = nouns[index + 1]
@@ -693,15 +800,16 @@ def find_projects(page: Page) -> None:
     spotted = spots(page)
     body = spotted.texts
     marks = _Marks(spotted)
-    carried_out = _carried_out([body[index] for index in marks.carried_out])
+    carried_out = _carried_out(body, marks.carried_out)
     quotes, heads, nouns_described = Budget(_MAX_READINGS), Budget(_MAX_READINGS), Budget(_MAX_READINGS)
+    definitions = Budget(_MAX_READINGS)
     for index, paragraph in enumerate(body):
         starts = marks.noun_starts[index]
         compound = index in marks.compound_heads
         if not _may_name_a_project(paragraph.folded, starts, compound) and not carried_out:
             continue  # nothing to find (most paragraphs)
         nouns = _noun_places(paragraph, starts)
-        defined = _defined(paragraph, starts, carried_out)
+        defined = _defined(paragraph, starts, carried_out, definitions)
         candidates = _quoted(paragraph, starts, quotes) + _acronym_first(paragraph, nouns)
         candidates += _named(paragraph, starts, heads) + defined + _described(paragraph, nouns, nouns_described)
         candidates += _compounds(paragraph) if compound else []
