@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Final
 
 from . import lexicon
-from .clean import SingleSpaced, occurrences
+from .clean import SingleSpaced, mark_offsets, occurrences
 from .page import BOILERPLATE, Line, Page
 from .patterncache import compile_re
 
@@ -114,7 +114,8 @@ class _Lexicon:
         self.notice_at = compile_re(
             r"(?:{})[.!]?".format(lexicon.trie_regex(notices).replace(r"\ ", r"\s+")), re.IGNORECASE
         )
-        self.notice_starts = _notice_starts(notices, self.notice_marks)
+        # For each mark in small letters, how far before it a notice holding it starts, in a line of single spaces.
+        self.notice_starts = mark_offsets([n.lower() for n in notices], tuple(m.lower() for m in self.notice_marks))
         self.notice_reach = max(map(len, notices)) + 1  # a notice and its full stop, in a line of single spaces
         self.prefix = pattern("prefixes", _FURNITURE_PREFIX)
         self.prefix_starts = first_words("prefixes")
@@ -170,16 +171,6 @@ def _notice_marks(notices: tuple[str, ...]) -> tuple[str, ...]:
         marks.append(mark)
         left = [notice for notice in left if mark not in notice]
     return tuple(marks)
-
-
-def _notice_starts(notices: tuple[str, ...], marks: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
-    """For each mark in small letters, how far before it a notice holding it starts, in a line of single spaces
-    (every place of the mark in every notice, so that no notice is missed)."""
-    starts: dict[str, set[int]] = {mark.lower(): set() for mark in marks}
-    for notice in notices:
-        for mark, back in starts.items():
-            back.update(occurrences(notice.lower(), mark))
-    return {mark: tuple(sorted(back)) for mark, back in starts.items()}
 
 
 def _first_word(text: str) -> str:

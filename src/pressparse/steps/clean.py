@@ -70,6 +70,16 @@ def occurrences(text: str, word: str) -> list[int]:
     return places
 
 
+def mark_offsets(phrases: list[str], marks: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
+    """For each mark, every offset at which it stands in one of the `phrases` (written as the text searched is:
+    same case, one space between words): a phrase holding the mark found at `at` may start at `at - offset`."""
+    offsets: dict[str, set[int]] = {mark: set() for mark in marks}
+    for phrase in phrases:
+        for mark, found in offsets.items():
+            found.update(occurrences(phrase, mark))
+    return {mark: tuple(sorted(found)) for mark, found in offsets.items()}
+
+
 class SingleSpaced:
     """A text with each run of white space made one plain space (`text`), and the way back to the offsets of the
     text it was made from (`original`). A pattern whose words are parted by `\\s+` matches here where it does

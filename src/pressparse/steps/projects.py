@@ -51,7 +51,7 @@ from .names import (
     stop_words,
     words,
 )
-from .clean import SingleSpaced, occurrences, single_spaced
+from .clean import SingleSpaced, mark_offsets, single_spaced
 from .page import Page
 from .patterncache import compile_re, compile_regex
 from .places import place_code
@@ -87,7 +87,7 @@ _MAX_WORDS_AFTER: Final = 16
 _MAX_READINGS = 20
 # Most characters of an acronym said to be carried out ("FAIRWORK will be implemented"): the look-back from a
 # carried-out phrase reads no further (a run of capitals longer than this is no acronym).
-_MAX_ACRONYM = 40
+_MAX_ACRONYM: Final = 40
 
 
 @dataclass(slots=True)
@@ -582,11 +582,7 @@ def _carried_out_at(paragraph: Paragraph, marks: list[tuple[int, int]]) -> list[
 def _run_verb_mark_places() -> dict[str, tuple[int, ...]]:
     """For each mark of the carried-out phrases (`run_verb_marks`), how far into a phrase it may start, its words
     one space apart."""
-    places: dict[str, set[int]] = {mark: set() for mark in run_verb_marks()}
-    for phrase in lexicon.merged("projects", "run_verbs"):
-        for mark, offsets in places.items():
-            offsets.update(occurrences(fold_text(phrase), mark))
-    return {mark: tuple(sorted(offsets)) for mark, offsets in places.items()}
+    return mark_offsets([fold_text(phrase) for phrase in lexicon.merged("projects", "run_verbs")], run_verb_marks())
 
 
 def _defined(paragraph: Paragraph, starts: list[int], carried_out: dict[str, str], budget: Budget) -> list[_Found]:
