@@ -64,6 +64,8 @@ FAMILIES: dict[str, tuple[str, str]] = {
     "phone_like": ("", "+41 22 555 01 01 "),
     "phone_run": ("", "+1 (202) 555-0101, "),
     "dates": ("", "3 mai 2018 "),
+    # A long number in short title-like lines over sentences: each line is tested as a label ("Press release 12/2019").
+    "numbered_titles": ("", "Update 1" + "0" * 150 + " Java\n\nMore than 50 children were reached this week.\n\n"),
     "datelines": ("", "Paris – "),
     "long_line": ("", "The project was funded by the donor in the city of Paris. "),
     "short_lines": ("", "Hi.\n"),

@@ -1,4 +1,4 @@
-from pressparse.steps.clean import SingleSpaced, clean_text, single_spaced, split_lines
+from pressparse.steps.clean import SingleSpaced, clean_text, lower_keeping_offsets, single_spaced, split_lines
 from pressparse.model import Release
 from pressparse.steps.page import Page
 
@@ -53,3 +53,10 @@ def test_a_text_single_spaced_maps_its_offsets_back_to_the_original():
     assert [spaced.original(offset) for offset in (0, 5, 6, 13, 14, 17, 18, 22)] == [0, 5, 7, 14, 15, 18, 21, 25]
     assert [spaced.here(offset) for offset in (0, 7, 15, 21)] == [0, 6, 14, 18]  # "P", "o", "A", "R"
     assert SingleSpaced("Press office").text == "Press office"
+
+
+def test_small_letters_keep_every_offset_even_where_a_letter_grows_when_lowered():
+    assert lower_keeping_offsets("Press CONTACT") == "press contact"
+    # "İ" lowered is two characters ("i" and a combining dot): it stays, and "STANBUL" after it keeps its offsets.
+    assert lower_keeping_offsets("İSTANBUL, İzmir") == "İstanbul, İzmir"
+    assert len(lower_keeping_offsets("İİ ΣΑΣ")) == len("İİ ΣΑΣ")

@@ -303,6 +303,8 @@ def test_seed_pages(seed, expected, request):
     ("ab [at] org [dot] int", "ab@org.int"),
     ("ab(at)org.int", "ab@org.int"),
     ("Email: ab at org.int", "Email: ab@org.int"),
+    ("ab \u00a0[ AT ]\torg\n(dot)  int", "ab@org.int"),  # the white space on both sides goes, whatever its kind
+    ("ab [at] [at] org", "ab@@org"),
     ("correo: ab arroba org punto int", "correo: ab@org.int"),
     ("Ana Ruiz at the Geneva office", "Ana Ruiz at the Geneva office"),
     ("meet us at noon. Then", "meet us at noon. Then"),

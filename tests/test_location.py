@@ -169,6 +169,9 @@ def test_cities_count_for_their_country_in_a_script_without_capitals():
     texts = ["قالت المتحدثة في غزة إن الأطفال في غزة يحتاجون إلى المساعدات", "وأضافت أن القاهرة تستضيف الاجتماع"]
     assert places.main_country(texts) == ("غزة", "PS", 0)
     assert places.main_country(["Les enfants de Gaza et de Gaza attendent"]) is None  # capitals: names only
+    # Capitalised names still count beside them; a word joined by a hyphen to a capitalised one is part of it.
+    mixed = "Le Mali et غزة, puis Abc-غزة et le Mali"
+    assert places.countries_in(mixed, uncased_cities=True) == [("Mali", "ML"), ("غزة", "PS"), ("Mali", "ML")]
 
 
 def test_no_location_when_nothing_supports_one():

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Final
 
 from . import lexicon
-from .clean import SingleSpaced, mark_offsets, occurrences
+from .clean import SingleSpaced, lower_keeping_offsets, mark_offsets, occurrences
 from .page import BOILERPLATE, Line, Page
 from .patterncache import compile_re
 
@@ -106,11 +106,10 @@ class _Lexicon:
         self.small_networks = compile_re(lexicon.trie_regex(self.network_names))
         # Each sentence of a notice is listed alone: a page may hold one without the other.
         notices = phrases("protected_email")
-        self.notice = compile_re(r"\s*(?:{})[.!]?".format(lexicon.alternation(notices)), re.IGNORECASE)
         self.notice_marks = _notice_marks(notices)
-        # The same notices matched where one starts; `notice_starts` says where that may be, from a mark's place.
-        # Factored as a trie: most places start no notice, and fail on their first letters. (No notice begins
-        # another, so the trie's match is the alternation's.)
+        # A notice is matched where one may start (`notice_starts` says where, from a mark's place), as a trie:
+        # most places start no notice, and fail on their first letters. (No notice begins another, so the trie's
+        # match is the alternation's.)
         self.notice_at = compile_re(
             r"(?:{})[.!]?".format(lexicon.trie_regex(notices).replace(r"\ ", r"\s+")), re.IGNORECASE
         )
@@ -427,13 +426,9 @@ def _without_notices(text: str) -> str:
     """The text without its notices (and the space before each), as a search of the whole text leaves it. A
     notice is matched only where one may start, a fixed distance before one of its marks, in any case: a long
     line of marks costs one short match per place, not a search of the line. The places are counted in the text
-    with its runs of white space made single spaces (`SingleSpaced`); a text whose small letters are not one for
-    one (rare) is searched whole."""
-    notices = _lexicon()
+    with its runs of white space made single spaces (`SingleSpaced`)."""
     spaced = SingleSpaced(text)
-    folded = spaced.text.lower()
-    if len(folded) != len(spaced.text):
-        return notices.notice.sub("", text)
+    folded = lower_keeping_offsets(spaced.text)
     kept: list[str] = []
     end = 0  # where the text after the last notice cut starts
     for start, stop in _notice_spans(spaced.text, folded):

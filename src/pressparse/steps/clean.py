@@ -61,6 +61,18 @@ def single_spaced(text: str) -> bool:
     return text.isprintable() or " ".join(text.split()) == text.strip(" ")
 
 
+# The one character whose small form is longer than itself ("İ" -> "i̇"): lowering it would shift every offset after it.
+_LONGER_IN_SMALL_LETTERS: Final = "\u0130"
+
+
+def lower_keeping_offsets(text: str) -> str:
+    """`text` in small letters, character for character, so that an offset in one is an offset in the other ("İ",
+    the one letter whose small form is two characters, stays as it is)."""
+    if _LONGER_IN_SMALL_LETTERS not in text:
+        return text.lower()
+    return _LONGER_IN_SMALL_LETTERS.join(part.lower() for part in text.split(_LONGER_IN_SMALL_LETTERS))
+
+
 def occurrences(text: str, word: str) -> list[int]:
     """Where `word` starts in `text`, every place (overlapping ones too)."""
     places: list[int] = []

@@ -12,6 +12,7 @@ from typing import Final
 from ahocorasick_rs import AhoCorasick, Implementation
 
 from . import lexicon
+from .clean import lower_keeping_offsets
 from .lexicon import trie_regex
 from .page import BODY, Page
 from .patterncache import compile_re, compile_regex
@@ -127,10 +128,7 @@ def _reads_as_sentence(headline: str) -> bool:
 def fold_text(text: str) -> str:
     """`text` in small letters with plain apostrophes, keeping every offset (a letter whose small form is
     longer, such as "İ", stays as it is)."""
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return lowered.replace("’", "'")
+    return lower_keeping_offsets(text).replace("’", "'")
 
 
 @lru_cache(maxsize=1 << 16)

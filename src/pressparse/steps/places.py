@@ -342,16 +342,15 @@ def countries_in(
     word is looked up (as written: such words have no case to fold). With `big_places`, a big city or a US state
     written as the gazetteer does ("Buenos Aires", "Roma", "Texas") is counted for its country too, unless a
     capitalised word follows: then it starts a person's or an organization's name ("Paris Hilton", "Houston Police
-    Department"). Only the capitalised words that start a place name are read (see `_words_at`), unless every
-    word of a script without capitals is to be looked up."""
+    Department"). Only the capitalised words that start a place name are read (see `_words_at`), and the words
+    of a script without capitals when each is to be looked up."""
     found: list[tuple[str, str]] = []
     starts = _country_phrases()
     city_starts = _big_place_phrases() if big_places else {}
     cities, more_cities = (_cities(False), _cities(True)) if uncased_cities else ({}, {})
+    words: Iterable[tuple[int, str]] = _words_at(text, _first_words(big_places).occurrences(text))
     if uncased_cities and _UNCASED_LETTER.search(text):
-        words: Iterable[tuple[int, str]] = ((match.start(), match[0]) for match in _CAPITALISED.finditer(text))
-    else:
-        words = _words_at(text, _first_words(big_places).occurrences(text))
+        words = sorted({*words, *_uncased_words(text)})
     resume = 0
     for start, word in words:
         if start < resume:  # inside a name found ("Sierra Leone")
@@ -407,6 +406,16 @@ def _words_at(text: str, occurrences: list[tuple[int, int]]) -> Iterator[tuple[i
             yield start, text[start:end]
 
 
+def _uncased_words(text: str) -> Iterator[tuple[int, str]]:
+    """(start, word) of each word of `text` in a script without capitals, as a scan of the whole text for
+    `_CAPITALISED` finds them: after a hyphen, such a word may end a capitalised one ("Abc-غزة")."""
+    scan = _WordScan(text)
+    for match in _UNCASED_WORD.finditer(text):
+        start = match.start()
+        if text[start - 1 : start] != "-" or scan.word_at(start) is not None:
+            yield start, match[0]
+
+
 def _is_word(text: str, start: int, end: int) -> bool | None:
     """Whether `text[start:end]`, a capitalised word, is a word of the text as `_CAPITALISED` finds it, told by
     the ASCII characters around it: a letter, digit or "_" before it makes it part of a word, and so does a
@@ -446,8 +455,10 @@ class _WordScan:
         return self.word if self.scanned == start else None
 
 
-# A letter of a script without capitals: there every word may name a place (see `countries_in`).
+# A letter of a script without capitals, and a word of that script: there every word may name a place (see
+# `countries_in`).
 _UNCASED_LETTER = compile_regex(r"\p{Lo}")
+_UNCASED_WORD = compile_regex(r"(?<!\w)\p{Lo}[^\W\d_]*+")
 # A capitalised word right after a place name: the two make a longer name.
 _NAME_AFTER = compile_regex(r"[ ]+\p{Lu}\p{Ll}")
 

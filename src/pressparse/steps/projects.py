@@ -57,8 +57,10 @@ from .patterncache import compile_re, compile_regex
 from .places import place_code
 
 # Quoted titles: « … », “ … ” (or “ … " as editors mix them), „ … “ and straight quotes, on one paragraph, 3 to 250
-# characters. (`re`, not `regex`: several times faster here, and the two agree on `\s` in cleaned lines.)
-_QUOTED: Final = compile_re(r"«\s*([^«»]{3,250}?)\s*»|“([^“”\"]{3,250}?)[”\"]|„([^„“]{3,250}?)“|\"([^\"]{3,250}?)\"")
+# characters, spaces inside the marks included (the reader strips them). Each title runs to the first closing mark:
+# a greedy run of the other characters finds it, or fails, in one pass (a lazy one tried the end at every character,
+# and an opening mark without its closing one cost the page 250 tries). (`re`, not `regex`: several times faster.)
+_QUOTED: Final = compile_re(r"«([^«»]{3,250})»|“([^“”\"]{3,250})[”\"]|„([^„“]{3,250})“|\"([^\"]{3,250})\"")
 # The marks a `_QUOTED` match starts with.
 _OPENING_QUOTES: Final = "«“„\""
 # How far before a name the project noun it follows may start ("projects: the "), in characters.
@@ -368,15 +370,21 @@ def _frame_stems() -> re.Pattern:
     return compile_re(lexicon.trie_regex(fold_text(frame) for frame in lexicon.merged("projects", "frames")))
 
 
-def _words_before(tokens: list) -> int:
-    """How many of the last `tokens` are the capitalised words of a name ending there ("Joint", "HARBOR")."""
+def _name_start_before(text: str, head: int) -> int:
+    """Where the capitalised words of a name before its head word (at `head`) start, within the head's sentence
+    ("Joint Programme", "the HARBOR Initiative"); `head` when there are none. Most heads follow a small word ("du
+    Programme", "the Initiative"): a last word without a capital is told without reading the sentence's words."""
+    words = text[max(0, head - _REACH) : head].rsplit(None, 1)
+    if not words or not any(c.isupper() for c in words[-1]):
+        return head
+    tokens = _last_tokens(text, sentence_start(text, head, _REACH), head, _MAX_WORDS_BEFORE)
     count = 0
-    for token in reversed(tokens[-_MAX_WORDS_BEFORE:]):
+    for token in reversed(tokens):
         word = token.group()
         if not is_capitalised(word) or word.endswith(("'s", "’s")) or key(word) in _small_words():
             break  # "the organisation's Displacement ...", "The HARBOR ...": not part of the name
         count += 1
-    return count
+    return tokens[-count].start() if count else head
 
 
 @lru_cache(maxsize=None)
@@ -476,8 +484,6 @@ def _named_at(text: str, match: re.Match) -> tuple[_Found | None, int]:
     """The name built around the head word `match` (None when the words around it make none), and where the
     words it took end."""
     patterns = _patterns()
-    start = sentence_start(text, match.start(), _REACH)
-    before = _last_tokens(text, start, match.start(), _MAX_WORDS_BEFORE)
     limit = _window_end(text, match.end(), match.end() + _REACH)
     after = Tokens(text, match.end(), limit)
     if key(after.word(0)) in words("projects", "roles"):
@@ -485,8 +491,7 @@ def _named_at(text: str, match: re.Match) -> tuple[_Found | None, int]:
     # Reading words up to an "(ACR)" is the costly part: only done when a "(" follows.
     to_acronym = _words_to_acronym(after) if text.find("(", match.end(), limit) >= 0 else 0
     count_after = to_acronym or _capitalised_words(after)
-    count_before = _words_before(before)
-    first = before[-count_before].start() if count_before else match.start()
+    first = _name_start_before(text, match.start())
     last = after.at(count_after - 1).end() if count_after else match.end()
     name = text[first:last]
     if not _is_proper_name(name, match.group()) or patterns["agency"].search(name):
