@@ -734,6 +734,8 @@ def find_funders(page: Page) -> None:
         paragraph = spotted.texts[index]
         for mention, family in _mentions(paragraph, cues[index], lowercase, budget, index in misuse):
             identity = on_page.get(key(mention.name)) or _identity(mention.name)
+            if identity in seen and not mention.acronym:
+                continue  # a donor named again: nothing more to learn from it (its name's tests are spared)
             if identity in excluded or key(mention.name) in excluded or not _fits(mention.name, family):
                 continue
             if is_acronym(mention.name) and project_acronyms.called_a_project(mention.name):
