@@ -178,6 +178,8 @@ def test_lines_between_title_and_body_are_not_the_headline():
         "Share on Facebook Share on Twitter Share by Email",  # a row of buttons
         "Jo Marsh, +44 20 7946 0321",  # a contact line
         "Field Wire - 17 hours 23 min ago",  # an aggregator's time stamp
+        "Field Wire - hace 3 horas",  # the same with its word before the number
+        "Media Release 2" + "0" * 150 + "/2020",  # a numbered label, however long its number (read from the end)
         "A nurse at work (c) J. Marsh / Field Agency",  # a photo credit
         "DELTA CITY, Southland, 5 May 2020 /Field Wire/ --",  # a wire dateline waiting for its text
         "Jo Marsh Press Office",  # a contact widget's name
