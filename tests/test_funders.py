@@ -490,3 +490,47 @@ def test_a_page_reads_the_amount_and_subject_of_its_first_50_money_verbs():
     donors = [f"The Nord{chr(ord('a') + i // 26)}{chr(ord('a') + i % 26)} Foundation" for i in range(60)]
     found = funded(" ".join(f"{donor} has pledged EUR 4 million." for donor in donors))
     assert found == [donor.removeprefix("The ") for donor in donors[:50]]
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        (["Agency", "of"], True),  # a connector
+        (["Fondation", "de"], True),
+        (["Agency", "for"], True),  # a head connector after an organisation's head
+        (["Japan", "for"], False),  # ... but not after a name without one
+        (["Japan", "Tokyo"], False),  # a word of the name, in none of the lists
+        (["Japan", "to"], False),
+    ],
+)
+def test_the_small_words_inside_a_name(words, expected):
+    text = " ".join(words)
+    tokens = names.Tokens(text, 0, len(text))
+    reader = funders._Reader(text, text.lower(), lowercase=False, budget=Budget(1))
+    assert reader._inner(words[-1], tokens, 0, len(words) - 2) is expected
+
+
+@pytest.mark.parametrize(
+    "name, family, expected",
+    [
+        ("Government Fund", "intro", False),  # bare heads only
+        ("Government of Japan", "intro", True),
+        ("Kenji Sato", "intro", True),
+        ("Kenji Sato", "support", False),  # not donor-like
+        ("Government of Japan", "support", True),
+        ("Kenji Sato Foundation", "channel", False),  # no fund
+        ("Peace Fund", "channel", True),
+        ("Fund", "channel", False),
+    ],
+)
+def test_a_name_fits_its_cue_family(name, family, expected):
+    assert funders._fits(name, family) is expected
+
+
+@plain_python_only
+def test_a_name_after_an_intro_cue_is_read_to_its_first_word_that_is_no_bare_head(monkeypatch):
+    # Every word of the name was looked up, for names running a whole reading window (a long all-capital line).
+    looked_up = []
+    monkeypatch.setattr(funders, "key", lambda word: looked_up.append(word) or names.key(word))
+    assert funders._fits("Government of " + "JAPAN AND " * 20, "intro")
+    assert looked_up == ["Government", "of", "JAPAN"]

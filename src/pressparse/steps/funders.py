@@ -186,6 +186,8 @@ def _vocabulary() -> dict[str, frozenset]:
         | words("funding", "connectors")
         | words("funding", "lowercase_heads"),
         "stops": words("funding", "stops") | stop_words() | words("funding", "conjunctions"),
+        # The words `_Reader._inner` may find inside a name: any of the three lists it reads.
+        "inner": words("funding", "connectors") | words("funding", "articles") | words("funding", "head_connectors"),
     }
 
 
@@ -299,9 +301,10 @@ class _Reader:
         first = last = i
         while True:
             j = last + 1
-            while tokens[j] is not None and self._inner(tokens, j, first, last):
+            # Each word is fetched once: the tests below read it again (a token is never empty: "" is the end).
+            while (word := tokens.word(j)) and self._inner(word, tokens, first, last):
                 j += 1
-            if is_capitalised(tokens.word(j)) or (self.lowercase and self._small_letter_word(tokens, j)):
+            if is_capitalised(word) or (self.lowercase and self._small_letter_word(tokens, j)):
                 last = j
             else:
                 return first, last + 1
@@ -334,10 +337,13 @@ class _Reader:
             last += 1
         return (i, last) if last > i else None
 
-    def _inner(self, tokens: Tokens, j: int, first: int, last: int) -> bool:
-        """True for a small word inside a name: "of", "de", "d'", "&"; "for"/"pour"/"para" only in the name of
-        an organisation ("Agency for ...", "Fonds pour ...", "Agencia ... para el Desarrollo")."""
-        word = key(tokens.word(j))
+    def _inner(self, text: str, tokens: Tokens, first: int, last: int) -> bool:
+        """True for `text`, a word after the name `tokens[first:last + 1]`, when it is a small word inside the name:
+        "of", "de", "d'", "&"; "for"/"pour"/"para" only in the name of an organisation ("Agency for ...", "Fonds
+        pour ...", "Agencia ... para el Desarrollo")."""
+        word = key(text)
+        if word not in self.vocabulary["inner"]:
+            return False  # most words of a name (one look instead of one per list below)
         if word in self.vocabulary["connectors"]:
             return True
         if word in self.vocabulary["articles"]:
@@ -668,7 +674,11 @@ def _fits(name: str, family: str) -> bool:
     after a support cue or before a money verb, a fund after a channel cue; never a bare head word ("Government",
     "Fund")."""
     vocabulary = _vocabulary()
-    name_words = [key(t.group()) for t in TOKEN.finditer(name) if t.group()[:1].isalnum()]
+    words_read = (key(t.group()) for t in TOKEN.finditer(name) if t.group()[:1].isalnum())
+    if family not in ("channel", "support", "subject_verbs"):
+        # Any name but a bare head: its words are read up to the first that is no head (most names: the first).
+        return not all(w in vocabulary["bare"] for w in words_read)
+    name_words = list(words_read)
     if all(w in vocabulary["bare"] for w in name_words):
         return False
     if family == "channel":
