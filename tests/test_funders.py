@@ -534,3 +534,19 @@ def test_a_name_after_an_intro_cue_is_read_to_its_first_word_that_is_no_bare_hea
     monkeypatch.setattr(funders, "key", lambda word: looked_up.append(word) or names.key(word))
     assert funders._fits("Government of " + "JAPAN AND " * 20, "intro")
     assert looked_up == ["Government", "of", "JAPAN"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Fonds pour la Paix 2030", ["Fonds", "pour", "la", "Paix", "2030"]),
+        ("the U.S. and l'Union", ["the", "U.S.", "and", "l'", "Union"]),
+        ("dell’Interno, qu'il", ["dell’", "Interno", ",", "qu'", "il"]),
+        ("co-funded by State's A&B.", ["co-funded", "by", "State's", "A&B", "."]),
+        ("EU-funded, 4.5 M", ["EU-funded", ",", "4.5", "M"]),
+        ("d' l'", ["d", "'", "l", "'"]),  # an apostrophe before no letter is a character of its own
+    ],
+)
+def test_the_words_of_a_text(text, expected):
+    # The first branch of the pattern takes words of letters and digits at once; the others, the rest.
+    assert [token.group() for token in names.TOKEN.finditer(text)] == expected
