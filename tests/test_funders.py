@@ -105,6 +105,17 @@ def test_a_paragraph_of_channel_cues_is_decomposed_once(monkeypatch):
     assert sum(decomposed) <= 3 * len(text)
 
 
+@plain_python_only
+def test_a_long_paragraph_of_few_channel_cues_is_decomposed_once(monkeypatch):
+    # The plain lengths before each window's start and end were found walking the text from its start again.
+    decomposed = []
+    decompose = funders._decomposed
+    monkeypatch.setattr(funders, "_decomposed", lambda text: decomposed.append(len(text)) or decompose(text))
+    text = "Die Straße ist lang. " * 200 + "Es läuft über den Fonds Nord. Die Straße ist lang. Es läuft über das Dorf."
+    assert funded(text, language="de") == ["Fonds Nord"]
+    assert sum(decomposed) <= 1.1 * len(text)
+
+
 def test_donor_glued_to_funded():
     assert funded("The Japan-funded clinic opened in May.") == ["Japan"]
     assert funded("Die EU-finanzierten Kurse starten im Mai.", language="de") == ["EU"]
