@@ -561,3 +561,34 @@ def test_a_name_after_an_intro_cue_is_read_to_its_first_word_that_is_no_bare_hea
 def test_the_words_of_a_text(text, expected):
     # The first branch of the pattern takes words of letters and digits at once; the others, the rest.
     assert [token.group() for token in names.TOKEN.finditer(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "before, name, after, carried",
+    [
+        ("", "bureau of population", ", refugees, and migration said", ", refugees, and migration"),
+        ("the fonds nord " * 8, "bureau of population", ", refugees, and migration said", ", refugees, and migration"),
+        ("the fonds nord " * 8, "bureau of population", " said", ""),
+        ("the fonds nord " * 8, "union", " européenne", " européenne"),
+        ("the fonds nord " * 8, "french embassy", " and the union européenne", ""),  # a form after the name's end
+        ("the fonds nord " * 8 + "european union and the ", "french embassy", " said", ""),  # a form before it
+        ("", "european", " union", " union"),
+    ],
+)
+def test_a_known_name_the_reader_cuts_is_carried_on(before, name, after, carried):
+    # Looked for near the end of a long name only (the second and later cases), with the same ends.
+    folded = before + name + after
+    start = len(before) if len(before) < 20 else 0
+    end = len(before) + len(name)
+    assert funders._known_end(folded, start, end) == end + len(carried)
+
+
+@plain_python_only
+def test_a_long_name_is_looked_for_known_forms_near_its_end_only(monkeypatch):
+    # A long all-capital line read as a name was searched from its start for a known form running on past it.
+    forms, longest = funders._names_read_short()
+    counting = CountingPattern(forms)
+    monkeypatch.setattr(funders, "_names_read_short", lambda: (counting, longest))
+    folded = "the fonds nord " * 20 + "said"
+    assert funders._known_end(folded, 0, len(folded) - len(" said")) == len(folded) - len(" said")
+    assert counting.read <= 2 * longest

@@ -138,6 +138,12 @@ def _names_read_short() -> tuple[re.Pattern, int]:
 def _known_end(folded: str, start: int, end: int) -> int:
     """End of the name read at `folded[start:end]`, carried further when a known name the reader cuts runs on."""
     forms, longest = _names_read_short()
+    if end - start >= longest:
+        # A long name (an all-capital line): a form running on past its end starts in its last `longest` characters,
+        # and when no form starts there before the end, the name is not read again from its start.
+        near = forms.search(folded, end - longest + 1, end + longest)
+        if near is None or near.start() > end:
+            return end
     for form in forms.finditer(folded, start, end + longest):
         if form.start() <= end < form.end():
             end = form.end()
