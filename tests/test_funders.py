@@ -556,10 +556,12 @@ def test_a_name_after_an_intro_cue_is_read_to_its_first_word_that_is_no_bare_hea
         ("co-funded by State's A&B.", ["co-funded", "by", "State's", "A&B", "."]),
         ("EU-funded, 4.5 M", ["EU-funded", ",", "4.5", "M"]),
         ("d' l'", ["d", "'", "l", "'"]),  # an apostrophe before no letter is a character of its own
+        ("\u3000Fonds\xa0Nord\u2028 \x1c(JPN)\n", ["Fonds", "Nord", "(", "JPN", ")"]),  # spaces of every kind
     ],
 )
 def test_the_words_of_a_text(text, expected):
-    # The first branch of the pattern takes words of letters and digits at once; the others, the rest.
+    # The first branch of the pattern takes words of letters and digits at once; the others, the rest; no token
+    # starts with a space.
     assert [token.group() for token in names.TOKEN.finditer(text)] == expected
 
 
