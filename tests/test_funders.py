@@ -105,6 +105,17 @@ def test_a_paragraph_of_channel_cues_is_decomposed_once(monkeypatch):
     assert sum(decomposed) <= 3 * len(text)
 
 
+@plain_python_only
+def test_a_long_paragraph_of_few_channel_cues_is_decomposed_once(monkeypatch):
+    # The plain lengths before each window's start and end were found walking the text from its start again.
+    decomposed = []
+    decompose = funders._decomposed
+    monkeypatch.setattr(funders, "_decomposed", lambda text: decomposed.append(len(text)) or decompose(text))
+    text = "Die Straße ist lang. " * 200 + "Es läuft über den Fonds Nord. Die Straße ist lang. Es läuft über das Dorf."
+    assert funded(text, language="de") == ["Fonds Nord"]
+    assert sum(decomposed) <= 1.1 * len(text)
+
+
 def test_donor_glued_to_funded():
     assert funded("The Japan-funded clinic opened in May.") == ["Japan"]
     assert funded("Die EU-finanzierten Kurse starten im Mai.", language="de") == ["EU"]
@@ -490,3 +501,96 @@ def test_a_page_reads_the_amount_and_subject_of_its_first_50_money_verbs():
     donors = [f"The Nord{chr(ord('a') + i // 26)}{chr(ord('a') + i % 26)} Foundation" for i in range(60)]
     found = funded(" ".join(f"{donor} has pledged EUR 4 million." for donor in donors))
     assert found == [donor.removeprefix("The ") for donor in donors[:50]]
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        (["Agency", "of"], True),  # a connector
+        (["Fondation", "de"], True),
+        (["Agency", "for"], True),  # a head connector after an organisation's head
+        (["Japan", "for"], False),  # ... but not after a name without one
+        (["Japan", "Tokyo"], False),  # a word of the name, in none of the lists
+        (["Japan", "to"], False),
+    ],
+)
+def test_the_small_words_inside_a_name(words, expected):
+    text = " ".join(words)
+    tokens = names.Tokens(text, 0, len(text))
+    reader = funders._Reader(text, text.lower(), lowercase=False, budget=Budget(1))
+    assert reader._inner(words[-1], tokens, 0, len(words) - 2) is expected
+
+
+@pytest.mark.parametrize(
+    "name, family, expected",
+    [
+        ("Government Fund", "intro", False),  # bare heads only
+        ("Government of Japan", "intro", True),
+        ("Kenji Sato", "intro", True),
+        ("Kenji Sato", "support", False),  # not donor-like
+        ("Government of Japan", "support", True),
+        ("Kenji Sato Foundation", "channel", False),  # no fund
+        ("Peace Fund", "channel", True),
+        ("Fund", "channel", False),
+    ],
+)
+def test_a_name_fits_its_cue_family(name, family, expected):
+    assert funders._fits(name, family) is expected
+
+
+@plain_python_only
+def test_a_name_after_an_intro_cue_is_read_to_its_first_word_that_is_no_bare_head(monkeypatch):
+    # Every word of the name was looked up, for names running a whole reading window (a long all-capital line).
+    looked_up = []
+    monkeypatch.setattr(funders, "key", lambda word: looked_up.append(word) or names.key(word))
+    assert funders._fits("Government of " + "JAPAN AND " * 20, "intro")
+    assert looked_up == ["Government", "of", "JAPAN"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Fonds pour la Paix 2030", ["Fonds", "pour", "la", "Paix", "2030"]),
+        ("the U.S. and l'Union", ["the", "U.S.", "and", "l'", "Union"]),
+        ("dell’Interno, qu'il", ["dell’", "Interno", ",", "qu'", "il"]),
+        ("co-funded by State's A&B.", ["co-funded", "by", "State's", "A&B", "."]),
+        ("EU-funded, 4.5 M", ["EU-funded", ",", "4.5", "M"]),
+        ("d' l'", ["d", "'", "l", "'"]),  # an apostrophe before no letter is a character of its own
+        ("\u3000Fonds\xa0Nord\u2028 \x1c(JPN)\n", ["Fonds", "Nord", "(", "JPN", ")"]),  # spaces of every kind
+    ],
+)
+def test_the_words_of_a_text(text, expected):
+    # The first branch of the pattern takes words of letters and digits at once; the others, the rest; no token
+    # starts with a space.
+    assert [token.group() for token in names.TOKEN.finditer(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "before, name, after, carried",
+    [
+        ("", "bureau of population", ", refugees, and migration said", ", refugees, and migration"),
+        ("the fonds nord " * 8, "bureau of population", ", refugees, and migration said", ", refugees, and migration"),
+        ("the fonds nord " * 8, "bureau of population", " said", ""),
+        ("the fonds nord " * 8, "union", " européenne", " européenne"),
+        ("the fonds nord " * 8, "french embassy", " and the union européenne", ""),  # a form after the name's end
+        ("the fonds nord " * 8 + "european union and the ", "french embassy", " said", ""),  # a form before it
+        ("", "european", " union", " union"),
+    ],
+)
+def test_a_known_name_the_reader_cuts_is_carried_on(before, name, after, carried):
+    # Looked for near the end of a long name only (the second and later cases), with the same ends.
+    folded = before + name + after
+    start = len(before) if len(before) < 20 else 0
+    end = len(before) + len(name)
+    assert funders._known_end(folded, start, end) == end + len(carried)
+
+
+@plain_python_only
+def test_a_long_name_is_looked_for_known_forms_near_its_end_only(monkeypatch):
+    # A long all-capital line read as a name was searched from its start for a known form running on past it.
+    forms, longest = funders._names_read_short()
+    counting = CountingPattern(forms)
+    monkeypatch.setattr(funders, "_names_read_short", lambda: (counting, longest))
+    folded = "the fonds nord " * 20 + "said"
+    assert funders._known_end(folded, 0, len(folded) - len(" said")) == len(folded) - len(" said")
+    assert counting.read <= 2 * longest

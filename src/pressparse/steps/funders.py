@@ -138,6 +138,12 @@ def _names_read_short() -> tuple[re.Pattern, int]:
 def _known_end(folded: str, start: int, end: int) -> int:
     """End of the name read at `folded[start:end]`, carried further when a known name the reader cuts runs on."""
     forms, longest = _names_read_short()
+    if end - start >= longest:
+        # A long name (an all-capital line): a form running on past its end starts in its last `longest` characters,
+        # and when no form starts there before the end, the name is not read again from its start.
+        near = forms.search(folded, end - longest + 1, end + longest)
+        if near is None or near.start() > end:
+            return end
     for form in forms.finditer(folded, start, end + longest):
         if form.start() <= end < form.end():
             end = form.end()
@@ -186,6 +192,8 @@ def _vocabulary() -> dict[str, frozenset]:
         | words("funding", "connectors")
         | words("funding", "lowercase_heads"),
         "stops": words("funding", "stops") | stop_words() | words("funding", "conjunctions"),
+        # The words `_Reader._inner` may find inside a name: any of the three lists it reads.
+        "inner": words("funding", "connectors") | words("funding", "articles") | words("funding", "head_connectors"),
     }
 
 
@@ -299,9 +307,10 @@ class _Reader:
         first = last = i
         while True:
             j = last + 1
-            while tokens[j] is not None and self._inner(tokens, j, first, last):
+            # Each word is fetched once: the tests below read it again (a token is never empty: "" is the end).
+            while (word := tokens.word(j)) and self._inner(word, tokens, first, last):
                 j += 1
-            if is_capitalised(tokens.word(j)) or (self.lowercase and self._small_letter_word(tokens, j)):
+            if is_capitalised(word) or (self.lowercase and self._small_letter_word(tokens, j)):
                 last = j
             else:
                 return first, last + 1
@@ -334,10 +343,13 @@ class _Reader:
             last += 1
         return (i, last) if last > i else None
 
-    def _inner(self, tokens: Tokens, j: int, first: int, last: int) -> bool:
-        """True for a small word inside a name: "of", "de", "d'", "&"; "for"/"pour"/"para" only in the name of
-        an organisation ("Agency for ...", "Fonds pour ...", "Agencia ... para el Desarrollo")."""
-        word = key(tokens.word(j))
+    def _inner(self, text: str, tokens: Tokens, first: int, last: int) -> bool:
+        """True for `text`, a word after the name `tokens[first:last + 1]`, when it is a small word inside the name:
+        "of", "de", "d'", "&"; "for"/"pour"/"para" only in the name of an organisation ("Agency for ...", "Fonds
+        pour ...", "Agencia ... para el Desarrollo")."""
+        word = key(text)
+        if word not in self.vocabulary["inner"]:
+            return False  # most words of a name (one look instead of one per list below)
         if word in self.vocabulary["connectors"]:
             return True
         if word in self.vocabulary["articles"]:
@@ -458,6 +470,10 @@ def _fund_heads_without_plain_letters() -> tuple[str, ...]:
     return tuple(head for head in _vocabulary()["fund_heads"] if not _plain_letters(head))
 
 
+# The size of the pieces `_FundWindows` decomposes a paragraph in (see there).
+_PLAIN_STEP: Final = 64
+
+
 def _decomposed(text: str) -> str:
     """`text` case-folded and decomposed (NFD): `_plain_letters` before the non-ASCII characters are dropped."""
     return unicodedata.normalize("NFD", text.casefold())
@@ -466,11 +482,12 @@ def _decomposed(text: str) -> str:
 class _FundWindows:
     """Whether a fund head word ("Fund", "Fonds") follows an offset of one paragraph where names are read (twice
     the reading window: a known name with commas may run past it); without one, no name read after a channel cue
-    there suits it (`_fits`). Offsets are asked in text order. Case folding and decomposition work character by
-    character (what reordering they do moves accents only, which plain letters drop), so the heads are found once
-    in the paragraph's plain letters, and a window holds one when one lies between the plain lengths of the text
-    before its ends: looking at each window again took a paragraph of channel cues time in the cues times the
-    window."""
+    there suits it (`_fits`). Case folding and decomposition work character by character (what reordering they do
+    moves accents only, which plain letters drop), so the heads are found once in the paragraph's plain letters,
+    and a window holds one when one lies between the plain lengths of the text before its ends: looking at each
+    window again took a paragraph of channel cues time in the cues times the window. The paragraph is decomposed
+    in pieces of `_PLAIN_STEP` characters, whose plain lengths are kept (`_PlainLength`): walking the text again
+    to each window's start and end took twice the time of finding the heads."""
 
     def __init__(self, text: str, last_offset: int):
         self.text = text
@@ -480,8 +497,9 @@ class _FundWindows:
         self.head_starts: list[int] = []  # where each head found in the plain letters starts, in order
         self.first_end: list[int] = []  # the first end of a head starting there or later
         self.other_scripts = False  # whether the first letter of a head without plain letters is in the paragraph
-        self.window_starts = _PlainLength(text)
-        self.window_ends = _PlainLength(text)
+        # The plain lengths before each window's start and end (their pieces' lengths are set with the heads).
+        self.window_starts = _PlainLength(text, [0])
+        self.window_ends = _PlainLength(text, [0])
 
     def may_name_a_fund(self, offset: int) -> bool:
         if not self.heads_found:
@@ -504,8 +522,15 @@ class _FundWindows:
         return any(head[0] in decomposed and head in fold(window) for head in _fund_heads_without_plain_letters())
 
     def _find_heads(self) -> None:
-        decomposed = _decomposed(self.text[: self.reach])
-        plain = decomposed.encode("ascii", "ignore")
+        # Pieces decomposed alone give the letters of the text decomposed whole (in another order within a run of
+        # accents only), and the same plain letters.
+        starts = range(0, self.reach, _PLAIN_STEP)
+        pieces = [_decomposed(self.text[at : min(at + _PLAIN_STEP, self.reach)]) for at in starts]
+        plain_pieces = [piece.encode("ascii", "ignore") for piece in pieces]
+        piece_starts = list(accumulate(map(len, plain_pieces), initial=0))
+        self.window_starts = _PlainLength(self.text, piece_starts)
+        self.window_ends = _PlainLength(self.text, piece_starts)
+        decomposed, plain = "".join(pieces), b"".join(plain_pieces)
         found = sorted((at, at + len(head)) for head in _fund_heads_plain() for at in _places_of(head, plain))
         self.head_starts = [start for start, _ in found]
         self.first_end = list(accumulate(reversed([end for _, end in found]), min))[::-1]
@@ -524,19 +549,23 @@ def _places_of(needle: bytes, text: bytes) -> list[int]:
 
 
 class _PlainLength:
-    """The length of a text's beginning, up to an offset, in plain letters (`_plain_letters`), for offsets asked
-    in increasing order: each piece of the text is transformed once."""
+    """The length of a text's beginning, up to an offset, in plain letters (`_plain_letters`), from the plain length
+    before each piece of `_PLAIN_STEP` characters (`piece_starts`, as far as offsets are asked): only the part of
+    the offset's piece before it is transformed, from the offset asked before when it is in that part (offsets
+    asked in increasing order transform each piece once at most)."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, piece_starts: list[int]):
         self.text = text
+        self.piece_starts = piece_starts
         self.offset = 0
         self.length = 0
 
     def at(self, offset: int) -> int:
-        if offset < self.offset:
-            self.offset, self.length = 0, 0
-        piece = self.text[self.offset : offset]
-        self.length += len(piece) if piece.isascii() else len(_plain_letters(piece))  # ASCII is its own plain form
+        piece_start = offset - offset % _PLAIN_STEP
+        if not piece_start <= self.offset <= offset:
+            self.offset, self.length = piece_start, self.piece_starts[offset // _PLAIN_STEP]
+        part = self.text[self.offset : offset]
+        self.length += len(part) if part.isascii() else len(_plain_letters(part))  # ASCII is its own plain form
         self.offset = offset
         return self.length
 
@@ -668,7 +697,11 @@ def _fits(name: str, family: str) -> bool:
     after a support cue or before a money verb, a fund after a channel cue; never a bare head word ("Government",
     "Fund")."""
     vocabulary = _vocabulary()
-    name_words = [key(t.group()) for t in TOKEN.finditer(name) if t.group()[:1].isalnum()]
+    words_read = (key(t.group()) for t in TOKEN.finditer(name) if t.group()[:1].isalnum())
+    if family not in ("channel", "support", "subject_verbs"):
+        # Any name but a bare head: its words are read up to the first that is no head (most names: the first).
+        return not all(w in vocabulary["bare"] for w in words_read)
+    name_words = list(words_read)
     if all(w in vocabulary["bare"] for w in name_words):
         return False
     if family == "channel":

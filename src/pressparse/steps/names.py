@@ -21,9 +21,14 @@ from .places import fold
 # One word at a time: dotted abbreviations ("U.S."), an elided article or preposition ("l'", "d'", "qu'", and the
 # Italian "dell'", "dall'", "nell'", "all'", "sull'") on its own, a word keeping inner hyphens, apostrophes and dots
 # ("co-funded", "State's"), else one other character. (`re`, not `regex`: twice as fast on this simple pattern.)
+# Most words are letters and digits only, followed by none of the characters the other branches read on: the
+# first branch takes them at once (a sixth of the pattern's cost on cue-dense pages; the same tokens otherwise).
+# Every branch starts with a character that is no space: the lookahead turns a space down at once, not after
+# each branch is tried on it (a third of what remained).
 TOKEN: Final = compile_re(
-    r"(?:[^\W\d_]\.){2,}|(?:[Qq][Uu]|[dljnsmtcDLJNSMTC]|(?i:(?:[dn]?[ae]|su)ll))['’](?=[^\W\d_])"
-    r"|\w[\w&]*(?:[-'’.](?=\w)[\w&]*)*|\S"
+    r"(?=\S)(?:\w+(?![\w&'’.-])"
+    r"|(?:[^\W\d_]\.){2,}|(?:[Qq][Uu]|[dljnsmtcDLJNSMTC]|(?i:(?:[dn]?[ae]|su)ll))['’](?=[^\W\d_])"
+    r"|\w[\w&]*(?:[-'’.](?=\w)[\w&]*)*|\S)"
 )
 # An acronym in parentheses, "(START)", "(JPBHR)": two capitals at least, digits and "&" or "-" allowed; a short
 # gloss may follow it inside ("(MPRR-SSA, en anglais)", "(JPBHR, by its English name)").
