@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 
 import pytest
 
 from conftest import CountingPattern, plain_python_only
-from pressparse.steps import contacts
+from pressparse.steps import contacts, lexicon
 from pressparse.steps.contacts import (
     Item,
     deobfuscate,
@@ -811,3 +812,22 @@ def test_a_page_reads_the_blocks_of_its_first_20_cues(cue_lines, found):
     block = "Media contact:\nAna Ruiz\nTel: +41 22 555 01 01\nana.ruiz@example.org\n"
     record = extract(page_text("en", "Contact\n\n" * cue_lines + block))
     assert [c.emails for c in record.contacts] == ([["ana.ruiz@example.org"]] if found else [])
+
+
+def test_grouped_alternation_groups_phrases_by_first_letter_in_their_order():
+    pattern = contacts.grouped_alternation(["press office", "contact", "Press", "call"])
+    assert pattern == r"c(?:ontact|all)|p(?:ress\s+office|ress)"
+    compiled = re.compile(rf"(?:{pattern})(?!\w)", re.IGNORECASE)
+    assert [m[0] for m in compiled.finditer("PRESS  Office, press, Call, contacts")] == ["PRESS  Office", "press", "Call"]
+
+
+@pytest.mark.parametrize(
+    "key", ["cues", "heading_cues", "cue_leads", "verbs", "labels", "fax_labels", "separators", "at_words",
+            "dot_words", "extensions"],
+)
+def test_no_letter_starts_phrases_of_two_groups(key):
+    """The grouped alternation matches as the plain one only while the groups' first letters never match one
+    letter of a text: re, case-insensitive, folds "ı" onto "i" and "ſ" onto "s" (lower() keeps them apart)."""
+    heads = {phrase[:1].lower() for phrase in lexicon.merged("contacts", key)}
+    for head in heads:
+        assert [other for other in heads if re.fullmatch(re.escape(head), other, re.IGNORECASE)] == [head]
