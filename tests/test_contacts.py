@@ -831,3 +831,18 @@ def test_no_letter_starts_phrases_of_two_groups(key):
     heads = {phrase[:1].lower() for phrase in lexicon.merged("contacts", key)}
     for head in heads:
         assert [other for other in heads if re.fullmatch(re.escape(head), other, re.IGNORECASE)] == [head]
+
+
+@plain_python_only
+def test_the_line_that_ends_a_block_is_not_searched_for_a_contact_verb(monkeypatch):
+    # A separator found there was dropped with the other items under the block's last line; a cue-dense page
+    # searched every block's ending line for nothing.
+    lines = [Line(1, "Media contacts"), Line(2, "Ana Ruiz"), Line(3, "aruiz@example.org"),
+             Line(4, "Doors open at nine."), Line(5, "Buses run late."), Line(6, "Please contact us.")]
+    page = Page(text="", lines=lines, record=Release())
+    lead_in = CountingPattern(contacts._patterns()["lead_in"])
+    monkeypatch.setitem(contacts._patterns(), "lead_in", lead_in)
+    block = contacts.read_block(page, contacts.Cue(0, 0, len("Media contacts"), "Media contacts"))
+    assert (block.last, [(p.name, [e.value for e in p.emails]) for p in block.people]) == (
+        2, [("Ana Ruiz", ["aruiz@example.org"])])
+    assert lead_in.calls == 2  # lines 4 and 5; line 6 is the third line in a row without a contact: the end

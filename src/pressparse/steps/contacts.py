@@ -766,12 +766,12 @@ def read_block(page: Page, cue: Cue, end: int | None = None) -> Block:
             break
         found = reader.items(text, index)
         if not [item for item in found if item.kind != "separator"]:
+            others += 1
+            if others > MAX_OTHER_LINES or line.role == BOILERPLATE:
+                break  # first: the block ends above this line, so a separator found on it would be dropped
             if _patterns()["lead_in"].search(text):
                 # "Pour les autres journalistes, contactez ..." introduces someone else.
                 items.append(Item("separator", line=index))
-            others += 1
-            if others > MAX_OTHER_LINES or line.role == BOILERPLATE:
-                break
             continue
         others, last = 0, index
         first_line = index if first_line is None else first_line
