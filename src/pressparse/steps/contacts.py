@@ -54,8 +54,7 @@ _BULLET: Final = compile_regex(rf"^[{regex.escape(BULLET_CHARS)}]+\s*")
 # The cue prefilter lower-cases only this many first characters of a line; a cue's first word fits in them.
 CUE_HEAD: Final = 40
 _SENTENCE_START: Final = compile_regex(r"[.!?…]['\"”’»)\]]*\s+([^\W\d_]+)")
-# An address is a local part (a run of these characters, whole) and a domain after its "@".
-_DOMAIN: Final = compile_regex(r"[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
+_EMAIL: Final = compile_regex(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 _LOCAL_PART: Final = compile_regex(r"(?<![\w.+-])[\w.+-]{1,64}$")
 _DIGIT: Final = compile_re(r"\d")  # `re`, as `regex`, takes any decimal digit; it costs less a call
 _ELISION: Final = compile_regex(r"^\p{Ll}{1,2}['’]")
@@ -188,19 +187,12 @@ def ends_in_a_top_level_domain(address: str) -> bool:
 def find_emails(text: str) -> list[tuple[int, int, str]]:
     """(start, end, address lower-cased) of every e-mail address in `text` (already deobfuscated)."""
     found: list[tuple[int, int, str]] = []
-    # Read from each "@": a pattern for the whole address tried a local part at every character of the text.
-    end = 0  # past the last address read (kept or not): addresses do not overlap
-    at = text.find("@")
-    while at != -1:
-        local = _LOCAL_PART.search(text, max(end, at - 64), at)
-        # The local part ends at the "@" ("$" alone also matches before a line break there).
-        domain = _DOMAIN.match(text, at + 1) if local is not None and local.end() == at else None
-        if local is not None and domain is not None:
-            address = text[local.start() : domain.end()].rstrip(".-")
-            if ends_in_a_top_level_domain(address) and not address.startswith("."):
-                found.append((local.start(), local.start() + len(address), address.lower()))
-            end = domain.end()
-        at = text.find("@", at + 1)
+    if "@" not in text:
+        return found  # most lines: spare the pattern, which starts at every character
+    for match in _EMAIL.finditer(text):
+        address = match[0].rstrip(".-")
+        if ends_in_a_top_level_domain(address) and not address.startswith("."):
+            found.append((match.start(), match.start() + len(address), address.lower()))
     return found
 
 
