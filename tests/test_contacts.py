@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 
 import pytest
 
 from conftest import CountingPattern, plain_python_only
-from pressparse.steps import contacts
+from pressparse.steps import contacts, lexicon
 from pressparse.steps.contacts import (
     Item,
     deobfuscate,
@@ -811,3 +812,37 @@ def test_a_page_reads_the_blocks_of_its_first_20_cues(cue_lines, found):
     block = "Media contact:\nAna Ruiz\nTel: +41 22 555 01 01\nana.ruiz@example.org\n"
     record = extract(page_text("en", "Contact\n\n" * cue_lines + block))
     assert [c.emails for c in record.contacts] == ([["ana.ruiz@example.org"]] if found else [])
+
+
+def test_grouped_alternation_groups_phrases_by_first_letter_in_their_order():
+    pattern = contacts.grouped_alternation(["press office", "contact", "Press", "call"])
+    assert pattern == r"c(?:ontact|all)|p(?:ress\s+office|ress)"
+    compiled = re.compile(rf"(?:{pattern})(?!\w)", re.IGNORECASE)
+    assert [m[0] for m in compiled.finditer("PRESS  Office, press, Call, contacts")] == ["PRESS  Office", "press", "Call"]
+
+
+@pytest.mark.parametrize(
+    "key", ["cues", "heading_cues", "cue_leads", "verbs", "labels", "fax_labels", "separators", "at_words",
+            "dot_words", "extensions"],
+)
+def test_no_letter_starts_phrases_of_two_groups(key):
+    """The grouped alternation matches as the plain one only while the groups' first letters never match one
+    letter of a text: re, case-insensitive, folds "ı" onto "i" and "ſ" onto "s" (lower() keeps them apart)."""
+    heads = {phrase[:1].lower() for phrase in lexicon.merged("contacts", key)}
+    for head in heads:
+        assert [other for other in heads if re.fullmatch(re.escape(head), other, re.IGNORECASE)] == [head]
+
+
+@plain_python_only
+def test_the_line_that_ends_a_block_is_not_searched_for_a_contact_verb(monkeypatch):
+    # A separator found there was dropped with the other items under the block's last line; a cue-dense page
+    # searched every block's ending line for nothing.
+    lines = [Line(1, "Media contacts"), Line(2, "Ana Ruiz"), Line(3, "aruiz@example.org"),
+             Line(4, "Doors open at nine."), Line(5, "Buses run late."), Line(6, "Please contact us.")]
+    page = Page(text="", lines=lines, record=Release())
+    lead_in = CountingPattern(contacts._patterns()["lead_in"])
+    monkeypatch.setitem(contacts._patterns(), "lead_in", lead_in)
+    block = contacts.read_block(page, contacts.Cue(0, 0, len("Media contacts"), "Media contacts"))
+    assert (block.last, [(p.name, [e.value for e in p.emails]) for p in block.people]) == (
+        2, [("Ana Ruiz", ["aruiz@example.org"])])
+    assert lead_in.calls == 2  # lines 4 and 5; line 6 is the third line in a row without a contact: the end
