@@ -815,7 +815,7 @@ def test_a_page_reads_the_blocks_of_its_first_20_cues(cue_lines, found):
 
 
 def test_grouped_alternation_groups_phrases_by_first_letter_in_their_order():
-    pattern = contacts.grouped_alternation(["press office", "contact", "Press", "call"])
+    pattern = lexicon.grouped_alternation(["press office", "contact", "Press", "call"])
     assert pattern == r"c(?:ontact|all)|p(?:ress\s+office|ress)"
     compiled = re.compile(rf"(?:{pattern})(?!\w)", re.IGNORECASE)
     assert [m[0] for m in compiled.finditer("PRESS  Office, press, Call, contacts")] == ["PRESS  Office", "press", "Call"]

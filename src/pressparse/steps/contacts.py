@@ -67,23 +67,7 @@ _POSTAL_CODE: Final = compile_regex(r"(?:^|,\s*)\d{4,5}\s+\p{Lu}\p{Ll}|\b\p{Lu}{
 
 def _phrases(key: str) -> str:
     """The alternation of one lexicon list, an apostrophe matching both ' and ’ (pages use either)."""
-    return grouped_alternation(lexicon.merged("contacts", key)).replace("'", "['’]")
-
-
-def grouped_alternation(phrases: Iterable[str]) -> str:
-    """`lexicon.alternation` of `phrases` (longest first), grouped by first letter in any case, for a
-    case-insensitive pattern: "c(?:ontact|all)|p(?:ress|our)". Ungrouped, re tries every phrase in turn at each
-    word start of a search (a cue-dense page spent a fifth of its time in these tries); grouped, one letter per
-    group, then its own group's phrases. The match is the same: a group keeps its phrases' order, and no letter
-    of a text matches the first letters of two groups (test_contacts checks it of the lexicon's lists: re also
-    folds "ı" onto "i", "ſ" onto "s")."""
-    groups: dict[str, list[str]] = {}
-    for phrase in phrases:
-        groups.setdefault(phrase[:1].lower(), []).append(phrase)
-    return "|".join(
-        lexicon.alternation([group[0][:1]]) + f"(?:{lexicon.alternation([p[1:] for p in group])})"
-        for _, group in sorted(groups.items())
-    )
+    return lexicon.grouped_alternation(lexicon.merged("contacts", key)).replace("'", "['’]")
 
 
 def _compile(template: str, *keys: str, compiler: Callable = compile_re) -> re.Pattern:
