@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import CountingPattern, plain_python_only
 from pressparse.steps import lexicon, projects
-from pressparse.steps.names import Budget, Paragraph, Spots, Tokens
+from pressparse.steps.names import _SENTENCE_BREAK, Budget, Paragraph, Spots, Tokens, sentence_start
 from pressparse.steps.names import paragraphs as body_paragraphs
 from pressparse.model import Release
 from pressparse.steps.page import BODY, Line, Page
@@ -414,3 +416,32 @@ def test_a_page_is_read_for_the_first_20_titles_of_each_kind_only(one_title):
     titles = found(" ".join(one_title.format(suffix) for suffix in suffixes), language="fr")
     assert len(titles) == 20
     assert all(suffix in title and title in one_title.format(suffix) for (title, _), suffix in zip(titles, suffixes))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The pilot ran. Then the Safe Roads (SR) project", "Then the Safe Roads (SR) project"),
+        ("Costs rose by 3.5 per cent; The Clean Wells (CW) project", "The Clean Wells (CW) project"),
+        ("Dr. Ana Ruiz said: the plan. a small word. The Harbor (HB)", "The Harbor (HB)"),
+        ("no mark at all before the (ACR)", "no mark at all before the (ACR)"),
+        ("Ends here.  «Next» (N)", "«Next» (N)"),
+        ("It ends. a small letter follows (SL)", "It ends. a small letter follows (SL)"),
+    ],
+)
+def test_sentence_start_is_after_the_last_break_before_the_offset(text, expected):
+    assert text[sentence_start(text, len(text), 200) :] == expected
+
+
+def forward_sentence_start(text: str, offset: int, reach: int) -> int:
+    """The definition: the end of the last break a forward search finds in the reach."""
+    start = max(0, offset - reach)
+    for match in _SENTENCE_BREAK.finditer(text, start, offset):
+        start = match.end()
+    return start
+
+
+@given(st.text(alphabet=".!?; \t\nAaé1«", max_size=60), st.integers(0, 70), st.integers(0, 40))
+def test_sentence_start_matches_the_forward_search(text, offset, reach):
+    offset = min(offset, len(text))
+    assert sentence_start(text, offset, reach) == forward_sentence_start(text, offset, reach)

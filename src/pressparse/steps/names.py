@@ -41,8 +41,9 @@ _ACRONYM_REACH: Final = 120
 _CLOSING: Final = tuple(".!?:;»”\"')")
 # How far back, in characters, the long form of an acronym may start.
 _DEFINITION_REACH: Final = 200
-# Where a sentence ends, to keep a look-back inside the current sentence.
+# Where a sentence ends, to keep a look-back inside the current sentence: one of `_SENTENCE_MARKS`, then spaces.
 _SENTENCE_BREAK: Final = compile_regex(r"[.!?;]\s+(?=\P{Ll})")
+_SENTENCE_MARKS: Final = ".!?;"
 
 
 class Budget:
@@ -158,12 +159,19 @@ def is_acronym(word: str) -> bool:
 
 
 def sentence_start(text: str, offset: int, reach: int) -> int:
-    """Offset where the sentence holding `text[offset]` starts, looking back at most `reach` characters."""
+    """Offset where the sentence holding `text[offset]` starts, looking back at most `reach` characters: the end
+    of the last `_SENTENCE_BREAK` before the offset. The break is tried at each sentence mark, the nearest first
+    (a search through the reach tried the pattern at every character: the `regex` module has no quick scan for
+    a set of first characters)."""
     low = max(0, offset - reach)
-    start = low
-    for match in _SENTENCE_BREAK.finditer(text, low, offset):
-        start = match.end()
-    return start
+    last = [text.rfind(mark, low, offset) for mark in _SENTENCE_MARKS]  # the nearest mark of each kind
+    while (at := max(last)) >= 0:
+        sentence_break = _SENTENCE_BREAK.match(text, at, offset)
+        if sentence_break:
+            return sentence_break.end()
+        kind = last.index(at)
+        last[kind] = text.rfind(_SENTENCE_MARKS[kind], low, at)
+    return low
 
 
 @lru_cache(maxsize=None)
