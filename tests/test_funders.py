@@ -296,6 +296,7 @@ def test_a_donor_name_runs_on_to_the_acronym_it_defines():
     "text, expected",
     [
         ("Das Projekt wird von der Europäischen Union finanziert.", ["Europäischen Union"]),
+        ("Das Projekt wird von der Europäischen Union (EU) finanziert.", ["Europäischen Union"]),
         ("Die Kurse werden von der Stadt Bonn und dem Land Hessen gefördert.", ["Stadt Bonn", "Land Hessen"]),
         ("Die Schule wird im Auftrag des Auswärtigen Amts gebaut.", ["Auswärtigen Amts"]),
         # a name not right before the participle is no donor
@@ -371,6 +372,11 @@ def test_a_common_noun_describing_the_donor_is_no_part_of_its_name(text, languag
         ("The clinic is funded by UK aid from the British people.", "en", ["UK aid"]),
         ("Il corso, finanziato dal Fondo Asilo, Migrazione e Integrazione (FAMI), è iniziato.", "it",
          ["Fondo Asilo, Migrazione e Integrazione"]),
+        ("The shelter is funded by the Foreign, Commonwealth & Development Office (FCDO).", "en",
+         ["Foreign, Commonwealth & Development Office"]),
+        ("Le projet est financé par Affaires mondiales Canada et mis en œuvre par l'OIM.", "fr", ["Affaires mondiales Canada"]),
+        ("Das Vorhaben wird vom Bundesministerium für wirtschaftliche Zusammenarbeit und Entwicklung (BMZ) gefördert.",
+         "de", ["Bundesministerium für wirtschaftliche Zusammenarbeit und Entwicklung"]),
         # money taken, not given: the one it was taken from is no donor
         ("He embezzled funds from the Harbor Family Trust between 2015 and 2019.", "en", []),
         ("The clerk fraudulently obtained a grant from the Small Towns Agency.", "en", []),

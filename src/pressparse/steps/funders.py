@@ -650,15 +650,18 @@ def _last_agent_preposition() -> regex.Pattern:
 
 def _agents_before(reader: _Reader, cue_start: int) -> list[tuple[str, str | None, int]]:
     """The donors named between the sentence's last agent preposition and a closing participle at `cue_start`
-    ("von der EU und dem Land Berlin gefördert"); none when other words come between the names and the verb."""
+    ("von der EU und dem Land Berlin gefördert", "von der Europäischen Union (EU) finanziert"); none when other
+    words come between the names, with the last one's "(ACR)", and the verb."""
     start = sentence_start(reader.text, cue_start, _READ_BEFORE)
     preposition = _last_agent_preposition().search(reader.folded, start, cue_start)
     if preposition is None:
         return []
     names = reader.names_after(preposition.end())
-    if not names or reader.text[names[-1][2] + len(names[-1][0]) : cue_start].strip():
+    if not names:
         return []
-    return names
+    last_name, _, last_start = names[-1]
+    _, end = acronym_after(reader.text, last_start + len(last_name))
+    return [] if reader.text[end:cue_start].strip() else names
 
 
 @lru_cache(maxsize=None)
