@@ -112,6 +112,7 @@ def test_furniture_shapes(text, previous, following, rule):
         "Read also the full report of the mission, published on Monday.",
         "An icon of the city reopens",
         "The new logo is an icon.",
+        "CIUDAD DE MÉXICO, 16 de agosto de 2020 / Agencia / -- La Organización Internacional para las",  # a wire dateline
     ],
 )
 def test_release_text_is_not_furniture(text):

@@ -142,6 +142,7 @@ def test_date_line_marked_as_metadata_above_the_headline_still_counts():
         ("en", "Berlin/Genf, 16. Oktober 2019 - ", "2019-10-16"),  # the date's full stop ends no place
         ("fr", "Niamey, Niger (16 octobre 2024) – ", "2024-10-16"),  # the date in brackets
         ("es", "Bogotá, Colombia, 16 de agosto 2020/Agencia/ -- ", "2020-08-16"),  # a wire dateline
+        ("es", "CIUDAD DE MÉXICO, 16 de agosto de 2020 / Agencia EFE / -- ", "2020-08-16"),  # the agency spaced out
     ],
 )
 def test_date_in_the_dateline(lang, dateline, expected):

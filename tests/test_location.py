@@ -67,6 +67,7 @@ def location_with_contacts(text: str, organizations: list[str]) -> Location | No
         ("Lima - Buenos Aires - ", ("Lima - Buenos Aires", None)),  # a dash between the places
         ("GENEVA – The Minister - ", ("GENEVA", "CH")),  # no place after the first dash
         ("WESTPORT, Conn., Dec. 20 /Newswire/ -- ", ("WESTPORT", "US")),  # the city alone, the state's country
+        ("CIUDAD DE MÉXICO, 16 de agosto de 2020 / Agencia / -- ", ("CIUDAD DE MÉXICO", "MX")),  # a wire service
         ("ATHENS, Ga. – ", ("ATHENS", "US")),  # not Athens in Greece
         ("London, Ky. – ", ("London", "US")),
         ("SPRINGFIELD, NY – ", ("SPRINGFIELD", "US")),  # a postal code after a US city
@@ -101,6 +102,7 @@ def test_dateline_with_a_date_but_an_unknown_place_keeps_the_place_without_a_cod
         "Entrées/Sorties - ",  # words joined by a slash, no place
         "Dr. Martin a ouvert la séance. ",  # a full stop after a word that is no place
         "St. Martin a ouvert la séance. ",
+        "MEDIA ADVISORY, July 11 /Standard Newswire/ -- ",  # a release label where the place stands
     ],
 )
 def test_paragraph_starts_that_are_not_datelines(start):

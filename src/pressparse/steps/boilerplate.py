@@ -14,7 +14,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Final
 
-from . import lexicon
+from . import lexicon, places
 from .clean import SingleSpaced, lower_keeping_offsets, mark_offsets, occurrences
 from .page import BOILERPLATE, Line, Page
 from .patterncache import compile_re
@@ -190,11 +190,13 @@ def _is_menu_item(text: str) -> bool:
 
 
 def _is_breadcrumb(text: str) -> bool:
-    """Two separators or more ("Home / Press Room / News") and no sentence end. The separator marks are looked
-    for alone first (a substring test each, several times faster than a pattern search): most lines have none."""
+    """Two separators or more ("Home / Press Room / News"), no sentence end, and no dateline opening the line (a
+    wire dateline: "CIUDAD DE MÉXICO, 16 de agosto de 2020 / Agencia / -- La ..."). The separator marks are
+    looked for alone first (a substring test each, several times faster than a pattern search): most lines have
+    none."""
     if not any(mark in text for mark in _BREADCRUMB_MARKS):
         return False
-    return len(_BREADCRUMB_SEPARATOR.findall(text)) >= 2 and not ends_sentence(text)
+    return len(_BREADCRUMB_SEPARATOR.findall(text)) >= 2 and not ends_sentence(text) and places.dateline(text) is None
 
 
 def furniture_rule(text: str, previous: str, following: str, previous_rule: str | None = None) -> str:

@@ -37,6 +37,8 @@ def _from_dateline(page: Page) -> Location | None:
     if opening is None:
         return None
     index, found = opening
+    if found.place.lower() in _labels_and_flags():
+        return None  # a release label or a story's flag where the place stands ("MEDIA ADVISORY, July 11 /Wire/ --")
     code = places.place_code(found.place)
     known = code is not None or places.is_known_place(found.place)  # "Chișinău/Berlin": two countries, no code
     shown = found.source is not None or bool(found.date and dates.date_in(found.date))
@@ -51,13 +53,8 @@ def _from_dateline(page: Page) -> Location | None:
 
 
 def _in_capitals(place: str) -> bool:
-    """True for a place written in capitals, as US datelines write theirs ("RIVERBEND – "), and not a release
-    label or a story's flag written the same way ("MEDIA ADVISORY, July 11 -- …", "UPDATE – The teen …")."""
-    return (
-        place.isupper()
-        and sum(char.isalpha() for char in place) >= _MIN_CAPITALS_PLACE
-        and place.lower() not in _labels_and_flags()
-    )
+    """True for a place written in capitals, as US datelines write theirs ("RIVERBEND – ")."""
+    return place.isupper() and sum(char.isalpha() for char in place) >= _MIN_CAPITALS_PLACE
 
 
 @lru_cache(maxsize=None)

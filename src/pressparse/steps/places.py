@@ -541,7 +541,9 @@ def _dateline_pattern(dash_between_places: bool) -> regex.Pattern:
         # "Bamako (Mali)", or the agency before the date ("GENEVA (IOM), 12 May"): told apart by a look-up.
         rf"(?:[ ]*\((?P<within>{_DATELINE_PLACE})\))?"
         # "GENEVA, 12 May"; without the comma after a place in capitals only ("GENEVA 12 May", not "Le 12 mai").
-        rf"(?:(?:{_COMMA}|(?<=\p{{Lu}}\p{{Lu}})[ ]+(?=\d))(?P<date>{_DATELINE_DATE}))?"
+        rf"(?:(?:{_COMMA}|(?<=\p{{Lu}}\p{{Lu}})[ ]+(?=\d))(?P<date>{_DATELINE_DATE})"
+        # A wire service's name between slashes after the date ("16 de agosto de 2020 / Agencia / --").
+        r"(?:[ ]*/[ ]*(?P<wire>[^/()–—]{1,40}?)[ ]*/)?)?"
         r"(?:[ ]*\((?P<source>[^()]{1,40})\))?"  # "(IOM)", or the date: "Niamey, Niger (16 octobre 2024)"
         r"(?:[ ]*[–—][ ]*|[ ]+--?[ ]*|-[ ]+))(?=\S)",  # a hyphen needs a space, or it joins a name ("Porto-Novo")
         regex.V1,
@@ -589,7 +591,7 @@ def _dateline_at_head(head: str) -> Dateline | None:
         match = _DATELINE_ONE_PLACE.match(head)
     if match is None:
         return None
-    place, within, date, source = match["place"], match["within"], match["date"], match["source"]
+    place, within, date, source = match["place"], match["within"], match["date"], match["source"] or match["wire"]
     if within is not None:
         if place_code(within) is not None:
             place = f"{place} ({within})"
