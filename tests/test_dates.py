@@ -195,6 +195,12 @@ def test_a_bare_date_line_wins_over_a_labelled_one():
     assert date_of(page_text("fr", "Mis à jour le 12 janvier 2021", before="18 novembre 2020")) == "2020-11-18"
 
 
+def test_a_label_between_two_date_lines_is_no_teaser_title():
+    # A moved page stamped "Published" again, then the release's label and its own date, all above the headline.
+    text = page_text("en", before="Published: 06/14/2023\nFOR IMMEDIATE RELEASE\nTuesday, March 3, 2020")
+    assert date_of(text) == "2020-03-03"
+
+
 def test_the_dateline_wins_over_a_date_line():
     # A site that moved its pages stamps them "Published" again; the dateline keeps the release's own date.
     assert date_of(page_text("fr", "Publié le 2 mai 2021", dateline="Niamey, le 1er mai 2016 – ")) == "2016-05-01"

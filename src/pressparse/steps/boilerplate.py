@@ -56,6 +56,8 @@ NOTICE_RULE: Final = "protected e-mail notice"
 WEB_PHRASE_RULE: Final = "web-page phrase"
 CONTROL_RULE: Final = "control labels"
 SOCIAL_RULE: Final = "social-media links"
+# What stands between a release's head and its body: buttons, the site's own lines, fields ("Reading time: 4 min").
+HEAD_FURNITURE_RULES: Final = frozenset({WEB_PHRASE_RULE, CONTROL_RULE, SOCIAL_RULE, TEMPLATE_RULE, METADATA_RULE})
 # A bullet is menu material when it is a few words without a sentence's end.
 _MAX_MENU_BULLET_WORDS: Final = 12
 SHORT_BULLET_RULE: Final = "short bullet item"

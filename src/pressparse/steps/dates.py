@@ -30,8 +30,8 @@ from typing import Final, Iterable, NamedTuple
 import regex
 
 from . import datacache, lexicon, places
-from .boilerplate import METADATA_RULE
-from .page import BODY, BOILERPLATE, CONTACT, DATE, TRAILER, Page
+from .boilerplate import HEAD_FURNITURE_RULES, METADATA_RULE
+from .page import BODY, BOILERPLATE, CONTACT, DATE, TRAILER, Line, Page
 from .patterncache import compile_re, compile_regex
 
 # A year is looked for in every short line: stdlib re finds it faster than regex once the "no digit before"
@@ -358,21 +358,26 @@ def _date_lines(page: Page, indexes: range):
 def _opening_date_lines(page: Page, body_start: int):
     """The date lines above the body: those under the headline, then those above it, unless a title stands
     between two of them: then they are the dates of the neighbouring releases' teasers ("Title / date / Title /
-    date / Headline"), while "Published … / Updated …" are the release's own. A bare date comes before a
-    labelled one: a site that moved its pages stamps them "Published" or "Updated" again, and keeps the
+    date / Headline"), while "Published … / Updated …" are the release's own, and a label or button between them
+    is no title ("Published: 06/14/2023 / FOR IMMEDIATE RELEASE / Tuesday, March 3, 2020"). A bare date comes
+    before a labelled one: a site that moved its pages stamps them "Published" or "Updated" again, and keeps the
     release's own date as it was printed."""
     above, below = _near_headline(page, body_start)
     found = list(_date_lines(page, above))
-    if len(found) > 1 and any(
-        page.lines[index].text and not is_date_line(page.lines[index].text)
-        for index in range(found[0][0] + 1, found[-1][0])
-    ):
+    if len(found) > 1 and any(_may_be_a_title(page.lines[index]) for index in range(found[0][0] + 1, found[-1][0])):
         found = []
     found = [*_date_lines(page, below), *found]
     if len(found) < 2:
         return found
     labels = _calendar().labels
     return sorted(found, key=lambda candidate: bool(labels.search(candidate[2])))
+
+
+def _may_be_a_title(line: Line) -> bool:
+    """A line of text that is neither a date line nor a label, button or field of the page."""
+    if line.role == BOILERPLATE and line.why in HEAD_FURNITURE_RULES:
+        return False
+    return bool(line.text) and not is_date_line(line.text)
 
 
 def _byline_date_lines(page: Page, body_start: int):

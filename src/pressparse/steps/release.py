@@ -21,14 +21,12 @@ from .dates import MAX_DATE_LINE, is_date_line
 from .boilerplate import (
     BULLET_CHARS,
     CLOSING_CHARS,
-    CONTROL_RULE,
     COPYRIGHT_RULE,
+    HEAD_FURNITURE_RULES,
     INLINE_LINK_RULE,
     METADATA_RULE,
-    SOCIAL_RULE,
     TEMPLATE_RULE,
     TRAILER_RULE,
-    WEB_PHRASE_RULE,
     ends_sentence,
 )
 from .page import BODY, BOILERPLATE, DATE, HEADLINE, Line, Page
@@ -100,8 +98,6 @@ TEASER_RULE: Final = "teaser"
 # time, share row, photo credit, tags: a few more).
 MAX_BRIDGED_LINES: Final = 2
 MAX_LINES_UNDER_TITLE: Final = 4
-# What stands between a release's head and its body: buttons, the site's own lines, fields ("Reading time: 4 min").
-_HEAD_FURNITURE_RULES: Final = frozenset({WEB_PHRASE_RULE, CONTROL_RULE, SOCIAL_RULE, TEMPLATE_RULE, METADATA_RULE})
 _INSIDE_BODY_RULES: Final = frozenset({METADATA_RULE, COPYRIGHT_RULE, TEMPLATE_RULE, INLINE_LINK_RULE})
 
 
@@ -658,7 +654,7 @@ def _headline_above(
         return None
     above = runs[best - 1]
     start, end = above[-1].lines[-1] + 1, runs[best][0].lines[0]
-    buttons = all(line.role != BOILERPLATE or line.why in _HEAD_FURNITURE_RULES for line in page.lines[start:end])
+    buttons = all(line.role != BOILERPLATE or line.why in HEAD_FURNITURE_RULES for line in page.lines[start:end])
     close = end - start <= MAX_HEAD_GAP_LINES and buttons
     return heads[best - 1][0] if close and _prose_chars(above) < _prose_chars(runs[best]) else None
 
