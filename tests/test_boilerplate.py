@@ -22,6 +22,7 @@ from pressparse.steps.page import Line, Page
         ("• Deutsch", "", "", "short bullet item"),
         ("-", "", "", "lone punctuation"),
         ("Home / Press Room / News", "", "", "breadcrumb"),
+        ("Accueil > Salle de presse", "", "", "breadcrumb"),  # one separator after a menu entry
         ("01:11", "", "", "timestamp"),
         ("© 2019 Agencia de Cooperación", "", "", "copyright"),
         ("Share this", "", "", "web-page phrase"),
@@ -113,6 +114,8 @@ def test_furniture_shapes(text, previous, following, rule):
         "An icon of the city reopens",
         "The new logo is an icon.",
         "CIUDAD DE MÉXICO, 16 de agosto de 2020 / Agencia / -- La Organización Internacional para las",  # a wire dateline
+        "Press Release | 3 June 2014",  # a teaser's date line
+        "Children | Education",  # one separator, no menu entry before it
     ],
 )
 def test_release_text_is_not_furniture(text):

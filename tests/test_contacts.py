@@ -457,6 +457,18 @@ def test_a_local_number_without_an_office_takes_the_country_of_the_dateline():
                                  "emails": []}]
 
 
+def test_a_local_number_takes_the_country_of_a_date_line_place_above_the_headline():
+    record = extract(MENU + (
+        "Dakar, le 7 juin 2022\n"
+        "Lancement d'un programme de protection au Sénégal et en Gambie\n"
+        "L'alliance a lancé aujourd'hui un programme qui vise à protéger dix mille migrants le long des routes de "
+        "la région, avec des centres d'accueil dans quatre villes et des équipes mobiles sur les grands axes.\n"
+        "Les équipes travailleront avec les autorités locales et les associations de migrants de chaque ville.\n"
+        "Contact presse\nOusmane Sarr\nTél. : 33 869 62 00\n"
+    ) + TRAILER)  # a French page, no dateline: the date line's place, not France, gives the country
+    assert [c.phones for c in record.contacts] == [["+221338696200"]]
+
+
 # --- contact blocks under the headline, national-format numbers ----------------------------------------------
 
 US_BODY = (

@@ -195,6 +195,21 @@ def test_a_bare_date_line_wins_over_a_labelled_one():
     assert date_of(page_text("fr", "Mis à jour le 12 janvier 2021", before="18 novembre 2020")) == "2020-11-18"
 
 
+@pytest.mark.parametrize(
+    "line, place",
+    [
+        ("Brussels, 19 August 2014", "Brussels"),
+        ("Dakar, le 7 juin 2022", "Dakar"),  # the date's article
+        ("Berlin, den 12. März 2019", "Berlin"),
+        ("Roma, lunedì 3 marzo 2021", "Roma"),  # a weekday
+        ("Le 7 juin 2022", ""),
+        ("Published on 17 Jan 2019", ""),
+    ],
+)
+def test_the_place_leading_a_date_line(line, place):
+    assert dates.date_line_place(line) == place
+
+
 def test_a_label_between_two_date_lines_is_no_teaser_title():
     # A moved page stamped "Published" again, then the release's label and its own date, all above the headline.
     text = page_text("en", before="Published: 06/14/2023\nFOR IMMEDIATE RELEASE\nTuesday, March 3, 2020")

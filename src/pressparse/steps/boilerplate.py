@@ -191,14 +191,20 @@ def _is_menu_item(text: str) -> bool:
     return not (item[:1].islower() or ends_sentence(text) or text.endswith((";", ",")))
 
 
-def _is_breadcrumb(text: str) -> bool:
-    """Two separators or more ("Home / Press Room / News"), no sentence end, and no dateline opening the line (a
-    wire dateline: "CIUDAD DE MÉXICO, 16 de agosto de 2020 / Agencia / -- La ..."). The separator marks are
-    looked for alone first (a substring test each, several times faster than a pattern search): most lines have
-    none."""
+def _is_breadcrumb(text: str, words: _Lexicon) -> bool:
+    """Two separators or more ("Home / Press Room / News"), or one after a menu entry without a figure ("Accueil >
+    Salle de presse", not the date line "Press Release | 3 June 2014"), no sentence end, and no dateline opening
+    the line (a wire dateline: "CIUDAD DE MÉXICO, 16 de agosto de 2020 / Agencia / -- La ..."). The separator
+    marks are looked for alone first (a substring test each, several times faster than a pattern search): most
+    lines have none."""
     if not any(mark in text for mark in _BREADCRUMB_MARKS):
         return False
-    return len(_BREADCRUMB_SEPARATOR.findall(text)) >= 2 and not ends_sentence(text) and places.dateline(text) is None
+    separators = [separator.start() for separator in _BREADCRUMB_SEPARATOR.finditer(text)]
+    if not separators or ends_sentence(text) or places.dateline(text) is not None:
+        return False
+    if len(separators) >= 2:
+        return True
+    return _phrase_key(text[: separators[0]]) in words.lines and not any(char.isdigit() for char in text)
 
 
 def furniture_rule(text: str, previous: str, following: str, previous_rule: str | None = None) -> str:
@@ -269,7 +275,7 @@ def _shape_rule(text: str) -> str:
             return "reading time"
         if not words.controls.isdisjoint(key.split()) and _is_control_row(key, text, words):
             return CONTROL_RULE
-    if len(text) <= 120 and _is_breadcrumb(text):
+    if len(text) <= 120 and _is_breadcrumb(text, words):
         return "breadcrumb"
     # A short line with a "©" is a copyright or a photo's caption and credit ("Families at the well. © Agency").
     if "©" in text and (len(text) <= _MAX_CREDIT_LINE or _COPYRIGHT.search(text)):

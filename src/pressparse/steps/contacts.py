@@ -18,10 +18,10 @@ from typing import Any, Callable, Final, Iterable, Iterator, NamedTuple
 import regex
 
 from ..model import Contact
-from . import lexicon, places
+from . import dates, lexicon, places
 from .names import Budget
 from .boilerplate import BULLET_CHARS
-from .page import BODY, BOILERPLATE, CONTACT, Page
+from .page import BODY, BOILERPLATE, CONTACT, DATE, Page
 from .patterncache import compile_re, compile_regex, import_library
 
 # A line longer than this is prose: it ends the block.
@@ -850,9 +850,16 @@ def _office_country(office: str) -> str | None:
 
 
 def _page_country(page: Page) -> str | None:
+    """The country of the dateline's place, else of a date line's ("Dakar, le 7 juin 2022" above the headline),
+    else the one the body names most."""
     dateline = places.page_dateline(page)
     if dateline:
         code = places.place_code(dateline[1].place)
+        if code:
+            return code
+    for line in page.lines:
+        place = dates.date_line_place(line.text) if line.role == DATE else ""
+        code = places.place_code(place) if place else None
         if code:
             return code
     main = places.main_country([ln.text for ln in page.body_lines()])

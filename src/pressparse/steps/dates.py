@@ -73,8 +73,9 @@ class _Calendar(NamedTuple):  # built once: a frozen dataclass's set-up cost eve
     weekdays: dict[str, int]  # weekday word key -> 0 for Monday .. 6 for Sunday
     labels: regex.Pattern  # "Posted", "Publié le" ... as a field label
     byline: regex.Pattern  # "By", "Par", "Por" ... opening a line, before a capitalised name
-    line_words: frozenset[str]  # weekday, label and "p.m." word keys: the words a date line may hold besides its date
+    line_words: frozenset[str]  # weekday, label, article and "p.m." word keys: what a date line may hold besides its date
     lead_words: frozenset[str]  # weekday and "today" word keys: the words before a date leading a paragraph
+    place_ends: frozenset[str]  # weekday and article word keys: the words between a date line's place and its date
 
 
 def _babel_names() -> dict[str, tuple[dict[str, int], dict[str, int]]]:
@@ -155,6 +156,7 @@ def _calendar() -> _Calendar:
         regex.IGNORECASE,
     )
     labels = lexicon.merged("dates", "labels")
+    articles = lexicon.merged("dates", "articles")  # "le 7 juin", "den 12. März"
     day_periods = datacache.table("day-periods")
     return _Calendar(
         named=named,
@@ -163,8 +165,9 @@ def _calendar() -> _Calendar:
         weekdays=weekdays,
         labels=compile_regex(rf"(?<!\w)(?:{lexicon.alternation(labels)})(?!\w)", regex.IGNORECASE),
         byline=compile_regex(rf"\W*(?i:{lexicon.alternation(lexicon.merged('dates', 'bylines'))})\s+(?!\p{{Ll}})"),
-        line_words=frozenset(weekdays) | _words_of(labels) | _words_of(day_periods),
+        line_words=frozenset(weekdays) | _words_of(labels) | _words_of(day_periods) | _words_of(articles),
         lead_words=frozenset(weekdays) | _words_of(lexicon.merged("dates", "today")),
+        place_ends=frozenset(weekdays) | _words_of(articles),
     )
 
 
@@ -371,6 +374,17 @@ def _opening_date_lines(page: Page, body_start: int):
         return found
     labels = _calendar().labels
     return sorted(found, key=lambda candidate: bool(labels.search(candidate[2])))
+
+
+def date_line_place(text: str) -> str:
+    """The place leading a date line ("Brussels, 19 August 2014", "Dakar, le 7 juin 2022", "Roma, lunedì 3 marzo
+    2021"), "" when no place leads it."""
+    found = date_in(text) if text and is_date_line(text) else None
+    words = text[: found.start].split() if found else []
+    while words and _key(words[-1]) in _calendar().place_ends:  # the date's article or weekday
+        words.pop()
+    place = " ".join(words).strip(" ,،")
+    return place if place and places.is_place_name(place) else ""
 
 
 def _may_be_a_title(line: Line) -> bool:

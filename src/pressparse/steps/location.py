@@ -76,10 +76,8 @@ def _from_date_line(page: Page, body_start: int) -> Location | None:
     on a line of its own. Only a known place counts."""
     top = page.headline if page.headline is not None else max(body_start - _DATE_LINE_REACH, 0)
     for index in range(top, body_start):
-        text = page.lines[index].text
-        found = dates.date_in(text) if text and dates.is_date_line(text) else None
-        place = text[: found.start].strip(" ,،") if found else ""
-        code = places.place_code(place) if place and places.is_place_name(place) else None
+        place = dates.date_line_place(page.lines[index].text)
+        code = places.place_code(place) if place else None
         if code:
             page.note("location", place, index, "date line")
             return Location(place, code)
