@@ -557,6 +557,17 @@ def test_a_press_desk_with_a_number_and_no_person_is_the_contacts_name():
     assert_body_is_release_only(record, "en")
 
 
+def test_a_press_desk_named_in_a_contact_sentence_is_the_contacts_name():
+    record = extract(page_text("en", (
+        "For more information, please contact the Media Relations Division at [email protected] or "
+        "+258 21 49 44 30.\n"
+    )))  # the address hidden by a protection script gives no e-mail
+    assert as_dicts(record) == [{"name": "Media Relations Division", "organization": "Media Relations Division",
+                                 "phones": ["+25821494430"], "emails": []}]
+    assert contacts.running_desk("the Media Relations Division at") == "Media Relations Division"
+    assert contacts.running_desk("us at") is None
+
+
 def test_a_desk_after_a_name_is_the_persons_office_and_does_not_swallow_the_label_after_its_period():
     assert parse_line("Ana Ruiz, Press Office. Tel: +41 22 555 0101") == (
         contacts.Token("name", "Ana Ruiz"), contacts.Token("desk", "Press Office"), contacts.Token("label", "Tel"),

@@ -261,6 +261,19 @@ def running_name(segment: str) -> tuple[str | None, str | None]:
     return name, _office_after(words[size:])
 
 
+def running_desk(segment: str) -> str | None:
+    """The press desk named in running text after a cue, past a few lower-case words and before a preposition
+    ("the Media Relations Division at …" -> "Media Relations Division"); None when the words are no desk."""
+    words = segment.strip(_EDGE_PUNCTUATION).split()
+    skip = 0
+    while skip < min(MAX_LEAD_WORDS, len(words)) and words[skip][0].islower():
+        skip += 1
+    desk = words[skip:]
+    while desk and desk[-1].casefold() in _function_words():
+        desk.pop()
+    return " ".join(desk) if desk and is_desk(" ".join(desk)) else None
+
+
 @lru_cache(maxsize=None)
 def _title_words() -> frozenset[str]:
     """Ranks and job-title words that may stand before a name ("Sgt.", "Officer", "PIO", "Public Information")."""
@@ -400,6 +413,9 @@ def _segment(segment: str, running_text: bool) -> list[Token]:
         name, office = running_name(segment)
         if name:
             return [Token("name", name), *(_segment(office, False) if office else [])]
+        desk = running_desk(segment)
+        if desk:
+            return [Token("desk", desk)]
     if kind == "office":
         return [Token("office", segment)]
     if kind == "acronym" and is_desk(segment):  # "USAO Public Affairs"
