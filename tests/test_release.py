@@ -59,6 +59,21 @@ psicológico durante los próximos dos años.
     ]
 
 
+def test_a_dateline_line_cut_by_one_wrap_before_a_capital_is_the_body_not_a_title():
+    page = MENU + """Japão doa US$ 2 milhões para resposta a migrantes venezuelanos
+Brasília – O Governo do Japão doou 2 milhões de dólares à Agência da ONU para Refugiados para apoiar a
+Operação Acolhida em Roraima. Os recursos também serão usados no Programa de Interiorização.
+O embaixador japonês visitou os abrigos em Boa Vista na semana passada.
+"""
+    record = extract(page)
+    assert record.headline == "Japão doa US$ 2 milhões para resposta a migrantes venezuelanos"
+    assert record.body.split("\n\n") == [
+        "Brasília – O Governo do Japão doou 2 milhões de dólares à Agência da ONU para Refugiados para apoiar a "
+        "Operação Acolhida em Roraima. Os recursos também serão usados no Programa de Interiorização.",
+        "O embaixador japonês visitou os abrigos em Boa Vista na semana passada.",
+    ]
+
+
 def test_news_portal_page_without_headline_starts_at_the_place_line():
     page = MENU + """Kano
 Kano – Health workers began a vaccination campaign on Monday that aims to reach 300,000 children in the

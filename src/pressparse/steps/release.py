@@ -16,8 +16,8 @@ from typing import Final
 
 import regex
 
-from . import lexicon
-from .dates import MAX_DATE_LINE, is_date_line
+from . import lexicon, places
+from .dates import MAX_DATE_LINE, date_in, is_date_line
 from .boilerplate import (
     BULLET_CHARS,
     CLOSING_CHARS,
@@ -246,6 +246,8 @@ def _continues(paragraph: Paragraph, previous: str, text: str, width: int, stopw
         # A title in capitals ends where the text in lower case starts ("TITLE" / "22 May 2012 - The ..."), and
         # any title where a paragraph opens on its date ("17.10.2018 - The agency calls for ...").
         return not _in_capitals(previous) and not _DATED_OPENING.match(text)
+    if not ends and len(paragraph.lines) == 1 and _cut_after_a_dateline(previous, stopwords):
+        return True
     # Otherwise a line break is a wrap only on a hard-wrapped page, after a line no longer than the wrap width.
     if not width or len(previous) > width + 2:
         return False
@@ -257,6 +259,18 @@ def _continues(paragraph: Paragraph, previous: str, text: str, width: int, stopw
     if len(previous) + 1 + len(text.split(" ", 1)[0]) <= width:
         return False
     return len(paragraph.lines) > 1 or paragraph.after_sentence
+
+
+def _cut_after_a_dateline(text: str, stopwords: frozenset[str]) -> bool:
+    """True for a line that opens on a dateline (a known place, a place in capitals, or a date) and stops on a
+    function word: the body's first line cut by a wrap, on a page wrapped nowhere else ("Brasília – O Governo do
+    Japão doou … para apoiar a" / "Operação Acolhida em Roraima. …"), not a title."""
+    if not _ends_with_function_word(text, stopwords):
+        return False
+    found = places.dateline(text)
+    if found is None or not found.rest:
+        return False
+    return found.place.isupper() or places.place_code(found.place) is not None or bool(found.date and date_in(found.date))
 
 
 def _teasers(paragraphs: list[Paragraph | str]) -> int:
