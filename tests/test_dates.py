@@ -143,6 +143,7 @@ def test_date_line_marked_as_metadata_above_the_headline_still_counts():
         ("fr", "Niamey, Niger (16 octobre 2024) – ", "2024-10-16"),  # the date in brackets
         ("es", "Bogotá, Colombia, 16 de agosto 2020/Agencia/ -- ", "2020-08-16"),  # a wire dateline
         ("es", "CIUDAD DE MÉXICO, 16 de agosto de 2020 / Agencia EFE / -- ", "2020-08-16"),  # the agency spaced out
+        ("es", "Riohacha, 22 de marzo de 2021. ", "2021-03-22"),  # a full stop after the date
     ],
 )
 def test_date_in_the_dateline(lang, dateline, expected):

@@ -80,6 +80,7 @@ def location_with_contacts(text: str, organizations: list[str]) -> Location | No
         ("RHODE ISLAND – ", ("RHODE ISLAND", "US")),  # a state alone
         ("Tegucigalpa, Honduras.- ", ("Tegucigalpa, Honduras", "HN")),  # the ".-" separator
         ("Ciudad de México, 7 de febrero de 2024.- ", ("Ciudad de México", "MX")),  # a full stop after a known place
+        ("Riohacha, 22 de marzo de 2021. ", ("Riohacha", "CO")),  # a full stop after the date
         ("أنقرة، 5 فبراير - ", ("أنقرة", "TR")),  # a script without capitals, the Arabic comma
     ],
 )

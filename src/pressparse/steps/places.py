@@ -545,7 +545,9 @@ def _dateline_pattern(dash_between_places: bool) -> regex.Pattern:
         # A wire service's name between slashes after the date ("16 de agosto de 2020 / Agencia / --").
         r"(?:[ ]*/[ ]*(?P<wire>[^/()–—]{1,40}?)[ ]*/)?)?"
         r"(?:[ ]*\((?P<source>[^()]{1,40})\))?"  # "(IOM)", or the date: "Niamey, Niger (16 octobre 2024)"
-        r"(?:[ ]*[–—][ ]*|[ ]+--?[ ]*|-[ ]+))(?=\S)",  # a hyphen needs a space, or it joins a name ("Porto-Novo")
+        # A hyphen needs a space, or it joins a name ("Porto-Novo"); a full stop ends a date after its year
+        # ("Riohacha, 22 de marzo de 2021. La …", not "Berlin, 16. Oktober 2019 - ").
+        r"(?:[ ]*[–—][ ]*|[ ]+--?[ ]*|-[ ]+|(?<=\d{4})\.[ ]+(?=\p{Lu})))(?=\S)",
         regex.V1,
     )
 
