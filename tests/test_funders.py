@@ -375,6 +375,10 @@ def test_a_common_noun_describing_the_donor_is_no_part_of_its_name(text, languag
         ("The shelter is funded by the Foreign, Commonwealth & Development Office (FCDO).", "en",
          ["Foreign, Commonwealth & Development Office"]),
         ("Le projet est financé par Affaires mondiales Canada et mis en œuvre par l'OIM.", "fr", ["Affaires mondiales Canada"]),
+        ("The project is funded by the Instrument contributing to Stability and Peace of the European Union.", "en",
+         ["Instrument contributing to Stability and Peace"]),  # a donor instrument
+        ("The project is funded by the European Instrument for Democracy and Human Rights.", "en",
+         ["European Instrument for Democracy and Human Rights"]),
         ("Das Vorhaben wird vom Bundesministerium für wirtschaftliche Zusammenarbeit und Entwicklung (BMZ) gefördert.",
          "de", ["Bundesministerium für wirtschaftliche Zusammenarbeit und Entwicklung"]),
         # money taken, not given: the one it was taken from is no donor
