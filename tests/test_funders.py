@@ -379,6 +379,8 @@ def test_a_common_noun_describing_the_donor_is_no_part_of_its_name(text, languag
          ["Instrument contributing to Stability and Peace"]),  # a donor instrument
         ("The project is funded by the European Instrument for Democracy and Human Rights.", "en",
          ["European Instrument for Democracy and Human Rights"]),
+        ("With support from the Global Fund to Fight AIDS, Tuberculosis and Malaria, clinics will reopen.", "en",
+         ["Global Fund to Fight AIDS, Tuberculosis and Malaria"]),
         ("Das Vorhaben wird vom Bundesministerium für wirtschaftliche Zusammenarbeit und Entwicklung (BMZ) gefördert.",
          "de", ["Bundesministerium für wirtschaftliche Zusammenarbeit und Entwicklung"]),
         # money taken, not given: the one it was taken from is no donor
