@@ -246,10 +246,11 @@ def _continues(paragraph: Paragraph, previous: str, text: str, width: int, stopw
         # A title in capitals ends where the text in lower case starts ("TITLE" / "22 May 2012 - The ..."), and
         # any title where a paragraph opens on its date ("17.10.2018 - The agency calls for ...").
         return not _in_capitals(previous) and not _DATED_OPENING.match(text)
-    if not ends and len(paragraph.lines) == 1 and _cut_after_a_dateline(previous, stopwords):
-        return True
-    # Otherwise a line break is a wrap only on a hard-wrapped page, after a line no longer than the wrap width.
-    if not width or len(previous) > width + 2:
+    # Otherwise a line break is a wrap only on a hard-wrapped page, after a line no longer than the wrap width, or
+    # on a page wrapped nowhere else, after the body's first line cut on a function word.
+    if not width:
+        return not ends and len(paragraph.lines) == 1 and _cut_after_a_dateline(previous, stopwords)
+    if len(previous) > width + 2:
         return False
     # No paragraph (nor headline) ends on "le", "the", "de": the phrase goes on ("financé par le" / "Département").
     if not ends and _ends_with_function_word(previous, stopwords):
