@@ -697,6 +697,7 @@ def test_a_national_number_takes_the_country_of_an_international_number_elsewher
     ("Dana Whitcomb | Communications Officer", "Dana Whitcomb"),
     ("By Dana Whitcomb", None),
     ("Dana Whitcomb Named Head of the Harbour Clinic", None),
+    ("Jana\x85Albers Team Kommunikation", "Jana\x85Albers"),  # a rarer space: the name as the line writes it
 ])
 def test_a_widget_line_names_a_person_and_a_press_post(line, name):
     assert contacts.widget_name(line) == name

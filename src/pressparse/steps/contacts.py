@@ -56,6 +56,7 @@ CUE_HEAD: Final = 40
 _SENTENCE_START: Final = compile_regex(r"[.!?…]['\"”’»)\]]*\s+([^\W\d_]+)")
 _EMAIL: Final = compile_regex(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 _LOCAL_PART: Final = compile_regex(r"(?<![\w.+-])[\w.+-]{1,64}$")
+_NOT_SPACE: Final = compile_re(r"\S+")
 _DIGIT: Final = compile_re(r"\d")  # `re`, as `regex`, takes any decimal digit; it costs less a call
 _ELISION: Final = compile_regex(r"^\p{Ll}{1,2}['’]")
 _ACRONYM: Final = compile_regex(r"^\p{Lu}[\p{Lu}\d&-]{1,9}$")
@@ -1040,10 +1041,17 @@ def widget_name(text: str) -> str | None:
     posts = _press_posts()
     for size in (2, 3):
         post = [word.strip(_EDGE_PUNCTUATION).casefold() for word in words[size:] if word.strip(_EDGE_PUNCTUATION)]
-        name = " ".join(words[:size]).strip(_EDGE_PUNCTUATION)
+        name = _first_words(text, size).strip(_EDGE_PUNCTUATION)
         if 1 <= len(post) <= MAX_POST_WORDS and all(word in posts for word in post) and is_person_name(name):
             return name
     return None
+
+
+def _first_words(text: str, count: int) -> str:
+    """`text` up to the end of its `count`-th word, as written (whatever spaces stand between the words: the
+    name taken from a line must be found in it)."""
+    ends = [word.end() for word in itertools.islice(_NOT_SPACE.finditer(text), count)]
+    return text[: ends[-1]] if ends else ""
 
 
 @lru_cache(maxsize=None)
