@@ -870,3 +870,17 @@ def test_the_line_that_ends_a_block_is_not_searched_for_a_contact_verb(monkeypat
     assert (block.last, [(p.name, [e.value for e in p.emails]) for p in block.people]) == (
         2, [("Ana Ruiz", ["aruiz@example.org"])])
     assert lead_in.calls == 2  # lines 4 and 5; line 6 is the third line in a row without a contact: the end
+
+
+@plain_python_only
+def test_the_page_wide_countries_of_local_numbers_are_worked_out_once_a_page(monkeypatch):
+    # Each contact block read asked for the country the body names most: a page of many cues read the whole
+    # body again for each block (a 23 KB page of repeated blocks spent half its time there).
+    calls = []
+    page_country = contacts._page_country
+    monkeypatch.setattr(contacts, "_page_country", lambda page: calls.append(1) or page_country(page))
+    page = analyse(page_text("fr", ""))
+    for block in range(3):  # three blocks read, each with its own person and regions
+        person = contacts.Person(name=f"Ana Ruiz{block}")
+        assert list(contacts.Regions(page, [person]).of(person))[0] == "NE"  # the dateline's "Niamey"
+    assert len(calls) == 1

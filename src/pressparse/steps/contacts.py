@@ -807,25 +807,26 @@ class Regions:
     def __init__(self, page: Page, people: list[Person]):
         self.page = page
         self.people = people
-        self._worked_out: dict[str, list[str]] = {}  # the lists below, once a number needed them
+        self._worked_out: dict[str, list[str]] = {}  # the block's lists, once a number needed them
 
     def of(self, person: Person) -> Iterator[str]:
         for other in [person, *self.people]:
             code = _office_country(other.organization) if other.organization else None
             if code:
                 yield code
-        yield from self._once("block prefixes", self._countries_of_block_numbers)
-        yield from self._once("page country", self._country_of_page)
-        yield from self._once("page prefixes", self._countries_of_page_numbers)
+        yield from self._once("block prefixes", self._countries_of_block_numbers, self._worked_out)
+        # The page's lists are kept on the page: a page of many contact cues reads many blocks.
+        yield from self._once("page country", self._country_of_page, self.page.phone_regions)
+        yield from self._once("page prefixes", self._countries_of_page_numbers, self.page.phone_regions)
         language = self.page.record.language
         yield from lexicon.section(language, "contacts").get("phone_regions", []) if language else []
 
-    def _once(self, name: str, work_out: Callable[[], list[str]]) -> list[str]:
-        """What `work_out` gives, worked out for the block's first number that needs it and kept for the others.
+    def _once(self, name: str, work_out: Callable[[], list[str]], kept: dict[str, list[str]]) -> list[str]:
+        """What `work_out` gives, worked out for the first number that needs it and kept in `kept` for the others.
         (Not a cached property: compiled, those are worked out at every use.)"""
-        if name not in self._worked_out:
-            self._worked_out[name] = work_out()
-        return self._worked_out[name]
+        if name not in kept:
+            kept[name] = work_out()
+        return kept[name]
 
     def _countries_of_block_numbers(self) -> list[str]:
         return _prefix_regions([item.value for person in self.people for item in person.phones])

@@ -103,6 +103,9 @@ class Page:
         # The body as the name finders read it (names.paragraphs), built once.
         self.name_paragraphs: list | None = None
         self.name_spots: Any = None  # and where its cue phrases and project nouns are (names.spots)
+        # The countries a local phone number may belong to that the whole page tells (contacts.Regions), worked
+        # out once: every contact block read on the page asks again.
+        self.phone_regions: dict[str, list[str]] = {}
 
     def note(self, field_name: str, value: str, line: int, cue: str = "") -> None:
         """Remember where a value came from (read by --evidence and `explain`)."""
