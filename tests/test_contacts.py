@@ -866,10 +866,14 @@ def test_the_line_that_ends_a_block_is_not_searched_for_a_contact_verb(monkeypat
     page = Page(text="", lines=lines, record=Release())
     lead_in = CountingPattern(contacts._patterns()["lead_in"])
     monkeypatch.setitem(contacts._patterns(), "lead_in", lead_in)
+    contacts._introduces_someone_else.cache_clear()
     block = contacts.read_block(page, contacts.Cue(0, 0, len("Media contacts"), "Media contacts"))
     assert (block.last, [(p.name, [e.value for e in p.emails]) for p in block.people]) == (
         2, [("Ana Ruiz", ["aruiz@example.org"])])
     assert lead_in.calls == 2  # lines 4 and 5; line 6 is the third line in a row without a contact: the end
+    # A page of many cues reads the lines after each of them again: they are not searched again.
+    contacts.read_block(page, contacts.Cue(0, 0, len("Media contacts"), "Media contacts"))
+    assert lead_in.calls == 2
 
 
 @plain_python_only

@@ -747,6 +747,13 @@ class Block:
     last: int  # index of the block's last line holding something of a contact
 
 
+@lru_cache(maxsize=4096)  # a page of many contact cues reads the lines after each of them again
+def _introduces_someone_else(text: str) -> bool:
+    """True for a line without a contact that holds a contact phrase: "Pour les autres journalistes, contactez
+    ..." introduces someone else."""
+    return _patterns()["lead_in"].search(text) is not None
+
+
 def read_block(page: Page, cue: Cue, end: int | None = None) -> Block:
     """The people of the block that starts at `cue`, and where the block ends (at line `end` at the latest)."""
     reader = Reader(page, cue.line)
@@ -770,8 +777,7 @@ def read_block(page: Page, cue: Cue, end: int | None = None) -> Block:
             others += 1
             if others > MAX_OTHER_LINES or line.role == BOILERPLATE:
                 break  # first: the block ends above this line, so a separator found on it would be dropped
-            if _patterns()["lead_in"].search(text):
-                # "Pour les autres journalistes, contactez ..." introduces someone else.
+            if _introduces_someone_else(text):
                 items.append(Item("separator", line=index))
             continue
         others, last = 0, index
