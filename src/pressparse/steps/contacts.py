@@ -244,9 +244,7 @@ def running_name(segment: str) -> tuple[str | None, str | None]:
     an acronym and the capitalised words after it ("a Jorge Gallardo en la OIM Panamá" -> "Jorge Gallardo",
     "OIM Panamá"; "Ana Ruiz at the Geneva office" -> "Ana Ruiz", None)."""
     words = segment.strip(_EDGE_PUNCTUATION).split()
-    skip = 0
-    while skip < min(MAX_LEAD_WORDS, len(words)) and words[skip][0].islower():
-        skip += 1
+    skip = _lead_words(words)
     # A rank or a job title before the name ("PIO Officer Dwayne Tillman", "Public Information Officer Ana Ruiz").
     while skip < len(words) and words[skip].casefold() in _title_words():
         skip += 1
@@ -262,14 +260,19 @@ def running_name(segment: str) -> tuple[str | None, str | None]:
     return name, _office_after(words[size:])
 
 
+def _lead_words(words: list[str]) -> int:
+    """How many of the first words of a cue's rest are in small letters (at most MAX_LEAD_WORDS): "to the", "a"."""
+    count = 0
+    while count < min(MAX_LEAD_WORDS, len(words)) and words[count][0].islower():
+        count += 1
+    return count
+
+
 def running_desk(segment: str) -> str | None:
     """The press desk named in running text after a cue, past a few lower-case words and before a preposition
     ("the Media Relations Division at …" -> "Media Relations Division"); None when the words are no desk."""
     words = segment.strip(_EDGE_PUNCTUATION).split()
-    skip = 0
-    while skip < min(MAX_LEAD_WORDS, len(words)) and words[skip][0].islower():
-        skip += 1
-    desk = words[skip:]
+    desk = words[_lead_words(words) :]
     while desk and desk[-1].casefold() in _function_words():
         desk.pop()
     return " ".join(desk) if desk and is_desk(" ".join(desk)) else None
