@@ -1051,13 +1051,13 @@ def widget_name(text: str) -> str | None:
     posts = _press_posts()
     for size in (2, 3):
         post = [word.strip(_EDGE_PUNCTUATION).casefold() for word in words[size:] if word.strip(_EDGE_PUNCTUATION)]
-        name = _first_words(text, size).strip(_EDGE_PUNCTUATION)
+        name = _words_as_written(text, size).strip(_EDGE_PUNCTUATION)
         if 1 <= len(post) <= MAX_POST_WORDS and all(word in posts for word in post) and is_person_name(name):
             return name
     return None
 
 
-def _first_words(text: str, count: int) -> str:
+def _words_as_written(text: str, count: int) -> str:
     """`text` up to the end of its `count`-th word, as written (whatever spaces stand between the words: the
     name taken from a line must be found in it)."""
     ends = [word.end() for word in itertools.islice(_NOT_SPACE.finditer(text), count)]

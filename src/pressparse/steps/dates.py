@@ -73,7 +73,7 @@ class _Calendar(NamedTuple):  # built once: a frozen dataclass's set-up cost eve
     weekdays: dict[str, int]  # weekday word key -> 0 for Monday .. 6 for Sunday
     labels: regex.Pattern  # "Posted", "Publié le" ... as a field label
     byline: regex.Pattern  # "By", "Par", "Por" ... opening a line, before a capitalised name
-    line_words: frozenset[str]  # weekday, label, article and "p.m." word keys: what a date line may hold besides its date
+    line_words: frozenset[str]  # weekday, label, article and "p.m." word keys: what a date line holds besides its date
     lead_words: frozenset[str]  # weekday and "today" word keys: the words before a date leading a paragraph
     place_ends: frozenset[str]  # weekday and article word keys: the words between a date line's place and its date
 

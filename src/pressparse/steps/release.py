@@ -271,7 +271,8 @@ def _cut_after_a_dateline(text: str, stopwords: frozenset[str]) -> bool:
     found = places.dateline(text)
     if found is None or not found.rest:
         return False
-    return found.place.isupper() or places.place_code(found.place) is not None or bool(found.date and date_in(found.date))
+    known = found.place.isupper() or places.place_code(found.place) is not None
+    return known or bool(found.date and date_in(found.date))
 
 
 def _teasers(paragraphs: list[Paragraph | str]) -> int:
