@@ -118,6 +118,9 @@ def test_titles_and_prose_are_not_date_lines(line):
         ("es", "Publicado el 15 de setiembre de 2020", "2020-09-15"),
         ("en", "Published 3 كانون الثاني 2021", "2021-01-03"),
         ("en", "Published 5 جانفي 2020", "2020-01-05"),
+        # Arabic-Indic digits, and a month written by both its Levantine and its Egyptian name
+        ("en", "الأربعاء ٥ يونيو ٢٠٢٤", "2024-06-05"),
+        ("en", "الأربعاء ٢٣ تشرين الثاني/نوفمبر ٢٠٢٢", "2022-11-23"),
     ],
 )
 def test_date_line_under_the_headline(lang, date_line, expected):

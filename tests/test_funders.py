@@ -346,6 +346,12 @@ def test_italian_portuguese_and_instrument_forms(text, language, expected):
         ("نفذ المشروع بتمويل من وزارة الخارجية الألمانية.", ["وزارة الخارجية الألمانية"]),
         # support from people who are no donor
         ("بدأت الدورة بدعم من المتطوعين في المدينة.", []),
+        # "و" ("and") glued to the second donor's first word closes the list
+        (
+            "نفذ المشروع بتمويل من الاتحاد الأوروبي وحكومة جمهورية ألمانيا الاتحادية.",
+            ["الاتحاد الأوروبي", "حكومة جمهورية ألمانيا الاتحادية"],
+        ),
+        ("نفذ المشروع بتمويل من الاتحاد الأوروبي والحكومة اليابانية.", ["الاتحاد الأوروبي", "الحكومة اليابانية"]),
     ],
 )
 def test_arabic_donors_without_capitals(text, expected):

@@ -444,6 +444,30 @@ A nurse checks a child at one of the reopened posts near the river bank
     assert extract(page).headline == "Health Posts Reopen in Flooded Districts"
 
 
+def test_a_line_above_the_menu_and_the_date_line_is_not_the_title_of_the_line_under_them():
+    # the head is one block: across a breadcrumb or a label, the line above the date line is a menu entry or
+    # the site's name, and the sentence-case line under the date is the title
+    for furniture in ("Home > Newsroom > Press releases\n", "Press Release\n"):
+        page = MENU + "Services for citizens\n" + furniture + "May 5, 2020\nHealth posts reopen in flooded districts\n"
+        assert extract(page + BODY).headline == "Health posts reopen in flooded districts"
+
+
+def test_a_title_under_a_label_is_no_deck_of_the_line_above_the_label():
+    page = MENU + "Media / Press releases and statements\nPress Release\n"
+    page += "Health posts reopen in flooded districts of the delta after a month\n"
+    assert extract(page + BODY).headline == "Health posts reopen in flooded districts of the delta after a month"
+
+
+def test_title_case_deck_shorter_than_its_title_is_not_the_headline():
+    page = MENU + "New Haven Man Sentenced to 11 Years for Trafficking Fentanyl and Illegal Firearms\n"
+    page += "Case Was Investigated Under Project Safe Neighborhoods\n"
+    headline = "New Haven Man Sentenced to 11 Years for Trafficking Fentanyl and Illegal Firearms"
+    assert extract(page + BODY).headline == headline
+    # a breadcrumb glued to the title above it is no title over a deck
+    page = MENU + "HomeLatest NewsGovernor Opens Three New Health Posts\nGovernor Opens Three New Health Posts\n"
+    assert extract(page + BODY).headline == "Governor Opens Three New Health Posts"
+
+
 def test_title_and_standfirst_over_a_row_of_buttons_head_the_body_under_it():
     head = """Health posts reopen in flooded districts of the delta
 Twelve posts now serve the families who lost their homes.

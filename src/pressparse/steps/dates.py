@@ -41,6 +41,9 @@ _NUMERIC: Final = compile_regex(r"(?<!\d)(\d{1,2})[/.\-](\d{1,2})[/.\-]((?:19|20
 _ISO: Final = compile_regex(r"(?<!\d)((?:19|20)\d\d)[/.\-](\d{1,2})[/.\-](\d{1,2})(?!\d)")
 _TIME: Final = compile_regex(r"(?<!\d)\d{1,2} ?[:h.] ?\d\d(?::\d\d)?(?: ?[ap]\.?m\.?)?(?!\w)", regex.IGNORECASE)
 _WORD: Final = compile_regex(r"[^\W\d_]+")
+# Arabic pages may write their digits in the Arabic-Indic forms ("٥ يونيو ٢٠٢٤"): a date is read with them made
+# ASCII, one character for one, so that every offset holds.
+_ARABIC_INDIC_DIGITS: Final = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 # A date line is short, and holds at most one word that is not a date, weekday, time or label ("IOM").
 MAX_DATE_LINE: Final = 80
 _MAX_OTHER_WORDS: Final = 1
@@ -151,7 +154,8 @@ def _calendar() -> _Calendar:
     joint = rf"(?:\s+(?:{connector}))?\s+" if connector else r"\s+"
     year = r"(?P<year>(?:19|20)\d\d)(?!\d)"
     named = compile_regex(
-        rf"(?<!\w)(?:{day}{joint}(?P<month>{month})\.?,?{joint}{year}"
+        # "23 تشرين الثاني/نوفمبر 2022": Arabic pages write the month by both its names.
+        rf"(?<!\w)(?:{day}{joint}(?P<month>{month})(?:/(?:{month}))?\.?,?{joint}{year}"
         rf"|(?P<month>{month})\.?\s+(?P<day>\d{{1,2}})(?:{ordinal})?,?\s+{year})",
         regex.IGNORECASE,
     )
@@ -185,9 +189,19 @@ class FoundDate:
     day: int = 0  # of a named date
 
 
+def may_hold_a_year(text: str) -> bool:
+    """False for a text without the first two digits of a year 19xx or 20xx (ASCII or Arabic-Indic)."""
+    return "20" in text or "19" in text or "٢٠" in text or "١٩" in text
+
+
+def _ascii_digits(text: str) -> str:
+    return text if text.isascii() else text.translate(_ARABIC_INDIC_DIGITS)
+
+
 @lru_cache(maxsize=1024)  # a date line is read by the release step, then by this one; a dateline's date twice
 def date_in(text: str) -> FoundDate | None:
     """The first full date (day, month and year) in `text`, or None."""
+    text = _ascii_digits(text)
     if not _YEAR.search(text):
         return None
     found = []
@@ -211,6 +225,7 @@ def is_date_line(text: str) -> bool:
     """True when the line is a date line: a full date, maybe with a label, a weekday, a time and one other
     word ("Tue, 11/06/2018 - 14:05", "Published on 17 Jan 2019", "Posted: Thursday, June 6, 2019") or an
     author's name after "By" ("By Jane Doe, 18 November 2020"), not prose."""
+    text = _ascii_digits(text)
     if len(text) > MAX_DATE_LINE or not _YEAR.search(text):
         return False
     found = date_in(text)

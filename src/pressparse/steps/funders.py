@@ -186,6 +186,8 @@ def _vocabulary() -> dict[str, frozenset]:
         "org_heads": words("funding", "org_heads"),
         "donor_heads": words("funding", "donor_heads"),
         "fund_heads": words("funding", "fund_heads"),
+        # The first words of a donor's or another organisation's name ("Government", "Ministry").
+        "heads": words("funding", "donor_heads") | words("funding", "org_heads"),
         # A name of these words alone is a bare head ("Government", "Fund"), never a donor.
         "bare": words("funding", "org_heads")
         | words("funding", "donor_heads")
@@ -242,8 +244,19 @@ class _Reader:
                     return names[:-1] + [(self.text[first_start:end], last[0][1], first_start)]
                 return names + [last[0]] if last else names
             if not comma:
+                glued = self._glued_name(tokens, i)
+                if glued is not None:  # "الاتحاد الأوروبي وحكومة ألمانيا": the conjunction closing the list
+                    return kept + pending + self.names_after(glued)
                 break
         return kept
+
+    def _glued_name(self, tokens: Tokens, i: int) -> int | None:
+        """Offset of the donor's name that `tokens[i]` starts after a conjunction glued to it ("وحكومة": "and the
+        government"), or None."""
+        word = tokens.word(i)
+        if word[:1] in _glued_conjunctions() and key(word[1:]) in self.vocabulary["heads"]:
+            return tokens.at(i).start() + 1
+        return None
 
     def _name_start(self, offset: int) -> int:
         """Where `_BEFORE_A_NAME` stops after `offset` (within the reading window): the place of a name's
@@ -338,7 +351,7 @@ class _Reader:
             word = tokens.word(last)
             if not is_caseless(word) or key(word) in self.vocabulary["stops"]:
                 break
-            if last > i and word.startswith(_conjunction_prefixes()):
+            if last > i and (word.startswith(_conjunction_prefixes()) or self._glued_name(tokens, last) is not None):
                 break
             last += 1
         return (i, last) if last > i else None
@@ -423,6 +436,12 @@ def _participle_endings() -> tuple[str, ...]:
 def _conjunction_prefixes() -> tuple[str, ...]:
     """Conjunctions written glued to the next word, with the letters that show it ("وال", "and the")."""
     return lexicon.merged("funding", "conjunction_prefixes")
+
+
+@lru_cache(maxsize=None)
+def _glued_conjunctions() -> tuple[str, ...]:
+    """Conjunctions of one letter written glued to the next word (Arabic "و", "and")."""
+    return lexicon.merged("funding", "glued_conjunctions")
 
 
 @lru_cache(maxsize=None)

@@ -17,7 +17,7 @@ from typing import Final
 import regex
 
 from . import lexicon, places
-from .dates import MAX_DATE_LINE, date_in, is_date_line
+from .dates import MAX_DATE_LINE, date_in, is_date_line, may_hold_a_year
 from .boilerplate import (
     BULLET_CHARS,
     CLOSING_CHARS,
@@ -232,7 +232,7 @@ _DATED_OPENING: Final = compile_re(r"\d{1,2}[./ ][^\n]{0,20}?(?:19|20)\d\d\s*[-â
 
 def _may_be_date(text: str) -> bool:
     """False for a line that cannot be a date line: too long, or without a year (19xx or 20xx)."""
-    return len(text) <= MAX_DATE_LINE and ("20" in text or "19" in text)
+    return len(text) <= MAX_DATE_LINE and may_hold_a_year(text)
 
 
 # Date lines and other short lines with a year recur on a site's pages; bounded, as most are one page's own.
@@ -613,32 +613,47 @@ def _title_over_date(run: list[Paragraph], strong: list[int], chosen: int) -> in
     dates = [i for i in range(chosen) if run[i].is_date]
     if len(dates) != 1 or _title_cased(run[chosen].text, _stopwords()):
         return chosen  # a headline in Title Case or capitals under its date line is not a caption
-    above = [i for i in strong if i < dates[0]]
-    return above[-1] if above and dates[0] - above[-1] <= HEAD_PARAGRAPHS else chosen
+    date = dates[0]
+    above = [i for i in strong if i < date]
+    if not above or date - above[-1] > HEAD_PARAGRAPHS:
+        return chosen
+    # A head is one block: the page's furniture between its title and its date line (a menu, a breadcrumb, a
+    # label) makes the title above a site's name or a menu entry, and the date line the release's own. (A line
+    # the site repeats on every page, learned as its template, can be a head's own: "By".)
+    furniture = (run[i].after_rule for i in range(above[-1] + 1, date + 1))
+    return chosen if any(rule not in ("", TEMPLATE_RULE) for rule in furniture) else above[-1]
 
 
 def _is_deck(title: Paragraph, below: Paragraph, stopwords: frozenset[str]) -> bool:
     """True when `below` is the deck of `title`: right under a headline-sized title (a blank line between at
     most) that is no organisation's name, a longer line written as a sentence (a section label over a title is
-    short), or, under a title in capitals or Title Case, a longer line in Title Case (US sites case their decks
-    like their titles: "Seven Defendants Charged With ..." under "Attorney General Announces Takedown ...")."""
+    short), or, under a title in capitals or Title Case, a line in Title Case (US sites case their decks like
+    their titles: "Case Was Investigated Under Project Safe Neighborhoods" under "New Haven Man Sentenced ...")."""
     title_words = len(title.text.split())
     deck_words = len(below.text.split())
     return (
         below.lines[0] - title.lines[-1] <= 2
+        and not below.after_rule  # a label between: the line above is a site's or a section's, not a title
+        and below.text not in title.text  # a breadcrumb glued to the title above it: "HomeNews<title>"
         and title_words >= MIN_DECKED_TITLE_WORDS
-        and deck_words >= MIN_DECK_WORDS
-        and (not _title_cased(below.text, stopwords) or _cased_like_a_deck(title.text, deck_words, stopwords))
+        and (
+            (deck_words >= MIN_DECK_WORDS and not _title_cased(below.text, stopwords))
+            or _cased_like_a_deck(title.text, below.text, stopwords)
+        )
         and not _names_organisation(title.text, stopwords)
     )
 
 
-def _cased_like_a_deck(title: str, deck_words: int, stopwords: frozenset[str]) -> bool:
-    """True when a Title Case line of `deck_words` words under `title` can be its deck: the title is cased
-    the same way (or in capitals), as long as a sentence (a section label over a title is short: "Press
-    Releases and Media Advisories") and shorter than the deck."""
-    title_words = len(title.split())
-    return _title_cased(title, stopwords) and MIN_DECK_WORDS <= title_words < deck_words
+def _cased_like_a_deck(title: str, deck: str, stopwords: frozenset[str]) -> bool:
+    """True when `deck`, a line under `title`, can be its deck in Title Case: both are cased so (the title may be
+    in capitals), the title as long as a sentence (a section label over a title is short: "Press Releases and
+    Media Advisories") and the deck long enough not to be a label or a name."""
+    return (
+        len(title.split()) >= MIN_DECK_WORDS
+        and len(deck.split()) >= MIN_DECKED_TITLE_WORDS
+        and _title_cased(title, stopwords)
+        and _title_cased(deck, stopwords)
+    )
 
 
 def _is_listing_item(run: list[Paragraph], head: tuple[Paragraph | None, int]) -> bool:
