@@ -101,6 +101,26 @@ def test_english_block_two_people_offices_labels_and_every_phone_shape():
     assert_body_is_release_only(record, "en")
 
 
+def test_organisation_with_and_in_a_one_line_contact_is_no_second_person():
+    record = extract(page_text("en", (
+        "MEDIA CONTACTS:\n"
+        "Dana Whitlock, DEP, +1 717-705-4904, dwhitlock@example.org\n"
+        "Colin Ashworth, Fish and Boat Commission, +1 717-705-7806\n"
+    )))
+    assert [(c.name, c.phones) for c in record.contacts] == [
+        ("Dana Whitlock", ["+17177054904"]),
+        ("Colin Ashworth", ["+17177057806"]),
+    ]
+
+
+@pytest.mark.parametrize("language, heading", [("fr", "Renseignements :"), ("fr", "- 30 -\nRenseignements :")])
+def test_canadian_heading_after_the_release(language, heading):
+    record = extract(page_text(language, heading + "\nSophie Gagnon\nCellulaire : +1 438 555 0177\nsgagnon@example.org\n"))
+    assert [(c.name, c.phones, c.emails) for c in record.contacts] == [
+        ("Sophie Gagnon", ["+14385550177"], ["sgagnon@example.org"])
+    ]
+
+
 def test_french_block_local_number_takes_the_office_country():
     record = extract(page_text("fr", (
         "Pour plus d’information, veuillez contacter\n"

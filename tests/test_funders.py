@@ -340,6 +340,24 @@ def test_italian_portuguese_and_instrument_forms(text, language, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # "and" inside a name after its head and "of"/"for": the field's second half, not a second donor
+        ("The visits are funded by the Centers for Disease Control and Prevention.", ["Centers for Disease Control and Prevention"]),
+        ("It is funded by the Office of Juvenile Justice and Delinquency Prevention.", ["Office of Juvenile Justice and Delinquency Prevention"]),
+        ("It is funded by the Department of Foreign Affairs and Trade.", ["Department of Foreign Affairs and Trade"]),
+        # a second donor after "and": an article, a country, a head of its own
+        ("It is funded by the Ministry of Foreign Affairs and Norway.", ["Ministry of Foreign Affairs", "Norway"]),
+        ("It is funded by the European Union and the Council of Europe.", ["European Union", "Council of Europe"]),
+        # a bureau gives grants: a donor after a support cue
+        ("The patrols are paid with support from the Bureau of Justice Assistance.", ["Bureau of Justice Assistance"]),
+    ],
+)
+def test_and_inside_a_donor_name(text, expected):
+    assert funded(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # the name ends at a function word, at a word glued to "and", or after a few words
         ("افتتح المركز بتمويل من الاتحاد الأوروبي لدعم العائدين في المدينة.", ["الاتحاد الأوروبي"]),
         ("نفذ المشروع بدعم من حكومة اليابان وبالتعاون مع السلطات.", ["حكومة اليابان"]),

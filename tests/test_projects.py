@@ -224,6 +224,9 @@ def test_cue_sections_are_data_and_the_alias_folder_is_no_language():
         # a noun earlier in the sentence binds no organisation or service defined later
         ("The project, run by the Regional Labour Organization (RLO), ended in May.", []),
         ("The project provides Mental Health and Psychosocial Support (MHPSS) to families.", []),
+        # an acronym with a small letter between its capitals
+        ("Both run under the Cash for Work (CfW) and Host Community Support (HCS) projects.",
+         [("Cash for Work", "CfW"), ("Host Community Support", "HCS")]),
     ],
 )
 def test_definitions_listed_before_a_plural_project_noun(text, expected):
@@ -239,6 +242,9 @@ def test_definitions_listed_before_a_plural_project_noun(text, expected):
         ("He was arrested by the Online Fraud Against Seniors (OFAS) Task Force.", "en",
          [("Online Fraud Against Seniors", "OFAS")]),
         ("The ministers met within the Lisbon Process in June.", "en", [("Lisbon Process", None)]),
+        # an "(ACR)" spelling out a later name is not the head's: two names
+        ("Operation Copper Lantern was led by the Violent Crimes Task Force (VCTF) with state police.", "en",
+         [("Operation Copper Lantern", None), ("Violent Crimes Task Force", "VCTF")]),
         ("Os agentes da Operação Boas-Vindas receberam 200 famílias.", "pt", [("Operação Boas-Vindas", None)]),
         ("A Plataforma Andina de Apoio a Migrantes (PAAM) publicou o plano.", "pt",
          [("Plataforma Andina de Apoio a Migrantes", "PAAM")]),

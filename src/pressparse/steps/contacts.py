@@ -233,10 +233,12 @@ def is_person_name(segment: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _not_in_names() -> frozenset[str]:
-    """Job words, function words and labels: "Press Office", "In Geneva", "Ana Ruiz Tel" are no names (particles
-    stay allowed, and one-letter labels such as "M" stay initials)."""
+    """Job words, function words, labels and the head words of organisations' names: "Press Office", "In Geneva",
+    "Ana Ruiz Tel", "Boat Commission" (of "Fish and Boat Commission") are no names (particles stay allowed, and
+    one-letter labels such as "M" stay initials)."""
     labels = {word for word in _words("labels") | _words("fax_labels") if len(word) > 1}
-    return _words("role_words") | labels | _function_words()
+    organisation_heads = {word.casefold() for word in lexicon.merged("funding", "org_heads")}
+    return _words("role_words") | labels | _function_words() | organisation_heads
 
 
 def running_name(segment: str) -> tuple[str | None, str | None]:

@@ -239,7 +239,7 @@ class _Reader:
             if joined:  # the conjunction closes the list: the names before it were donors too
                 last = self._take(tokens, i + joined)
                 names = kept + pending
-                if last and _ends_a_name(last[0][0]):  # "... para el Desarrollo y la Cooperación": one name
+                if last and self._one_name(names[-1][0], last[0][0], tokens.word(i + joined)):
                     first_start, end = names[-1][2], last[0][2] + len(last[0][0])
                     return names[:-1] + [(self.text[first_start:end], last[0][1], first_start)]
                 return names + [last[0]] if last else names
@@ -249,6 +249,28 @@ class _Reader:
                     return kept + pending + self.names_after(glued)
                 break
         return kept
+
+    def _one_name(self, before: str, after: str, first_word: str) -> bool:
+        """True when `after`, the name read after a conjunction (from the word `first_word`), goes on the name
+        `before` it: a single common word ("... para el Desarrollo y la Cooperación"), or, after an organisation's
+        head and its "of" or "for", words with no article, head, country or known donor of their own: the field's
+        second half ("Department of Housing and Urban Development", "Centers for Disease Control and Prevention").
+        """
+        if _ends_a_name(after):
+            return True
+        words = [key(word) for word in before.split()]
+        names_a_field = any(
+            word in self.vocabulary["org_heads"] and following in self.vocabulary["inner"]
+            for word, following in zip(words, words[1:])
+        )
+        return (
+            names_a_field
+            and after.startswith(first_word)
+            and not after.isupper()
+            and self.vocabulary["heads"].isdisjoint(map(key, after.split()))
+            and country_code(after) is None
+            and key(after) not in _known_donors()
+        )
 
     def _glued_name(self, tokens: Tokens, i: int) -> int | None:
         """Offset of the donor's name that `tokens[i]` starts after a conjunction glued to it ("وحكومة": "and the

@@ -30,9 +30,12 @@ TOKEN: Final = compile_re(
     r"|(?:[^\W\d_]\.){2,}|(?:[Qq][Uu]|[dljnsmtcDLJNSMTC]|(?i:(?:[dn]?[ae]|su)ll))['’](?=[^\W\d_])"
     r"|\w[\w&]*(?:[-'’.](?=\w)[\w&]*)*|\S)"
 )
-# An acronym in parentheses, "(START)", "(JPBHR)": two capitals at least, digits and "&" or "-" allowed; a short
-# gloss may follow it inside ("(MPRR-SSA, en anglais)", "(JPBHR, by its English name)").
-ACRONYM_IN_PARENS = compile_regex(r"\s*\(\s*(\p{Lu}[\p{Lu}\p{N}&-]*\p{Lu}[\p{Lu}\p{N}]*)\s*(?:[,;][^()]{1,30})?\)")
+# An acronym in parentheses, "(START)", "(JPBHR)": two capitals at least, digits and "&" or "-" allowed, a small
+# letter alone between capitals ("(CfW)", "(IcSP)"); a short gloss may follow it inside ("(MPRR-SSA, en anglais)",
+# "(JPBHR, by its English name)").
+ACRONYM_IN_PARENS = compile_regex(
+    r"\s*\(\s*(\p{Lu}(?:\p{Ll}?[\p{Lu}\p{N}&-])*?\p{Ll}?\p{Lu}[\p{Lu}\p{N}]*)\s*(?:[,;][^()]{1,30})?\)"
+)
 # The most characters an "(ACR)" takes after the name, its gloss included. A match is bounded by it: the `regex`
 # module looks for the "(" in the whole rest of the text before it tries the pattern, so a call without an end
 # cost the length of the paragraph (a paragraph of repeated cues was read again for each name).

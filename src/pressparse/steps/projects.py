@@ -490,7 +490,10 @@ def _named_at(text: str, match: re.Match) -> tuple[_Found | None, int]:
         return None, match.end()  # "Programme Manager Ana Ruiz": a job title
     # Reading words up to an "(ACR)" is the costly part: only done when a "(" follows.
     to_acronym = _words_to_acronym(after) if text.find("(", match.end(), limit) >= 0 else 0
-    count_after = to_acronym or _capitalised_words(after)
+    capitalised = _capitalised_words(after)
+    if to_acronym and _spells_a_later_name(text, after, to_acronym, capitalised):
+        to_acronym = 0
+    count_after = to_acronym or capitalised
     first = _name_start_before(text, match.start())
     last = after.at(count_after - 1).end() if count_after else match.end()
     name = text[first:last]
@@ -501,6 +504,17 @@ def _named_at(text: str, match: re.Match) -> tuple[_Found | None, int]:
         last, name = phase.end(), text[first : phase.end()]
     acronym, end = acronym_after(text, last)
     return _Found(name, acronym, first, end, match.group()), last
+
+
+def _spells_a_later_name(text: str, after: Tokens, to_acronym: int, capitalised: int) -> bool:
+    """True when the "(ACR)" closing the `to_acronym` words after a head word spells out a capitalised name of its
+    own that starts past the head's `capitalised` words: "Operation Copper Lantern was led by the Violent Crimes
+    Task Force (VCTF)" names two."""
+    paren = after.at(to_acronym).start()
+    acronym = ACRONYM_IN_PARENS.match(text, paren).group(1)
+    start = long_form_start(text, acronym, definition_window(text, acronym, paren), paren)
+    name_end = after.at(capitalised - 1).end() if capitalised else after.at(0).start()
+    return start is not None and start > name_end and text[start].isupper()
 
 
 def _window_end(text: str, start: int, end: int) -> int:
