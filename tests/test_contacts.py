@@ -115,7 +115,8 @@ def test_organisation_with_and_in_a_one_line_contact_is_no_second_person():
 
 @pytest.mark.parametrize("language, heading", [("fr", "Renseignements :"), ("fr", "- 30 -\nRenseignements :")])
 def test_canadian_heading_after_the_release(language, heading):
-    record = extract(page_text(language, heading + "\nSophie Gagnon\nCellulaire : +1 438 555 0177\nsgagnon@example.org\n"))
+    block = heading + "\nSophie Gagnon\nCellulaire : +1 438 555 0177\nsgagnon@example.org\n"
+    record = extract(page_text(language, block))
     assert [(c.name, c.phones, c.emails) for c in record.contacts] == [
         ("Sophie Gagnon", ["+14385550177"], ["sgagnon@example.org"])
     ]

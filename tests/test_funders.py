@@ -331,6 +331,15 @@ def test_money_verb_subjects(text, expected):
          ["Governo do Japão", "Fundação Aurora"]),
         ("The trainings are paid through the Instrument for Peace and Stability.", "en",
          ["Instrument for Peace and Stability"]),
+        # "e delle": the name goes on; a bank and a region are donors; a currency is no name
+        ("Il centro è aperto grazie allo stanziamento del Ministero del Lavoro e delle Politiche Sociali.", "it",
+         ["Ministero del Lavoro e delle Politiche Sociali"]),
+        ("Il corso si tiene con il contributo della Regione Toscana e con il sostegno di Banca Cooperativa del "
+         "Mugello.", "it",
+         ["Regione Toscana", "Banca Cooperativa del Mugello"]),
+        ("Las obras cuentan con una aportación de la Junta de Extremadura de 6,2 millones de euros.", "es",
+         ["Junta de Extremadura"]),
+        ("O Governo do Japão anunciou uma contribuição de US$ 2 milhões à OIM.", "pt", ["Governo do Japão"]),
     ],
 )
 def test_italian_portuguese_and_instrument_forms(text, language, expected):
@@ -341,8 +350,10 @@ def test_italian_portuguese_and_instrument_forms(text, language, expected):
     "text, expected",
     [
         # "and" inside a name after its head and "of"/"for": the field's second half, not a second donor
-        ("The visits are funded by the Centers for Disease Control and Prevention.", ["Centers for Disease Control and Prevention"]),
-        ("It is funded by the Office of Juvenile Justice and Delinquency Prevention.", ["Office of Juvenile Justice and Delinquency Prevention"]),
+        ("The visits are funded by the Centers for Disease Control and Prevention.",
+         ["Centers for Disease Control and Prevention"]),
+        ("It is funded by the Office of Juvenile Justice and Delinquency Prevention.",
+         ["Office of Juvenile Justice and Delinquency Prevention"]),
         ("It is funded by the Department of Foreign Affairs and Trade.", ["Department of Foreign Affairs and Trade"]),
         # a second donor after "and": an article, a country, a head of its own
         ("It is funded by the Ministry of Foreign Affairs and Norway.", ["Ministry of Foreign Affairs", "Norway"]),

@@ -182,6 +182,8 @@ def _vocabulary() -> dict[str, frozenset]:
         # ("funded by X and by Y").
         "openers": words("funding", "articles") | words("funding", "connectors") | _cue_prepositions(),
         "connectors": words("funding", "connectors"),
+        # The connectors that are no article: "of", "des", "delle" ("e delle Politiche Sociali" goes on a name).
+        "of_words": words("funding", "connectors") - words("funding", "articles"),
         "head_connectors": words("funding", "head_connectors"),
         "org_heads": words("funding", "org_heads"),
         "donor_heads": words("funding", "donor_heads"),
@@ -253,8 +255,9 @@ class _Reader:
     def _one_name(self, before: str, after: str, first_word: str) -> bool:
         """True when `after`, the name read after a conjunction (from the word `first_word`), goes on the name
         `before` it: a single common word ("... para el Desarrollo y la Cooperación"), or, after an organisation's
-        head and its "of" or "for", words with no article, head, country or known donor of their own: the field's
-        second half ("Department of Housing and Urban Development", "Centers for Disease Control and Prevention").
+        head and its "of" or "for", words with no article (but "of the"), head, country or known donor of their own:
+        the field's second half ("Department of Housing and Urban Development", "Centers for Disease Control and
+        Prevention", "Ministero del Lavoro e delle Politiche Sociali").
         """
         if _ends_a_name(after):
             return True
@@ -265,7 +268,7 @@ class _Reader:
         )
         return (
             names_a_field
-            and after.startswith(first_word)
+            and (after.startswith(first_word) or key(first_word) in self.vocabulary["of_words"])
             and not after.isupper()
             and self.vocabulary["heads"].isdisjoint(map(key, after.split()))
             and country_code(after) is None
@@ -305,6 +308,8 @@ class _Reader:
             return None
         first, last = span
         start = tokens.at(first).start()
+        if self.text.startswith("$", tokens.at(last - 1).end()):
+            return None  # a currency ("US$ 2 milhões"), not a name
         end = self._defined_end(start, _known_end(self.folded, start, tokens.at(last - 1).end()))
         while (token := tokens[last]) is not None and token.start() < end:
             last += 1
