@@ -242,6 +242,17 @@ def test_definitions_listed_before_a_plural_project_noun(text, expected):
         ("He was arrested by the Online Fraud Against Seniors (OFAS) Task Force.", "en",
          [("Online Fraud Against Seniors", "OFAS")]),
         ("The ministers met within the Lisbon Process in June.", "en", [("Lisbon Process", None)]),
+        # a name right after a project noun in small letters; not an acronym, a job title, a place or a next line
+        ("Il sindaco ha presentato il progetto InsiemeCampania, che offrirà corsi.", "it", [("InsiemeCampania", None)]),
+        ("Torna l'iniziativa Scuole Aperte Estate in venti comuni.", "it", [("Scuole Aperte Estate", None)]),
+        ("A UNICEF team visited the project UNICEF runs in the north.", "en", []),
+        ("The programme Director said the schools would reopen.", "en", []),
+        ("Le projet d'Asie centrale a pris fin.", "fr", []),
+        # single low quotes, and a German project noun
+        ("Die Schulen sind Teil des Programms ‚Essen macht Schule‘, das seit 2019 läuft.", "de",
+         [("Essen macht Schule", None)]),
+        ("Die GEP startet das Vorhaben „Klimaresiliente Landwirtschaft in Ostafrika“ (KLAO) in Kenia.", "de",
+         [("Klimaresiliente Landwirtschaft in Ostafrika", "KLAO")]),
         # an "(ACR)" spelling out a later name is not the head's: two names
         ("Operation Copper Lantern was led by the Violent Crimes Task Force (VCTF) with state police.", "en",
          [("Operation Copper Lantern", None), ("Violent Crimes Task Force", "VCTF")]),

@@ -10,7 +10,9 @@ These shapes name a project (cue words in the lexicon "projects" sections):
 - an acronym defined next to a project noun: "le projet d'appui aux frontières (PAF)", "the Safe Roads (SR) and
   Clean Wells (CW) projects", "two projects: Safe Roads (SR) and ..." (the long form found by the Schwartz and
   Hearst algorithm), "the project SR – Safe Roads,";
-- a title in small letters closed by a place: "le projet de gestion des frontières au Bénin".
+- a title in small letters closed by a place: "le projet de gestion des frontières au Bénin";
+- capitalised words right after a project noun in small letters: "il progetto InsiemeCampania", "the project Safe
+  Roads Home" (not an acronym alone, which may be an organisation's: "un projet UNICEF").
 A generic description ("un programme plus large de l'OIM de lutte contre la traite") and organisations ("World
 Food Programme", "the International Labour Organization (ILO)") have none of these. An acronym met again alone is
 the same project, never a new one.
@@ -56,13 +58,16 @@ from .page import Page
 from .patterncache import compile_re, compile_regex
 from .places import place_code
 
-# Quoted titles: « … », “ … ” (or “ … " as editors mix them), „ … “ and straight quotes, on one paragraph, 3 to 250
-# characters, spaces inside the marks included (the reader strips them). Each title runs to the first closing mark:
-# a greedy run of the other characters finds it, or fails, in one pass (a lazy one tried the end at every character,
-# and an opening mark without its closing one cost the page 250 tries). (`re`, not `regex`: several times faster.)
-_QUOTED: Final = compile_re(r"«([^«»]{3,250})»|“([^“”\"]{3,250})[”\"]|„([^„“]{3,250})“|\"([^\"]{3,250})\"")
+# Quoted titles: « … », “ … ” (or “ … " as editors mix them), „ … “, ‚ … ‘ and straight quotes, on one paragraph,
+# 3 to 250 characters, spaces inside the marks included (the reader strips them). Each title runs to the first
+# closing mark: a greedy run of the other characters finds it, or fails, in one pass (a lazy one tried the end at
+# every character, and an opening mark without its closing one cost the page 250 tries). (`re`, not `regex`:
+# several times faster.)
+_QUOTED: Final = compile_re(
+    r"«([^«»]{3,250})»|“([^“”\"]{3,250})[”\"]|„([^„“]{3,250})“|‚([^‚‘]{3,250})‘|\"([^\"]{3,250})\""
+)
 # The marks a `_QUOTED` match starts with.
-_OPENING_QUOTES: Final = "«“„\""
+_OPENING_QUOTES: Final = "«“„‚\""
 # How far before a name the project noun it follows may start ("projects: the "), in characters.
 _REACH_NOUN_BEFORE: Final = 30
 # How far after an "(ACR)" the project noun that follows it may start, in a text of single spaces: a space, a short
@@ -755,7 +760,25 @@ def _described(paragraph: Paragraph, nouns: list[tuple[int, int]], budget: Budge
         title = _patterns()["described"].match(text, end) if article else None
         if title and place_code(title.group(1)):
             found.append(_Found(text[start : title.end()], None, start, title.end(), text[start:end]))
+        elif text[start].islower() and text.startswith(" ", end) and end + 1 not in paragraph.starts:
+            found += _name_after_noun(text, start, end)  # (a noun ending a line heads no name on the next)
     return found
+
+
+def _name_after_noun(text: str, start: int, end: int) -> list[_Found]:
+    """The name in capitalised words right after a project noun in small letters (`text[start:end]`): "il progetto
+    InsiemeCampania", "l'iniziativa Scuole Aperte Estate". Not an acronym alone, which may be an organisation's
+    ("un projet UNICEF"), a job title ("the programme Director") or a place ("le projet Bénin")."""
+    after = Tokens(text, end, _window_end(text, end, end + _REACH))
+    first = after.word(0)
+    if not is_capitalised(first) or first.isupper() or key(first) in words("projects", "roles"):
+        return []
+    name_start, name_end = after.at(0).start(), after.at(_capitalised_words(after) - 1).end()
+    name = text[name_start:name_end]
+    if place_code(name):
+        return []
+    acronym, past = acronym_after(text, name_end)
+    return [_Found(name, acronym, name_start, past, text[start:end])]
 
 
 @lru_cache(maxsize=None)
