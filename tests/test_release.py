@@ -74,6 +74,24 @@ O embaixador japonês visitou os abrigos em Boa Vista na semana passada.
     ]
 
 
+def test_on_a_hard_wrapped_page_a_dateline_line_wrapped_before_a_capital_goes_on():
+    page = MENU + """State Fines Poultry Processor for Repeated Wastewater Violations
+Mar 3, 2021
+Harrisburg, PA - The Pennsylvania Department of Environmental
+Protection (DEP) today announced a $412,000 civil penalty against
+Keystone Valley Poultry LLC for repeated violations of its
+wastewater discharge permit at its processing plant in Myerstown,
+where two fish kills were recorded in the creek last summer.
+Between January 2019 and August 2020, the company exceeded its
+limits on more than 90 occasions, according to monitoring reports
+submitted to the department and samples taken by inspectors.
+"""
+    record = extract(page)
+    assert record.headline == "State Fines Poultry Processor for Repeated Wastewater Violations"
+    assert record.body.startswith("Harrisburg, PA - The Pennsylvania Department of Environmental Protection (DEP) today")
+    assert record.location.name == "Harrisburg"
+
+
 def test_news_portal_page_without_headline_starts_at_the_place_line():
     page = MENU + """Kano
 Kano – Health workers began a vaccination campaign on Monday that aims to reach 300,000 children in the

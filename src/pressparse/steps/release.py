@@ -256,18 +256,22 @@ def _continues(paragraph: Paragraph, previous: str, text: str, width: int, stopw
     if not ends and _ends_with_function_word(previous, stopwords):
         return True
     # A line that had no room left for the next word was wrapped (a paragraph's last line has room to spare),
-    # except a stand-alone first line: a headline.
+    # except a stand-alone first line: a headline, unless it opens on a dateline.
     if len(previous) + 1 + len(text.split(" ", 1)[0]) <= width:
         return False
-    return len(paragraph.lines) > 1 or paragraph.after_sentence
+    return len(paragraph.lines) > 1 or paragraph.after_sentence or _opens_on_a_dateline(previous)
 
 
 def _cut_after_a_dateline(text: str, stopwords: frozenset[str]) -> bool:
-    """True for a line that opens on a dateline (a known place, a place in capitals, or a date) and stops on a
-    function word: the body's first line cut by a wrap, on a page wrapped nowhere else ("Brasília – O Governo do
-    Japão doou … para apoiar a" / "Operação Acolhida em Roraima. …"), not a title."""
-    if not _ends_with_function_word(text, stopwords):
-        return False
+    """True for a line that opens on a dateline and stops on a function word: the body's first line cut by a wrap,
+    on a page wrapped nowhere else ("Brasília – O Governo do Japão doou … para apoiar a" / "Operação Acolhida em
+    Roraima. …"), not a title."""
+    return _ends_with_function_word(text, stopwords) and _opens_on_a_dateline(text)
+
+
+def _opens_on_a_dateline(text: str) -> bool:
+    """True for a line that opens on a dateline (a known place, a place in capitals, or a date) with text after
+    it: a body's first line, not a title."""
     found = places.dateline(text)
     if found is None or not found.rest:
         return False
