@@ -611,6 +611,17 @@ def test_a_contact_heading_above_the_headline_is_read_up_to_the_headline():
     assert_body_is_release_only(record, "en")
 
 
+def test_a_contact_block_above_a_release_label_and_a_date_line_is_read():
+    block = (
+        "PUBLIC INFORMATION OFFICE\n\nLt. Marcus Oyelaran\n(918) 596-9133 (office)\n(918) 640-2271 (mobile)\n"
+        "pio@police.example.gov\n\n"
+    )
+    record = extract(block + "FOR IMMEDIATE RELEASE\n\n01/12/2022\n\n" + PARAGRAPHS["en"] + TRAILER)
+    assert as_dicts(record) == [{"name": "Marcus Oyelaran", "organization": None,
+                                 "phones": ["+19185969133", "+19186402271"], "emails": ["pio@police.example.gov"]}]
+    assert record.headline == "Harbour clinic reopens after the storm season"
+
+
 def test_arabic_names_are_found_by_the_block_layout():
     record = extract(
         "المنظمة تفتتح عيادة جديدة في الميناء\n"

@@ -31,8 +31,9 @@ INLINE_WINDOW: Final = 1000
 # The block ends after this many lines, or this many lines in a row that hold nothing of a contact.
 MAX_BLOCK_LINES: Final = 40
 MAX_OTHER_LINES: Final = 2
-# A contact heading above the headline is looked for this many lines up.
-ABOVE_HEADLINE: Final = 6
+# A contact heading above the headline is looked for this many lines up (blank lines counted: a block, then
+# "FOR IMMEDIATE RELEASE" and a date line may stand between).
+ABOVE_HEADLINE: Final = 12
 # A surname shorter than this is not looked for in a mailto: address (too many addresses would hold it).
 MIN_SURNAME_IN_ADDRESS: Final = 3
 # Most cues whose block is read in one pass over the page (see `names.Budget`): a release's contact block is among
