@@ -62,6 +62,9 @@ from pressparse.steps.page import Line, Page
         ("Facebook Twitter Newsletter LinkedIn RSS", "", "", "social-media links"),
         ("Share on FacebookShare on TwitterShare by Email", "", "", "social-media links"),
         ("Condividi su: Facebook Twitter LinkedIn WhatsApp", "", "", "web-page phrase"),
+        ("COMUNICADO DE PRENSA N.º 07-2020", "", "", "web-page phrase"),  # a label with the release's number
+        ("Pressemitteilung Nr. 45/2021", "", "", "web-page phrase"),
+        ("Centro de imprensa / Comunicados de imprensa", "", "", "breadcrumb"),  # one mark, a menu entry after it
         ("Teilen auf: Facebook X LinkedIn", "", "", "web-page phrase"),
         ("Partilhar no Facebook", "", "", "web-page phrase"),
         ("Leave a Reply Cancel reply", "", "", "start of trailing matter"),

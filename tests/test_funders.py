@@ -358,11 +358,13 @@ def test_italian_portuguese_and_instrument_forms(text, language, expected):
         # a second donor after "and": an article, a country, a head of its own
         ("It is funded by the Ministry of Foreign Affairs and Norway.", ["Ministry of Foreign Affairs", "Norway"]),
         ("It is funded by the European Union and the Council of Europe.", ["European Union", "Council of Europe"]),
+        ("The clinics opened with additional support from the Harlan Workforce Fund, a local charity.",
+         ["Harlan Workforce Fund"]),
         # a bureau gives grants: a donor after a support cue
         ("The patrols are paid with support from the Bureau of Justice Assistance.", ["Bureau of Justice Assistance"]),
     ],
 )
-def test_and_inside_a_donor_name(text, expected):
+def test_english_donor_names_and_support_cues(text, expected):
     assert funded(text) == expected
 
 
@@ -381,6 +383,9 @@ def test_and_inside_a_donor_name(text, expected):
             ["الاتحاد الأوروبي", "حكومة جمهورية ألمانيا الاتحادية"],
         ),
         ("نفذ المشروع بتمويل من الاتحاد الأوروبي والحكومة اليابانية.", ["الاتحاد الأوروبي", "الحكومة اليابانية"]),
+        # a cue glued to "و", and an amount word after the name
+        ("بدأ المشروع بمنحة من البنك الدولي قيمتها مليون دولار، وبدعم من الوكالة الإيطالية للتعاون الإنمائي.",
+         ["البنك الدولي", "الوكالة الإيطالية للتعاون الإنمائي"]),
     ],
 )
 def test_arabic_donors_without_capitals(text, expected):

@@ -130,6 +130,8 @@ class _Lexicon:
 
 
 _COUNT: Final = compile_re(r"\s*\(\d+\)$")
+# A release's number after its label ("Comunicado de prensa N.º 07-2020", "Press release No. 23/2021").
+_NUMBER_AFTER_LABEL: Final = compile_re(r"\s+(?:n\.?\s?[º°o]\.?|n\.|no\.|nr\.|núm\.|#)\s*\d[\d/.\-]*$")
 _PHRASE_END: Final = " :.!|»>›"
 # An arrow before a phrase makes it a link ("» Read more"); a bullet ("• print") is left to the bullet rule.
 _LINK_ARROWS: Final = "»>›→ "
@@ -148,7 +150,7 @@ def ends_sentence(line: str) -> bool:
 
 def _phrase_key(text: str) -> str:
     """A whole-line phrase as looked up: lower case, single spaces, no leading arrow ("» Read more") or count
-    ("3 Comments"), no trailing colon, count ("(3)") or arrow."""
+    ("3 Comments"), no trailing colon, count ("(3)"), arrow or release number ("N.º 07-2020")."""
     key = text.lower().rstrip(_PHRASE_END)
     if key[:1] in _LINK_ARROWS:
         key = key.lstrip(_LINK_ARROWS)
@@ -156,6 +158,8 @@ def _phrase_key(text: str) -> str:
         key = key.lstrip(_LEADING_COUNT)
     if key.endswith(")"):
         key = _COUNT.sub("", key).rstrip(_PHRASE_END)
+    elif key[-1:].isdigit():
+        key = _NUMBER_AFTER_LABEL.sub("", key)
     return key if "  " not in key else " ".join(key.split())
 
 
@@ -192,11 +196,11 @@ def _is_menu_item(text: str) -> bool:
 
 
 def _is_breadcrumb(text: str, words: _Lexicon) -> bool:
-    """Two separators or more ("Home / Press Room / News"), or one after a menu entry without a figure ("Accueil >
-    Salle de presse", not the date line "Press Release | 3 June 2014"), no sentence end, and no dateline opening
-    the line (a wire dateline: "CIUDAD DE MÉXICO, 16 de agosto de 2020 / Agencia / -- La ..."). The separator
-    marks are looked for alone first (a substring test each, several times faster than a pattern search): most
-    lines have none."""
+    """Two separators or more ("Home / Press Room / News"), or one next to a menu entry without a figure
+    ("Accueil > Salle de presse", "Médias / Communiqués de presse", not the date line "Press Release | 3 June
+    2014"), no sentence end, and no dateline opening the line (a wire dateline: "CIUDAD DE MÉXICO, 16 de agosto de
+    2020 / Agencia / -- La ..."). The separator marks are looked for alone first (a substring test each, several
+    times faster than a pattern search): most lines have none."""
     if not any(mark in text for mark in _BREADCRUMB_MARKS):
         return False
     separators = [separator.start() for separator in _BREADCRUMB_SEPARATOR.finditer(text)]
@@ -204,7 +208,8 @@ def _is_breadcrumb(text: str, words: _Lexicon) -> bool:
         return False
     if len(separators) >= 2:
         return True
-    return _phrase_key(text[: separators[0]]) in words.lines and not any(char.isdigit() for char in text)
+    ends = (_phrase_key(text[: separators[0]]), _phrase_key(text[separators[0] + 3 :]))
+    return any(end in words.lines for end in ends) and not any(char.isdigit() for char in text)
 
 
 def furniture_rule(text: str, previous: str, following: str, previous_rule: str | None = None) -> str:

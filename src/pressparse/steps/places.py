@@ -8,7 +8,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Iterator, NamedTuple
+from typing import Final, Iterable, Iterator, NamedTuple
 
 import regex
 from ahocorasick_rs import AhoCorasick
@@ -31,12 +31,17 @@ _NEXT_WORD = compile_regex(rf"[ ]+({_NAME_WORD_PATTERN})")
 _MAX_NAME_WORDS = 5
 
 
+# The Arabic shadda doubles a letter: a name written with it is another word ("عمّان", Amman, is not "عُمان", Oman).
+_SHADDA: Final = "\u0651"
+
+
 def fold(name: str) -> str:
-    """Case- and accent-insensitive key for a place name ("LIBYE", "Libye" and "libye" are one)."""
+    """Case- and accent-insensitive key for a place name ("LIBYE", "Libye" and "libye" are one; a shadda is
+    kept)."""
     folded = name.casefold()
     if not folded.isascii():  # accents to drop (most words have none: the test spares them the loop)
         combining = unicodedata.combining  # looked up once, not for every character
-        folded = "".join(c for c in unicodedata.normalize("NFD", folded) if not combining(c))
+        folded = "".join(c for c in unicodedata.normalize("NFD", folded) if not combining(c) or c == _SHADDA)
     return folded.replace("’", "'").strip()
 
 
