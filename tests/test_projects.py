@@ -248,6 +248,15 @@ def test_definitions_listed_before_a_plural_project_noun(text, expected):
         ("A UNICEF team visited the project UNICEF runs in the north.", "en", []),
         ("The programme Director said the schools would reopen.", "en", []),
         ("Le projet d'Asie centrale a pris fin.", "fr", []),
+        # a name right before a project noun in small letters; not one word alone, an agency or an organisation
+        ("The new wells build on the earlier Caquetá Water Guardians project, which ended in 2019.", "en",
+         [("Caquetá Water Guardians", None)]),
+        ("It runs the EU-funded Safe Roads project in Kenya.", "en", [("Safe Roads", None)]),
+        ("A World Bank project and a UNICEF project started.", "en", []),
+        ("The Congressional Budget Office projects that costs will rise.", "en", []),
+        # the acronym spells out capitalised words before those read up to the head word
+        ("It is run under the Coastal Livelihoods and Adaptation Support Programme (CLASP) in five districts.",
+         "en", [("Coastal Livelihoods and Adaptation Support Programme", "CLASP")]),
         # single low quotes, and a German project noun
         ("Die Schulen sind Teil des Programms ‚Essen macht Schule‘, das seit 2019 läuft.", "de",
          [("Essen macht Schule", None)]),

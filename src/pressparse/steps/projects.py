@@ -12,7 +12,8 @@ These shapes name a project (cue words in the lexicon "projects" sections):
   Hearst algorithm), "the project SR – Safe Roads,";
 - a title in small letters closed by a place: "le projet de gestion des frontières au Bénin";
 - capitalised words right after a project noun in small letters: "il progetto InsiemeCampania", "the project Safe
-  Roads Home" (not an acronym alone, which may be an organisation's: "un projet UNICEF").
+  Roads Home" (not an acronym alone, which may be an organisation's: "un projet UNICEF"), or two or more right
+  before it: "the Safe Roads Home project".
 A generic description ("un programme plus large de l'OIM de lutte contre la traite") and organisations ("World
 Food Programme", "the International Labour Organization (ILO)") have none of these. An acronym met again alone is
 the same project, never a new one.
@@ -393,6 +394,12 @@ def _name_start_before(text: str, head: int) -> int:
 
 
 @lru_cache(maxsize=None)
+def _organisation_heads() -> frozenset[str]:
+    """The words that end an organisation's name ("Office", "Bank", "Ministry"), from the funders' lexicon."""
+    return words("funding", "org_heads") | words("funding", "donor_heads")
+
+
+@lru_cache(maxsize=None)
 def _small_words() -> frozenset[str]:
     """Words that start no name: function words, articles and the funding section's stop words."""
     return stop_words() | words("funding", "articles") | words("funding", "stops")
@@ -508,7 +515,23 @@ def _named_at(text: str, match: re.Match) -> tuple[_Found | None, int]:
     if phase:
         last, name = phase.end(), text[first : phase.end()]
     acronym, end = acronym_after(text, last)
+    if acronym:
+        first = _spelt_out_from(text, acronym, first, last)
+        name = text[first:last]
     return _Found(name, acronym, first, end, match.group()), last
+
+
+def _spelt_out_from(text: str, acronym: str, first: int, last: int) -> int:
+    """Where the name `text[first:last]` starts once its "(ACR)" is read: earlier when the acronym's letters spell
+    out capitalised words before it, across small words ("Coastal Livelihoods and Adaptation Support Programme
+    (CLASP)": the words read before the head stopped at "and")."""
+    start = long_form_start(text, acronym, definition_window(text, acronym, last), last)
+    if start is None or start >= first or not text[start].isupper():
+        return first
+    inner = _inner_words()
+    if all(is_capitalised(word) or key(word) in inner for word in text[start:first].split()):
+        return start
+    return first
 
 
 def _spells_a_later_name(text: str, after: Tokens, to_acronym: int, capitalised: int) -> bool:
@@ -760,9 +783,31 @@ def _described(paragraph: Paragraph, nouns: list[tuple[int, int]], budget: Budge
         title = _patterns()["described"].match(text, end) if article else None
         if title and place_code(title.group(1)):
             found.append(_Found(text[start : title.end()], None, start, title.end(), text[start:end]))
-        elif text[start].islower() and text.startswith(" ", end) and end + 1 not in paragraph.starts:
-            found += _name_after_noun(text, start, end)  # (a noun ending a line heads no name on the next)
+        elif text[start].islower():
+            found += _name_before_noun(paragraph, start, end)
+            if text.startswith(" ", end) and end + 1 not in paragraph.starts:
+                found += _name_after_noun(text, start, end)  # (a noun ending a line heads no name on the next)
     return found
+
+
+def _name_before_noun(paragraph: Paragraph, start: int, end: int) -> list[_Found]:
+    """The name in capitalised words right before a project noun in small letters (`text[start:end]`), on its
+    line: "the Safe Roads Home project". Two words at least (one alone may be an organisation or a place: "a
+    UNICEF project", "the Kenya programme"), no agency ("the World Bank project") and no adjective ("the
+    EU-funded Safe Roads project" gives "Safe Roads")."""
+    text = paragraph.text
+    first = _name_start_before(text, start)
+    if first == start or paragraph.line_at(first) != paragraph.line_at(start):
+        return []
+    name_words = text[first:start].split()
+    while name_words and "-" in name_words[0] and not name_words[0].split("-")[-1][:1].isupper():
+        first += len(name_words.pop(0)) + 1  # "EU-funded", "UN-backed": an adjective before the name
+    name = " ".join(name_words)
+    if len(name_words) < 2 or _patterns()["agency"].search(name) or place_code(name):
+        return []
+    if key(name_words[-1]) in _organisation_heads():
+        return []  # "the Congressional Budget Office projects that ...": an organisation (and a verb)
+    return [_Found(name, None, first, end, text[start:end])]
 
 
 def _name_after_noun(text: str, start: int, end: int) -> list[_Found]:
