@@ -470,6 +470,17 @@ def test_a_line_above_the_menu_and_the_date_line_is_not_the_title_of_the_line_un
         assert extract(page + BODY).headline == "Health posts reopen in flooded districts"
 
 
+def test_a_byline_with_a_colon_and_a_row_of_buttons_are_no_titles():
+    head = "Health posts reopen in flooded districts of the delta\nPor: Equipo de Comunicación\n"
+    assert extract(MENU + head + BODY).headline == "Health posts reopen in flooded districts of the delta"
+    head = (
+        "Health posts reopen in flooded districts of the delta\n"
+        "Twelve posts serve the families who lost their homes when the river rose\n"
+        "Imprimer la page Envoyer par e-mail PDF (212 Ko)\n"
+    )
+    assert extract(MENU + head + BODY).headline == "Health posts reopen in flooded districts of the delta"
+
+
 def test_a_title_under_a_label_is_no_deck_of_the_line_above_the_label():
     page = MENU + "Media / Press releases and statements\nPress Release\n"
     page += "Health posts reopen in flooded districts of the delta after a month\n"

@@ -438,6 +438,7 @@ _WIRE_AGENCY: Final = compile_re(r"/[^/\s][^/]{0,40}/\s*$")
 _DATE_FIELD: Final = compile_re(r"^[^:\d]{1,30}:\s*\d[^:]*(?:19|20)\d\d")
 # Buttons, labels, names and time stamps are short; a line this long is a title whatever its first word.
 MAX_LABEL_WORDS: Final = 5
+MAX_BUTTON_ROW_WORDS: Final = 12
 MAX_STAMP_WORDS: Final = 8
 MAX_ISSUER_WORDS: Final = 8
 # After a byline's names and a comma, an agency or a post: "dpa", "staff writer", "Associated Press".
@@ -472,10 +473,13 @@ def _not_a_title(text: str) -> bool:
     if _label_key(text) in cues.labels:
         return True
     first = words[0].lower().strip("«“\"'‘")
-    # A button, or a row of them ("Share on Facebook Share on Twitter Share by Email").
+    # A button, or a row of them ("Share on Facebook Share on Twitter Share by Email", "Imprimer la page Envoyer
+    # par e-mail").
     if first in cues.actions and (len(words) <= MAX_LABEL_WORDS or text.lower().count(first) > 1):
         return True
-    if first in cues.bylines and len(words) <= MAX_STAMP_WORDS and _is_byline(text):
+    if len(words) <= MAX_BUTTON_ROW_WORDS and sum(word.lower() in cues.actions for word in words) >= 2:
+        return True
+    if first.rstrip(":") in cues.bylines and len(words) <= MAX_STAMP_WORDS and _is_byline(text):
         return True
     if "@" in text or _credits_a_photo(text) or ("/" in text and _WIRE_AGENCY.search(text)):
         return True
@@ -495,16 +499,17 @@ def _is_numbered_label(text: str, words: int) -> bool:
     return _has_phone(text)
 
 def _is_byline(text: str) -> bool:
-    """True for a byline after its word: names in capitals joined by function words before any comma ("By Jo
-    Marsh", "Por Agencia Sur", "Von Anna Schmidt und Jo Marsh, dpa", "By Jo Marsh, staff writer"), unlike a title
-    ("Von der Leyen visits Kyiv", "By the numbers: …")."""
-    head, _, post = text.partition(",")
-    names = head.split()[1:]
+    """True for a byline after its word (and maybe a colon): names in capitals joined by function words before any
+    comma ("By Jo Marsh", "Por: Agencia Sur", "Von Anna Schmidt und Jo Marsh, dpa", "By Jo Marsh, staff writer"),
+    unlike a title ("Von der Leyen visits Kyiv", "By the numbers: …")."""
+    rest = text.partition(" ")[2]
+    head, _, post = rest.partition(",")
+    names = head.split()
     stopwords = _stopwords()
     return (
         bool(names)
         and names[0][:1].isupper()
-        and ":" not in text
+        and ":" not in rest
         and len(post.split()) <= MAX_BYLINE_POST_WORDS
         and all(word[:1].isupper() or word[:1].isdigit() or word in stopwords for word in names)
     )
