@@ -479,6 +479,14 @@ def test_a_byline_with_a_colon_and_a_row_of_buttons_are_no_titles():
         "Imprimer la page Envoyer par e-mail PDF (212 Ko)\n"
     )
     assert extract(MENU + head + BODY).headline == "Health posts reopen in flooded districts of the delta"
+    # a download link with its file's format and size
+    page = MENU + """المنظمة تفتح مراكز صحية جديدة في المناطق المتضررة من الفيضانات
+نشر في: 23 غشت 2021
+تحميل البلاغ (PDF – 240 ك.ب)
+قالت المنظمة اليوم إنها افتتحت اثني عشر مركزا صحيا في المناطق التي غمرتها المياه، بعد أن أصلح المهندسون المضخات.
+ويحصل أكثر من تسعة آلاف شخص الآن على مياه نظيفة قرب منازلهم، وفق ما قاله مسؤولون محليون يوم الثلاثاء.
+"""
+    assert extract(page).headline == "المنظمة تفتح مراكز صحية جديدة في المناطق المتضررة من الفيضانات"
 
 
 def test_a_title_under_a_label_is_no_deck_of_the_line_above_the_label():

@@ -473,9 +473,11 @@ def _not_a_title(text: str) -> bool:
     if _label_key(text) in cues.labels:
         return True
     first = words[0].lower().strip("«“\"'‘")
-    # A button, or a row of them ("Share on Facebook Share on Twitter Share by Email", "Imprimer la page Envoyer
-    # par e-mail").
-    if first in cues.actions and (len(words) <= MAX_LABEL_WORDS or text.lower().count(first) > 1):
+    # A button (its file's format and size aside: "Download the release (PDF, 240 KB)"), or a row of them
+    # ("Share on Facebook Share on Twitter Share by Email", "Imprimer la page Envoyer par e-mail").
+    if first in cues.actions and (
+        len(text.partition("(")[0].split()) <= MAX_LABEL_WORDS or text.lower().count(first) > 1
+    ):
         return True
     if len(words) <= MAX_BUTTON_ROW_WORDS and sum(word.lower() in cues.actions for word in words) >= 2:
         return True
