@@ -331,6 +331,11 @@ def test_money_verb_subjects(text, expected):
          ["Governo do Japão", "Fundação Aurora"]),
         ("The trainings are paid through the Instrument for Peace and Stability.", "en",
          ["Instrument for Peace and Stability"]),
+        # the parts of a ministry's field listed with commas are one name; countries listed so are several
+        ("Das Vorhaben wird vom Bundesministerium für Klimaschutz, Umwelt, Energie und Technologie gefördert.", "de",
+         ["Bundesministerium für Klimaschutz, Umwelt, Energie und Technologie"]),
+        ("Das Projekt wird gefördert von Deutschland, Österreich und der Schweiz.", "de",
+         ["Deutschland", "Österreich", "Schweiz"]),
         # "e delle": the name goes on; a bank and a region are donors; a currency is no name
         ("Il centro è aperto grazie allo stanziamento del Ministero del Lavoro e delle Politiche Sociali.", "it",
          ["Ministero del Lavoro e delle Politiche Sociali"]),

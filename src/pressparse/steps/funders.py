@@ -241,10 +241,17 @@ class _Reader:
             if joined:  # the conjunction closes the list: the names before it were donors too
                 last = self._take(tokens, i + joined)
                 names = kept + pending
-                if last and self._one_name(names[-1][0], last[0][0], tokens.word(i + joined)):
-                    first_start, end = names[-1][2], last[0][2] + len(last[0][0])
-                    return names[:-1] + [(self.text[first_start:end], last[0][1], first_start)]
-                return names + [last[0]] if last else names
+                if last is None:
+                    return names
+                word_after = tokens.word(i + joined)
+                if pending and self._one_field(kept[0][0], pending, last[0][0], word_after):
+                    one_from = 0  # "Bundesministerium für Klimaschutz, Umwelt, Energie und Technologie": one name
+                elif self._one_name(names[-1][0], last[0][0], word_after):
+                    one_from = len(names) - 1
+                else:
+                    return names + [last[0]]
+                first_start, end = names[one_from][2], last[0][2] + len(last[0][0])
+                return names[:one_from] + [(self.text[first_start:end], last[0][1], first_start)]
             if not comma:
                 glued = self._glued_name(tokens, i)
                 if glued is not None:  # "الاتحاد الأوروبي وحكومة ألمانيا": the conjunction closing the list
@@ -254,25 +261,37 @@ class _Reader:
 
     def _one_name(self, before: str, after: str, first_word: str) -> bool:
         """True when `after`, the name read after a conjunction (from the word `first_word`), goes on the name
-        `before` it: a single common word ("... para el Desarrollo y la Cooperación"), or, after an organisation's
-        head and its "of" or "for", words with no article (but "of the"), head, country or known donor of their own:
-        the field's second half ("Department of Housing and Urban Development", "Centers for Disease Control and
-        Prevention", "Ministero del Lavoro e delle Politiche Sociali").
-        """
-        if _ends_a_name(after):
-            return True
-        words = [key(word) for word in before.split()]
-        names_a_field = any(
-            word in self.vocabulary["org_heads"] and following in self.vocabulary["inner"]
+        `before` it: a single common word ("... para el Desarrollo y la Cooperación"), or the second half of the
+        field an organisation's name holds ("Department of Housing and Urban Development", "Centers for Disease
+        Control and Prevention", "Ministero del Lavoro e delle Politiche Sociali")."""
+        return _ends_a_name(after) or (self._names_a_field(before) and self._goes_on_a_field(after, first_word))
+
+    def _one_field(self, first: str, pending: list, last: str, last_word: str) -> bool:
+        """True when the comma list after the name `first` and the name `last` after its conjunction are all the
+        parts of the field that name holds ("Bundesministerium für Klimaschutz, Umwelt, Energie und Technologie")."""
+        return (
+            self._names_a_field(first)
+            and all(self._goes_on_a_field(name, name) for name, _, _ in pending)
+            and self._goes_on_a_field(last, last_word)
+        )
+
+    def _names_a_field(self, name: str) -> bool:
+        """True for an organisation's name holding its field: a head then "of", "for" ("Department of ...")."""
+        words = [key(word) for word in name.split()]
+        return any(
+            word in self.vocabulary["heads"] and following in self.vocabulary["inner"]
             for word, following in zip(words, words[1:])
         )
+
+    def _goes_on_a_field(self, words: str, first_word: str) -> bool:
+        """True for the words read after a field's first part (from the word `first_word`): no article (but "of
+        the"), head, country or known donor of their own."""
         return (
-            names_a_field
-            and (after.startswith(first_word) or key(first_word) in self.vocabulary["of_words"])
-            and not after.isupper()
-            and self.vocabulary["heads"].isdisjoint(map(key, after.split()))
-            and country_code(after) is None
-            and key(after) not in _known_donors()
+            (words.startswith(first_word) or key(first_word) in self.vocabulary["of_words"])
+            and not words.isupper()
+            and self.vocabulary["heads"].isdisjoint(map(key, words.split()))
+            and country_code(words) is None
+            and key(words) not in _known_donors()
         )
 
     def _glued_name(self, tokens: Tokens, i: int) -> int | None:
