@@ -113,6 +113,24 @@ def test_organisation_with_and_in_a_one_line_contact_is_no_second_person():
     ]
 
 
+def test_a_block_ends_at_the_related_stories_and_a_date_is_no_phone():
+    record = extract(page_text("en", (
+        "MEDIA CONTACTS\n"
+        "Renee Fontaine, +1 707-555-0162, rfontaine@example.org\n"
+        "Related Stories\n"
+        "28.02.2024 – Coastal Residency Graduates Its First Class\n"
+        "1 Harbor Road, Arcata, CA 95521 | +1 707-555-0100\n"
+    )))
+    assert [(c.name, c.phones) for c in record.contacts] == [("Renee Fontaine", ["+17075550162"])]
+
+
+def test_a_university_heading_a_contact_is_its_office_not_its_name():
+    record = extract(page_text("en", (
+        "Press contact:\nUniversity Hospital, Communications Office\nBirte Kamphues, Tel. +49 541 969 4455\n"
+    )))
+    assert [(c.name, c.phones) for c in record.contacts] == [("Birte Kamphues", ["+495419694455"])]
+
+
 @pytest.mark.parametrize("language, heading", [("fr", "Renseignements :"), ("fr", "- 30 -\nRenseignements :")])
 def test_canadian_heading_after_the_release(language, heading):
     block = heading + "\nSophie Gagnon\nCellulaire : +1 438 555 0177\nsgagnon@example.org\n"

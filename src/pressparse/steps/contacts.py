@@ -20,7 +20,7 @@ import regex
 from ..model import Contact
 from . import dates, lexicon, places
 from .names import Budget
-from .boilerplate import BULLET_CHARS
+from .boilerplate import BULLET_CHARS, TRAILER_RULE
 from .page import BODY, BOILERPLATE, CONTACT, DATE, Page
 from .patterncache import compile_re, compile_regex, import_library
 
@@ -457,10 +457,18 @@ def _split_values(text: str) -> list[str | Token]:
             continue
         position = 0
         for match in _patterns()["phone"].finditer(piece):
+            if _is_a_date(match["number"]):
+                continue  # "28.02.2024 – <a related release>": a date has a number's shape
             out += [piece[position : match.start()], Token("phone", match["number"], match["ext"])]
             position = match.end()
         out.append(piece[position:])
     return out
+
+
+def _is_a_date(number: str) -> bool:
+    """True for a "number" that is a whole date ("28.02.2024", "2024-02-28")."""
+    found = dates.date_in(number)
+    return found is not None and found.start == 0 and found.end == len(number)
 
 
 class Item:
@@ -776,8 +784,8 @@ def read_block(page: Page, cue: Cue, end: int | None = None) -> Block:
         if _patterns()["separator_line"].match(text):
             items.append(Item("separator", line=index))
             continue
-        if len(text) > MAX_CONTACT_LINE:
-            break
+        if len(text) > MAX_CONTACT_LINE or line.why == TRAILER_RULE:
+            break  # ("Related Stories" ends the release, and the block with it)
         found = reader.items(text, index)
         if not [item for item in found if item.kind != "separator"]:
             others += 1
