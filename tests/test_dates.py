@@ -78,6 +78,9 @@ def date_of(text: str) -> str | None:
         "GMT 22 أغسطس 2025, 6:49:09 م",  # an Arabic month, "p.m." in Arabic
         "By Jane Doe, 18 November 2020",  # a byline
         "Por Ana María Ruiz | 7 de febrero de 2024",
+        # fields on one line: the date's own field decides
+        "Publicado em 22/08/2022 às 14h30 | Atualizado em 23/08/2022 às 09h12",
+        "Posted on 08 Nov 2021 · 0 comments",
     ],
 )
 def test_date_lines_are_recognised(line):

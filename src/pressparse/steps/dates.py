@@ -41,6 +41,8 @@ _NUMERIC: Final = compile_regex(r"(?<!\d)(\d{1,2})[/.\-](\d{1,2})[/.\-]((?:19|20
 _ISO: Final = compile_regex(r"(?<!\d)((?:19|20)\d\d)[/.\-](\d{1,2})[/.\-](\d{1,2})(?!\d)")
 _TIME: Final = compile_regex(r"(?<!\d)\d{1,2} ?[:h.] ?\d\d(?::\d\d)?(?: ?[ap]\.?m\.?)?(?!\w)", regex.IGNORECASE)
 _WORD: Final = compile_regex(r"[^\W\d_]+")
+# Between the fields of a date line: "Publicado em 22/08/2022 | Atualizado em 23/08/2022".
+_FIELD_SEPARATOR: Final = compile_re(r"\s[|·•]\s")
 # Arabic pages may write their digits in the Arabic-Indic forms ("٥ يونيو ٢٠٢٤"): a date is read with them made
 # ASCII, one character for one, so that every offset holds.
 _ARABIC_INDIC_DIGITS: Final = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
@@ -239,7 +241,19 @@ def is_date_line(text: str) -> bool:
     # A byline: "By Jane Doe, 18 November 2020", "Por Ana María Ruiz | 7 de febrero de 2024".
     byline = calendar.byline.match(text)
     names = other[1:] if byline else []
-    return bool(names) and len(names) <= _MAX_NAME_WORDS and not any(name[0].islower() for name in names)
+    if bool(names) and len(names) <= _MAX_NAME_WORDS and not any(name[0].islower() for name in names):
+        return True
+    # Fields on one line ("Publicado em 22/08/2022 às 14h30 | Atualizado em 23/08/2022", "Posted on 08 Nov 2021 ·
+    # 0 comments"): the date's own field decides.
+    fields = _FIELD_SEPARATOR.split(text)
+    if len(fields) == 1:
+        return False
+    end = 0
+    for field in fields:
+        end += len(field) + 3  # past the field and its separator (three characters)
+        if found.start < end:
+            return is_date_line(field)
+    return False
 
 
 def _printed_weekday(text: str) -> int | None:
