@@ -177,6 +177,11 @@ def test_cities_count_for_their_country_in_a_script_without_capitals():
     assert places.countries_in(mixed, uncased_cities=True) == [("Mali", "ML"), ("غزة", "PS"), ("Mali", "ML")]
 
 
+def test_a_place_and_date_line_opening_the_body_gives_the_location():
+    text = "\n".join([*MENU, HEADLINE, "", "Valladolid, 9 de febrero de 2024.", "", FIRST, "", SECOND])
+    assert location_of(text) == Location("Valladolid", "ES")
+
+
 def test_no_location_when_nothing_supports_one():
     first = "Une centaine de jeunes du Mali et du Sénégal ont été formés aux métiers de la construction cette année."
     assert location_of(page_text()) is None  # no country at all

@@ -72,10 +72,10 @@ def _contacts_country(page: Page) -> str | None:
 
 
 def _from_date_line(page: Page, body_start: int) -> Location | None:
-    """The place leading a date line between the headline and the body ("Brussels, 19 August 2014"): a dateline
-    on a line of its own. Only a known place counts."""
+    """The place leading a date line between the headline and the body, or opening the body ("Brussels, 19
+    August 2014"): a dateline on a line of its own. Only a known place counts."""
     top = page.headline if page.headline is not None else max(body_start - _DATE_LINE_REACH, 0)
-    for index in range(top, body_start):
+    for index in range(top, body_start + 1):
         place = dates.date_line_place(page.lines[index].text)
         code = places.place_code(place) if place else None
         if code:
