@@ -124,6 +124,20 @@ def test_a_block_ends_at_the_related_stories_and_a_date_is_no_phone():
     assert [(c.name, c.phones) for c in record.contacts] == [("Renee Fontaine", ["+17075550162"])]
 
 
+def test_a_contact_block_between_the_title_and_the_body_stops_at_the_dateline():
+    page = (
+        "Governor Signs Order Creating Task Force on Housing\n\nContact:\nElena Marsh, Press Secretary\n"
+        "775-555-0112 | emarsh@example.gov\n\n"
+        "CARSON CITY, Nev. (AP) — Governor Michael Delacruz on Monday signed an order\n"
+        "creating a task force of builders, tenant advocates, local officials and lenders charged with\n"
+        "finding ways to bring down rents and house prices across the state within two years.\n"
+        "The task force will hold its first meeting in April and report to the Legislature by December.\n"
+    )
+    record = extract(page)
+    assert [(c.name, c.phones) for c in record.contacts] == [("Elena Marsh", ["+17755550112"])]
+    assert record.body.startswith("CARSON CITY, Nev. (AP) — Governor Michael Delacruz on Monday signed an order")
+
+
 def test_a_university_heading_a_contact_is_its_office_not_its_name():
     record = extract(page_text("en", (
         "Press contact:\nUniversity Hospital, Communications Office\nBirte Kamphues, Tel. +49 541 969 4455\n"

@@ -784,8 +784,8 @@ def read_block(page: Page, cue: Cue, end: int | None = None) -> Block:
         if _patterns()["separator_line"].match(text):
             items.append(Item("separator", line=index))
             continue
-        if len(text) > MAX_CONTACT_LINE or line.why == TRAILER_RULE:
-            break  # ("Related Stories" ends the release, and the block with it)
+        if len(text) > MAX_CONTACT_LINE or line.why == TRAILER_RULE or dates.opens_on_a_dateline(text):
+            break  # ("Related Stories" ends the release, and the block with it; a dateline opens the body)
         found = reader.items(text, index)
         if not [item for item in found if item.kind != "separator"]:
             others += 1

@@ -223,6 +223,16 @@ def date_in(text: str) -> FoundDate | None:
     return min(found, key=lambda f: f.start) if found else None
 
 
+def opens_on_a_dateline(text: str) -> bool:
+    """True for a line that opens on a dateline (a known place, a place in capitals, or a date) with text after
+    it: a body's first line, not a title nor a contact line."""
+    found = places.dateline(text)
+    if found is None or not found.rest:
+        return False
+    known = found.place.isupper() or places.place_code(found.place) is not None
+    return known or bool(found.date and date_in(found.date))
+
+
 def is_date_line(text: str) -> bool:
     """True when the line is a date line: a full date, maybe with a label, a weekday, a time and one other
     word ("Tue, 11/06/2018 - 14:05", "Published on 17 Jan 2019", "Posted: Thursday, June 6, 2019") or an

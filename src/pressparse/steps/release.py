@@ -17,7 +17,7 @@ from typing import Final
 import regex
 
 from . import lexicon, places
-from .dates import MAX_DATE_LINE, date_in, is_date_line, may_hold_a_year
+from .dates import MAX_DATE_LINE, is_date_line, may_hold_a_year, opens_on_a_dateline
 from .boilerplate import (
     BULLET_CHARS,
     CLOSING_CHARS,
@@ -259,24 +259,14 @@ def _continues(paragraph: Paragraph, previous: str, text: str, width: int, stopw
     # except a stand-alone first line: a headline, unless it opens on a dateline.
     if len(previous) + 1 + len(text.split(" ", 1)[0]) <= width:
         return False
-    return len(paragraph.lines) > 1 or paragraph.after_sentence or _opens_on_a_dateline(previous)
+    return len(paragraph.lines) > 1 or paragraph.after_sentence or opens_on_a_dateline(previous)
 
 
 def _cut_after_a_dateline(text: str, stopwords: frozenset[str]) -> bool:
     """True for a line that opens on a dateline and stops on a function word: the body's first line cut by a wrap,
     on a page wrapped nowhere else ("Brasília – O Governo do Japão doou … para apoiar a" / "Operação Acolhida em
     Roraima. …"), not a title."""
-    return _ends_with_function_word(text, stopwords) and _opens_on_a_dateline(text)
-
-
-def _opens_on_a_dateline(text: str) -> bool:
-    """True for a line that opens on a dateline (a known place, a place in capitals, or a date) with text after
-    it: a body's first line, not a title."""
-    found = places.dateline(text)
-    if found is None or not found.rest:
-        return False
-    known = found.place.isupper() or places.place_code(found.place) is not None
-    return known or bool(found.date and date_in(found.date))
+    return _ends_with_function_word(text, stopwords) and opens_on_a_dateline(text)
 
 
 def _teasers(paragraphs: list[Paragraph | str]) -> int:
