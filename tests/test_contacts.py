@@ -138,6 +138,14 @@ def test_a_contact_block_between_the_title_and_the_body_stops_at_the_dateline():
     assert record.body.startswith("CARSON CITY, Nev. (AP) — Governor Michael Delacruz on Monday signed an order")
 
 
+def test_a_contact_line_shaped_like_a_dateline_stays_in_its_block():
+    record = extract(page_text("es", (
+        "Contacto de prensa:\nAndrés Rentería – andres@example.org – +57 310 555 1234\n"
+        "Camila Ospina (Bogotá) – camila@example.org – +57 601 555 8899\n"
+    )))
+    assert [c.name for c in record.contacts] == ["Andrés Rentería", "Camila Ospina"]
+
+
 def test_a_university_heading_a_contact_is_its_office_not_its_name():
     record = extract(page_text("en", (
         "Press contact:\nUniversity Hospital, Communications Office\nBirte Kamphues, Tel. +49 541 969 4455\n"

@@ -768,6 +768,12 @@ def _introduces_someone_else(text: str) -> bool:
     return _patterns()["lead_in"].search(text) is not None
 
 
+def _opens_the_body(text: str, found: list[Item]) -> bool:
+    """True for a line without a number or an address that opens on a dateline ("CARSON CITY, Nev. (AP) —
+    Governor ..."): the body's first line ("Ana Ruiz (Bogotá) – ana@example.org" is a contact line)."""
+    return not any(item.kind in ("phone", "email") for item in found) and dates.opens_on_a_dateline(text)
+
+
 def read_block(page: Page, cue: Cue, end: int | None = None) -> Block:
     """The people of the block that starts at `cue`, and where the block ends (at line `end` at the latest)."""
     reader = Reader(page, cue.line)
@@ -784,9 +790,11 @@ def read_block(page: Page, cue: Cue, end: int | None = None) -> Block:
         if _patterns()["separator_line"].match(text):
             items.append(Item("separator", line=index))
             continue
-        if len(text) > MAX_CONTACT_LINE or line.why == TRAILER_RULE or dates.opens_on_a_dateline(text):
-            break  # ("Related Stories" ends the release, and the block with it; a dateline opens the body)
+        if len(text) > MAX_CONTACT_LINE or line.why == TRAILER_RULE:
+            break  # ("Related Stories" ends the release, and the block with it)
         found = reader.items(text, index)
+        if _opens_the_body(text, found):
+            break
         if not [item for item in found if item.kind != "separator"]:
             others += 1
             if others > MAX_OTHER_LINES or line.role == BOILERPLATE:
