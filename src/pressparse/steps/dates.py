@@ -46,6 +46,7 @@ _FIELD_SEPARATOR: Final = compile_re(r"\s[|·•]\s")
 # Arabic pages may write their digits in the Arabic-Indic forms ("٥ يونيو ٢٠٢٤"): a date is read with them made
 # ASCII, one character for one, so that every offset holds.
 _ARABIC_INDIC_DIGITS: Final = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+_ARABIC_INDIC_DIGIT: Final = compile_re("[٠-٩]")
 # A date line is short, and holds at most one word that is not a date, weekday, time or label ("IOM").
 MAX_DATE_LINE: Final = 80
 _MAX_OTHER_WORDS: Final = 1
@@ -197,7 +198,10 @@ def may_hold_a_year(text: str) -> bool:
 
 
 def _ascii_digits(text: str) -> str:
-    return text if text.isascii() else text.translate(_ARABIC_INDIC_DIGITS)
+    # Translating a text costs far more than searching it: most texts beyond ASCII hold no Arabic-Indic digit.
+    if text.isascii() or not _ARABIC_INDIC_DIGIT.search(text):
+        return text
+    return text.translate(_ARABIC_INDIC_DIGITS)
 
 
 @lru_cache(maxsize=1024)  # a date line is read by the release step, then by this one; a dateline's date twice
