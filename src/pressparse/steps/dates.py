@@ -241,8 +241,10 @@ def is_date_line(text: str) -> bool:
     """True when the line is a date line: a full date, maybe with a label, a weekday, a time and one other
     word ("Tue, 11/06/2018 - 14:05", "Published on 17 Jan 2019", "Posted: Thursday, June 6, 2019") or an
     author's name after "By" ("By Jane Doe, 18 November 2020"), not prose."""
+    if len(text) > MAX_DATE_LINE:
+        return False
     text = _ascii_digits(text)
-    if len(text) > MAX_DATE_LINE or not _YEAR.search(text):
+    if not _YEAR.search(text):
         return False
     found = date_in(text)
     if found is None:
