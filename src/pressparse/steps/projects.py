@@ -40,6 +40,7 @@ from .names import (
     Spotter,
     Tokens,
     acronym_after,
+    compound_heads,
     definition_window,
     fold_text,
     is_caseless,
@@ -560,16 +561,36 @@ def _compounds(paragraph: Paragraph) -> list[_Found]:
     before a plain noun ("das Aufnahmeprogramm Menschen aus ...") or alone is a common noun."""
     text = paragraph.text
     found: list[_Found] = []
-    for match in _patterns()["compound"].finditer(text):
-        after = Tokens(text, match.end(), min(len(text), match.end() + _REACH))
-        first = after.word(0)
-        if key(first) not in _inner_words() and not any(c.isupper() for c in first[1:]):
-            continue
-        count = _capitalised_words(after)
-        if count:
-            end = after.at(count - 1).end()
-            found.append(_Found(text[match.start() : end], None, match.start(), end, match.group(1)))
+    # A compound is one word holding a head: only those words are searched.
+    for word_start, word_end in _words_holding(paragraph.folded, compound_heads()):
+        for match in _patterns()["compound"].finditer(text, word_start, word_end):
+            after = Tokens(text, match.end(), min(len(text), match.end() + _REACH))
+            first = after.word(0)
+            if key(first) not in _inner_words() and not any(c.isupper() for c in first[1:]):
+                continue
+            count = _capitalised_words(after)
+            if count:
+                end = after.at(count - 1).end()
+                found.append(_Found(text[match.start() : end], None, match.start(), end, match.group(1)))
     return found
+
+
+def _words_holding(folded: str, parts: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(start, end) of each word, between plain spaces, of the folded text that holds one of `parts` (folded), in
+    text order. A pattern whose every match holds one of the parts and no space finds there all it finds in the
+    whole text: searched through a whole paragraph, the compound pattern tried its run of letters from every
+    capital."""
+    starts: set[int] = set()
+    for part in parts:
+        at = folded.find(part)
+        while at >= 0:
+            starts.add(folded.rfind(" ", 0, at) + 1)
+            at = folded.find(part, at + 1)
+    words: list[tuple[int, int]] = []
+    for start in sorted(starts):
+        end = folded.find(" ", start)
+        words.append((start, end if end >= 0 else len(folded)))
+    return words
 
 
 @lru_cache(maxsize=None)
