@@ -123,9 +123,12 @@ def _patterns() -> dict[str, regex.Pattern]:
     compounds = lexicon.alternation(lexicon.merged("projects", "compound_heads"))
     run_verbs = lexicon.alternation(lexicon.merged("projects", "run_verbs"))
     flags = 0  # VERSION0: simple case folding, compiled several times faster than V1's full folding
+    # The backward patterns that end in "$" ("title_cue", "noun_before", "frame", "article_before",
+    # "noun_just_before") are read with `match`: in REVERSE mode it starts at the end of the text, the one place
+    # "$" holds (a search went on to try every earlier place: a look-back of 220 characters cost 220 tries).
     return {
         # '... projet en cours ... intitulé «': a title cue right before the quote, a project noun earlier.
-        # Searched backwards: the cue closes the text, so the search starts where it stands (cues ending together
+        # Matched backwards: the cue closes the text, so the match starts where it stands (cues ending together
         # differ in length only, and the longest is tried first as a forward search's leftmost match is).
         "title_cue": compile_regex(rf"(?i:(?<!\w)(?:{cues}))\s*[:,]?\s*$", flags | regex.REVERSE),
         "noun": compile_regex(rf"(?i:(?<!\w)(?:{nouns})(?!\w))", flags),
@@ -342,10 +345,10 @@ def _introduction(paragraph: Paragraph, quote: re.Match, starts: list[int]) -> s
     start = _noun_look_back(paragraph, starts, quote.start())
     if start is not None:  # both cues before the quote need a noun there
         before = text[start : quote.start()]
-        title_cue = patterns["title_cue"].search(before)
+        title_cue = patterns["title_cue"].match(before)
         if title_cue and patterns["noun"].search(before):
             return title_cue.group().strip(" :,")
-        if patterns["noun_before"].search(before):
+        if patterns["noun_before"].match(before):
             return patterns["last_noun"].search(before).group()
     noun_after = patterns["noun_after"].match(text, quote.end())
     if noun_after:
@@ -353,7 +356,7 @@ def _introduction(paragraph: Paragraph, quote: re.Match, starts: list[int]) -> s
     low = max(0, quote.start() - _FRAME_REACH)
     if not _frame_stems().search(paragraph.folded, low, quote.start()):
         return ""  # most quotes: no frame phrase before them, spare the backward search
-    frame = patterns["frame"].search(text, low, quote.start())
+    frame = patterns["frame"].match(text, low, quote.start())
     return frame.group(1) if frame else ""
 
 
@@ -730,7 +733,7 @@ def _noun_just_before(text: str, at: int, starts: list[int]) -> str:
     low = max(0, at - _REACH_NOUN_BEFORE)
     if not _starts_between(starts, low, at):
         return ""
-    noun = _patterns()["noun_just_before"].search(text, low, at)
+    noun = _patterns()["noun_just_before"].match(text, low, at)
     return noun.group(1) if noun else ""
 
 
@@ -800,7 +803,7 @@ def _described(paragraph: Paragraph, nouns: list[tuple[int, int]], budget: Budge
             break
         if paragraph.folded.startswith(_generic_titles(), start):
             continue  # "le projet de loi de finances en France": a bill, not a project
-        article = _patterns()["article_before"].search(text, max(0, start - 5), start)
+        article = _patterns()["article_before"].match(text, max(0, start - 5), start)
         title = _patterns()["described"].match(text, end) if article else None
         if title and place_code(title.group(1)):
             found.append(_Found(text[start : title.end()], None, start, title.end(), text[start:end]))
