@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from conftest import CountingPattern, plain_python_only
 from pressparse.steps import lexicon, projects
 from pressparse.steps.names import _SENTENCE_BREAK, Budget, Paragraph, Spots, Tokens, sentence_start
+from pressparse.steps.names import compound_heads
 from pressparse.steps.names import paragraphs as body_paragraphs
 from pressparse.model import Release
 from pressparse.steps.page import BODY, Line, Page
@@ -471,3 +472,32 @@ def forward_sentence_start(text: str, offset: int, reach: int) -> int:
 def test_sentence_start_matches_the_forward_search(text, offset, reach):
     offset = min(offset, len(text))
     assert sentence_start(text, offset, reach) == forward_sentence_start(text, offset, reach)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Eu", "-", " ", "\t", "Programm", "programm", "s", "projekt", "Plattform", "er", "2", "²"]),
+        max_size=12,
+    )
+)
+def test_a_compound_is_found_in_the_words_holding_a_head_as_in_the_whole_text(pieces):
+    text = "".join(pieces)
+    pattern = projects._patterns()["compound"]
+    words = projects._words_holding(Paragraph(text, [0], [0]).folded, compound_heads())
+    assert [m.span() for start, end in words for m in pattern.finditer(text, start, end)] == [
+        m.span() for m in pattern.finditer(text)
+    ]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["le ", "l'", "projet ", "project: ", "intitulé ", "im Rahmen der ", "x", " ", "\n", ","]),
+        max_size=8,
+    )
+)
+@pytest.mark.parametrize("name", ["title_cue", "noun_before", "frame", "article_before", "noun_just_before"])
+def test_a_backward_pattern_ending_the_text_is_matched_where_a_search_finds_it(name, pieces):
+    text = "".join(pieces)
+    pattern = projects._patterns()[name]
+    found, searched = pattern.match(text), pattern.search(text)
+    assert (found and (found.span(), found.groups())) == (searched and (searched.span(), searched.groups()))
