@@ -398,10 +398,9 @@ def test_only_the_marks_of_carried_out_phrases_are_read_for_what_is_carried_out(
 def test_a_named_project_is_read_from_the_first_head_written_with_its_capital():
     # The lower-case noun before it starts no name; the capitalised head does.
     paragraph = Paragraph("The project team joined the Green Roads Initiative (GRI) in May.", [0], [0])
-    starts = projects._Marks(Spots([paragraph], [])).noun_starts[0]
-    assert [(found.name, found.acronym) for found in projects._named(paragraph, starts, Budget(30))] == [
-        ("Green Roads Initiative", "GRI")
-    ]
+    marks = projects._Marks(Spots([paragraph], []))
+    named = projects._named(paragraph, marks.noun_starts[0], marks.head_places(0), Budget(30))
+    assert [(found.name, found.acronym) for found in named] == [("Green Roads Initiative", "GRI")]
 
 
 def test_a_word_cut_by_the_reading_window_is_no_word_of_the_name():
@@ -501,3 +500,32 @@ def test_a_backward_pattern_ending_the_text_is_matched_where_a_search_finds_it(n
     pattern = projects._patterns()[name]
     found, searched = pattern.match(text), pattern.search(text)
     assert (found and (found.span(), found.groups())) == (searched and (searched.span(), searched.groups()))
+
+
+def searched_names(paragraph: Paragraph, starts: list[int]) -> list[tuple[str, str | None]]:
+    """The definition: the names read from each head a search finds, from the first head as written on."""
+    text, head, found = paragraph.text, projects._patterns()["head"], []
+    first_head = next((at for at in starts if text.startswith(projects._heads(), at)), None)
+    match = head.search(text, first_head) if first_head is not None else None
+    while match:
+        name, read_to = projects._named_at(text, match)
+        found += [(name.name, name.acronym)] if name else []
+        match = head.search(text, read_to)
+    return found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the Programme Alpha (PA) and the Task\tForce for Peace (TFP).",
+        "xOperation Copper Lantern and the Green Roads Initiative.",
+        "²Programme Alpha Beta, Programme Programme Foo Bar, aProgramme Foo",
+    ],
+)
+def test_a_head_is_matched_where_a_search_finds_it(text):
+    paragraph = Paragraph(text, [0], [0])
+    marks = projects._Marks(Spots([paragraph], []))
+    starts = list(range(len(text)))  # every offset: the head places alone decide
+    named = projects._named(paragraph, starts, marks.head_places(0), Budget(30))
+    assert [(found.name, found.acronym) for found in named] == searched_names(paragraph, starts) != []
+

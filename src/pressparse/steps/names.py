@@ -362,6 +362,14 @@ def project_noun_stems() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
+def head_first_words() -> tuple[str, ...]:
+    """The first words of the head words ("task" of "Task Force") in small letters, those no other one begins: a
+    head starts where one does."""
+    forms = {fold_text(head.split()[0]) for head in lexicon.merged("projects", "heads")}
+    return tuple(sorted(form for form in forms if not any(other != form and form.startswith(other) for other in forms)))
+
+
+@lru_cache(maxsize=None)
 def run_verb_marks() -> tuple[str, ...]:
     """The longest word of each carried-out phrase ("mis en œuvre par"), folded: a paragraph holding none of
     them holds no phrase."""
@@ -388,6 +396,7 @@ def _name_spotter() -> Spotter:
         {
             "funding": tuple(funding_cues().lists),
             "nouns": project_noun_stems(),
+            "heads": head_first_words(),
             "run_verbs": run_verb_marks(),
             "compound_heads": compound_heads(),
             "misuse": misuse_words(),

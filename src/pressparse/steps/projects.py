@@ -234,6 +234,18 @@ class _Marks:
                 self.noun_starts[index].append(offset)
         for starts in self.noun_starts:
             starts.sort()
+        # Where a head word may start in the joined text, inside a word too (the head pattern decides), sorted.
+        self._joined = joined
+        self._head_spots = sorted(start for start, _ in found["heads"])
+
+    def head_places(self, index: int) -> list[int]:
+        """Where a head word may start in text `index`, sorted: the head pattern is matched there only (searched,
+        it was tried at every character up to the next head)."""
+        offsets = self._joined.offsets
+        start = offsets[index]
+        end = offsets[index + 1] if index + 1 < len(offsets) else len(self._joined.text)
+        spots = self._head_spots
+        return [spot - start for spot in spots[bisect_left(spots, start) : bisect_left(spots, end)]]
 
 
 @lru_cache(maxsize=None)
@@ -475,24 +487,29 @@ def _last_tokens(text: str, start: int, end: int, count: int) -> list[re.Match]:
     return tokens[-count:]
 
 
-def _named(paragraph: Paragraph, starts: list[int], budget: Budget) -> list[_Found]:
+def _named(paragraph: Paragraph, starts: list[int], head_places: list[int], budget: Budget) -> list[_Found]:
     """Capitalised names built around a capitalised head word, with the "(ACR)" that follows them. `starts`:
     where the paragraph's project nouns and head words may start (`_Marks.noun_starts`); the head pattern is
-    searched from the first one that is a head as written. `budget`: the head words the page may still read."""
+    read from the first one that is a head as written, at the `head_places` (`_Marks.head_places`) that hold a
+    capital. `budget`: the head words the page may still read."""
     text = paragraph.text
     found: list[_Found] = []
     first_head = next((at for at in starts if text.startswith(_heads(), at)), None)
     if first_head is None:
         return found
     head = _patterns()["head"]
-    match = head.search(text, first_head)
-    while match and budget.take():
+    read_to = first_head
+    for at in head_places:
+        # A head word inside the name just read is one of its words, not the head of another name: the reading
+        # goes on after the name (else a run of head words would be read again from each of them).
+        match = head.match(text, at) if at >= read_to and text[at].isupper() else None
+        if match is None:
+            continue
+        if not budget.take():
+            break
         name, read_to = _named_at(text, match)
         if name:
             found.append(name)
-        # A head word inside the name just read is one of its words, not the head of another name: the search
-        # goes on after the name (else a run of head words would be read again from each of them).
-        match = head.search(text, read_to)
     return found
 
 
@@ -918,7 +935,8 @@ def find_projects(page: Page) -> None:
         nouns = _noun_places(paragraph, starts)
         defined = _defined(paragraph, starts, carried_out, definitions)
         candidates = _quoted(paragraph, starts, quotes) + _acronym_first(paragraph, nouns)
-        candidates += _named(paragraph, starts, heads) + defined + _described(paragraph, nouns, nouns_described)
+        candidates += _named(paragraph, starts, marks.head_places(index), heads) + defined
+        candidates += _described(paragraph, nouns, nouns_described)
         candidates += _compounds(paragraph) if compound else []
         for found in _keep_apart(candidates):
             keys = {key(found.name)} | ({key(found.acronym)} if found.acronym else set())
