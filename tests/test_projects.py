@@ -529,3 +529,10 @@ def test_a_head_is_matched_where_a_search_finds_it(text):
     named = projects._named(paragraph, starts, marks.head_places(0), Budget(30))
     assert [(found.name, found.acronym) for found in named] == searched_names(paragraph, starts) != []
 
+
+@pytest.mark.parametrize("spaces", [" ", "  ", "\t", "\u00a0", " \u2028 "])
+def test_the_noun_after_an_acronym_is_found_whatever_the_spaces_in_its_reach(spaces):
+    text = f"Safe Roads (SR){spaces}and Clean Wells (CW){spaces}projects start."
+    starts = projects._Marks(Spots([Paragraph(text, [0], [0])], [])).noun_starts[0]
+    nouns = projects._nouns_after(text, projects._definitions(text), starts)
+    assert [noun.strip() for noun in nouns] == ["projects", "projects"]

@@ -688,7 +688,7 @@ def _defined(paragraph: Paragraph, starts: list[int], carried_out: dict[str, str
     definitions = _definitions(text)
     if not definitions:
         return found
-    nouns_after = _nouns_after(text, definitions, starts if single_spaced(text) else None)
+    nouns_after = _nouns_after(text, definitions, starts)
     listed_after = ""  # the noun right before the list the previous definition belongs to
     for index, match in enumerate(definitions):
         acronym = match.group(1)
@@ -754,15 +754,15 @@ def _noun_just_before(text: str, at: int, starts: list[int]) -> str:
     return noun.group(1) if noun else ""
 
 
-def _nouns_after(text: str, definitions: list, starts: list[int] | None) -> list[str]:
+def _nouns_after(text: str, definitions: list, starts: list[int]) -> list[str]:
     """For each "(ACR)" definition, the project noun that follows it, right after it or after the definitions
     listed with it ("(SR) and Clean Wells (CW) projects"); "" when none does. `starts`: where the text's project
-    nouns may start, when its spaces are single (the pattern runs only where one does in its reach); else None."""
+    nouns may start (the pattern runs only where one does in its reach, when the reach's spaces are single)."""
     nouns = [""] * len(definitions)
     for index in range(len(definitions) - 1, -1, -1):
         match = definitions[index]
         end = match.end()
-        near = starts is None or _starts_between(starts, end, end + _REACH_NOUN_AFTER + 1)
+        near = _starts_between(starts, end, end + _REACH_NOUN_AFTER + 1) or not _single_spaced_after(text, end)
         noun = _patterns()["noun_after"].match(text, end) if near else None
         if noun:
             nouns[index] = noun.group().strip(" ,")
@@ -771,6 +771,13 @@ def _nouns_after(text: str, definitions: list, starts: list[int] | None) -> list
         ):
             nouns[index] = nouns[index + 1]
     return nouns
+
+
+def _single_spaced_after(text: str, end: int) -> bool:
+    """True when the `_REACH_NOUN_AFTER` characters after an "(ACR)" ending at `end` (and the one after them) hold
+    no white space but single plain spaces: a noun that follows the "(ACR)" then starts in that reach. (The reach
+    alone is tested: a whole paragraph of odd spaces cost more than the pattern it spares.)"""
+    return single_spaced(text[end : end + _REACH_NOUN_AFTER + 1])
 
 
 def _noun_span(tokens: list, acronym: str) -> tuple[list, str]:
