@@ -1064,7 +1064,8 @@ def _take_widget(page: Page, top: int) -> bool:
 
 def widget_name(text: str) -> str | None:
     """The name of "<2-3 name words> <1-4 job or desk words>", else None."""
-    words = text.split()
+    # Split no further than the longest widget needs: the lines between a headline and its body may be long.
+    words = text.split(maxsplit=3 + MAX_POST_WORDS)
     if len(words) > 3 + MAX_POST_WORDS or _DIGIT.search(text):
         return None
     posts = _press_posts()
