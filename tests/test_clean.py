@@ -60,3 +60,16 @@ def test_small_letters_keep_every_offset_even_where_a_letter_grows_when_lowered(
     # "İ" lowered is two characters ("i" and a combining dot): it stays, and "STANBUL" after it keeps its offsets.
     assert lower_keeping_offsets("İSTANBUL, İzmir") == "İstanbul, İzmir"
     assert len(lower_keeping_offsets("İİ ΣΑΣ")) == len("İİ ΣΑΣ")
+
+
+def test_control_characters_go_and_odd_spaces_become_plain_spaces_in_one_pass():
+    import re
+    import sys
+
+    from pressparse.steps import clean
+
+    every_character = "".join(map(chr, range(sys.maxunicode + 1)))
+    control = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1d\x1f\x7f\u200b-\u200d\u2060\ufeff\u00ad]")
+    odd_space = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+    one_pass = clean._CONTROL_OR_ODD_SPACE.sub(clean._space_or_nothing, every_character)
+    assert one_pass == odd_space.sub(" ", control.sub("", every_character))

@@ -16,11 +16,13 @@ _MAILTO_REMNANT: Final = compile_re(r'mailto:[^"\s>]*"?\s*>')
 # Block-level tags end a line in the rendered page, so they become line breaks.
 _BLOCK_TAG: Final = compile_re(r"<\s*(?:br|/p|/div|/li|/h[1-6]|/tr)\s*/?\s*>", re.IGNORECASE)
 _TAG: Final = compile_re(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,300})?/?>")
-_CONTROL: Final = compile_re(r"[\x00-\x08\x0b\x0c\x0e-\x1d\x1f\x7f\u200b-\u200d\u2060\ufeff\u00ad]")
 # Where a block tag broke a line: split there, but keep counting the input's lines.
 _TAG_BREAK: Final = "\x1e"
-# Tabs and the Unicode spaces become plain spaces; then runs of spaces become one.
-_ODD_SPACE: Final = compile_re(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# Control and format characters are dropped, tabs and the Unicode spaces become plain spaces (then runs of spaces
+# become one): both are found in one pass over the text (two passes cost a cue-dense page a fortieth of its time).
+_CONTROL_CHARS: Final = r"\x00-\x08\x0b\x0c\x0e-\x1d\x1f\x7f\u200b-\u200d\u2060\ufeff\u00ad"
+_ODD_SPACES: Final = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_CONTROL_OR_ODD_SPACE: Final = compile_re(f"[{_CONTROL_CHARS}{_ODD_SPACES}]")
 _SPACE_RUN: Final = compile_re(r"  +")
 # White space other than one plain space: a run, or a rarer space alone.
 _ODD_SPACING: Final = compile_re(r"\s{2,}|[^\S ]")
@@ -46,7 +48,7 @@ def clean_text(text: str) -> str:
             text = _HUGE_DECIMAL_REF.sub("\ufffd", text)
         text = html.unescape(text)
     if not _printable(text):
-        text = _ODD_SPACE.sub(" ", _CONTROL.sub("", text))
+        text = _CONTROL_OR_ODD_SPACE.sub(_space_or_nothing, text)
     if "  " in text:
         text = _SPACE_RUN.sub(" ", text)
     return unicodedata.normalize("NFC", text)
@@ -139,8 +141,13 @@ def _drop_mailto_remnants(text: str) -> str:
     return "".join(kept)
 
 
+def _space_or_nothing(found: re.Match[str]) -> str:
+    """A plain space for an odd space, nothing for a control or format character (see _CONTROL_OR_ODD_SPACE)."""
+    return " " if found[0] in _ODD_SPACES else ""
+
+
 def _printable(text: str) -> bool:
-    """True when the text has no control, format or odd space character (none of _CONTROL or _ODD_SPACE):
+    """True when the text has no control, format or odd space character (none of _CONTROL_OR_ODD_SPACE):
     Python counts all of them as not printable."""
     return text.replace("\n", " ").isprintable()
 
