@@ -857,5 +857,8 @@ def _without_bare_countries(funders: list[tuple[str, int, str]]) -> list[tuple[s
     ("Japon" in the headline, "gouvernement du Japon" in the body): one donor, the fuller name kept."""
     if len(funders) < 2:
         return funders
-    governed = {code for name, _, _ in funders if country_code(name) is None for _, code in countries_in(name)}
-    return [funder for funder in funders if country_code(funder[0]) not in governed]
+    codes = [country_code(name) for name, _, _ in funders]
+    if all(code is None for code in codes):
+        return funders  # no country named alone (most pages): the countries inside the names need not be read
+    governed = {code for (name, _, _), own in zip(funders, codes) if own is None for _, code in countries_in(name)}
+    return [funder for funder, own in zip(funders, codes) if own not in governed]
