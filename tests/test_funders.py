@@ -643,11 +643,15 @@ def test_a_known_name_the_reader_cuts_is_carried_on(before, name, after, carried
 
 
 @plain_python_only
-def test_a_long_name_is_looked_for_known_forms_near_its_end_only(monkeypatch):
-    # A long all-capital line read as a name was searched from its start for a known form running on past it.
+def test_a_name_is_searched_for_known_forms_only_when_one_runs_past_its_end(monkeypatch):
+    # A long all-capital line read as a name was searched from its start for a known form running on past it, and
+    # a paragraph of cues searched the window of every name read.
     forms, longest = funders._names_read_short()
     counting = CountingPattern(forms)
     monkeypatch.setattr(funders, "_names_read_short", lambda: (counting, longest))
-    folded = "the fonds nord " * 20 + "said"
-    assert funders._known_end(folded, 0, len(folded) - len(" said")) == len(folded) - len(" said")
-    assert counting.read <= 2 * longest
+    folded = "the fonds nord " * 20 + "european union said"
+    end = len(folded) - len(" said")
+    assert funders._known_end(folded, 0, end) == end
+    assert funders._known_end(folded, end - len("union"), end) == end
+    assert counting.read == 0
+    assert funders._known_end(folded, 0, end - len(" union")) == end

@@ -31,6 +31,7 @@ from itertools import accumulate, islice
 from typing import Final
 
 import regex
+from ahocorasick_rs import AhoCorasick, Implementation
 
 from ..model import Funder
 from . import lexicon
@@ -126,28 +127,43 @@ def _aliases() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
-def _names_read_short() -> tuple[re.Pattern, int]:
-    """Alias forms the reader may cut, in small letters, as one factored pattern, and the longest one's length:
-    with a comma inside ("Bureau of Population, Refugees, and Migration", whose parts look like a list of
-    donors) or several words, of which a page may write the later ones in small letters ("UK aid")."""
+def _forms_read_short() -> tuple[str, ...]:
+    """Alias forms the reader may cut, in small letters: with a comma inside ("Bureau of Population, Refugees, and
+    Migration", whose parts look like a list of donors) or several words, of which a page may write the later ones
+    in small letters ("UK aid")."""
     table = _alias_table()
-    forms = [fold_text(form) for group in table["donors"] + table["agencies"] for form in group if " " in form]
+    return tuple(fold_text(form) for group in table["donors"] + table["agencies"] for form in group if " " in form)
+
+
+@lru_cache(maxsize=None)
+def _names_read_short() -> tuple[re.Pattern, int]:
+    """`_forms_read_short` as one factored pattern, and the longest one's length."""
+    forms = _forms_read_short()
     return compile_re(lexicon.trie_regex(forms)), max(map(len, forms), default=0)
+
+
+@lru_cache(maxsize=None)
+def _forms_read_short_finder() -> AhoCorasick:
+    """`_forms_read_short` in one automaton, which finds every place they are written in a text (see `_known_end`)."""
+    return AhoCorasick(sorted(set(_forms_read_short())), implementation=Implementation.DFA)
 
 
 def _known_end(folded: str, start: int, end: int) -> int:
     """End of the name read at `folded[start:end]`, carried further when a known name the reader cuts runs on."""
     forms, longest = _names_read_short()
-    if end - start >= longest:
-        # A long name (an all-capital line): a form running on past its end starts in its last `longest` characters,
-        # and when no form starts there before the end, the name is not read again from its start.
-        near = forms.search(folded, end - longest + 1, end + longest)
-        if near is None or near.start() > end:
-            return end
+    if not _one_runs_past(folded[start : end + longest], end - start):
+        return end  # the pattern's matches are forms written there: none of them would carry the name on
     for form in forms.finditer(folded, start, end + longest):
         if form.start() <= end < form.end():
             end = form.end()
     return end
+
+
+def _one_runs_past(window: str, end: int) -> bool:
+    """Whether a form of `_forms_read_short` written in `window` runs on past its offset `end`: the automaton finds
+    them in a tenth of the time the pattern takes to be tried at every character (most names read: none)."""
+    found = _forms_read_short_finder().find_matches_as_indexes(window, overlapping=True)
+    return any(form_start <= end < form_end for _, form_start, form_end in found)
 
 
 @lru_cache(maxsize=None)
