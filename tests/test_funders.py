@@ -75,10 +75,10 @@ def test_a_fund_named_as_the_channel_is_the_funder(text, language, expected):
 def test_a_channel_cue_reads_names_only_before_a_fund_head_word():
     # The cheap test before reading names after "through", "via", "من خلال": a fund head word in the window, in
     # a script with plain letters or without them.
-    assert funders._FundWindows("through the Lake Region Recovery Fund.", 0).may_name_a_fund(0)
-    assert funders._FundWindows("من خلال صندوق الأمم المتحدة للسكان", 0).may_name_a_fund(0)
-    assert not funders._FundWindows("via la Libye en raison des frontières.", 0).may_name_a_fund(0)
-    assert not funders._FundWindows("من خلال وزارة الصحة في المدينة", 0).may_name_a_fund(0)
+    assert funders._FundWindows("through the Lake Region Recovery Fund.", 0, 0).may_name_a_fund(0)
+    assert funders._FundWindows("من خلال صندوق الأمم المتحدة للسكان", 0, 0).may_name_a_fund(0)
+    assert not funders._FundWindows("via la Libye en raison des frontières.", 0, 0).may_name_a_fund(0)
+    assert not funders._FundWindows("من خلال وزارة الصحة في المدينة", 0, 0).may_name_a_fund(0)
 
 
 def test_the_windows_after_channel_cues_read_in_order_are_those_read_one_by_one():
@@ -87,10 +87,10 @@ def test_the_windows_after_channel_cues_read_in_order_are_those_read_one_by_one(
     # fund head in another script included.
     text = "über die Straße " * 40 + "über den Fonds Nord, " + "über das Dorf " * 40 + "عبر صندوق الأمم " + "über " * 90
     offsets = range(0, len(text), 7)
-    windows = funders._FundWindows(text, offsets[-1])
+    windows = funders._FundWindows(text, offsets[0], offsets[-1])
     in_order = [windows.may_name_a_fund(offset) for offset in offsets]
-    assert in_order == [funders._FundWindows(text, offset).may_name_a_fund(offset) for offset in offsets]
-    assert in_order == [funders._FundWindows(text, len(text)).may_name_a_fund(offset) for offset in offsets]
+    assert in_order == [funders._FundWindows(text, offset, offset).may_name_a_fund(offset) for offset in offsets]
+    assert in_order == [funders._FundWindows(text, 0, len(text)).may_name_a_fund(offset) for offset in offsets]
     assert True in in_order and False in in_order
 
 
@@ -114,6 +114,17 @@ def test_a_long_paragraph_of_few_channel_cues_is_decomposed_once(monkeypatch):
     text = "Die Straße ist lang. " * 200 + "Es läuft über den Fonds Nord. Die Straße ist lang. Es läuft über das Dorf."
     assert funded(text, language="de") == ["Fonds Nord"]
     assert sum(decomposed) <= 1.1 * len(text)
+
+
+@plain_python_only
+def test_the_text_before_the_first_channel_cue_is_not_decomposed(monkeypatch):
+    # A paragraph has few channel cues, on cue-dense pages the first halfway in: the text before it was decomposed.
+    decomposed = []
+    decompose = funders._decomposed
+    monkeypatch.setattr(funders, "_decomposed", lambda text: decomposed.append(len(text)) or decompose(text))
+    cue = "Es läuft über den Fonds Nord."
+    assert funded("Die Straße ist lang. " * 200 + cue, language="de") == ["Fonds Nord"]
+    assert sum(decomposed) <= 3 * funders._PLAIN_STEP + len(cue)
 
 
 def test_donor_glued_to_funded():

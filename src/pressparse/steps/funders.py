@@ -568,19 +568,22 @@ class _FundWindows:
     and a window holds one when one lies between the plain lengths of the text before its ends: looking at each
     window again took a paragraph of channel cues time in the cues times the window. The paragraph is decomposed
     in pieces of `_PLAIN_STEP` characters, whose plain lengths are kept (`_PlainLength`): walking the text again
-    to each window's start and end took twice the time of finding the heads."""
+    to each window's start and end took twice the time of finding the heads. Windows are asked from `first_offset`
+    to `last_offset`: the text before the first one's piece is not decomposed (plain lengths count from there; a
+    paragraph's channel cues are few, and on cue-dense pages the first one is halfway in)."""
 
-    def __init__(self, text: str, last_offset: int):
+    def __init__(self, text: str, first_offset: int, last_offset: int):
         self.text = text
-        # No window asked (from `last_offset` at most) reaches past this: the heads are sought before it only.
+        # No window asked reaches outside these: the heads are sought between them only.
+        self.origin = first_offset - first_offset % _PLAIN_STEP
         self.reach = min(len(text), last_offset + 2 * _READ_AFTER)
         self.heads_found = False  # the heads are found on the first question: most paragraphs have no channel cue
         self.head_starts: list[int] = []  # where each head found in the plain letters starts, in order
         self.first_end: list[int] = []  # the first end of a head starting there or later
         self.other_scripts = False  # whether the first letter of a head without plain letters is in the paragraph
         # The plain lengths before each window's start and end (their pieces' lengths are set with the heads).
-        self.window_starts = _PlainLength(text, [0])
-        self.window_ends = _PlainLength(text, [0])
+        self.window_starts = _PlainLength(text, self.origin, [0])
+        self.window_ends = _PlainLength(text, self.origin, [0])
 
     def may_name_a_fund(self, offset: int) -> bool:
         if not self.heads_found:
@@ -605,12 +608,12 @@ class _FundWindows:
     def _find_heads(self) -> None:
         # Pieces decomposed alone give the letters of the text decomposed whole (in another order within a run of
         # accents only), and the same plain letters.
-        starts = range(0, self.reach, _PLAIN_STEP)
+        starts = range(self.origin, self.reach, _PLAIN_STEP)
         pieces = [_decomposed(self.text[at : min(at + _PLAIN_STEP, self.reach)]) for at in starts]
         plain_pieces = [piece.encode("ascii", "ignore") for piece in pieces]
         piece_starts = list(accumulate(map(len, plain_pieces), initial=0))
-        self.window_starts = _PlainLength(self.text, piece_starts)
-        self.window_ends = _PlainLength(self.text, piece_starts)
+        self.window_starts = _PlainLength(self.text, self.origin, piece_starts)
+        self.window_ends = _PlainLength(self.text, self.origin, piece_starts)
         decomposed, plain = "".join(pieces), b"".join(plain_pieces)
         found = sorted((at, at + len(head)) for head in _fund_heads_plain() for at in _places_of(head, plain))
         self.head_starts = [start for start, _ in found]
@@ -630,21 +633,23 @@ def _places_of(needle: bytes, text: bytes) -> list[int]:
 
 
 class _PlainLength:
-    """The length of a text's beginning, up to an offset, in plain letters (`_plain_letters`), from the plain length
-    before each piece of `_PLAIN_STEP` characters (`piece_starts`, as far as offsets are asked): only the part of
-    the offset's piece before it is transformed, from the offset asked before when it is in that part (offsets
-    asked in increasing order transform each piece once at most)."""
+    """The length of a text's part from `origin` (a multiple of `_PLAIN_STEP`) up to an offset, in plain letters
+    (`_plain_letters`), from the plain length before each piece of `_PLAIN_STEP` characters from there
+    (`piece_starts`, as far as offsets are asked): only the part of the offset's piece before it is transformed,
+    from the offset asked before when it is in that part (offsets asked in increasing order transform each piece
+    once at most)."""
 
-    def __init__(self, text: str, piece_starts: list[int]):
+    def __init__(self, text: str, origin: int, piece_starts: list[int]):
         self.text = text
+        self.origin = origin
         self.piece_starts = piece_starts
-        self.offset = 0
+        self.offset = origin
         self.length = 0
 
     def at(self, offset: int) -> int:
         piece_start = offset - offset % _PLAIN_STEP
         if not piece_start <= self.offset <= offset:
-            self.offset, self.length = piece_start, self.piece_starts[offset // _PLAIN_STEP]
+            self.offset, self.length = piece_start, self.piece_starts[(piece_start - self.origin) // _PLAIN_STEP]
         part = self.text[self.offset : offset]
         self.length += len(part) if part.isascii() else len(_plain_letters(part))  # ASCII is its own plain form
         self.offset = offset
@@ -664,7 +669,8 @@ def _mentions(
     misuse_spans = _misuse_spans(paragraph) if misuse else []
     naming_starts = [at for at, _, kind in cues if kind in _NAMING_FAMILIES]
     sentence_ends = _SentenceEnds(text)
-    funds = _FundWindows(text, max((end for _, end, family in cues if family == "channel"), default=0))
+    channel_ends = [end for _, end, family in cues if family == "channel"]
+    funds = _FundWindows(text, min(channel_ends, default=0), max(channel_ends, default=0))
     found: list[tuple[_Mention, str]] = []
     for cue_start, cue_end, family in cues:
         if _misused(paragraph, cue_start, misuse_spans):
