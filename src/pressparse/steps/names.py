@@ -353,20 +353,23 @@ def funding_cues() -> CueFinder:
     return CueFinder("funding", FUNDING_CUE_LISTS, "suffixes")
 
 
+def _begun_by_no_other(forms: set[str]) -> tuple[str, ...]:
+    """The `forms` that no other one begins, sorted: where any of the forms starts, one of these does."""
+    return tuple(sorted(form for form in forms if not any(other != form and form.startswith(other) for other in forms)))
+
+
 @lru_cache(maxsize=None)
 def project_noun_stems() -> tuple[str, ...]:
     """The project nouns and head words in small letters, those no other one begins ("program" begins
     "programmes")."""
-    forms = {fold_text(w) for part in ("nouns", "heads") for w in lexicon.merged("projects", part)}
-    return tuple(sorted(form for form in forms if not any(other != form and form.startswith(other) for other in forms)))
+    return _begun_by_no_other({fold_text(w) for part in ("nouns", "heads") for w in lexicon.merged("projects", part)})
 
 
 @lru_cache(maxsize=None)
 def head_first_words() -> tuple[str, ...]:
     """The first words of the head words ("task" of "Task Force") in small letters, those no other one begins: a
     head starts where one does."""
-    forms = {fold_text(head.split()[0]) for head in lexicon.merged("projects", "heads")}
-    return tuple(sorted(form for form in forms if not any(other != form and form.startswith(other) for other in forms)))
+    return _begun_by_no_other({fold_text(head.split()[0]) for head in lexicon.merged("projects", "heads")})
 
 
 @lru_cache(maxsize=None)
