@@ -43,6 +43,8 @@ _FURNITURE_PREFIX: Final = r"^(?:{})(?!\w)"
 # "Posted: …", and dumps of glued fields ("…10:02Image: Region-Country: KenyaThemes: …").
 _FIELD_START: Final = r"^(?:{})\s*:"
 _FIELD_ANYWHERE: Final = r"(?<![^\W\d_])(?:{})\s*:"
+# Glued fields are looked for in this many first characters of a line.
+_FIELD_DUMP_HEAD: Final = 400
 # Rule names that other steps act on.
 METADATA_RULE: Final = "metadata fields"
 COPYRIGHT_RULE: Final = "copyright"
@@ -296,7 +298,10 @@ def _shape_rule(text: str) -> str:
     if ":" in text:
         if start in words.field_starts and words.field_start.match(text):
             return METADATA_RULE
-        if text.count(":") >= 2 and len(words.field_anywhere.findall(text[:400])) >= 2:
+        # A dump shows its fields in its head. Each field found ends at a colon: a head with fewer than two colons
+        # holds fewer than two, and is not searched (the search tries every character of the head).
+        head = text[:_FIELD_DUMP_HEAD]
+        if head.count(":") >= 2 and len(words.field_anywhere.findall(head)) >= 2:
             return METADATA_RULE
     # A row of links starts with a network's name or a "Follow us" / "Share on" prefix (glued to a name, so it
     # did not match above): a cheap anchored test before the search through the line.
