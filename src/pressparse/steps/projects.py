@@ -648,7 +648,7 @@ def _carried_out_at(paragraph: Paragraph, marks: list[tuple[int, int]]) -> list[
     not a search of the paragraph). The distances are counted in the text with its runs of white space made
     single spaces (`SingleSpaced`)."""
     patterns, backs = _patterns(), _run_verb_mark_places()
-    spaced = _spaced_for_marks(paragraph.text, marks)
+    spaced = SingleSpaced(paragraph.text)
     text = spaced.text
     places = [(spaced.here(start), paragraph.folded[start:end]) for start, end in marks]
     found: list[tuple[str, str]] = []
@@ -664,40 +664,6 @@ def _carried_out_at(paragraph: Paragraph, marks: list[tuple[int, int]]) -> list[
             found.append((acronym.group(1), paragraph.text[spaced.original(start) : spaced.original(phrase.end())]))
             end = phrase.end()
     return found
-
-
-def _spaced_for_marks(text: str, marks: list[tuple[int, int]]) -> SingleSpaced | _AsWritten:
-    """The paragraph as `_carried_out_at` reads it, its runs of white space made single spaces: as written when
-    every mark's reach (the acronym and the phrase before it, the phrase after it) is single spaced already, since
-    what is read there and the distances counted there are then the same; else `SingleSpaced`, whose scan of the
-    whole paragraph for runs cost most of the step on a page of cues."""
-    back, on = _carried_out_reach()
-    if all(single_spaced(text[max(0, start - back) : end + on]) for start, end in marks):
-        return _AsWritten(text)
-    return SingleSpaced(text)
-
-
-class _AsWritten:
-    """A text already single spaced where it is read, with `SingleSpaced`'s offsets: its own."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    def original(self, offset: int) -> int:
-        return offset
-
-    def here(self, offset: int) -> int:
-        return offset
-
-
-@lru_cache(maxsize=None)
-def _carried_out_reach() -> tuple[int, int]:
-    """How far `_carried_out_at` reads before a mark's start (the farthest a phrase starts before it, an acronym,
-    its space, the character a look-behind tests, and one more, so the reach starts inside no run of spaces), and
-    after its end (the longest phrase and the character after it)."""
-    phrases = lexicon.merged("projects", "run_verbs")
-    farthest = max(offset for offsets in _run_verb_mark_places().values() for offset in offsets)
-    return farthest + _MAX_ACRONYM + 3, max(len(phrase) for phrase in phrases) + 1
 
 
 @lru_cache(maxsize=None)
