@@ -1,3 +1,6 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from pressparse.steps.clean import SingleSpaced, clean_text, lower_keeping_offsets, single_spaced, split_lines
 from pressparse.model import Release
 from pressparse.steps.page import Page
@@ -73,3 +76,16 @@ def test_control_characters_go_and_odd_spaces_become_plain_spaces_in_one_pass():
     odd_space = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
     one_pass = clean._CONTROL_OR_ODD_SPACE.sub(clean._space_or_nothing, every_character)
     assert one_pass == odd_space.sub(" ", control.sub("", every_character))
+
+
+@given(st.text(alphabet=" \t\n\r\x0b\x0c\x1c\x85\u00a0\u2028\u3000ab", max_size=30))
+def test_odd_spacing_starting_at_a_space_finds_what_runs_or_rarer_spaces_are(text):
+    # The pattern starts with one white-space character so that a search skips to the next one; it finds the same
+    # spans as the plain definition: a run of white space, or a rarer space alone.
+    import re
+
+    from pressparse.steps import clean
+
+    definition = re.compile(r"\s{2,}|[^\S ]")
+    assert [m.span() for m in clean._ODD_SPACING.finditer(text)] == [m.span() for m in definition.finditer(text)]
+    assert single_spaced(text) == (definition.search(text) is None)
