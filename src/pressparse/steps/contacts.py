@@ -421,6 +421,8 @@ def _segment(segment: str, running_text: bool) -> list[Token]:
         marker = Token("label", label["label"], fax=bool(_patterns()["fax"].match(label["label"])))
         return [marker, *_segment(segment[label.end() :], running_text)]
     kind = office_kind(segment)
+    if kind == "office" and not running_text:
+        return [Token("office", segment)]  # "OIM Libye": whether it is name-shaped does not matter
     shaped = is_person_name(segment)
     if kind == "acronym" and running_text and segment.split()[0].casefold() in _title_words():
         kind = None  # a job title in capitals before the name ("contact PIO Dwayne Tillman at …")
