@@ -137,6 +137,8 @@ def deobfuscate(text: str) -> str:
     if "(" in text or "[" in text or "{" in text:
         text = _bracketed_words_replaced(pattern["at_bracket"], "@", text)
         text = _bracketed_words_replaced(pattern["dot_bracket"], ".", text)
+    if len(text.split(maxsplit=2)) < 3:
+        return text  # a written-out "at" stands between a local part and a domain: most contact lines are shorter
     # The word "at" is found first (a cheap scan); the local part before it and the domain after it are then
     # read from that point only, so a long line costs one pass.
     out, position = [], 0
