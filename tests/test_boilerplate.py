@@ -257,3 +257,34 @@ def test_a_line_starting_with_a_network_name_in_any_case():
         assert boilerplate._starts_with_network(line, words), line
     for line in ("Follow us on Facebook", "The Facebook page of the office", "Über uns"):
         assert not boilerplate._starts_with_network(line, words), line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Facebook Twitter LinkedIn", "FACEBOOK · YOUTUBE", "Suivez-nous : Facebook Twitter — été", "Facebook İnstagram",
+        "ınstagram facebook", "ſhare: RSS Flickr", "Faceboo\u212a Twitter", "Google News RSS", "Email: press@example.org",
+        "Ǆ facebook twitter", "Les partenaires de l’OIM à Tripoli", "Partager sur Facebook Partager sur Twitter é",
+    ],
+)
+def test_network_names_are_found_in_small_letters_as_the_case_blind_pattern_finds_them(line):
+    words = boilerplate._lexicon()
+    assert all(name.isascii() for name in words.network_names)  # what `_in_small_letters` relies on
+    case_blind = words.networks
+    assert boilerplate._starts_with_network(line, words) == (case_blind.match(line) is not None)
+    found = len(case_blind.findall(line))
+    row = found >= 2 and len(case_blind.sub(" ", line).split()) <= max(boilerplate._MAX_SOCIAL_ROW_WORDS, 2 * found)
+    assert boilerplate._is_social_row(line, words) == row
+
+
+def test_the_cheap_tests_of_a_line_agree_with_their_patterns():
+    lone_punctuation = re.compile(r"^[\W_]+$")
+    postal_address = re.compile(
+        r",\s[A-Z]{2}\s\d{5}(?:-\d{4})?(?:,[\w\s.]*)?\.?$|^\d{5}\s[A-ZÀ-Ý][^\W\d_]+(?:,\s*[A-ZÀ-Ý][^\W\d_]+)?\.?$"
+    )
+    lines = ["###", "# # #", "-30-", "- 30 -", "- 2030 Agenda", "—", "-_-", "- ", "• Item", "_", "Springfield, IL 62701, USA.",
+             "75011 Paris, France", "75011 Paris", "Paris, France", "x,\u00a0AB\u00a012345-1234, foo.", "12345 été"]
+    for line in lines:
+        assert boilerplate._is_end_mark(line) == (boilerplate._END_MARK.match(line) is not None), line
+        assert boilerplate._is_lone_punctuation(line) == (lone_punctuation.match(line) is not None), line
+        assert boilerplate._is_postal_address(line) == (postal_address.search(line) is not None), line

@@ -19,19 +19,17 @@ from .clean import SingleSpaced, lower_keeping_offsets, mark_offsets, occurrence
 from .page import BOILERPLATE, Line, Page
 from .patterncache import compile_re
 
-_LONE_PUNCTUATION: Final = compile_re(r"^[\W_]+$")
 # Characters that open a list or menu item ("- ", "• ", "» "); contacts strips them too.
 BULLET_CHARS: Final = "-–—•·*▪◦‣►>»"
-_BULLET: Final = compile_re(rf"^[{re.escape(BULLET_CHARS)}]\s*\S")
 _BREADCRUMB_MARKS: Final = ("/", ">", "»", "›", "|")
 _BREADCRUMB_SEPARATOR: Final = compile_re(rf"\s[{re.escape(''.join(_BREADCRUMB_MARKS))}]\s")
 _TIMESTAMP: Final = compile_re(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 # "3 min read", "Lecture 1 min.", "Lesezeit 4 min": a few words around a count of minutes.
 _READING_TIME: Final = compile_re(r"^(?:[^\W\d_]+\s){0,3}\d{1,2}\s?min\.?(?:\s[^\W\d_]+){0,2}$", re.IGNORECASE)
-# The town line of a site's postal address: "Springfield, IL 62701, USA." or "75011 Paris, France".
-_POSTAL_ADDRESS: Final = compile_re(
-    r",\s[A-Z]{2}\s\d{5}(?:-\d{4})?(?:,[\w\s.]*)?\.?$|^\d{5}\s[A-ZÀ-Ý][^\W\d_]+(?:,\s*[A-ZÀ-Ý][^\W\d_]+)?\.?$"
-)
+# The town line of a site's postal address: "Springfield, IL 62701, USA." (a state and a ZIP code after a comma) or
+# "75011 Paris, France" (a postcode opening the line). Two patterns: the first one's search skips from comma to comma.
+_STATE_AND_ZIP: Final = compile_re(r",\s[A-Z]{2}\s\d{5}(?:-\d{4})?(?:,[\w\s.]*)?\.?$")
+_POSTCODE_AND_TOWN: Final = compile_re(r"^\d{5}\s[A-ZÀ-Ý][^\W\d_]+(?:,\s*[A-ZÀ-Ý][^\W\d_]+)?\.?$")
 _COPYRIGHT: Final = compile_re(r"^©|©\s*(?:19|20)\d\d")
 _MAX_CREDIT_LINE: Final = 300  # a photo's caption with its "©" credit is a sentence or two
 # A line that ends a sentence (maybe inside quotes or brackets): see `ends_sentence`.
@@ -106,7 +104,10 @@ class _Lexicon:
         self.stopwords = frozenset(lexicon.merged_list("stopwords"))
         self.network_names = tuple(name.lower() for name in phrases("networks"))
         self.networks = compile_re(lexicon.trie_regex(self.network_names), re.IGNORECASE)
-        # The same names for an ASCII line in small letters: a case-blind search costs four times as much.
+        self.longest_network_name = max(map(len, self.network_names))
+        # The names by their first letter: a line's head is compared with the few sharing its own.
+        self.networks_by_initial = _by_initial(self.network_names)
+        # The same names for a line in small letters (`_in_small_letters`): a case-blind search costs far more.
         self.small_networks = compile_re(lexicon.trie_regex(self.network_names))
         # Each sentence of a notice is listed alone: a page may hold one without the other.
         notices = phrases("protected_email")
@@ -163,6 +164,13 @@ def _phrase_key(text: str) -> str:
     elif key[-1:].isdigit():
         key = _NUMBER_AFTER_LABEL.sub("", key)
     return key if "  " not in key else " ".join(key.split())
+
+
+def _by_initial(names: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    grouped: dict[str, tuple[str, ...]] = {}
+    for name in names:
+        grouped[name[:1]] = grouped.get(name[:1], ()) + (name,)
+    return grouped
 
 
 def _notice_marks(notices: tuple[str, ...]) -> tuple[str, ...]:
@@ -250,11 +258,12 @@ def _shape_rule(text: str) -> str:
     words = _lexicon()
     first = text[0]
     if not first.isalnum():
-        if first in "#-" and _END_MARK.match(text):
+        if first in "#-" and _is_end_mark(text):
             return TRAILER_RULE
-        if _LONE_PUNCTUATION.match(text):
+        if _is_lone_punctuation(text):
             return "lone punctuation"
-        if _BULLET.match(text):
+        # The line holds a letter or a digit after its first character: a bullet's mark and its text.
+        if first in BULLET_CHARS:
             # "► Read also: <title>" is a link in the body, whatever mark leads it.
             if _is_link_label(text.lstrip(BULLET_CHARS + " "), words):
                 return INLINE_LINK_RULE
@@ -265,7 +274,7 @@ def _shape_rule(text: str) -> str:
     if len(text) <= _MAX_PHRASE_LINE:
         if first.isdigit() and _TIMESTAMP.match(text):
             return "timestamp"
-        if ("," in text or text[:1].isdecimal()) and _POSTAL_ADDRESS.search(text):  # each shape needs one
+        if _is_postal_address(text):
             return "postal address"
         key = _phrase_key(text)
         # "Read also:" with its colon introduces one link (its title on the next line) and the body goes on;
@@ -311,6 +320,25 @@ def _shape_rule(text: str) -> str:
     return ""
 
 
+def _is_postal_address(text: str) -> bool:
+    """The town line of a postal address, of either shape (each needs its comma or its opening digit)."""
+    if "," in text and _STATE_AND_ZIP.search(text):
+        return True
+    return text[:1].isdecimal() and _POSTCODE_AND_TOWN.match(text) is not None
+
+
+def _is_end_mark(text: str) -> bool:
+    """"###" or "-30-" (`_END_MARK`). The pattern needs a "#" or a "30": most lines opening on a dash are bullets,
+    cleared by these two substring tests."""
+    return ("#" in text or "30" in text) and _END_MARK.match(text) is not None
+
+
+def _is_lone_punctuation(text: str) -> bool:
+    """No letter or digit in the line (the pattern `^[\\W_]+$`, read from the start: a bullet fails on its first
+    word, without a pattern call)."""
+    return not any(char.isalnum() for char in text)
+
+
 def _is_link_label(text: str, words: _Lexicon) -> bool:
     """A link label and its title on one line ("Read also: <title>", "Le puede interesar: <title>")."""
     if len(text) > _MAX_LINK_LINE or _first_word(text) not in words.link_label_starts:
@@ -341,21 +369,40 @@ def _is_about_heading(text: str, words: _Lexicon) -> bool:
     return first.lower() != first or (first[0].isalpha() and first.upper() == first)
 
 
+# The characters that the case-blind pattern of the (ASCII) network names takes for a letter of theirs but lower()
+# does not turn into it: "İ" and "ı" match "i", "ſ" matches "s" (lower() turns "K", the Kelvin sign, into "k").
+_CASE_BLIND_ONLY: Final = ("İ", "ı", "ſ")
+
+
+def _in_small_letters(text: str) -> str | None:
+    """The line in small letters, one character for one, where the network names match as the case-blind pattern
+    finds them in the line: a case-sensitive search skips to the names' first letters, where a case-blind one tries
+    every name at every character (ten times slower on a line beyond ASCII). None for a line holding one of
+    `_CASE_BLIND_ONLY`: such a line is searched case-blind."""
+    if not text.isascii() and any(char in text for char in _CASE_BLIND_ONLY):
+        return None
+    return text.lower()
+
+
 def _starts_with_network(text: str, words: _Lexicon) -> bool:
-    """True when the line starts with a network's name, in any case. A plain prefix test of an ASCII line in
-    small letters, several times faster than the case-blind pattern (which also takes "ſ" for "s": kept for
-    the other lines)."""
-    if text.isascii():
-        return text.lower().startswith(words.network_names)
-    return words.networks.match(text) is not None
+    """True when the line starts with a network's name, in any case: a plain prefix test of the line in small
+    letters, several times faster than the case-blind pattern (kept for the lines that need it). Only the line's
+    head, as long as the longest name, is read."""
+    head = text[: words.longest_network_name]
+    small = _in_small_letters(head)
+    if small is None:
+        return words.networks.match(head) is not None
+    names = words.networks_by_initial.get(small[:1])
+    return names is not None and small.startswith(names)
 
 
 def _is_social_row(text: str, words: _Lexicon) -> bool:
     """A row of social-network links, spaced or glued ("Facebook Twitter RSS", "Follow us on FacebookTwitter",
     "Share on FacebookShare on Twitter"): two network names or more, and a few words besides, two a name at
     most ("Follow us on", "Share on")."""
-    # An ASCII line is searched in small letters (as in `_starts_with_network`); lower() keeps its offsets.
-    networks, line = (words.small_networks, text.lower()) if text.isascii() else (words.networks, text)
+    # Searched in small letters (as in `_starts_with_network`): the same names found, the same words left.
+    small = _in_small_letters(text)
+    networks, line = (words.networks, text) if small is None else (words.small_networks, small)
     found = len(networks.findall(line))
     if found < 2:
         return False
