@@ -41,6 +41,9 @@ _NUMERIC: Final = compile_regex(r"(?<!\d)(\d{1,2})[/.\-](\d{1,2})[/.\-]((?:19|20
 _ISO: Final = compile_regex(r"(?<!\d)((?:19|20)\d\d)[/.\-](\d{1,2})[/.\-](\d{1,2})(?!\d)")
 _TIME: Final = compile_regex(r"(?<!\d)\d{1,2} ?[:h.] ?\d\d(?::\d\d)?(?: ?[ap]\.?m\.?)?(?!\w)", regex.IGNORECASE)
 _WORD: Final = compile_regex(r"[^\W\d_]+")
+# Every date has a day or a month in one or two digits standing alone (no digit on either side): a text with a year
+# but no such number ("- 2030 AGENDA", a site's menu entry) holds no date, and is settled without the patterns.
+_SHORT_NUMBER: Final = compile_regex(r"(?<!\d)\d{1,2}(?!\d)")
 # Between the fields of a date line: "Publicado em 22/08/2022 | Atualizado em 23/08/2022".
 _FIELD_SEPARATOR: Final = compile_re(r"\s[|·•]\s")
 # Arabic pages may write their digits in the Arabic-Indic forms ("٥ يونيو ٢٠٢٤"): a date is read with them made
@@ -208,7 +211,7 @@ def _ascii_digits(text: str) -> str:
 def date_in(text: str) -> FoundDate | None:
     """The first full date (day, month and year) in `text`, or None."""
     text = _ascii_digits(text)
-    if not _YEAR.search(text):
+    if not _YEAR.search(text) or not _SHORT_NUMBER.search(text):
         return None
     found = []
     match = _ISO.search(text)
