@@ -105,8 +105,6 @@ class _Lexicon:
         self.network_names = tuple(name.lower() for name in phrases("networks"))
         self.networks = compile_re(lexicon.trie_regex(self.network_names), re.IGNORECASE)
         self.longest_network_name = max(map(len, self.network_names))
-        # The names by their first letter: a line's head is compared with the few sharing its own.
-        self.networks_by_initial = _by_initial(self.network_names)
         # The same names for a line in small letters (`_in_small_letters`): a case-blind search costs far more.
         self.small_networks = compile_re(lexicon.trie_regex(self.network_names))
         # Each sentence of a notice is listed alone: a page may hold one without the other.
@@ -164,13 +162,6 @@ def _phrase_key(text: str) -> str:
     elif key[-1:].isdigit():
         key = _NUMBER_AFTER_LABEL.sub("", key)
     return key if "  " not in key else " ".join(key.split())
-
-
-def _by_initial(names: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    grouped: dict[str, tuple[str, ...]] = {}
-    for name in names:
-        grouped[name[:1]] = grouped.get(name[:1], ()) + (name,)
-    return grouped
 
 
 def _notice_marks(notices: tuple[str, ...]) -> tuple[str, ...]:
@@ -392,8 +383,7 @@ def _starts_with_network(text: str, words: _Lexicon) -> bool:
     small = _in_small_letters(head)
     if small is None:
         return words.networks.match(head) is not None
-    names = words.networks_by_initial.get(small[:1])
-    return names is not None and small.startswith(names)
+    return small.startswith(words.network_names)
 
 
 def _is_social_row(text: str, words: _Lexicon) -> bool:
